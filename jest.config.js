@@ -1,0 +1,15 @@
+// Jest projects: each kind of test has its own set-up (Azurite for integration, Chromium for browser).
+/** @type {import('jest').Config['transform']} */
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+    },
+  ],
+};

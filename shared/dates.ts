@@ -1,0 +1,120 @@
+// Dates are ISO strings (YYYY-MM-DD) everywhere after reading; the clock is always a parameter.
+
+export type IsoDate = string; // YYYY-MM-DD
+export type IsoMonth = string; // YYYY-MM
+
+/** A clock returns the current instant; tests pass a fixed one. */
+export type Clock = () => Date;
+
+export type DateParse = { ok: true; value: IsoDate } | { ok: false; reason: 'empty' | 'invalid' };
+export type MonthParse = { ok: true; value: IsoMonth } | { ok: false; reason: 'empty' | 'invalid' };
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+export function isValidIso(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function iso(y: number, m: number, d: number): IsoDate {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Excel serial (1900 date system, Lotus leap-year bug included) to ISO. */
+export function fromExcelSerial(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  const date = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS);
+  return iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+export function toExcelSerial(isoDate: IsoDate): number {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_UTC) / DAY_MS);
+}
+
+/**
+ * Reads a date cell: ISO text, Italian gg/mm/aaaa (also with - or .), an Excel serial number,
+ * or a JS Date as produced by xlsx readers (its UTC calendar day is the cell's day).
+ */
+export function parseDate(cell: unknown): DateParse {
+  if (cell === null || cell === undefined) return { ok: false, reason: 'empty' };
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return { ok: false, reason: 'invalid' };
+    return { ok: true, value: iso(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()) };
+  }
+  if (typeof cell === 'number') {
+    const value = Number.isInteger(cell) ? fromExcelSerial(cell) : null;
+    return value ? { ok: true, value } : { ok: false, reason: 'invalid' };
+  }
+  if (typeof cell !== 'string') return { ok: false, reason: 'invalid' };
+  const text = cell.trim();
+  if (text === '') return { ok: false, reason: 'empty' };
+  const isoMatch = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
+  if (isoMatch) return checked(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
+  const it = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (it) return checked(Number(it[3]), Number(it[2]), Number(it[1]));
+  if (/^\d+$/.test(text)) {
+    const value = fromExcelSerial(Number(text));
+    return value ? { ok: true, value } : { ok: false, reason: 'invalid' };
+  }
+  return { ok: false, reason: 'invalid' };
+}
+
+function checked(y: number, m: number, d: number): DateParse {
+  const value = iso(y, m, d);
+  return isValidIso(value) ? { ok: true, value } : { ok: false, reason: 'invalid' };
+}
+
+const MONTHS_IT = [
+  'gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno',
+  'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre',
+];
+
+/** Reads a month cell: a date in the month, mm/aaaa, aaaa-mm, or "marzo 2026". */
+export function parseMonth(cell: unknown): MonthParse {
+  if (typeof cell === 'string') {
+    const text = cell.trim().toLowerCase();
+    if (text === '') return { ok: false, reason: 'empty' };
+    const mmYyyy = /^(\d{1,2})[/.-](\d{4})$/.exec(text);
+    if (mmYyyy) return month(Number(mmYyyy[2]), Number(mmYyyy[1]));
+    const yyyyMm = /^(\d{4})[/.-](\d{1,2})$/.exec(text);
+    if (yyyyMm) return month(Number(yyyyMm[1]), Number(yyyyMm[2]));
+    const named = /^([a-z]+)\s+(\d{4})$/.exec(text);
+    if (named && MONTHS_IT.includes(named[1])) return month(Number(named[2]), MONTHS_IT.indexOf(named[1]) + 1);
+  }
+  const date = parseDate(cell);
+  if (!date.ok) return date;
+  return { ok: true, value: date.value.slice(0, 7) };
+}
+
+function month(y: number, m: number): MonthParse {
+  if (m < 1 || m > 12 || y < 1900 || y > 9999) return { ok: false, reason: 'invalid' };
+  return { ok: true, value: `${y}-${String(m).padStart(2, '0')}` };
+}
+
+/** The calendar day in Europe/Rome of an instant (all locks and windows use Rome's calendar). */
+export function romeDate(instant: Date): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit',
+  }).format(instant);
+  return parts; // en-CA formats as YYYY-MM-DD
+}
+
+export function addDays(isoDate: IsoDate, days: number): IsoDate {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d) + days * DAY_MS);
+  return iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+export function formatDateIt(isoDate: IsoDate): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,115 @@
+// Canonical fields of the templates partners know (DOMAIN.md §7): the key used by the API,
+// the CLI and the code; the Italian header; accepted synonyms; how the cell is read.
+import type { Category } from './agreement';
+
+export type FieldKind = 'text' | 'amount' | 'quantity' | 'date' | 'month' | 'enum' | 'list' | 'boolean';
+
+export interface FieldDef {
+  key: string;
+  header: string;
+  synonyms: readonly string[];
+  kind: FieldKind;
+}
+
+const f = (key: string, header: string, kind: FieldKind, synonyms: string[] = []): FieldDef => ({
+  key, header, kind, synonyms,
+});
+
+const programme = f('programme', 'Programma', 'text', ['Programma di riferimento', 'Progr.']);
+const action = f('action', 'Azione', 'text', ['Azione di riferimento', 'Az.']);
+const municipalShare = f('municipalShare', 'Quota Comune', 'amount', ['Quota contributo', 'Quota comunale', 'A carico Comune']);
+const cofinancingShare = f('cofinancingShare', 'Quota cofinanziamento', 'amount', ['Quota co-finanziamento', 'Cofinanziamento', 'Quota ETS']);
+const documents = f('documents', 'Documenti', 'list', ['Giustificativi', 'Documentazione', 'Allegati']);
+const rowId = f('rowId', 'ID riga', 'text', ['ID', 'Id riga rendiconta']);
+const description = f('description', 'Descrizione', 'text', ['Descrizione spesa', 'Oggetto']);
+const date = f('date', 'Data', 'date', ['Data spesa', 'Data documento', 'Data attività']);
+const amount = f('amount', 'Importo', 'amount', ['Importo rendicontato', 'Totale', 'Importo imputato']);
+
+const invoice: FieldDef[] = [
+  f('supplier', 'Fornitore', 'text', ['Ragione sociale', 'Fornitore / professionista']),
+  f('supplierId', 'P.IVA / C.F.', 'text', ['Partita IVA', 'P.IVA', 'Codice fiscale fornitore', 'P.IVA/C.F. fornitore', 'CF/PIVA']),
+  f('invoiceNumber', 'N. fattura', 'text', ['Numero documento', 'Numero fattura', 'N. documento', 'Nr fattura']),
+  f('invoiceDate', 'Data fattura', 'date', ['Data documento fiscale', 'Data emissione']),
+  f('expenseType', 'Tipo spesa', 'enum', ['Tipologia spesa', 'Voce di spesa']),
+  f('taxable', 'Imponibile', 'amount', ['Importo imponibile']),
+  f('vat', 'IVA', 'amount', ['Importo IVA']),
+  f('invoiceTotal', 'Totale fattura', 'amount', ['Totale documento', 'Importo fattura']),
+  f('paymentDate', 'Data pagamento', 'date', ['Data quietanza', 'Data bonifico']),
+  f('paymentMethod', 'Modalità pagamento', 'enum', ['Metodo di pagamento', 'Mezzo di pagamento', 'Modalità di pagamento']),
+  f('cupOnInvoice', 'CUP in fattura', 'boolean', ['CUP indicato', 'CUP riportato']),
+];
+
+export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
+  PERS: [
+    f('name', 'Nominativo', 'text', ['Cognome e nome', 'Dipendente', 'Nome e cognome', 'Operatore']),
+    f('taxCode', 'Codice fiscale', 'text', ['CF', 'C.F.', 'Cod. fiscale']),
+    f('employment', 'Tipo rapporto', 'enum', ['Tipologia rapporto', 'Tipo contratto', 'Rapporto']),
+    f('role', 'Qualifica', 'text', ['Ruolo', 'Mansione']),
+    f('ccnl', 'CCNL', 'text', ['Contratto collettivo']),
+    f('level', 'Livello', 'text', ['Inquadramento', 'Livello CCNL']),
+    programme,
+    action,
+    f('month', 'Mese', 'month', ['Periodo', 'Mese di riferimento', 'Mese/anno']),
+    f('hours', 'Ore', 'quantity', ['Ore lavorate', 'Ore progetto', 'N. ore']),
+    f('hourlyCost', 'Costo orario', 'quantity', ['Costo orario lordo', 'Costo orario €']),
+    f('annualCost', 'Costo annuo', 'amount', ['Costo annuo lordo', 'Costo lordo annuo']),
+    f('contractHours', 'Ore contrattuali', 'quantity', ['Ore mensili contrattuali', 'Ore da contratto']),
+    amount,
+    municipalShare,
+    cofinancingShare,
+    documents,
+    rowId,
+  ],
+  BENI: [...invoice, description, amount, programme, action, municipalShare, cofinancingShare, documents, rowId,
+    f('category', 'Categoria', 'enum', ['Tipologia'])],
+  SERV: [...invoice, description, amount, programme, action, municipalShare, cofinancingShare, documents, rowId,
+    f('category', 'Categoria', 'enum', ['Tipologia'])],
+  GEN: [
+    description,
+    f('allocationKey', 'Criterio di imputazione', 'text', ['Criterio di riparto', 'Chiave di imputazione']),
+    date,
+    amount,
+    programme, action, municipalShare, cofinancingShare, documents, rowId,
+    ...invoice,
+  ],
+  COFIN: [
+    f('resourceType', 'Tipo risorsa', 'enum', ['Tipologia risorsa', 'Tipo cofinanziamento']),
+    description,
+    f('volunteer', 'Volontario', 'text', ['Nominativo volontario']),
+    date,
+    f('hours', 'Ore', 'quantity', ['Ore di volontariato']),
+    f('hourlyValue', 'Valore orario', 'quantity', ['Costo orario figurativo']),
+    f('value', 'Valore', 'amount', ['Importo', 'Valore complessivo']),
+    programme, action, documents, rowId,
+  ],
+};
+
+/** Required fields per category (R01). COFIN `volontariato` adds VOLUNTEER_REQUIRED. */
+export const REQUIRED: Readonly<Record<Category, readonly string[]>> = {
+  PERS: ['name', 'taxCode', 'employment', 'programme', 'action', 'month', 'hours', 'hourlyCost', 'amount'],
+  BENI: ['supplier', 'supplierId', 'invoiceNumber', 'invoiceDate', 'expenseType', 'invoiceTotal', 'amount', 'paymentDate', 'paymentMethod', 'programme', 'action'],
+  SERV: ['supplier', 'supplierId', 'invoiceNumber', 'invoiceDate', 'expenseType', 'invoiceTotal', 'amount', 'paymentDate', 'paymentMethod', 'programme', 'action'],
+  GEN: ['description', 'allocationKey', 'date', 'amount', 'programme', 'action'],
+  COFIN: ['resourceType', 'date', 'value', 'programme', 'action'],
+};
+export const VOLUNTEER_REQUIRED: readonly string[] = ['volunteer', 'hours', 'hourlyValue'];
+
+export const EMPLOYMENT_TYPES = ['dipendente', 'collaboratore', 'libero professionista'] as const;
+export const RESOURCE_TYPES = ['monetaria', 'non monetaria', 'volontariato'] as const;
+
+export const DOCUMENT_KINDS: Readonly<Record<string, readonly string[]>> = {
+  cedolino: ['busta paga'],
+  timesheet: ['foglio presenze', 'time sheet'],
+  pagamento: ['bonifico', 'quietanza', 'ricevuta di pagamento'],
+  F24: [],
+  fattura: ['fattura elettronica'],
+  notula: ['ricevuta', 'parcella'],
+  contratto: ["lettera d'incarico", 'incarico'],
+  relazione: ['relazione attività'],
+  'registro volontari': [],
+  'criterio di imputazione': [],
+};
+
+export function fieldDef(category: Category, key: string): FieldDef | undefined {
+  return FIELDS[category].find((d) => d.key === key);
+}
