@@ -1,0 +1,308 @@
+// The pane's controller: reads the workbook through the port, finds the tables (shared/mapping),
+// validates every row (shared/validate IncrementalValidator), writes the row ids and the status
+// column, and on each edit re-reads and re-validates only the touched rows. It holds no rule.
+import {
+  detectTables,
+  hasPlaceholderRowId,
+  isReadableTable,
+  readTable,
+  ROW_ID_PLACEHOLDER_FLAG,
+  type MappedTable,
+  type MappingOverrides,
+  type SheetGrid,
+  type TableOverride,
+} from '../../shared/mapping';
+import { IncrementalValidator, type ValidationContext, type ValidationResult } from '../../shared/validate';
+import type { RowInput } from '../../shared/rows';
+import { sortFindings, columnLetter, type Finding } from '../../shared/findings';
+import type { Block, WorkbookChange, WorkbookPort } from '../port/workbook-port';
+import { tableLayout, type TableLayout } from './sheet-layout';
+import { statusText } from './row-status';
+import { newRowId } from './row-ids';
+
+export interface Progress {
+  phase: 'lettura' | 'verifica' | 'scrittura';
+  done: number;
+  total: number;
+}
+
+export interface SessionState {
+  tables: MappedTable[];
+  /** Mapping findings (M01–M03) and rule findings together, sorted. */
+  findings: Finding[];
+  result: ValidationResult | null;
+  rowCount: number;
+  progress: Progress | null;
+  error: string | null;
+}
+
+/** A paste larger than this is cheaper to handle as a fresh pass. */
+const MAX_INCREMENTAL_ROWS = 2000;
+
+const key = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
+
+export class ReportSession {
+  state: SessionState = { tables: [], findings: [], result: null, rowCount: 0, progress: null, error: null };
+  private grids = new Map<string, unknown[][]>();
+  private layouts = new Map<string, TableLayout>();
+  private rowsAt = new Map<string, RowInput>();
+  private mappingFindings: Finding[] = [];
+  private statusWritten = new Map<string, string>();
+  private validator: IncrementalValidator;
+  private overrides: MappingOverrides = {};
+  private unsubscribe: (() => void) | null = null;
+  private readonly listeners = new Set<(state: SessionState) => void>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly port: WorkbookPort, private context: ValidationContext) {
+    this.validator = new IncrementalValidator(context);
+  }
+
+  subscribe(listener: (state: SessionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** First full pass, then live re-validation of the partner's edits. */
+  start(): Promise<void> {
+    this.unsubscribe ??= this.port.onChange((change) => void this.enqueue(() => this.applyChange(change)));
+    return this.enqueue(() => this.fullPass());
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  setContext(context: ValidationContext): Promise<void> {
+    this.context = context;
+    return this.enqueue(() => this.fullPass());
+  }
+
+  /** The user's correction of a table (BENI/SERV, a column) from the mapping view. */
+  setOverride(sheet: string, override: TableOverride): Promise<void> {
+    const before = this.overrides[sheet] ?? {};
+    this.overrides = {
+      ...this.overrides,
+      [sheet]: { ...before, ...override, columns: { ...before.columns, ...override.columns } },
+    };
+    return this.enqueue(() => this.fullPass());
+  }
+
+  refresh(): Promise<void> {
+    return this.enqueue(() => this.fullPass());
+  }
+
+  /** Passes and edits run one after the other, in arrival order. */
+  whenIdle(): Promise<void> {
+    return this.queue;
+  }
+
+  /** The rows as they stand (what a submission sends). */
+  rows(): RowInput[] {
+    return this.validator.rows();
+  }
+
+  rowAt(sheet: string, row: number): RowInput | undefined {
+    return this.rowsAt.get(key(sheet, row));
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task).catch((error: unknown) => {
+      this.update({ progress: null, error: error instanceof Error ? error.message : 'Errore imprevisto durante la verifica.' });
+    });
+    this.queue = run;
+    return run;
+  }
+
+  private update(patch: Partial<SessionState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener(this.state);
+  }
+
+  private async fullPass(): Promise<void> {
+    this.update({ progress: { phase: 'lettura', done: 0, total: 1 }, error: null });
+    const names = await this.port.listSheets();
+    const grids: SheetGrid[] = [];
+    for (const [i, name] of names.entries()) {
+      this.update({ progress: { phase: 'lettura', done: i, total: names.length } });
+      grids.push({ name, rows: gridRows(await this.port.readBlock(name)) });
+    }
+    this.update({ progress: { phase: 'verifica', done: 0, total: 1 } });
+    await yieldToUi();
+
+    this.grids = new Map(grids.map((g) => [g.name, g.rows]));
+    this.layouts.clear();
+    this.rowsAt.clear();
+    const tables = detectTables(grids, this.overrides);
+    const mapping: Finding[] = tables.flatMap((t) => t.findings);
+    const writes: (() => Promise<void>)[] = [];
+    const rows: RowInput[] = [];
+    for (const table of tables) {
+      if (!isReadableTable(table)) continue;
+      const grid = grids.find((g) => g.name === table.sheet) as SheetGrid;
+      const layout = tableLayout(table, grid.rows);
+      this.layouts.set(table.sheet, layout);
+      for (const { column, header } of layout.newHeaders) {
+        writes.push(() => this.port.writeColumn(table.sheet, column, table.headerRow, [header]));
+        this.setCell(table.sheet, table.headerRow, column, header);
+      }
+      if (layout.newHeaders.some((h) => h.column === layout.idColumn)) {
+        writes.push(() => this.port.hideColumn(table.sheet, layout.idColumn));
+      }
+      const read = readTable(withIdColumn(layout), grid);
+      mapping.push(...read.findings);
+      writes.push(...this.assignIds(layout, read.rows));
+      for (const row of read.rows) {
+        this.rowsAt.set(key(table.sheet, row.row as number), row);
+        rows.push(row);
+      }
+    }
+    this.mappingFindings = mapping;
+    const result = this.validator_load(rows);
+
+    this.update({ progress: { phase: 'scrittura', done: 0, total: 1 } });
+    this.statusWritten.clear();
+    writes.push(...this.statusWrites(true));
+    // Issued in one tick: the Office adapter sends them in one batch (one sync).
+    await Promise.all(writes.map((write) => write()));
+    this.publish(tables, result);
+  }
+
+  private validator_load(rows: RowInput[]): ValidationResult {
+    this.validator = new IncrementalValidator(this.context);
+    return this.validator.load(rows);
+  }
+
+  private async applyChange(change: WorkbookChange): Promise<void> {
+    const layout = this.layouts.get(change.sheet);
+    const rows = change.rows;
+    if (!layout || !rows || rows.first <= layout.table.headerRow || rows.last - rows.first > MAX_INCREMENTAL_ROWS) {
+      return this.fullPass();
+    }
+    const { table } = layout;
+    const block = await this.port.readBlock(change.sheet, `A${rows.first}:${columnLetter(layout.width)}${rows.last}`);
+    const grid = this.grids.get(change.sheet) ?? [];
+    block.values.forEach((values, i) => {
+      grid[rows.first - 1 + i] = values.slice();
+    });
+    // Header plus the touched rows only: readTable skips the holes.
+    const sparse: unknown[][] = [];
+    sparse[table.headerRow - 1] = grid[table.headerRow - 1] ?? [];
+    for (let r = rows.first; r <= rows.last; r++) sparse[r - 1] = grid[r - 1] ?? [];
+    const read = readTable(withIdColumn(layout), { name: table.sheet, rows: sparse });
+    const writes = this.assignIds(layout, read.rows);
+    const fresh = new Map(read.rows.map((row) => [row.row as number, row]));
+    for (let r = rows.first; r <= rows.last; r++) {
+      const old = this.rowsAt.get(key(change.sheet, r));
+      const now = fresh.get(r);
+      if (old && (!now || old.rowId !== now.rowId)) this.validator.remove(old.rowId);
+      if (now) {
+        this.validator.upsert(now);
+        this.rowsAt.set(key(change.sheet, r), now);
+      } else this.rowsAt.delete(key(change.sheet, r));
+    }
+    this.mappingFindings = this.mappingFindings
+      .filter((f) => !(f.sheet === change.sheet && f.row !== null && f.row >= rows.first && f.row <= rows.last && f.code === 'M03'))
+      .concat(read.findings);
+    const result = this.validator.result();
+    writes.push(...this.statusWrites(false));
+    await Promise.all(writes.map((write) => write()));
+    this.publish(this.state.tables, result);
+  }
+
+  /** Real ids for rows that had none, written in contiguous runs. */
+  private assignIds(layout: TableLayout, rows: RowInput[]): (() => Promise<void>)[] {
+    const fresh: { row: number; id: string }[] = [];
+    for (const row of rows) {
+      if (!hasPlaceholderRowId(row)) continue;
+      row.rowId = newRowId();
+      delete row[ROW_ID_PLACEHOLDER_FLAG];
+      fresh.push({ row: row.row as number, id: row.rowId });
+      this.setCell(layout.table.sheet, row.row as number, layout.idColumn, row.rowId);
+    }
+    return runs(fresh).map((run) => () =>
+      this.port.writeColumn(layout.table.sheet, layout.idColumn, run.first, run.values),
+    );
+  }
+
+  /** Status cells that differ from what is in the sheet, as contiguous runs. */
+  private statusWrites(full: boolean): (() => Promise<void>)[] {
+    const rowFindings = this.validator.result().rowFindings;
+    const writes: (() => Promise<void>)[] = [];
+    for (const layout of this.layouts.values()) {
+      const sheet = layout.table.sheet;
+      const lastRow = Math.max(layout.table.headerRow + 1, this.grids.get(sheet)?.length ?? 0);
+      const changed: { row: number; id: string }[] = [];
+      for (let r = layout.table.headerRow + 1; r <= lastRow; r++) {
+        const row = this.rowsAt.get(key(sheet, r));
+        const text = row ? statusText(rowFindings.get(row.rowId)) : '';
+        const k = key(sheet, r);
+        if (!full && (this.statusWritten.get(k) ?? '') === text) continue;
+        this.statusWritten.set(k, text);
+        changed.push({ row: r, id: text });
+      }
+      for (const run of runs(changed)) {
+        writes.push(() => this.port.writeColumn(sheet, layout.statusColumn, run.first, run.values));
+      }
+      if (full) writes.push(() => this.port.setStatusFormat(sheet, layout.statusColumn, layout.table.headerRow + 1, lastRow));
+    }
+    return writes;
+  }
+
+  private setCell(sheet: string, row: number, column: string, value: unknown): void {
+    const grid = this.grids.get(sheet);
+    if (!grid) return;
+    const target = (grid[row - 1] ??= []);
+    const index = columnIndexOf(column) - 1;
+    while (target.length < index) target.push(null);
+    target[index] = value;
+  }
+
+  private publish(tables: MappedTable[], result: ValidationResult): void {
+    const findings = sortFindings([...this.mappingFindings, ...result.findings]);
+    this.update({ tables, result, findings, rowCount: this.rowsAt.size, progress: null });
+  }
+}
+
+/** The table as readTable needs it, with the id column the add-in keeps (found or added). */
+function withIdColumn(layout: TableLayout): MappedTable {
+  const { table, idColumn } = layout;
+  return {
+    ...table,
+    columns: { ...table.columns, rowId: idColumn },
+    columnIndexes: { ...table.columnIndexes, rowId: columnIndexOf(idColumn) - 1 },
+  };
+}
+
+function columnIndexOf(letter: string): number {
+  let n = 0;
+  for (const ch of letter) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Consecutive rows grouped so each group is one range write. */
+function runs(cells: { row: number; id: string }[]): { first: number; values: string[] }[] {
+  const out: { first: number; values: string[] }[] = [];
+  for (const cell of [...cells].sort((a, b) => a.row - b.row)) {
+    const last = out[out.length - 1];
+    if (last && last.first + last.values.length === cell.row) last.values.push(cell.id);
+    else out.push({ first: cell.row, values: [cell.id] });
+  }
+  return out;
+}
+
+/** A block placed on sheet coordinates: rows[0] is Excel row 1, column 0 is A. */
+function gridRows(block: Block): unknown[][] {
+  const rows: unknown[][] = [];
+  const lead = new Array<null>(block.firstColumn - 1).fill(null);
+  block.values.forEach((values, i) => {
+    rows[block.firstRow - 1 + i] = block.firstColumn > 1 ? lead.concat(values as never[]) : values;
+  });
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return rows;
+}
+
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

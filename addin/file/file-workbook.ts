@@ -1,0 +1,130 @@
+// A workbook held in memory: an .xlsx dropped in a plain browser (or read in Node). The pane and
+// the rules run on it exactly as on Excel; edits made in the pane's grid are reported as user
+// edits, the pane's own writes (status, row ids) are not.
+import type { Block, CellValue, WorkbookChange, WorkbookPort } from '../port/workbook-port';
+import { parseRange } from '../port/a1';
+import { columnIndex } from '../../shared/findings';
+import { readXlsx, type SheetData } from './xlsx-reader';
+
+export interface Selection {
+  sheet: string;
+  address: string;
+}
+
+export interface MemorySheet extends SheetData {
+  hiddenColumns: Set<number>;
+  /** Status column format of the add-in: column index and row span. */
+  statusFormat: { column: number; firstRow: number; lastRow: number } | null;
+  validations: { range: string; items: readonly string[] }[];
+}
+
+export class FileWorkbook implements WorkbookPort {
+  readonly kind = 'file' as const;
+  readonly sheets: MemorySheet[];
+  /** Last cell selected through the port; the grid preview shows it. */
+  selection: Selection | null = null;
+  private readonly changeHandlers = new Set<(change: WorkbookChange) => void>();
+  private readonly selectionHandlers = new Set<(selection: Selection) => void>();
+
+  constructor(sheets: SheetData[], readonly fileName = 'cartella.xlsx') {
+    this.sheets = sheets.map((s) => ({ ...s, hiddenColumns: new Set(), statusFormat: null, validations: [] }));
+  }
+
+  static fromXlsx(data: Uint8Array, fileName?: string): FileWorkbook {
+    return new FileWorkbook(readXlsx(data), fileName);
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.sheets.map((s) => s.name);
+  }
+
+  async readBlock(sheet: string, range?: string): Promise<Block> {
+    const data = this.sheet(sheet);
+    if (!range) {
+      const width = data.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+      return { sheet, firstRow: 1, firstColumn: 1, values: data.rows.map((r) => pad(r ?? [], width)) };
+    }
+    const ref = parseRange(range);
+    if (!ref) throw new Error(`Intervallo non valido: ${range}`);
+    const values: CellValue[][] = [];
+    for (let r = ref.first.row; r <= ref.last.row; r++) {
+      const row = data.rows[r - 1] ?? [];
+      const out: CellValue[] = [];
+      for (let c = ref.first.column; c <= ref.last.column; c++) out.push(row[c - 1] ?? null);
+      values.push(out);
+    }
+    return { sheet, firstRow: ref.first.row, firstColumn: ref.first.column, values };
+  }
+
+  async writeColumn(sheet: string, column: string, startRow: number, values: CellValue[]): Promise<void> {
+    const col = columnIndex(column);
+    values.forEach((v, i) => this.set(sheet, startRow + i, col, v));
+  }
+
+  async writeRow(sheet: string, row: number, startColumn: string, values: CellValue[]): Promise<void> {
+    const col = columnIndex(startColumn);
+    values.forEach((v, i) => this.set(sheet, row, col + i, v));
+  }
+
+  async addSheet(name: string): Promise<void> {
+    if (this.sheets.some((s) => s.name === name)) throw new Error(`Il foglio «${name}» esiste già.`);
+    this.sheets.push({ name, rows: [], hiddenColumns: new Set(), statusFormat: null, validations: [] });
+  }
+
+  async hideColumn(sheet: string, column: string): Promise<void> {
+    this.sheet(sheet).hiddenColumns.add(columnIndex(column));
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.selection = { sheet, address };
+    for (const handler of this.selectionHandlers) handler(this.selection);
+  }
+
+  onChange(handler: (change: WorkbookChange) => void): () => void {
+    this.changeHandlers.add(handler);
+    return () => this.changeHandlers.delete(handler);
+  }
+
+  onSelect(handler: (selection: Selection) => void): () => void {
+    this.selectionHandlers.add(handler);
+    return () => this.selectionHandlers.delete(handler);
+  }
+
+  async setStatusFormat(sheet: string, column: string, firstRow: number, lastRow: number): Promise<void> {
+    this.sheet(sheet).statusFormat = { column: columnIndex(column), firstRow, lastRow };
+  }
+
+  async addValidationList(sheet: string, range: string, items: readonly string[]): Promise<void> {
+    this.sheet(sheet).validations.push({ range, items });
+  }
+
+  /** A user edit (the grid preview): changes the cell and tells the subscribers. */
+  editCell(sheet: string, row: number, column: number, value: CellValue): void {
+    this.set(sheet, row, column, value);
+    for (const handler of this.changeHandlers) handler({ sheet, rows: { first: row, last: row } });
+  }
+
+  cell(sheet: string, row: number, column: number): CellValue {
+    return this.sheet(sheet).rows[row - 1]?.[column - 1] ?? null;
+  }
+
+  private set(sheet: string, row: number, column: number, value: CellValue): void {
+    const rows = this.sheet(sheet).rows;
+    while (rows.length < row) rows.push([]);
+    const target = rows[row - 1];
+    while (target.length < column) target.push(null);
+    target[column - 1] = value;
+  }
+
+  private sheet(name: string): MemorySheet {
+    const found = this.sheets.find((s) => s.name === name);
+    if (!found) throw new Error(`Foglio «${name}» non trovato.`);
+    return found;
+  }
+}
+
+function pad(row: CellValue[], width: number): CellValue[] {
+  const out = row.slice();
+  while (out.length < width) out.push(null);
+  return out;
+}

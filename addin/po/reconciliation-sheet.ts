@@ -1,0 +1,310 @@
+// Pure layout of the `Riconciliazione` sheet: the reconciliation answer becomes one rectangular
+// matrix (values + number formats + which cells are text) and a chart spec. The Office.js writer,
+// the .xlsx export of the CLI and the HTML preview of the pane all draw this same matrix, so the
+// three can never disagree on a figure.
+import { Money, formatAmountIt, sum } from '../../shared/money';
+import { EXCLUSION_LABELS, type ProgrammeReconciliation, type ReconciliationAnswer, type TrailEntry } from './po-types';
+import { TEXT_FORMAT, cleanText } from './text-safety';
+
+export const RECONCILIATION_SHEET = 'Riconciliazione';
+/** Shown by Excel with the user's separators (Italian: 1.234,50). */
+export const AMOUNT_FORMAT = '#,##0.00';
+export const PERCENT_FORMAT = '0.00%';
+export const GENERAL_FORMAT = 'General';
+
+export type CellValue = string | number;
+export type FigureKind = 'amount' | 'percent';
+
+/** Where one figure of the answer sits, so tests and previews can check it against the API. */
+export interface FigureRef {
+  /** `P1.admitted.total`, `ats.due`: programme (or `ats`) then the answer's field path. */
+  key: string;
+  row: number;
+  col: number;
+  kind: FigureKind;
+  /** The answer's string for this figure ("1234.50" or "12.24" for a share). */
+  wire: string;
+}
+
+export interface ChartSpec {
+  type: 'ColumnClustered';
+  title: string;
+  /** The table the chart reads: header row + one row per programme, first column = categories. */
+  source: { row: number; col: number; rows: number; columns: number };
+  seriesBy: 'Columns';
+  /** Top-left cell (0-based) of the chart; the layout leaves `rows` empty rows for it. */
+  anchor: { row: number; col: number; rows: number };
+  /** Size in points (Office.js chart.width / height). */
+  width: number;
+  height: number;
+}
+
+export interface SheetLayout {
+  sheetName: string;
+  rows: number;
+  columns: number;
+  /** '' for an empty cell. Amounts are numbers, shares are fractions (0.1224 for "12.24"). */
+  values: CellValue[][];
+  numberFormats: string[][];
+  /** Cells written as text: number format "@" and, in Office.js, apostrophe before a formula start. */
+  text: boolean[][];
+  /** 0-based rows shown in bold (titles and table headers). */
+  headingRows: number[];
+  /** Column widths in characters. */
+  columnWidths: number[];
+  figures: FigureRef[];
+  chart: ChartSpec | null;
+}
+
+export interface LayoutOptions {
+  /** Programme titles (from the agreement configuration) shown beside the programme ids. */
+  programmeTitles?: Readonly<Record<string, string>>;
+}
+
+// Voce | Importo | Calcolo. The summary table needs a fourth column; in the detail rows the trail
+// sits in column C and its text runs over the empty D and beyond, as Excel shows long text.
+const COLUMNS = 4;
+/** Empty rows left under the summary table for the chart (300 pt at the default 15 pt a row). */
+const CHART_ROWS = 21;
+
+type Cell = { value: CellValue; format: string; text: boolean };
+
+class MatrixBuilder {
+  readonly cells: Cell[][] = [];
+  readonly headingRows: number[] = [];
+  readonly figures: FigureRef[] = [];
+
+  get row(): number {
+    return this.cells.length;
+  }
+
+  blank(): void {
+    this.cells.push(emptyRow());
+  }
+
+  heading(...labels: string[]): void {
+    this.headingRows.push(this.row);
+    this.cells.push(padRow(labels.map(textCell)));
+  }
+
+  /** A label, a figure and the text explaining it (calculation trail, rows behind it). */
+  figure(label: string, key: string, wire: string, kind: FigureKind, trail = ''): void {
+    this.figures.push({ key, row: this.row, col: 1, kind, wire });
+    this.cells.push(padRow([textCell(label), numberCell(wire, kind), textCell(trail)]));
+  }
+
+  texts(...values: string[]): void {
+    this.cells.push(padRow(values.map(textCell)));
+  }
+
+  /** A row of the summary table: category label then amounts (the chart reads these). */
+  tableRow(label: string, entries: Array<{ key: string; wire: string }>): void {
+    const row = this.row;
+    entries.forEach((e, i) => this.figures.push({ key: e.key, row, col: i + 1, kind: 'amount', wire: e.wire }));
+    this.cells.push(padRow([textCell(label), ...entries.map((e) => numberCell(e.wire, 'amount'))]));
+  }
+}
+
+function textCell(value: string): Cell {
+  return value === '' ? { value: '', format: GENERAL_FORMAT, text: false } : { value: cleanText(value), format: TEXT_FORMAT, text: true };
+}
+
+function numberCell(wire: string, kind: FigureKind): Cell {
+  const decimal = new Money(wire);
+  // Excel stores doubles; the wire strings have two decimals, whose shortest double reads back
+  // as the same string, so the sheet shows exactly the API's figure.
+  const value = kind === 'percent' ? decimal.div(100).toNumber() : decimal.toNumber();
+  return { value, format: kind === 'percent' ? PERCENT_FORMAT : AMOUNT_FORMAT, text: false };
+}
+
+function emptyRow(): Cell[] {
+  return padRow([]);
+}
+
+function padRow(cells: Cell[]): Cell[] {
+  const row = cells.slice(0, COLUMNS);
+  while (row.length < COLUMNS) row.push({ value: '', format: GENERAL_FORMAT, text: false });
+  return row;
+}
+
+const WIRE_AMOUNT = /^-?\d+\.\d{2}$/;
+
+function displayValue(value: unknown): string {
+  if (typeof value === 'string') return WIRE_AMOUNT.test(value) ? formatAmountIt(new Money(value)) : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(displayValue).join(', ');
+  return JSON.stringify(value);
+}
+
+function inputsText(inputs: TrailEntry['inputs']): string {
+  if (inputs === null || inputs === undefined) return '';
+  if (Array.isArray(inputs)) return inputs.map(displayValue).join('; ');
+  if (typeof inputs !== 'object') return displayValue(inputs);
+  return Object.entries(inputs)
+    .map(([name, value]) => `${name} = ${displayValue(value)}`)
+    .join('; ');
+}
+
+/** One readable line: "C2 · D1 = B × min(1, A / P) · B = 722.461,31; … · risultato 579.123,45". */
+export function trailText(entry: TrailEntry): string {
+  const parts = [entry.step, entry.formula, inputsText(entry.inputs)];
+  const result = displayValue(entry.result);
+  if (result !== '') parts.push(`risultato ${result}`);
+  return parts.filter((p) => p !== '').join(' · ');
+}
+
+function sameAmount(result: unknown, wire: string): boolean {
+  if (typeof result !== 'string' && typeof result !== 'number') return false;
+  try {
+    return new Money(String(result)).equals(new Money(wire));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The trail line(s) behind a figure: entries of the step; when a step has several entries
+ * (C1 computes P and A, C5 the three tranches) the one whose result is this figure.
+ */
+function trailFor(programme: ProgrammeReconciliation, step: string, wire: string, hint?: RegExp): string {
+  const entries = (programme.trail ?? []).filter((e) => e.step === step);
+  if (entries.length === 0) return '';
+  if (entries.length === 1) return trailText(entries[0]);
+  const byHint = hint ? entries.filter((e) => hint.test(e.formula)) : [];
+  if (byHint.length === 1) return trailText(byHint[0]);
+  const byResult = entries.filter((e) => sameAmount(e.result, wire));
+  if (byResult.length === 1) return trailText(byResult[0]);
+  return entries.map(trailText).join(' | ');
+}
+
+function reportedTotal(p: ProgrammeReconciliation): string {
+  return sum([new Money(p.reported.municipal), new Money(p.reported.cofinancing)]).toFixed(2);
+}
+
+function exclusionTotal(p: ProgrammeReconciliation): string {
+  return sum(p.excluded.map((e) => new Money(e.amount))).toFixed(2);
+}
+
+const R20_LABELS: Record<string, string> = {
+  ok: 'rispettato',
+  warning: 'attenzione: cofinanziamento sotto il 10% (anno in corso)',
+  error: 'non rispettato: cofinanziamento sotto il 10%',
+};
+
+const POLICY_LABELS: Record<string, string> = {
+  reduce: 'reduce — il contributo si riduce se il cofinanziamento ATS è sotto il 10% (C4)',
+  flag: 'flag — il contributo non si riduce; il mancato 10% è segnalato (R20)',
+};
+
+function programmeLabel(id: string, options: LayoutOptions): string {
+  const title = options.programmeTitles?.[id];
+  return title ? `${id} — ${title}` : id;
+}
+
+function programmeBlock(b: MatrixBuilder, p: ProgrammeReconciliation, options: LayoutOptions): void {
+  const k = (path: string) => `${p.programme}.${path}`;
+  b.heading(`Programma ${programmeLabel(p.programme, options)}`);
+  b.figure('Budget comunale approvato (B)', k('budget.municipal'), p.budget.municipal, 'amount', 'Ultima versione approvata del bilancio');
+  b.figure('Cofinanziamento previsto (F)', k('budget.cofinancing'), p.budget.cofinancing, 'amount');
+  b.figure('Totale previsto (P = B + F)', k('budget.planned'), p.budget.planned, 'amount', trailFor(p, 'C1', p.budget.planned, /P\s*=/));
+  b.figure('Rendicontato a carico del contributo', k('reported.municipal'), p.reported.municipal, 'amount');
+  b.figure('Rendicontato come cofinanziamento', k('reported.cofinancing'), p.reported.cofinancing, 'amount');
+  b.figure('Escluso (totale)', k('excluded.total'), exclusionTotal(p), 'amount', p.excluded.length === 0 ? 'Nessuna esclusione' : 'Somma delle esclusioni elencate sotto');
+  p.excluded.forEach((e, i) => {
+    const label = EXCLUSION_LABELS[e.reason] ? `${e.reason} — ${EXCLUSION_LABELS[e.reason]}` : e.reason;
+    const rows = e.rowIds.length === 1 ? '1 riga' : `${e.rowIds.length} righe`;
+    // Row ids come from the partners' workbooks: partner text, written as text (text-safety.ts).
+    const trail = e.rowIds.length === 0 ? rows : `${rows}: ${e.rowIds.join(', ')}`;
+    b.figure(`  Escluso: ${label}`, k(`excluded[${i}].amount`), e.amount, 'amount', trail);
+  });
+  b.figure('Ammesso a carico del contributo (A_c)', k('admitted.municipal'), p.admitted.municipal, 'amount');
+  b.figure('Ammesso come cofinanziamento (A_f)', k('admitted.cofinancing'), p.admitted.cofinancing, 'amount');
+  b.figure('Ammesso totale (A = A_c + A_f)', k('admitted.total'), p.admitted.total, 'amount', trailFor(p, 'C1', p.admitted.total, /A\s*=/));
+  b.figure('Contributo proporzionale (D1)', k('contribution.proportional'), p.contribution.proportional, 'amount', trailFor(p, 'C2', p.contribution.proportional));
+  b.figure('Limite dei costi ammessi (D2)', k('contribution.cappedByAdmitted'), p.contribution.cappedByAdmitted, 'amount', trailFor(p, 'C3', p.contribution.cappedByAdmitted));
+  b.figure('Contributo dovuto (D)', k('contribution.due'), p.contribution.due, 'amount', trailFor(p, 'C4', p.contribution.due));
+  b.figure('Quota di cofinanziamento', k('cofinancingShare'), p.cofinancingShare, 'percent', 'Cofinanziamento ammesso rispetto al contributo');
+  b.figure('Prima tranche (T1, 60% di B)', k('tranches.first'), p.tranches.first, 'amount', trailFor(p, 'C5', p.tranches.first, /T1\s*=/));
+  b.figure('Seconda tranche (T2, 30% di B)', k('tranches.second'), p.tranches.second, 'amount', trailFor(p, 'C5', p.tranches.second, /T2\s*=/));
+  b.figure('Saldo (T3 = D − T1 − T2)', k('tranches.balance'), p.tranches.balance, 'amount', trailFor(p, 'C5', p.tranches.balance, /T3\s*=/));
+  b.figure('Da recuperare', k('toRecover'), p.toRecover, 'amount', new Money(p.toRecover).isZero() ? 'Nessun importo da recuperare' : 'Saldo negativo: importo da restituire al Comune');
+}
+
+/** Turns a reconciliation answer into the `Riconciliazione` sheet. Pure: same answer, same matrix. */
+export function reconciliationLayout(answer: ReconciliationAnswer, options: LayoutOptions = {}): SheetLayout {
+  const b = new MatrixBuilder();
+  b.heading(`Riconciliazione — accordo ${answer.agreement}, anno ${answer.year}`);
+  b.texts('Situazione al', answer.asOf);
+  b.texts('Regola del cofinanziamento', POLICY_LABELS[answer.policy] ?? answer.policy);
+  b.blank();
+
+  b.heading('Sintesi per programma (dati del grafico)');
+  const sourceRow = b.row;
+  b.heading('Programma', 'Budget previsto (B + F)', 'Rendicontato', 'Ammesso');
+  for (const p of answer.programmes) {
+    b.tableRow(p.programme, [
+      { key: `${p.programme}.budget.planned`, wire: p.budget.planned },
+      { key: `${p.programme}.reported.total`, wire: reportedTotal(p) },
+      { key: `${p.programme}.admitted.total`, wire: p.admitted.total },
+    ]);
+  }
+  b.blank();
+  const chartRow = b.row;
+  if (answer.programmes.length > 0) for (let i = 0; i < CHART_ROWS; i++) b.blank();
+
+  b.heading('Voce', 'Importo (€)', 'Calcolo (regola · formula · dati · risultato)');
+  for (const p of answer.programmes) {
+    programmeBlock(b, p, options);
+    b.blank();
+  }
+
+  b.heading('ATS — totale dell’anno');
+  b.figure('Contributo dovuto all’ATS', 'ats.due', answer.ats.due, 'amount', 'Somma dei contributi dovuti dei programmi');
+  b.figure('Cofinanziamento ammesso dell’ATS', 'ats.cofinancing', answer.ats.cofinancing, 'amount');
+  b.figure('Quota di cofinanziamento dell’ATS', 'ats.cofinancingShare', answer.ats.cofinancingShare, 'percent', 'Minimo richiesto: 10% (R20)');
+  b.texts('Verifica R20 (cofinanziamento ≥ 10%)', '', R20_LABELS[answer.ats.r20] ?? answer.ats.r20);
+
+  const chart: ChartSpec | null =
+    answer.programmes.length === 0
+      ? null
+      : {
+          type: 'ColumnClustered',
+          title: `Budget, rendicontato e ammesso per programma — ${answer.year}`,
+          source: { row: sourceRow, col: 0, rows: answer.programmes.length + 1, columns: 4 },
+          seriesBy: 'Columns',
+          anchor: { row: chartRow, col: 0, rows: CHART_ROWS },
+          width: 560,
+          height: 300,
+        };
+
+  return {
+    sheetName: RECONCILIATION_SHEET,
+    rows: b.cells.length,
+    columns: COLUMNS,
+    values: b.cells.map((r) => r.map((c) => c.value)),
+    numberFormats: b.cells.map((r) => r.map((c) => c.format)),
+    text: b.cells.map((r) => r.map((c) => c.text)),
+    headingRows: b.headingRows,
+    columnWidths: [46, 18, 18, 18],
+    figures: b.figures,
+    chart,
+  };
+}
+
+/** A1-style address of a 0-based cell ("C7"). */
+export function cellAddress(row: number, col: number): string {
+  let letters = '';
+  let n = col + 1;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${row + 1}`;
+}
+
+/** A1-style address of a block ("A6:D12"). */
+export function rangeAddress(row: number, col: number, rows: number, columns: number): string {
+  return `${cellAddress(row, col)}:${cellAddress(row + rows - 1, col + columns - 1)}`;
+}

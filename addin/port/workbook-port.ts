@@ -1,0 +1,48 @@
+// The only surface through which the task pane touches a workbook. Two adapters implement it:
+// OfficeWorkbook (Office.js, inside Excel) and FileWorkbook (an .xlsx dropped in a plain browser),
+// so the pane, the mapping and the rules run unchanged on both.
+
+/** A cell as the pane sees it: what Excel's `values` or an .xlsx reader gives back. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** A rectangle of values; row and column numbers are 1-based, as Excel shows them. */
+export interface Block {
+  sheet: string;
+  firstRow: number;
+  firstColumn: number;
+  values: CellValue[][];
+}
+
+/** Rows touched by the user since the last notification, per sheet (1-based, inclusive). */
+export interface WorkbookChange {
+  sheet: string;
+  /** null when the whole sheet must be re-read (rows inserted/deleted, sheet renamed…). */
+  rows: { first: number; last: number } | null;
+}
+
+export interface WorkbookPort {
+  readonly kind: 'office' | 'file';
+  listSheets(): Promise<string[]>;
+  /** Values of `range` ("B3:F9"), or of the sheet's used range when omitted. */
+  readBlock(sheet: string, range?: string): Promise<Block>;
+  /** Writes one column from `startRow` down. Writes issued in the same tick travel together. */
+  writeColumn(sheet: string, column: string, startRow: number, values: CellValue[]): Promise<void>;
+  /** Writes one row from `startColumn` to the right (headers of a new sheet). */
+  writeRow(sheet: string, row: number, startColumn: string, values: CellValue[]): Promise<void>;
+  addSheet(name: string): Promise<void>;
+  hideColumn(sheet: string, column: string): Promise<void>;
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** Subscribes to the user's edits (never the port's own writes); returns the unsubscribe. */
+  onChange(handler: (change: WorkbookChange) => void): () => void;
+  /** The single conditional format of the add-in: keyed on the status column it writes. */
+  setStatusFormat(sheet: string, column: string, firstRow: number, lastRow: number): Promise<void>;
+  /** A drop-down list on a bounded range ("E2:E500"), never a whole column. */
+  addValidationList(sheet: string, range: string, items: readonly string[]): Promise<void>;
+}
+
+/** Text written in the status column; the conditional format keys on STATUS_ERROR. */
+export const STATUS_HEADER = 'Esito verifica';
+export const STATUS_ERROR = 'Errore';
+export const STATUS_WARNING = 'Avviso';
+export const STATUS_OK = 'OK';
+export const ROW_ID_HEADER = 'ID riga';

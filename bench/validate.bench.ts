@@ -1,0 +1,153 @@
+// Validation engine benchmark: a deterministic 10,000-row mixed workbook (all categories), a full
+// validateRows (median of runs after warm-up) and an IncrementalValidator.upsert of one edited row.
+// Targets (brief): full pass <= 50 ms, one-row upsert <= 1 ms. Prints and returns the numbers.
+import { performance } from 'node:perf_hooks';
+import { getAgreement } from '../shared/agreements';
+import type { RowInput } from '../shared/rows';
+import { IncrementalValidator, validateRows, type ValidationContext } from '../shared/validate';
+import { vatCheckDigit, taxCodeCheckChar } from '../shared/tax-ids';
+
+const ROWS = 10_000;
+
+/** Small deterministic generator (mulberry32) so every run benchmarks the same workbook. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const MONTH_LETTERS = 'ABCDEHLMPRST';
+
+function taxCode(rand: () => number): string {
+  let code = '';
+  for (let i = 0; i < 6; i++) code += LETTERS[Math.floor(rand() * 26)];
+  code += String(60 + Math.floor(rand() * 40));
+  code += MONTH_LETTERS[Math.floor(rand() * 12)];
+  code += String(10 + Math.floor(rand() * 18));
+  code += `H${String(100 + Math.floor(rand() * 899))}`;
+  return code + taxCodeCheckChar(code);
+}
+
+function vatNumber(rand: () => number): string {
+  let first = '';
+  for (let i = 0; i < 10; i++) first += String(Math.floor(rand() * 10));
+  return first + String(vatCheckDigit(first));
+}
+
+const cents = (value: number) => {
+  const c = Math.round(value * 100);
+  return `${Math.floor(c / 100)},${String(c % 100).padStart(2, '0')}`;
+};
+
+/** Builds the workbook: realistic values, about 2% of rows with a deliberate mistake. */
+export function buildWorkbook(rows = ROWS, seed = 20260315): RowInput[] {
+  const rand = random(seed);
+  const persons = Array.from({ length: 400 }, () => taxCode(rand));
+  const suppliers = Array.from({ length: 150 }, () => vatNumber(rand));
+  const types = ['materiale di consumo', 'attrezzature minute', 'alimentari', 'materiale didattico', 'servizi', 'formazione', 'utenze'];
+  const methods = ['bonifico', 'carta', 'RID/SDD', 'PagoPA'];
+  const out: RowInput[] = [];
+  for (let i = 0; i < rows; i++) {
+    const r = rand();
+    const month = 1 + Math.floor(rand() * 12);
+    const mm = String(month).padStart(2, '0');
+    const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
+    const action = `A${1 + Math.floor(rand() * 5)}`;
+    const base = { rowId: `r${i}`, row: i + 2, programme: rand() < 0.5 ? 'P1' : 'Programma 1', action };
+    const mistake = rand() < 0.02;
+    if (r < 0.5) {
+      const hours = 5 + Math.floor(rand() * 40);
+      const cost = 17 + Math.floor(rand() * 300) / 100;
+      out.push({
+        ...base, category: 'PERS', sheet: 'Personale', name: `Persona ${i % 400}`, taxCode: persons[i % 400],
+        employment: rand() < 0.85 ? 'dipendente' : 'collaboratore', ccnl: 'Cooperative sociali', level: rand() < 0.5 ? 'A1' : 'C1',
+        month: `${mm}/2026`, hours: String(hours), hourlyCost: cents(cost), amount: mistake ? 'da definire' : cents(hours * cost),
+        documents: 'timesheet; bonifico; F24; fattura; relazione',
+        columns: { hours: 'J', hourlyCost: 'K', amount: 'M', month: 'I', documents: 'P' },
+      });
+    } else if (r < 0.75) {
+      const taxable = 20 + Math.floor(rand() * 200000) / 100;
+      const total = taxable * 1.22;
+      out.push({
+        ...base, category: r < 0.65 ? 'BENI' : 'SERV', sheet: r < 0.65 ? 'Beni di consumo' : 'Servizi',
+        supplier: `Fornitore ${i % 150}`, supplierId: suppliers[i % 150], invoiceNumber: `FT ${i}`, invoiceDate: `${day}/${mm}/2026`,
+        description: 'Acquisto', expenseType: mistake ? 'omaggi e regalie' : types[i % types.length], taxable: cents(taxable), vat: cents(total - taxable),
+        invoiceTotal: cents(total), amount: cents(total), paymentDate: `2026-${mm}-${day}`, paymentMethod: methods[i % 4],
+        documents: 'fattura; bonifico', columns: { amount: 'J', invoiceDate: 'D', expenseType: 'F' },
+      });
+    } else if (r < 0.8) {
+      out.push({
+        ...base, category: 'GEN', sheet: 'Spese generali', description: 'Quota affitto', allocationKey: 'mq',
+        date: `2026-${mm}-${day}`, amount: cents(10 + rand() * 100), documents: 'fattura; criterio di imputazione',
+      });
+    } else {
+      const volunteer = rand() < 0.7;
+      const hours = 1 + Math.floor(rand() * 10);
+      out.push({
+        ...base, category: 'COFIN', sheet: 'Cofinanziamento', resourceType: volunteer ? 'volontariato' : 'monetaria',
+        description: 'Attività', volunteer: volunteer ? `Volontario ${i % 90}` : '', date: `2026-${mm}-${day}`,
+        hours: volunteer ? String(hours) : '', hourlyValue: volunteer ? '15' : '', value: volunteer ? `${hours * 15}` : cents(50 + rand() * 500),
+        documents: volunteer ? 'registro volontari' : '',
+      });
+    }
+  }
+  return out;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const agreement = getAgreement('crema-2026-2028');
+  if (!agreement) throw new Error('agreement crema-2026-2028 missing');
+  const ctx: ValidationContext = { agreement, programme: 'P1', partner: 'koala', year: 2026, today: '2026-05-15' };
+  const rows = buildWorkbook();
+
+  for (let i = 0; i < 3; i++) validateRows(rows, ctx); // warm-up: JIT, caches
+  const fullTimes: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < 9; i++) {
+    const start = performance.now();
+    const result = validateRows(rows, ctx);
+    fullTimes.push(performance.now() - start);
+    findings = result.findings.length;
+  }
+
+  const validator = new IncrementalValidator(ctx);
+  validator.load(rows);
+  const upsertTimes: number[] = [];
+  for (let i = 0; i < 600; i++) {
+    const target = rows[(i * 7919) % rows.length];
+    const edited: RowInput = { ...target, description: `modifica ${i}`, documents: i % 2 ? target.documents : '' };
+    const start = performance.now();
+    validator.upsert(edited);
+    upsertTimes.push(performance.now() - start);
+  }
+  const upserts = upsertTimes.slice(100); // the first ones warm the JIT up
+
+  const fullMs = median(fullTimes);
+  const upsertMs = median(upserts);
+  const numbers = {
+    rows: rows.length,
+    findings,
+    fullMedianMs: Number(fullMs.toFixed(2)),
+    fullRowsPerSecond: Math.round(rows.length / (fullMs / 1000)),
+    upsertMedianMs: Number(upsertMs.toFixed(3)),
+    upsertP95Ms: Number([...upserts].sort((a, b) => a - b)[Math.floor(upserts.length * 0.95)].toFixed(3)),
+    targets: { fullMs: 50, upsertMs: 1 },
+  };
+  console.log(
+    `validate: ${numbers.rows} righe, ${numbers.findings} rilievi; completa ${numbers.fullMedianMs} ms ` +
+      `(${numbers.fullRowsPerSecond} righe/s); upsert di una riga ${numbers.upsertMedianMs} ms (p95 ${numbers.upsertP95Ms} ms)`,
+  );
+  return numbers;
+}

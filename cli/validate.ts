@@ -1,0 +1,153 @@
+// `rendiconta validate <file.xlsx> --agreement <id> --programme <P> --partner <id> --year <yyyy>
+// [--today <date>] [--json]`: reads the partner's workbook, maps it with the shared mapping and
+// prints the findings of the shared rules. Exit 0 clean, 1 with errors, 2 unreadable or unmappable.
+import { parseArgs } from 'node:util';
+import { findPartner, findProgramme, type Agreement } from '../shared/agreement';
+import { AGREEMENTS, getAgreement } from '../shared/agreements';
+import { parseDate, romeDate, type IsoDate } from '../shared/dates';
+import { columnIndex, summarise, type Finding } from '../shared/findings';
+import { detectTables, isReadableTable, readTable, type MappedTable, type SheetGrid } from '../shared/mapping';
+import type { RowInput } from '../shared/rows';
+import { validateRows } from '../shared/validate';
+import { formatJson, formatText } from './findings-output';
+import { COMMANDS } from './commands';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from './io';
+import { readWorkbookGrids } from './xlsx-read';
+
+interface ValidateArgs {
+  file: string;
+  agreement: Agreement;
+  programme: string;
+  partner: string;
+  year: number;
+  today: IsoDate;
+  json: boolean;
+}
+
+/** Parsed arguments, or the Italian sentence explaining what is wrong with them. */
+function parseValidateArgs(argv: string[], io: CliIo): ValidateArgs | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        agreement: { type: 'string' },
+        programme: { type: 'string' },
+        partner: { type: 'string' },
+        year: { type: 'string' },
+        today: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch {
+    return 'opzione non riconosciuta o senza valore.';
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) return 'indicare un solo file .xlsx.';
+  for (const name of ['agreement', 'programme', 'partner', 'year'] as const) {
+    if (!values[name]) return `manca l'opzione --${name}.`;
+  }
+  const agreement = getAgreement(values.agreement as string);
+  if (!agreement) {
+    return `accordo «${values.agreement}» sconosciuto (disponibili: ${Object.keys(AGREEMENTS).join(', ')}).`;
+  }
+  const programme = findProgramme(agreement, (values.programme as string).toUpperCase())?.id;
+  if (!programme) {
+    return `programma «${values.programme}» sconosciuto (disponibili: ${agreement.programmes.map((p) => p.id).join(', ')}).`;
+  }
+  const partner = findPartner(agreement, (values.partner as string).toLowerCase())?.id;
+  if (!partner) return `partner «${values.partner}» sconosciuto per l'accordo ${agreement.id}.`;
+  const year = Number(values.year);
+  if (!/^\d{4}$/.test(values.year as string) || !agreement.years.includes(year)) {
+    return `anno «${values.year}» fuori dall'accordo (anni: ${agreement.years.join(', ')}).`;
+  }
+  let today = romeDate(io.clock());
+  if (values.today !== undefined) {
+    const date = parseDate(values.today);
+    if (!date.ok) return `data «${values.today}» non valida per --today (usare aaaa-mm-gg).`;
+    today = date.value;
+  }
+  return { file: positionals[0], agreement, programme, partner, year, today, json: values.json === true };
+}
+
+/** Workbook order of sheets, then row, column and code; report-level findings last. */
+function orderFindings(findings: Finding[], sheetOrder: readonly string[]): Finding[] {
+  const sheetRank = (sheet: string | null) => {
+    const index = sheet === null ? -1 : sheetOrder.indexOf(sheet);
+    return index < 0 ? sheetOrder.length : index;
+  };
+  return findings
+    .map((f, seq) => ({ f, seq }))
+    .sort((a, b) =>
+      sheetRank(a.f.sheet) - sheetRank(b.f.sheet) ||
+      (a.f.row ?? Number.MAX_SAFE_INTEGER) - (b.f.row ?? Number.MAX_SAFE_INTEGER) ||
+      columnIndex(a.f.column) - columnIndex(b.f.column) ||
+      a.f.code.localeCompare(b.f.code) ||
+      a.seq - b.seq)
+    .map(({ f }) => f);
+}
+
+function report(findings: Finding[], args: ValidateArgs, io: CliIo): void {
+  const summary = summarise(findings);
+  io.stdout(args.json ? formatJson(findings, summary) : formatText(findings, summary));
+}
+
+/** Why the workbook cannot be validated as a whole, or null when every table can be read. */
+function mappingFailure(tables: readonly MappedTable[]): string | null {
+  const undecided = tables.filter((t) => t.headerRow > 0 && !isReadableTable(t));
+  if (undecided.length > 0) {
+    const names = undecided.map((t) => `«${t.sheet}»`).join(', ');
+    return `Impossibile stabilire se ${undecided.length === 1 ? 'il foglio' : 'i fogli'} ${names} ` +
+      'contiene beni di consumo (BENI) o servizi (SERV): aggiungere una colonna «Categoria» ' +
+      'oppure rinominare il foglio (per esempio «Beni di consumo» o «Servizi»).';
+  }
+  if (!tables.some(isReadableTable)) {
+    return 'Nessuna tabella di rendicontazione riconosciuta: nessun foglio ha una riga di intestazione ' +
+      'con le colonne del modello nelle prime 20 righe (usare «rendiconta template» per un esempio).';
+  }
+  return null;
+}
+
+export async function validateCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseValidateArgs(argv, io);
+  if (typeof args === 'string') {
+    io.stderr(`Errore: ${args}\nUso: ${COMMANDS.validate.usage}\n`);
+    return EXIT_UNREADABLE;
+  }
+
+  let grids: SheetGrid[];
+  try {
+    grids = await readWorkbookGrids(args.file);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+    io.stderr(`Errore: impossibile leggere «${args.file}»: ${missing ? 'il file non esiste' : 'non è una cartella di lavoro .xlsx valida'}.\n`);
+    return EXIT_UNREADABLE;
+  }
+  const sheetOrder = grids.map((g) => g.name);
+  const tables = detectTables(grids);
+  const mappingFindings = tables.flatMap((t) => t.findings);
+
+  const failure = mappingFailure(tables);
+  if (failure) {
+    report(orderFindings(mappingFindings, sheetOrder), args, io);
+    io.stderr(`Errore: ${failure}\n`);
+    return EXIT_UNREADABLE;
+  }
+
+  const rows: RowInput[] = [];
+  const rowMappingFindings: Finding[] = [];
+  for (const table of tables.filter(isReadableTable)) {
+    const grid = grids.find((g) => g.name === table.sheet) as SheetGrid;
+    const read = readTable(table, grid);
+    rows.push(...read.rows);
+    rowMappingFindings.push(...read.findings);
+  }
+  const result = validateRows(rows, {
+    agreement: args.agreement, programme: args.programme, partner: args.partner, year: args.year, today: args.today,
+  });
+  const findings = orderFindings([...mappingFindings, ...rowMappingFindings, ...result.findings], sheetOrder);
+  report(findings, args, io);
+  return findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}

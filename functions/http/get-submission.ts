@@ -1,0 +1,42 @@
+// GET /api/agreements/{agreement}/submissions/{id} — one committed version with its rows and findings.
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { canReadReport } from '../lib/auth';
+import { forbidden, notFound } from '../lib/http-errors';
+import { defineRoute, httpOptions, json } from '../lib/route';
+import { getStorage } from '../lib/storage';
+import { requireAgreement } from '../lib/submission-service';
+import { getVersion, parseSubmissionId, readSnapshot } from '../lib/submissions-store';
+
+export const getSubmissionRoute = defineRoute({
+  name: 'getSubmission',
+  methods: ['GET'],
+  route: 'agreements/{agreement}/submissions/{id}',
+  access: ['partner', 'po', 'admin'],
+  async handler({ principal, params }) {
+    const agreement = requireAgreement(params.agreement);
+    const parsed = parseSubmissionId(agreement.id, params.id);
+    if (!parsed) throw notFound('Invio non trovato.', { submissionId: params.id });
+    // The id names its partner and programme: refuse before reading, so existence is not leaked.
+    if (!canReadReport(principal, parsed.key.partner, parsed.key.programme)) throw forbidden();
+    const storage = getStorage();
+    await storage.ensure();
+    const meta = await getVersion(storage, agreement.id, params.id);
+    if (!meta) throw notFound('Invio non trovato.', { submissionId: params.id });
+    const snapshot = await readSnapshot(storage, meta.blobName);
+    const { blobName: _blob, ...rest } = meta;
+    return json(200, {
+      ...rest,
+      rows: snapshot.rows,
+      carriedOver: snapshot.carriedOver,
+      accepted: snapshot.answer.accepted,
+      rejected: snapshot.answer.rejected,
+      findings: snapshot.answer.findings,
+    });
+  },
+});
+
+export async function getSubmission(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  return getSubmissionRoute.handler(request, context);
+}
+
+app.http(getSubmissionRoute.name, httpOptions(getSubmissionRoute));

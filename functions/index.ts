@@ -1,0 +1,3 @@
+// Entry point of the Function App (package.json "main" → dist/functions/index.js): importing the
+// route table imports every function file, whose app.http call registers it with the host.
+export { ROUTES } from './routes';

@@ -1,0 +1,167 @@
+// Validate-and-store of a submission: the envelope checks, the shared rule engine with the server's
+// state (previous version, the partner's other programmes), the R24 carry-over of locked rows and
+// the optimistic-concurrency commit. Handlers stay thin; the samples/reconciliation routes can reuse
+// loadReport/listVersions from the store.
+import type { Agreement } from '../../shared/agreement';
+import { findPartner, findProgramme } from '../../shared/agreement';
+import { getAgreement } from '../../shared/agreements';
+import { romeDate } from '../../shared/dates';
+import type { Finding } from '../../shared/findings';
+import { summarise } from '../../shared/findings';
+import type { RowInput } from '../../shared/rows';
+import { validateRows } from '../../shared/validate';
+import { appendAudit, canonicalJson, sha256Hex, type AuditActor } from './audit';
+import { clock } from './clock';
+import { HttpError, notFound, validationFailed, versionConflict } from './http-errors';
+import type { SubmissionBody } from './request-schemas';
+import type { Storage } from './storage';
+import {
+  CommitConflict, commitVersion, latestRowsElsewhere, readHead, readIdempotency, readSnapshot,
+  submissionIdOf, type Head, type ReportKey, type SubmissionAnswer, type VersionSnapshot,
+} from './submissions-store';
+
+export function requireAgreement(id: string): Agreement {
+  const agreement = getAgreement(id);
+  if (!agreement) throw notFound('Accordo non trovato.', { agreement: id });
+  return agreement;
+}
+
+/** Programme, partner and year must belong to the agreement (422 with the JSON path). */
+export function checkEnvelope(agreement: Agreement, body: Pick<SubmissionBody, 'programme' | 'partner' | 'year'>): void {
+  const issues = [];
+  if (!findProgramme(agreement, body.programme)) issues.push({ path: '$.programme', message: `Programma "${body.programme}" non previsto dall'accordo.` });
+  if (!findPartner(agreement, body.partner)) issues.push({ path: '$.partner', message: `Partner "${body.partner}" non previsto dall'accordo.` });
+  if (!agreement.years.includes(body.year)) issues.push({ path: '$.year', message: `Anno ${body.year} fuori dal periodo dell'accordo.` });
+  if (issues.length) throw validationFailed(issues);
+}
+
+export interface Evaluation {
+  answer: Omit<SubmissionAnswer, 'submissionId' | 'version'>;
+  /** Rows to store: accepted plus locked rows carried over from the previous version. */
+  rows: RowInput[];
+  carriedOver: string[];
+}
+
+/** Runs the shared engine against the server state; pure apart from the reads. */
+export async function evaluate(storage: Storage, agreement: Agreement, body: SubmissionBody, head: Head | undefined): Promise<Evaluation> {
+  const key: ReportKey = { agreement: agreement.id, partner: body.partner, programme: body.programme, year: body.year };
+  const [previous, otherRows] = await Promise.all([
+    head ? readSnapshot(storage, head.blobName) : Promise.resolve(undefined),
+    latestRowsElsewhere(storage, key),
+  ]);
+  const rows = body.rows as RowInput[];
+  const result = validateRows(rows, {
+    agreement,
+    programme: body.programme,
+    partner: body.partner,
+    year: body.year,
+    today: romeDate(clock()),
+    otherRows,
+    // Without a previous version the engine treats rows in locked windows as retroactive (R24).
+    previousRows: previous?.rows ?? [],
+    phase: 'live',
+  });
+  const findingsOf = (rowId: string): Finding[] => result.rowFindings.get(rowId) ?? result.findings.filter((f) => f.rowId === rowId);
+  const rejectedIds = [...result.rejectedRowIds];
+  const accepted = rows.filter((r) => !result.rejectedRowIds.has(r.rowId));
+  // Locked rows the partner tried to change or remove stay as they were (R24): nothing is lost.
+  const previousById = new Map((previous?.rows ?? []).map((r) => [r.rowId, r]));
+  const carried = rejectedIds
+    .filter((id) => previousById.has(id) && findingsOf(id).some((f) => f.code === 'R24'))
+    .map((id) => previousById.get(id) as RowInput);
+  return {
+    answer: {
+      accepted: accepted.map((r) => r.rowId),
+      rejected: rejectedIds.map((rowId) => ({ rowId, findings: findingsOf(rowId) })),
+      findings: result.findings,
+    },
+    rows: [...accepted, ...carried],
+    carriedOver: carried.map((r) => r.rowId),
+  };
+}
+
+export interface SubmitInput {
+  agreement: Agreement;
+  body: SubmissionBody;
+  actor: AuditActor;
+  idempotencyKey?: string;
+}
+
+export interface SubmitResult {
+  answer: SubmissionAnswer;
+  replayed: boolean;
+}
+
+const AUTO_RETRIES = 3;
+
+export async function submit(storage: Storage, input: SubmitInput): Promise<SubmitResult> {
+  const { agreement, body } = input;
+  const key: ReportKey = { agreement: agreement.id, partner: body.partner, programme: body.programme, year: body.year };
+  const requestHash = sha256Hex(canonicalJson(body));
+  await storage.ensure();
+
+  for (let attempt = 0; ; attempt++) {
+    if (input.idempotencyKey) {
+      const replay = await replayOf(storage, key, input.idempotencyKey, requestHash);
+      if (replay) return { answer: replay, replayed: true };
+    }
+    const head = await readHead(storage, key);
+    const current = head?.version ?? 0;
+    if (body.baseVersion !== undefined && body.baseVersion !== current) {
+      throw versionConflict({ baseVersion: body.baseVersion, currentVersion: current });
+    }
+    const evaluation = await evaluate(storage, agreement, body, head);
+    const version = current + 1;
+    const submissionId = submissionIdOf(key, version);
+    const snapshot: VersionSnapshot = {
+      ...key,
+      submissionId,
+      version,
+      baseVersion: body.baseVersion ?? null,
+      submittedAt: clock().toISOString(),
+      actor: input.actor,
+      rows: evaluation.rows,
+      carriedOver: evaluation.carriedOver,
+      answer: { submissionId, version, ...evaluation.answer },
+    };
+    try {
+      const meta = await commitVersion(storage, {
+        snapshot,
+        head,
+        idempotency: input.idempotencyKey ? { key: input.idempotencyKey, requestHash } : undefined,
+      });
+      await appendAudit({ actor: input.actor, action: 'submission.create', target: submissionId, payload: meta }, storage).catch(() => {
+        // The version is committed; a missing audit event shows up as a gap between the store and
+        // the log, which verify-audit reports. Never fail the partner's submission for it.
+      });
+      return { answer: snapshot.answer, replayed: false };
+    } catch (err) {
+      if (!(err instanceof CommitConflict)) throw err;
+      // With an explicit baseVersion the client asked for optimistic concurrency: tell it.
+      // Without one, re-read the head and re-validate against the new state (a few times).
+      if (body.baseVersion !== undefined || attempt >= AUTO_RETRIES) {
+        if (input.idempotencyKey) {
+          const replay = await replayOf(storage, key, input.idempotencyKey, requestHash);
+          if (replay) return { answer: replay, replayed: true };
+        }
+        const latest = await readHead(storage, key);
+        throw versionConflict({ baseVersion: body.baseVersion ?? current, currentVersion: latest?.version ?? 0 });
+      }
+    }
+  }
+}
+
+async function replayOf(storage: Storage, key: ReportKey, idempotencyKey: string, requestHash: string): Promise<SubmissionAnswer | undefined> {
+  const record = await readIdempotency(storage, key, idempotencyKey);
+  if (!record) return undefined;
+  if (record.requestHash !== requestHash) {
+    throw new HttpError(409, 'idempotency_conflict', 'La chiave di idempotenza è già stata usata per un invio diverso.', {
+      submissionId: record.submissionId,
+    });
+  }
+  return (await readSnapshot(storage, record.blobName)).answer;
+}
+
+export function summaryOf(findings: readonly Finding[]) {
+  return summarise(findings);
+}

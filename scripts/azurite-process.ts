@@ -1,0 +1,90 @@
+// Starts the pinned Azurite from node_modules as a child process and reports the ports it bound
+// (port 0 = let the OS choose; Azurite prints the chosen ones). Used by npm start (persistent under
+// .data/azurite), the integration tests' global setup and the bench (both in memory).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { azuriteConnectionString } from '../functions/lib/storage';
+
+export interface AzuriteOptions {
+  /** Directory for persistent data; omitted → --inMemoryPersistence. */
+  location?: string;
+  blobPort?: number;
+  queuePort?: number;
+  tablePort?: number;
+  host?: string;
+  /** Echo Azurite's output (npm start). */
+  inheritOutput?: boolean;
+}
+
+export interface AzuriteInstance {
+  process: ChildProcess;
+  ports: { blob: number; queue: number; table: number };
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+export function azuriteBinary(root = path.resolve(__dirname, '..')): string {
+  const bin = path.join(root, 'node_modules', 'azurite', 'dist', 'src', 'azurite.js');
+  if (!fs.existsSync(bin)) throw new Error('azurite is not installed: run npm ci');
+  return bin;
+}
+
+export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteInstance> {
+  const host = options.host ?? '127.0.0.1';
+  const args = [
+    azuriteBinary(),
+    '--skipApiVersionCheck', '--disableTelemetry', '--loose',
+    '--blobHost', host, '--queueHost', host, '--tableHost', host,
+    '--blobPort', String(options.blobPort ?? 0),
+    '--queuePort', String(options.queuePort ?? 0),
+    '--tablePort', String(options.tablePort ?? 0),
+  ];
+  if (options.location) {
+    fs.mkdirSync(options.location, { recursive: true });
+    args.push('--location', options.location, '--debug', path.join(options.location, 'debug.log'));
+  } else {
+    args.push('--inMemoryPersistence');
+  }
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const ports: Partial<Record<'blob' | 'queue' | 'table', number>> = {};
+  let output = '';
+  let started = false;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Azurite did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (options.inheritOutput) process.stdout.write(text);
+      if (started) return; // keep draining the pipe, stop collecting
+      output += text;
+      for (const m of output.matchAll(/Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/[^:]+:(\d+)/g)) {
+        ports[m[1].toLowerCase() as 'blob' | 'queue' | 'table'] = Number(m[2]);
+      }
+      if (ports.blob && ports.queue && ports.table) {
+        started = true;
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Azurite exited with code ${code}:\n${output}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  const bound = ports as { blob: number; queue: number; table: number };
+  return {
+    process: child,
+    ports: bound,
+    connectionString: azuriteConnectionString(bound, host),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}

@@ -1,0 +1,87 @@
+// Normalised lookups of one agreement, built once and reused by every row: programme and action
+// cells in any accepted spelling, closed lists of expense types and payment methods.
+import type { Agreement } from './agreement';
+import { normaliseText } from './text-key';
+
+export interface AgreementIndex {
+  resolveProgramme(text: string): string | null;
+  /** Resolves an action cell; a bare 'A1' / '1' / 'Azione 1' needs the row's programme. */
+  resolveAction(text: string, programme: string | null): string | null;
+  /** Programme id of an action id ('P1.A2' -> 'P1'). */
+  programmeOfAction(actionId: string): string | null;
+  eligibleExpense: ReadonlySet<string>;
+  ineligibleExpense: ReadonlySet<string>;
+  traceablePayment: ReadonlySet<string>;
+  ineligiblePayment: ReadonlySet<string>;
+}
+
+const cache = new WeakMap<Agreement, AgreementIndex>();
+
+export function agreementIndex(agreement: Agreement): AgreementIndex {
+  let index = cache.get(agreement);
+  if (!index) {
+    index = buildIndex(agreement);
+    cache.set(agreement, index);
+  }
+  return index;
+}
+
+function buildIndex(agreement: Agreement): AgreementIndex {
+  const programmes = new Map<string, string>();
+  const actionsGlobal = new Map<string, string>();
+  const actionsByProgramme = new Map<string, Map<string, string>>();
+  const programmeOf = new Map<string, string>();
+  for (const p of agreement.programmes) {
+    const number = p.id.replace(/^P/i, '');
+    for (const key of [p.id, number, `programma ${number}`, `programma ${p.id}`, p.title]) {
+      programmes.set(normaliseText(key), p.id);
+    }
+    const local = new Map<string, string>();
+    for (const a of p.actions) {
+      programmeOf.set(a.id, p.id);
+      const short = a.id.slice(a.id.indexOf('.') + 1); // 'A1'
+      const n = short.replace(/^A/i, '');
+      for (const key of [short, n, `azione ${n}`, `azione ${short}`, a.id, a.title]) local.set(normaliseText(key), a.id);
+      actionsGlobal.set(normaliseText(a.id), a.id);
+      // A title is unique across the agreement in practice; the first one wins when it is not.
+      const titleKey = normaliseText(a.title);
+      if (!actionsGlobal.has(titleKey)) actionsGlobal.set(titleKey, a.id);
+    }
+    actionsByProgramme.set(p.id, local);
+  }
+  const set = (values: readonly string[]) => new Set(values.map(normaliseText));
+  const paymentAliases = (values: readonly string[]) => {
+    const keys = set(values);
+    // Common spellings of the configured methods; they only widen what the config allows.
+    const aliases: Record<string, string[]> = {
+      bonifico: ['bonificobancario', 'bonificosepa', 'bb'],
+      carta: ['cartadicredito', 'cartadidebito', 'bancomat', 'pos', 'cartaprepagata'],
+      ridsdd: ['rid', 'sdd', 'addebitodiretto', 'addebitoincontosdd'],
+      pagopa: [],
+      assegnonontrasferibile: ['assegno', 'assegnocircolare'],
+    };
+    for (const [canonical, extra] of Object.entries(aliases)) {
+      if (keys.has(canonical)) for (const e of extra) keys.add(e);
+    }
+    return keys;
+  };
+  const ineligiblePayment = set(agreement.rules.paymentMethods.ineligible);
+  if (ineligiblePayment.has('contanti')) ineligiblePayment.add('contante').add('cassa');
+
+  return {
+    resolveProgramme: (text) => programmes.get(normaliseText(text)) ?? null,
+    resolveAction: (text, programme) => {
+      const key = normaliseText(text);
+      if (programme) {
+        const local = actionsByProgramme.get(programme)?.get(key);
+        if (local) return local;
+      }
+      return actionsGlobal.get(key) ?? null;
+    },
+    programmeOfAction: (actionId) => programmeOf.get(actionId) ?? null,
+    eligibleExpense: set(agreement.rules.expenseTypes.eligible),
+    ineligibleExpense: set(agreement.rules.expenseTypes.ineligible),
+    traceablePayment: paymentAliases(agreement.rules.paymentMethods.traceable),
+    ineligiblePayment,
+  };
+}

@@ -1,0 +1,125 @@
+// Recognising a header row: labels compared after normalisation, matched to canonical fields
+// by header or synonym (DOMAIN.md §7), and a score telling which category the header belongs to.
+import type { Category } from './agreement';
+import { FIELDS, REQUIRED } from './fields';
+
+/** Case, accents, spaces and punctuation ignored: "Modalità  pagamento:" → "modalitapagamento". */
+export function normaliseLabel(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Header-level families: BENI and SERV share every column, so a header cannot tell them apart. */
+export type HeaderFamily = 'PERS' | 'INVOICE' | 'GEN' | 'COFIN';
+export const FAMILIES: readonly HeaderFamily[] = ['PERS', 'INVOICE', 'GEN', 'COFIN'];
+
+export function familyOf(category: Category): HeaderFamily {
+  return category === 'BENI' || category === 'SERV' ? 'INVOICE' : category;
+}
+
+/** The category whose fields describe a family (BENI stands for both invoice categories). */
+export function familyFields(family: HeaderFamily): Category {
+  return family === 'INVOICE' ? 'BENI' : family;
+}
+
+/**
+ * Headers only one family uses; they break ties such as a GEN sheet carrying invoice columns.
+ * The invoice family has none of its own because GEN may carry the invoice columns too.
+ */
+const DISTINCTIVE: Readonly<Record<HeaderFamily, readonly string[]>> = {
+  PERS: ['taxCode', 'employment', 'hourlyCost', 'month'],
+  INVOICE: [],
+  GEN: ['allocationKey'],
+  COFIN: ['resourceType', 'hourlyValue', 'volunteer'],
+};
+
+function buildIndex(category: Category): ReadonlyMap<string, string> {
+  const index = new Map<string, string>();
+  // Canonical headers first, so a synonym of one field never shadows another field's header.
+  for (const def of FIELDS[category]) {
+    const key = normaliseLabel(def.header);
+    if (!index.has(key)) index.set(key, def.key);
+  }
+  for (const def of FIELDS[category]) {
+    for (const synonym of def.synonyms) {
+      const key = normaliseLabel(synonym);
+      if (!index.has(key)) index.set(key, def.key);
+    }
+  }
+  return index;
+}
+
+const INDEX: Readonly<Record<HeaderFamily, ReadonlyMap<string, string>>> = {
+  PERS: buildIndex('PERS'),
+  INVOICE: buildIndex('BENI'),
+  GEN: buildIndex('GEN'),
+  COFIN: buildIndex('COFIN'),
+};
+
+/** Text of a header cell, or '' for an empty or non-text-like cell. */
+export function cellLabel(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  return '';
+}
+
+/** The canonical field a label names for a family, trying the label without "(…)" notes too. */
+export function fieldForLabel(label: string, family: HeaderFamily): string | undefined {
+  const index = INDEX[family];
+  const full = normaliseLabel(label);
+  if (full === '') return undefined;
+  const direct = index.get(full);
+  if (direct) return direct;
+  const withoutNotes = normaliseLabel(label.replace(/\([^)]*\)|\[[^\]]*\]/g, ''));
+  return withoutNotes === '' ? undefined : index.get(withoutNotes);
+}
+
+export interface HeaderMatch {
+  family: HeaderFamily;
+  /** Canonical field → 0-based column index (first column wins when a label repeats). */
+  fields: Map<string, number>;
+  /** Required fields of the family found in the row. */
+  requiredFound: number;
+  requiredTotal: number;
+  score: number;
+}
+
+export function matchHeader(cells: readonly unknown[], family: HeaderFamily): HeaderMatch {
+  const fields = new Map<string, number>();
+  cells.forEach((cell, index) => {
+    const field = fieldForLabel(cellLabel(cell), family);
+    if (field && !fields.has(field)) fields.set(field, index);
+  });
+  const required = REQUIRED[familyFields(family)];
+  const requiredFound = required.filter((key) => fields.has(key)).length;
+  const distinctive = DISTINCTIVE[family].some((key) => fields.has(key)) ? 1 : 0;
+  return {
+    family,
+    fields,
+    requiredFound,
+    requiredTotal: required.length,
+    score: requiredFound / required.length + distinctive,
+  };
+}
+
+/**
+ * A row is a header when it names at least three required columns and half of them: enough to
+ * tolerate a missing column (reported as M02) without mistaking a title or a data row for a header.
+ */
+export function isHeaderCandidate(match: HeaderMatch): boolean {
+  return match.requiredFound >= 3 && match.requiredFound * 2 >= match.requiredTotal;
+}
+
+/** Best family for a row: highest score, ties broken by the order of FAMILIES. */
+export function bestMatch(cells: readonly unknown[]): HeaderMatch {
+  let best = matchHeader(cells, FAMILIES[0]);
+  for (const family of FAMILIES.slice(1)) {
+    const match = matchHeader(cells, family);
+    if (match.score > best.score) best = match;
+  }
+  return best;
+}

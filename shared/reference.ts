@@ -1,0 +1,57 @@
+// Ministry of Labour average hourly costs (DOMAIN §8): the rate of a CCNL level in force in a month.
+// The table is data (shared/data/ministry-hourly-costs.json); intermediate levels may be missing.
+import table from './data/ministry-hourly-costs.json';
+import { Money } from './money';
+import type { IsoMonth } from './dates';
+
+export interface HourlyCostTable {
+  id: string;
+  version: string;
+  source: string;
+  tables: { ccnl: string; effectiveFrom: IsoMonth; rates: Record<string, string> }[];
+}
+
+export type ReferenceRate =
+  | { ok: true; rate: Money; effectiveFrom: IsoMonth; source: string }
+  | { ok: false; reason: 'ccnl' | 'date' | 'level' };
+
+interface Edition { effectiveFrom: IsoMonth; rates: Map<string, Money> }
+
+const compiled = new WeakMap<HourlyCostTable, Map<string, Edition[]>>();
+
+function editions(data: HourlyCostTable): Map<string, Edition[]> {
+  let byCcnl = compiled.get(data);
+  if (!byCcnl) {
+    byCcnl = new Map();
+    for (const t of data.tables) {
+      const list = byCcnl.get(t.ccnl) ?? [];
+      list.push({
+        effectiveFrom: t.effectiveFrom,
+        rates: new Map(Object.entries(t.rates).map(([level, rate]) => [level.toUpperCase(), new Money(rate)])),
+      });
+      byCcnl.set(t.ccnl, list);
+    }
+    // Newest first, so the first edition not after the month is the one in force.
+    for (const list of byCcnl.values()) list.sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+    compiled.set(data, byCcnl);
+  }
+  return byCcnl;
+}
+
+export const MINISTRY_HOURLY_COSTS: HourlyCostTable = table;
+
+/** Rate of `level` of `ccnl` (table id, e.g. 'cooperative-sociali') in force in `month`. */
+export function ministryRate(
+  ccnl: string,
+  level: string,
+  month: IsoMonth,
+  data: HourlyCostTable = MINISTRY_HOURLY_COSTS,
+): ReferenceRate {
+  const list = editions(data).get(ccnl);
+  if (!list) return { ok: false, reason: 'ccnl' };
+  const edition = list.find((e) => e.effectiveFrom <= month);
+  if (!edition) return { ok: false, reason: 'date' };
+  const rate = edition.rates.get(level.toUpperCase());
+  if (!rate) return { ok: false, reason: 'level' };
+  return { ok: true, rate, effectiveFrom: edition.effectiveFrom, source: data.source };
+}

@@ -1,0 +1,34 @@
+// R22: reported municipal amounts per programme, action and category above the latest approved
+// budget line of the year.
+import { budgetLine, type Category } from '../agreement';
+import type { Finding } from '../findings';
+import { Money } from '../money';
+import type { RuleEnv } from './env';
+import { reportFinding } from './emit';
+import { formatMoneyIt } from './format';
+import type { Totals } from './totals';
+
+export function checkBudget(totals: Totals, env: RuleEnv): Finding[] {
+  const line = budgetLine(env.agreement, env.ctx.year, env.ctx.programme);
+  if (!line) return [];
+  const out: Finding[] = [];
+  const over = (variant: string, reported: Money, budget: Money, extra: Record<string, string>) => {
+    if (reported.gt(budget)) {
+      out.push(reportFinding('R22', 'warning', variant, {
+        programma: env.ctx.programme,
+        ...extra,
+        rendicontato: formatMoneyIt(reported),
+        budget: formatMoneyIt(budget),
+        eccedenza: formatMoneyIt(reported.minus(budget)),
+      }));
+    }
+  };
+  over('programme', totals.sum().municipal, new Money(line.municipal), {});
+  for (const [action, amount] of Object.entries(line.byAction ?? {}).sort()) {
+    over('action', totals.sum((c) => c.action === action).municipal, new Money(amount), { azione: action });
+  }
+  for (const [category, amount] of Object.entries(line.byCategory ?? {}).sort()) {
+    over('category', totals.sum((c) => c.category === (category as Category)).municipal, new Money(amount), { categoria: category });
+  }
+  return out;
+}

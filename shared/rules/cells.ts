@@ -1,0 +1,20 @@
+// The cell-level rules, which need nothing but the row and the agreement: R01, R02 (and the R05
+// split of PERS rows), unreadable dates (R03, R10 for the payment date).
+import type { Agreement } from '../agreement';
+import type { Finding } from '../findings';
+import type { ParsedRow } from '../rows';
+import { checkRequired } from './required';
+import { checkAmounts } from './amounts';
+import { cellPreview, rowFinding } from './emit';
+
+export function cellFindings(row: ParsedRow, _agreement: Agreement): Finding[] {
+  const out: Finding[] = [];
+  checkRequired(row, out);
+  checkAmounts(row, out);
+  for (const problem of row.problems) {
+    if (problem.reason !== 'invalid_date') continue;
+    const code = problem.field === 'paymentDate' ? 'R10' : 'R03';
+    out.push(rowFinding(row, code, 'error', problem.field, 'invalidDate', { valore: cellPreview(row.input[problem.field]) }));
+  }
+  return out;
+}

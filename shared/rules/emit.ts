@@ -1,0 +1,81 @@
+// Builds findings: location from the row, wording from the Italian message table.
+import type { Finding, RuleCode, Severity } from '../findings';
+import { fieldDef } from '../fields';
+import type { ParsedRow } from '../rows';
+import { messageIt, type MessageParams } from '../messages.it';
+
+const GENERIC_LABELS: Record<string, string> = {
+  category: 'Categoria',
+  rowId: 'ID riga',
+  value: 'Valore',
+  date: 'Data',
+  amount: 'Importo',
+};
+
+/** Italian header of a canonical field, for messages ("Importo rendicontato"…). */
+export function fieldLabel(row: ParsedRow | null, field: string): string {
+  const category = row?.values.category;
+  return (category && fieldDef(category, field)?.header) || GENERIC_LABELS[field] || field;
+}
+
+/** A finding about one row; `field` null means the whole row (no column). */
+export function rowFinding(
+  row: ParsedRow,
+  code: RuleCode,
+  severity: Severity,
+  field: string | null,
+  variant: string,
+  params: MessageParams = {},
+): Finding {
+  const input = row.input;
+  const columns = input.columns;
+  let column: string | null = null;
+  if (field && columns !== null && typeof columns === 'object') {
+    const letter = (columns as Record<string, unknown>)[field];
+    if (typeof letter === 'string' && letter !== '') column = letter;
+  }
+  const full: MessageParams = field ? { campo: fieldLabel(row, field), ...params } : params;
+  return {
+    code,
+    severity,
+    sheet: typeof input.sheet === 'string' ? input.sheet : null,
+    row: typeof input.row === 'number' && Number.isFinite(input.row) ? input.row : null,
+    column,
+    field,
+    message: messageIt(code, variant, full),
+    rowId: row.rowId,
+    params: { variant, ...full },
+  };
+}
+
+/** A finding about the whole report (R20–R23), or about a row that is no longer there (R24 removal). */
+export function reportFinding(
+  code: RuleCode,
+  severity: Severity,
+  variant: string,
+  params: MessageParams = {},
+  rowId?: string,
+): Finding {
+  const finding: Finding = {
+    code,
+    severity,
+    sheet: null,
+    row: null,
+    column: null,
+    field: null,
+    message: messageIt(code, variant, params),
+    params: { variant, ...params },
+  };
+  if (rowId !== undefined) finding.rowId = rowId;
+  return finding;
+}
+
+/** Short, printable rendering of a raw cell for messages. */
+export function cellPreview(cell: unknown): string {
+  let text: string;
+  if (typeof cell === 'string') text = cell.trim();
+  else if (typeof cell === 'number' || typeof cell === 'boolean' || typeof cell === 'bigint') text = String(cell);
+  else if (cell instanceof Date) text = Number.isNaN(cell.getTime()) ? 'data non valida' : cell.toISOString().slice(0, 10);
+  else text = 'valore non leggibile';
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}

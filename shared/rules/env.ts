@@ -1,0 +1,77 @@
+// What every rule may read besides the row: the agreement, its normalised lookups, the submission
+// context. Built once per validation; rules never rebuild it.
+import type { Agreement } from '../agreement';
+import { findPartner } from '../agreement';
+import { agreementIndex, type AgreementIndex } from '../agreement-index';
+import type { IsoDate } from '../dates';
+import { Money } from '../money';
+import type { ParsedRow, RowInput } from '../rows';
+import { parseRow } from '../rows';
+import { isLocked, windowFor, type WindowInstance } from '../windows';
+import type { Finding } from '../findings';
+import { rowFingerprint } from './fingerprint';
+
+export type Phase = 'live' | 'lock' | 'yearClose';
+
+export interface RuleContext {
+  agreement: Agreement;
+  programme: string;
+  partner: string;
+  year: number;
+  today: IsoDate;
+  otherRows?: readonly RowInput[];
+  previousRows?: readonly RowInput[];
+  phase?: Phase;
+}
+
+export interface PreviousRow {
+  parsed: ParsedRow;
+  fingerprint: string;
+}
+
+export interface RuleEnv {
+  ctx: RuleContext;
+  agreement: Agreement;
+  index: AgreementIndex;
+  phase: Phase;
+  vatRecoverable: boolean;
+  fullTimeMonthlyHours: Money;
+  /** Locked window of an expense date at ctx.today, or null (memoised per date). */
+  lockedWindow(date: IsoDate | null): WindowInstance | null;
+  /** Server state by row id, or null when there is none (DOMAIN §5). */
+  previous: ReadonlyMap<string, PreviousRow> | null;
+}
+
+export type RowRule = (row: ParsedRow, env: RuleEnv, out: Finding[]) => void;
+
+export function buildEnv(ctx: RuleContext): RuleEnv {
+  const agreement = ctx.agreement;
+  const lockCache = new Map<string, WindowInstance | null>();
+  let previous: Map<string, PreviousRow> | null = null;
+  if (ctx.previousRows) {
+    previous = new Map();
+    for (const row of ctx.previousRows) {
+      const parsed = parseRow(row, agreement);
+      if (!previous.has(parsed.rowId)) previous.set(parsed.rowId, { parsed, fingerprint: rowFingerprint(parsed) });
+    }
+  }
+  return {
+    ctx,
+    agreement,
+    index: agreementIndex(agreement),
+    phase: ctx.phase ?? 'live',
+    vatRecoverable: findPartner(agreement, ctx.partner)?.vatRecoverable ?? false,
+    fullTimeMonthlyHours: new Money(agreement.rules.personnel.fullTimeMonthlyHours),
+    lockedWindow(date) {
+      if (!date) return null;
+      let hit = lockCache.get(date);
+      if (hit === undefined) {
+        const w = windowFor(agreement, date);
+        hit = w && isLocked(w, ctx.today) ? w : null;
+        lockCache.set(date, hit);
+      }
+      return hit;
+    },
+    previous,
+  };
+}

@@ -1,0 +1,65 @@
+// PERS rows: R05 amount = hours x hourly cost (half-up to the cent, tolerance 0.01 €), R06 hourly
+// cost above the Ministry average for the CCNL level, R08 hourly cost by the annual method.
+import { Money, roundCents } from '../money';
+import { normaliseCcnl } from '../rows';
+import { ministryRate } from '../reference';
+import type { RowRule } from './env';
+import { rowFinding } from './emit';
+import { formatMoneyIt, formatQuantityIt, formatMonthIt } from './format';
+
+const CENT = new Money('0.01');
+
+export const checkAmountFromHours: RowRule = (row, _env, out) => {
+  const v = row.values;
+  if (v.category !== 'PERS' || !v.hours || !v.hourlyCost || !v.amount) return;
+  const expected = roundCents(v.hours.times(v.hourlyCost));
+  if (v.amount.minus(expected).abs().gt(CENT)) {
+    out.push(rowFinding(row, 'R05', 'error', 'amount', 'product', {
+      importo: formatMoneyIt(v.amount),
+      ore: formatQuantityIt(v.hours),
+      costoOrario: formatQuantityIt(v.hourlyCost),
+      atteso: formatMoneyIt(expected),
+    }));
+  }
+};
+
+export const checkMinistryRate: RowRule = (row, env, out) => {
+  const v = row.values;
+  if (v.category !== 'PERS' || v.employment !== 'dipendente' || !v.level || !v.hourlyCost || !v.month) return;
+  // A level without a CCNL is read against the agreement's CCNL (the one its programmes use).
+  const ccnl = v.ccnl ?? normaliseCcnl(env.agreement.rules.personnel.ccnl);
+  const reference = ministryRate(ccnl, v.level, v.month);
+  if (!reference.ok) {
+    out.push(rowFinding(row, 'R06', 'info', 'level', 'referenceMissing', {
+      livello: v.level, mese: formatMonthIt(v.month),
+    }));
+    return;
+  }
+  if (v.hourlyCost.gt(reference.rate)) {
+    out.push(rowFinding(row, 'R06', 'warning', 'hourlyCost', 'aboveReference', {
+      costoOrario: formatQuantityIt(v.hourlyCost),
+      riferimento: formatQuantityIt(reference.rate),
+      livello: v.level,
+      dal: formatMonthIt(reference.effectiveFrom),
+    }));
+  }
+};
+
+export const checkAnnualMethod: RowRule = (row, env, out) => {
+  const v = row.values;
+  if (v.category !== 'PERS' || !v.annualCost || !v.hourlyCost) return;
+  let hours = new Money(env.agreement.rules.personnel.annualHours);
+  // Part-time: the annual hours shrink in proportion to the contractual monthly hours.
+  if (v.contractHours && !v.contractHours.isZero() && v.contractHours.lt(env.fullTimeMonthlyHours)) {
+    hours = hours.times(v.contractHours).div(env.fullTimeMonthlyHours);
+  }
+  if (hours.isZero()) return;
+  const computed = roundCents(v.annualCost.div(hours));
+  if (computed.minus(v.hourlyCost).abs().gt(CENT)) {
+    out.push(rowFinding(row, 'R08', 'warning', 'hourlyCost', 'annualMethod', {
+      costoOrario: formatQuantityIt(v.hourlyCost),
+      calcolato: formatQuantityIt(computed),
+      oreAnnue: formatQuantityIt(roundCents(hours)),
+    }));
+  }
+};

@@ -1,0 +1,27 @@
+// R17: row ids are unique within the workbook; R24 for a row removed from a locked window.
+import type { Finding } from '../findings';
+import type { ParsedRow } from '../rows';
+import { formatDateIt } from '../dates';
+import type { RuleEnv, RowRule } from './env';
+import { reportFinding, rowFinding } from './emit';
+
+/** A missing id is a row-local R17. */
+export const checkRowId: RowRule = (row, _env, out) => {
+  if (row.rowId.trim() === '') out.push(rowFinding(row, 'R17', 'error', 'rowId', 'missing'));
+};
+
+/** Findings of every row sharing one id: R17 on each when there is more than one. */
+export function duplicateIdFindings(members: readonly ParsedRow[]): Finding[][] {
+  if (members.length < 2 || members[0].rowId.trim() === '') return members.map(() => []);
+  return members.map((row) => [rowFinding(row, 'R17', 'error', 'rowId', 'duplicate', { count: members.length })]);
+}
+
+/** R24 for a previously accepted row dated in a locked window that the submission no longer has. */
+export function removedRowFinding(previous: ParsedRow, env: RuleEnv): Finding | null {
+  const window = env.lockedWindow(previous.values.date);
+  if (!window) return null;
+  return reportFinding('R24', 'error', 'removed', {
+    finestra: window.id,
+    chiusura: formatDateIt(window.lockDate),
+  }, previous.rowId);
+}

@@ -1,0 +1,65 @@
+// Running sums of the rows admitted so far (no error, usable amount), per category and action:
+// the inputs of R20–R23. Adding and removing one row keeps them exact (decimal sums).
+import type { Category } from '../agreement';
+import { ZERO, type Money } from '../money';
+import type { ParsedRow } from '../rows';
+
+export interface Cell {
+  category: Category;
+  action: string | null;
+  rows: number;
+  amount: Money;
+  municipal: Money;
+  cofinancing: Money;
+}
+
+export class Totals {
+  private readonly cells = new Map<string, Cell>();
+  rows = 0;
+
+  add(row: ParsedRow): void {
+    this.apply(row, 1);
+  }
+
+  remove(row: ParsedRow): void {
+    this.apply(row, -1);
+  }
+
+  /** Every non-empty cell, in a stable order (category, action). */
+  list(): Cell[] {
+    return [...this.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+  }
+
+  sum(filter: (cell: Cell) => boolean = () => true): { amount: Money; municipal: Money; cofinancing: Money } {
+    let amount = ZERO;
+    let municipal = ZERO;
+    let cofinancing = ZERO;
+    for (const c of this.cells.values()) {
+      if (!filter(c)) continue;
+      amount = amount.plus(c.amount);
+      municipal = municipal.plus(c.municipal);
+      cofinancing = cofinancing.plus(c.cofinancing);
+    }
+    return { amount, municipal, cofinancing };
+  }
+
+  private apply(row: ParsedRow, sign: 1 | -1): void {
+    const v = row.values;
+    if (!v.category || !v.amount || !v.municipalShare || !v.cofinancingShare) return;
+    const key = `${v.category}|${v.action ?? ''}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { category: v.category, action: v.action, rows: 0, amount: ZERO, municipal: ZERO, cofinancing: ZERO };
+      this.cells.set(key, cell);
+    }
+    cell.rows += sign;
+    this.rows += sign;
+    if (cell.rows === 0) {
+      this.cells.delete(key); // no drift: an empty cell disappears instead of holding a zero
+      return;
+    }
+    cell.amount = sign > 0 ? cell.amount.plus(v.amount) : cell.amount.minus(v.amount);
+    cell.municipal = sign > 0 ? cell.municipal.plus(v.municipalShare) : cell.municipal.minus(v.municipalShare);
+    cell.cofinancing = sign > 0 ? cell.cofinancing.plus(v.cofinancingShare) : cell.cofinancing.minus(v.cofinancingShare);
+  }
+}

@@ -1,0 +1,33 @@
+// R16: volunteer hours are co-financing only, valued at most at the Ministry rate of the agreement's
+// reference level at the activity date.
+import { isBlank } from '../rows';
+import { parseAmount } from '../money';
+import { ministryRate } from '../reference';
+import { normaliseCcnl } from '../rows';
+import type { RowRule } from './env';
+import { rowFinding } from './emit';
+import { formatQuantityIt, formatMonthIt } from './format';
+
+export const checkVolunteers: RowRule = (row, env, out) => {
+  const v = row.values;
+  if (v.category !== 'COFIN' || v.resourceType !== 'volontariato') return;
+  const share = row.input.municipalShare;
+  if (!isBlank(share)) {
+    const parsed = parseAmount(share);
+    if (!parsed.ok || !parsed.value.isZero()) out.push(rowFinding(row, 'R16', 'error', 'municipalShare', 'municipal'));
+  }
+  if (!v.hourlyValue || !v.month) return;
+  const { referenceCcnl, referenceLevel } = env.agreement.rules.volunteers;
+  const reference = ministryRate(normaliseCcnl(referenceCcnl), referenceLevel, v.month);
+  if (!reference.ok) {
+    out.push(rowFinding(row, 'R16', 'info', 'hourlyValue', 'referenceMissing', {
+      livello: referenceLevel, mese: formatMonthIt(v.month),
+    }));
+  } else if (v.hourlyValue.gt(reference.rate)) {
+    out.push(rowFinding(row, 'R16', 'error', 'hourlyValue', 'aboveReference', {
+      valoreOrario: formatQuantityIt(v.hourlyValue),
+      riferimento: formatQuantityIt(reference.rate),
+      livello: referenceLevel,
+    }));
+  }
+};

@@ -1,0 +1,91 @@
+// Per-file test API: a fresh signing key (injected, nothing on disk), a private storage namespace
+// in the run's Azurite, the dev host on a free loopback port serving the real route table.
+import crypto from 'node:crypto';
+import type { TableClient } from '@azure/data-tables';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, localJwks, setAuthConfig } from '../../functions/lib/auth';
+import { generateSigningKey, mintToken, type MintOptions, type SigningKey, type TokenClaims } from '../../functions/lib/dev-keys';
+import { setClock } from '../../functions/lib/clock';
+import { createStorage, setStorage, type ContainerName, type Storage, type TableName } from '../../functions/lib/storage';
+import { ROUTES } from '../../functions/routes';
+import { startDevHost, type DevHost } from '../../scripts/dev-host';
+
+export interface TestApi {
+  url: string;
+  storage: Storage;
+  key: SigningKey;
+  token(claims: TokenClaims, options?: MintOptions): Promise<string>;
+  partner(id: string): Promise<string>;
+  po(...programmes: string[]): Promise<string>;
+  admin(): Promise<string>;
+  call(method: string, path: string, init?: { token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> }): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  bytes: Buffer;
+}
+
+export async function startTestApi(): Promise<TestApi> {
+  const connectionString = process.env.RENDICONTA_TEST_STORAGE;
+  if (!connectionString) throw new Error('RENDICONTA_TEST_STORAGE not set: run through the integration jest project');
+  const storage = createStorage({ connectionString, namespace: `n${crypto.randomBytes(5).toString('hex')}` });
+  await storage.ensure();
+  setStorage(storage);
+  const key = await generateSigningKey();
+  setAuthConfig({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) });
+  const host: DevHost = await startDevHost({ routes: ROUTES, port: 0, log: () => undefined });
+  const token = (claims: TokenClaims, options?: MintOptions) => mintToken(key, claims, options);
+  return {
+    url: host.url,
+    storage,
+    key,
+    token,
+    partner: (id) => token({ roles: ['partner'], partner: id }),
+    po: (...programmes) => token({ roles: ['po'], programmes }),
+    admin: () => token({ roles: ['admin'] }),
+    async call(method, path, init = {}) {
+      const headers: Record<string, string> = { ...(init.headers ?? {}) };
+      if (init.token) headers.Authorization = `Bearer ${init.token}`;
+      let body = init.body;
+      if (init.json !== undefined) {
+        body = JSON.stringify(init.json);
+        headers['Content-Type'] = 'application/json';
+      }
+      const res = await fetch(`${host.url}${path}`, { method, headers, body });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      let parsed: unknown = undefined;
+      if ((res.headers.get('content-type') ?? '').includes('json') && bytes.length) parsed = JSON.parse(bytes.toString('utf8'));
+      return { status: res.status, headers: res.headers, body: parsed, bytes };
+    },
+    async close() {
+      setClock(undefined);
+      await host.close();
+    },
+  };
+}
+
+/** Every entity of every table and every blob of every container: the "storage unchanged" check. */
+export async function storageCensus(storage: Storage): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const t of ['submissions', 'documents', 'audit'] as TableName[]) {
+    counts[`table:${t}`] = await countEntities(storage.table(t));
+  }
+  for (const c of ['submissions', 'documents'] as ContainerName[]) {
+    let n = 0;
+    for await (const _ of storage.container(c).listBlobsFlat()) n++;
+    counts[`blob:${c}`] = n;
+  }
+  return counts;
+}
+
+async function countEntities(table: TableClient): Promise<number> {
+  let n = 0;
+  for await (const _ of table.listEntities()) n++;
+  return n;
+}
+
+export const AGREEMENT = 'crema-2026-2028';
+export const BASE = `/agreements/${AGREEMENT}`;

@@ -1,0 +1,92 @@
+// OfficeWorkbook against a mocked Excel (office-addin-mock): block reads, one batch of writes,
+// one status column with one conditional format, and own writes never re-trigger validation.
+import { ExcelMock } from './excel-mock';
+import { OfficeWorkbook, BLOCK_ROWS } from '../../../addin/office/office-workbook';
+import { ReportSession } from '../../../addin/app/report-session';
+import { getAgreement } from '../../../shared/agreements';
+import { STATUS_HEADER, ROW_ID_HEADER } from '../../../addin/port/workbook-port';
+
+const HEADER = ['Fornitore', 'P.IVA / C.F.', 'N. fattura', 'Data fattura', 'Tipo spesa', 'Totale fattura',
+  'Importo rendicontato', 'Data pagamento', 'Modalità pagamento', 'Programma', 'Azione', 'Documenti'];
+
+/** A valid BENI row; the invoice number keeps rows distinct (R12). */
+function goodsRow(i: number): (string | number)[] {
+  return ['Cartoleria Rossi srl', '01234567897', `F-${i}`, 46063, 'materiale di consumo', 10, 10, 46070, 'bonifico', 'P1', 'A1', 'fattura; pagamento'];
+}
+
+function context() {
+  const agreement = getAgreement('crema-2026-2028');
+  if (!agreement) throw new Error('agreement missing');
+  return { agreement, programme: 'P1', partner: 'koala', year: 2026, today: '2026-03-01' };
+}
+
+describe('OfficeWorkbook (office-addin-mock)', () => {
+  afterEach(() => {
+    delete (global as Record<string, unknown>).Excel;
+  });
+
+  it('validates 20,000 rows with ceil(rows/5000) + 2 syncs and writes one status column', async () => {
+    const rows = 20_000;
+    const cells = [HEADER, ...Array.from({ length: rows }, (_, i) => goodsRow(i + 1))];
+    cells[3][5] = 'abc'; // row 4: R02
+    const mock = new ExcelMock([{ name: 'Beni di consumo', cells }]);
+    (global as Record<string, unknown>).Excel = mock.excel;
+
+    const session = new ReportSession(new OfficeWorkbook({ debounceMs: 0 }), context());
+    await session.start();
+
+    expect(session.state.rowCount).toBe(rows);
+    expect(mock.syncs).toBeLessThanOrEqual(Math.ceil(rows / BLOCK_ROWS) + 2);
+    expect(session.state.findings.filter((f) => f.code === 'R02').map((f) => `${f.column}${f.row}`)).toEqual(['F4']);
+
+    // Columns M (ID riga, hidden) and N (status) are new; nothing else in the sheet is written.
+    const written = new Set(mock.writes.map((w) => w.address.replace(/\d+/g, '')));
+    expect([...written].sort()).toEqual(['M:M', 'N:N']);
+    const status = mock.writes.filter((w) => w.address.startsWith('N') && w.address !== 'N1:N1');
+    expect(status.map((w) => w.address)).toEqual([`N2:N${rows + 1}`]);
+    expect(mock.sheet('Beni di consumo').cells[0].slice(12)).toEqual([ROW_ID_HEADER, STATUS_HEADER]);
+    expect(mock.sheet('Beni di consumo').cells[3][13]).toBe('Errore (R02)');
+    expect(mock.sheet('Beni di consumo').cells[4][13]).toBe('OK');
+    expect(mock.hiddenColumns).toEqual(['Beni di consumo!M:M']);
+    expect(mock.conditionalFormats).toEqual([
+      { sheet: 'Beni di consumo', address: `N2:N${rows + 1}`, type: 'ContainsText', rule: { operator: 'BeginsWith', text: 'Errore' } },
+    ]);
+    session.stop();
+  });
+
+  it('ignores its own writes and re-validates only the row the user edits', async () => {
+    const cells = [HEADER, goodsRow(1), goodsRow(2), goodsRow(3)];
+    cells[2][1] = '12345'; // row 3: R09
+    const mock = new ExcelMock([{ name: 'Beni di consumo', cells }]);
+    (global as Record<string, unknown>).Excel = mock.excel;
+    const session = new ReportSession(new OfficeWorkbook({ debounceMs: 0 }), context());
+    const states: number[] = [];
+    session.subscribe((s) => {
+      if (s.progress === null) states.push(s.findings.length);
+    });
+    await session.start();
+    await new Promise((r) => setTimeout(r, 20));
+    await session.whenIdle();
+    // One published result: the writes of the pass (ids, status) raised events that were ignored.
+    expect(states).toHaveLength(1);
+    expect(session.state.findings.map((f) => `${f.code} ${f.column}${f.row}`)).toContain('R09 B3');
+    const syncsBefore = mock.syncs;
+
+    await mock.userEdit('Beni di consumo', 'B3', '01234567897');
+    await new Promise((r) => setTimeout(r, 20));
+    await session.whenIdle();
+    expect(session.state.findings.map((f) => f.code)).not.toContain('R09');
+    expect(states).toHaveLength(2);
+    // The edit reads one row and rewrites one status cell.
+    expect(mock.syncs - syncsBefore).toBe(2);
+    expect(mock.writes.at(-1)).toEqual({ sheet: 'Beni di consumo', address: 'N3:N3', values: [['OK']] });
+    session.stop();
+  });
+
+  it('selects the cell of a finding', async () => {
+    const mock = new ExcelMock([{ name: 'Beni di consumo', cells: [HEADER, goodsRow(1)] }]);
+    (global as Record<string, unknown>).Excel = mock.excel;
+    await new OfficeWorkbook().selectCell('Beni di consumo', 'F2');
+    expect(mock.selections).toEqual(['Beni di consumo!F2']);
+  });
+});

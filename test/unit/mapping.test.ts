@@ -1,0 +1,218 @@
+import {
+  categoryFromCell,
+  categoryFromSheetName,
+  detectTables,
+  hasPlaceholderRowId,
+  normaliseLabel,
+  readTable,
+  rowsFromTable,
+  type SheetGrid,
+} from '../../shared/mapping';
+
+const PERS_HEADERS = [
+  'Nominativo', 'Codice fiscale', 'Tipo rapporto', 'Programma', 'Azione', 'Mese', 'Ore', 'Costo orario', 'Importo',
+];
+const PERS_ROW = ['Mario Rossi', 'RSSMRA80A01H501U', 'dipendente', 'P1', 'A1', '03/2026', 10, 20, 200];
+
+const INVOICE_HEADERS = [
+  'Fornitore', 'P.IVA / C.F.', 'N. fattura', 'Data fattura', 'Tipo spesa', 'Totale fattura',
+  'Importo rendicontato', 'Data pagamento', 'Modalità pagamento', 'Programma', 'Azione',
+];
+const INVOICE_ROW = [
+  'Cartoleria Srl', '01234567897', '12/A', '2026-03-01', 'materiale di consumo', 122, 100, '2026-03-10', 'bonifico', 'P1', 'A1',
+];
+
+describe('normaliseLabel', () => {
+  it('ignores case, accents, spaces and punctuation', () => {
+    expect(normaliseLabel('  Modalità   PAGAMENTO: ')).toBe('modalitapagamento');
+    expect(normaliseLabel('P.IVA / C.F.')).toBe(normaliseLabel('piva cf'));
+    expect(normaliseLabel('N° fattura')).toBe('nfattura');
+  });
+});
+
+describe('detectTables', () => {
+  it('maps canonical headers on row 1 and decides PERS by its distinctive headers', () => {
+    const [table] = detectTables([{ name: 'Foglio1', rows: [PERS_HEADERS, PERS_ROW] }]);
+    expect(table).toMatchObject({
+      sheet: 'Foglio1', category: 'PERS', categorySource: 'header', headerRow: 1, missingRequired: [], findings: [],
+    });
+    expect(table.columns).toMatchObject({ name: 'A', taxCode: 'B', hours: 'G', amount: 'I' });
+    expect(table.columnIndexes.hourlyCost).toBe(7);
+  });
+
+  it('finds the header under a title (row 4), in any order, with synonyms and spelling variations', () => {
+    const headers = [
+      'IMPORTO RENDICONTATO (€)', 'ore lavorate', 'Cognome e nome', 'Note interne', 'codice  fiscale',
+      'Tipo-rapporto', 'COSTO ORARIO LORDO', 'Mese di riferimento', 'azione', 'PROGRAMMA', 'Qualìfica',
+    ];
+    const grid: SheetGrid = {
+      name: 'Rendiconto personale',
+      rows: [
+        ['Rendiconto personale – Cooperativa Koala'],
+        ['Anno 2026'],
+        [],
+        headers,
+        [200, 10, 'Mario Rossi', 'ok', 'RSSMRA80A01H501U', 'dipendente', 20, '03/2026', 'A1', 'P1', 'educatore'],
+      ],
+    };
+    const [table] = detectTables([grid]);
+    expect(table.headerRow).toBe(4);
+    expect(table.category).toBe('PERS');
+    expect(table.columns).toEqual({
+      amount: 'A', hours: 'B', name: 'C', taxCode: 'E', employment: 'F', hourlyCost: 'G', month: 'H',
+      action: 'I', programme: 'J', role: 'K',
+    });
+    expect(table.unmatchedHeaders).toEqual([{ column: 'D', label: 'Note interne' }]);
+    expect(table.findings).toEqual([]);
+
+    const rows = rowsFromTable(table, grid);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      category: 'PERS', sheet: 'Rendiconto personale', row: 5, name: 'Mario Rossi', hours: 10, amount: 200, month: '03/2026',
+      columns: expect.objectContaining({ hours: 'B' }),
+    });
+    // Extra columns are kept untouched in the workbook and never read as fields.
+    expect(Object.values(rows[0])).not.toContain('ok');
+  });
+
+  it('reports a missing required column clearly (M02) and still maps the others', () => {
+    const headers = PERS_HEADERS.filter((h) => h !== 'Ore');
+    const [table] = detectTables([{ name: 'Personale', rows: [['Titolo'], headers] }]);
+    expect(table.headerRow).toBe(2);
+    expect(table.missingRequired).toEqual(['hours']);
+    expect(table.findings).toEqual([
+      {
+        code: 'M02', severity: 'error', sheet: 'Personale', row: 2, column: null, field: 'hours',
+        message: 'Foglio «Personale»: manca la colonna obbligatoria «Ore» (intestazione alla riga 2).',
+      },
+    ]);
+  });
+
+  it('warns (M01) on a non-empty sheet without a header and ignores empty sheets', () => {
+    const tables = detectTables([
+      { name: 'Istruzioni', rows: [['Compilare un foglio per categoria'], ['Grazie']] },
+      { name: 'Vuoto', rows: [[null, ''], []] },
+    ]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({ sheet: 'Istruzioni', headerRow: 0, category: null });
+    expect(tables[0].findings.map((f) => [f.code, f.severity])).toEqual([['M01', 'warning']]);
+  });
+
+  it('does not look for a header below row 20', () => {
+    const rows: unknown[][] = Array.from({ length: 20 }, () => ['nota']);
+    rows.push(PERS_HEADERS);
+    expect(detectTables([{ name: 'Personale', rows }])[0].findings[0].code).toBe('M01');
+  });
+
+  it('decides BENI vs SERV by the sheet name', () => {
+    const tables = detectTables([
+      { name: 'Acquisti materiali', rows: [INVOICE_HEADERS] },
+      { name: 'Consulenze 2026', rows: [INVOICE_HEADERS] },
+    ]);
+    expect(tables.map((t) => [t.category, t.categorySource])).toEqual([['BENI', 'sheetName'], ['SERV', 'sheetName']]);
+    expect(tables.every((t) => t.findings.length === 0)).toBe(true);
+  });
+
+  it('reports M03 when BENI/SERV cannot be decided, and an override decides', () => {
+    const grid: SheetGrid = { name: 'Fatture', rows: [INVOICE_HEADERS, INVOICE_ROW] };
+    const [undecided] = detectTables([grid]);
+    expect(undecided.category).toBeNull();
+    expect(undecided.findings.map((f) => f.code)).toEqual(['M03']);
+    expect(undecided.findings[0].message).toContain('Categoria');
+    expect(rowsFromTable(undecided, grid)).toEqual([]);
+
+    const [decided] = detectTables([grid], { Fatture: { category: 'SERV' } });
+    expect(decided).toMatchObject({ category: 'SERV', categorySource: 'override', findings: [] });
+    expect(rowsFromTable(decided, grid)[0].category).toBe('SERV');
+  });
+
+  it('reads BENI/SERV per row from a Categoria column', () => {
+    const grid: SheetGrid = {
+      name: 'Fatture',
+      rows: [
+        [...INVOICE_HEADERS, 'Categoria'],
+        [...INVOICE_ROW, 'Beni'],
+        [...INVOICE_ROW, 'SERV'],
+        [...INVOICE_ROW, 'boh'],
+      ],
+    };
+    const [table] = detectTables([grid]);
+    expect(table).toMatchObject({ category: null, categorySource: 'column', findings: [] });
+    const read = readTable(table, grid);
+    expect(read.rows.map((r) => r.category)).toEqual(['BENI', 'SERV']);
+    expect(read.rows[0]).not.toHaveProperty('category', 'Beni');
+    expect(read.findings).toMatchObject([{ code: 'M03', row: 4, column: 'L', field: 'category', severity: 'error' }]);
+  });
+
+  it('tells GEN from an invoice sheet by the allocation key, and COFIN by the resource type', () => {
+    const tables = detectTables([
+      {
+        name: 'Generali',
+        rows: [['Descrizione', 'Criterio di imputazione', 'Data', 'Importo', 'Programma', 'Azione', ...INVOICE_HEADERS.slice(0, 4)]],
+      },
+      { name: 'Risorse', rows: [['Tipo risorsa', 'Descrizione', 'Data', 'Valore', 'Programma', 'Azione']] },
+    ]);
+    expect(tables.map((t) => t.category)).toEqual(['GEN', 'COFIN']);
+    expect(tables[0].columns.supplier).toBe('G');
+  });
+
+  it('requires the volunteer columns only when a COFIN row is volontariato', () => {
+    const headers = ['Tipo risorsa', 'Descrizione', 'Data', 'Valore', 'Programma', 'Azione'];
+    const monetary = detectTables([{ name: 'Cofin', rows: [headers, ['monetaria', 'x', '2026-03-01', 100, 'P1', 'A1']] }]);
+    expect(monetary[0].missingRequired).toEqual([]);
+    const volunteers = detectTables([{ name: 'Cofin', rows: [headers, ['Volontariato', 'x', '2026-03-01', 100, 'P1', 'A1']] }]);
+    expect(volunteers[0].missingRequired).toEqual(['volunteer', 'hours', 'hourlyValue']);
+  });
+
+  it('lets the user fix a column mapping', () => {
+    const headers = [...PERS_HEADERS.filter((h) => h !== 'Ore'), 'H. svolte'];
+    const grid: SheetGrid = { name: 'Personale', rows: [headers] };
+    expect(detectTables([grid])[0].missingRequired).toEqual(['hours']);
+    const [fixed] = detectTables([grid], { Personale: { columns: { hours: 'I', role: null } } });
+    expect(fixed.columns.hours).toBe('I');
+    expect(fixed.missingRequired).toEqual([]);
+    expect(fixed.unmatchedHeaders).toEqual([]);
+  });
+});
+
+describe('rowsFromTable', () => {
+  const grid: SheetGrid = {
+    name: 'Personale',
+    rows: [
+      [...PERS_HEADERS, 'ID riga'],
+      [...PERS_ROW, 'r-1'],
+      [null, '  ', null],
+      [...PERS_ROW, null],
+      [null, null, null, null, null, null, null, null, null, 'r-9'],
+      ['Totale', null, null, null, null, null, 20, null, 400],
+    ],
+  };
+  const [table] = detectTables([grid]);
+
+  it('gives one row per non-empty data row with Excel row numbers and locations', () => {
+    const rows = rowsFromTable(table, grid);
+    expect(rows.map((r) => [r.row, r.rowId])).toEqual([[2, 'r-1'], [4, 'Personale!4']]);
+    expect(rows[0].columns).toBe(table.columns);
+    expect(rows[0]).not.toHaveProperty('rowIdPlaceholder');
+  });
+
+  it('flags placeholder ids so the add-in writes a real one', () => {
+    const rows = rowsFromTable(table, grid);
+    expect(rows.map(hasPlaceholderRowId)).toEqual([false, true]);
+  });
+});
+
+describe('category words', () => {
+  it.each([
+    ['Beni di consumo', 'BENI'], ['ACQUISTI', 'BENI'], ['Materiali', 'BENI'], ['Servizi', 'SERV'],
+    ['Prestazioni professionali', 'SERV'], ['Incarichi', 'SERV'], ['Beni e servizi', null], ['Foglio3', null],
+  ])('sheet %s → %s', (name, expected) => {
+    expect(categoryFromSheetName(name)).toBe(expected);
+  });
+
+  it('reads Categoria cells', () => {
+    expect(['BENI', 'beni', 'Bene', 'SERV', 'servizio', 'Consulenza', '', null].map(categoryFromCell)).toEqual([
+      'BENI', 'BENI', 'BENI', 'SERV', 'SERV', 'SERV', null, null,
+    ]);
+  });
+});

@@ -1,0 +1,59 @@
+// R15 documents required under (c), R25 exclusion at lock, R16 volunteers.
+import { pers, beni, serv, gen, cofin, rowFindingsOf, located, ctx, run } from './fixtures';
+
+describe('R15 documents', () => {
+  it('accepts the required kinds under any synonym', () => {
+    const rows = [
+      pers({ documents: 'foglio presenze, quietanza, F24' }),
+      beni({ documents: 'Fattura elettronica; ricevuta di pagamento' }),
+      serv({ documents: 'parcella; bonifico; f24' }),
+      gen({ documents: 'fattura, criterio di imputazione' }),
+      cofin({ documents: 'Registro volontari' }),
+    ];
+    expect(located(rowFindingsOf(rows), 'R15')).toEqual([]);
+  });
+
+  it('warns during the window, listing what is missing', () => {
+    const findings = rowFindingsOf([serv({ documents: 'notula; pagamento' })]);
+    expect(located(findings, 'R15')).toEqual([['R15', 'warning', 'Servizi', 2, 'R', 'documents']]);
+    expect(findings[0].params?.mancanti).toBe('F24');
+    expect(located(findings, 'R25')).toEqual([]);
+  });
+
+  it('asks external staff for invoice or notula, payment and report', () => {
+    const findings = rowFindingsOf([pers({ employment: 'collaboratore', level: '', documents: 'pagamento' })]);
+    expect(findings[0].params?.mancanti).toBe('fattura o notula; relazione');
+  });
+
+  it('is an error with an R25 exclusion at lock', () => {
+    const findings = rowFindingsOf([beni({ documents: 'fattura' })], ctx({ phase: 'lock' }));
+    expect(located(findings, 'R15')).toEqual([['R15', 'error', 'Beni di consumo', 2, 'R', 'documents']]);
+    expect(located(findings, 'R25')).toEqual([['R25', 'error', 'Beni di consumo', 2, 'R', 'documents']]);
+  });
+
+  it('is an error with R25 once the row’s own window has locked, even in live checks', () => {
+    const previous = beni({ documents: '' });
+    const result = run([beni({ documents: '' })], ctx({ today: '2026-06-01', previousRows: [previous] }));
+    expect(located(result.findings, 'R25')).toEqual([['R25', 'error', 'Beni di consumo', 2, 'R', 'documents']]);
+    expect(located(result.findings, 'R24')).toEqual([]); // unchanged since the last submission
+  });
+});
+
+describe('R16 volunteers', () => {
+  it('passes volunteer hours valued at most at the A1 rate', () => {
+    expect(located(rowFindingsOf([cofin({ hourlyValue: '20,07', value: '401,40' })]), 'R16')).toEqual([]);
+  });
+
+  it('rejects a higher hourly value', () => {
+    expect(located(rowFindingsOf([cofin({ hourlyValue: '20,08', value: '401,60' })]), 'R16')).toEqual([
+      ['R16', 'error', 'Cofinanziamento', 2, 'F', 'hourlyValue'],
+    ]);
+  });
+
+  it('rejects volunteer hours charged to the municipal contribution', () => {
+    expect(located(rowFindingsOf([cofin({ municipalShare: '100' })]), 'R16')).toEqual([
+      ['R16', 'error', 'Cofinanziamento', 2, 'L', 'municipalShare'],
+    ]);
+    expect(located(rowFindingsOf([cofin({ municipalShare: '0' })]), 'R16')).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+// Invoice rows: R09 supplier id, R10 payment, R11 VAT, R12 double funding, R13 CUP, R14 expense types.
+import { beni, serv, gen, rowFindingsOf, located, ctx, agreement } from './fixtures';
+import type { Agreement } from '../../../shared';
+
+describe('R09 supplier id', () => {
+  it.each([['12345678903'], ['IT 12345678903'], ['MRTMTT25D09F205Z'], ['rssmra80a01h501u']])('accepts %p', (supplierId) => {
+    expect(located(rowFindingsOf([beni({ supplierId })]), 'R09')).toEqual([]);
+  });
+
+  it.each([['12345678901', 'vat'], ['RSSMRA80A01H501X', 'taxCode'], ['ABC', 'taxCode']])('rejects %p', (supplierId, variant) => {
+    const findings = rowFindingsOf([serv({ supplierId })]);
+    expect(located(findings, 'R09')).toEqual([['R09', 'error', 'Servizi', 2, 'B', 'supplierId']]);
+    expect(findings[0].params?.variant).toBe(variant);
+  });
+});
+
+describe('R10 payment', () => {
+  it('passes a traceable payment on or after the invoice date', () => {
+    expect(located(rowFindingsOf([beni({ paymentDate: '10/02/2026', paymentMethod: 'carta di credito' })]), 'R10')).toEqual([]);
+  });
+
+  it('rejects a payment before the invoice', () => {
+    expect(located(rowFindingsOf([beni({ paymentDate: '2026-02-09' })]), 'R10')).toEqual([
+      ['R10', 'error', 'Beni di consumo', 2, 'K', 'paymentDate'],
+    ]);
+  });
+
+  it('rejects cash and untraceable methods', () => {
+    const findings = rowFindingsOf([beni({ paymentMethod: 'Contanti' }), serv({ paymentMethod: 'baratto' })]);
+    expect(located(findings, 'R10')).toEqual([
+      ['R10', 'error', 'Beni di consumo', 2, 'L', 'paymentMethod'],
+      ['R10', 'error', 'Servizi', 2, 'L', 'paymentMethod'],
+    ]);
+    expect(findings.map((f) => f.params?.variant)).toEqual(['ineligible', 'notTraceable']);
+  });
+});
+
+describe('R11 VAT', () => {
+  it('lets a partner that does not recover VAT report up to the invoice total', () => {
+    expect(located(rowFindingsOf([beni({ amount: '122' })]), 'R11')).toEqual([]);
+  });
+
+  it('rejects more than the invoice total', () => {
+    expect(located(rowFindingsOf([beni({ amount: '122,01' })]), 'R11')).toEqual([
+      ['R11', 'error', 'Beni di consumo', 2, 'J', 'amount'],
+    ]);
+  });
+
+  it('limits a partner that recovers VAT to the taxable amount', () => {
+    const recovering: Agreement = {
+      ...agreement,
+      partners: agreement.partners.map((p) => (p.id === 'koala' ? { ...p, vatRecoverable: true } : p)),
+    };
+    const context = ctx({ agreement: recovering });
+    expect(located(rowFindingsOf([beni({ amount: '100' })], context), 'R11')).toEqual([]);
+    expect(located(rowFindingsOf([beni()], context), 'R11')).toEqual([['R11', 'error', 'Beni di consumo', 2, 'J', 'amount']]);
+  });
+});
+
+describe('R12 double funding', () => {
+  it('passes one invoice split over rows within its total', () => {
+    const rows = [beni({ amount: '61' }), beni({ rowId: 'beni-2', row: 3, amount: '61', invoiceNumber: 'ft12 ' })];
+    expect(located(rowFindingsOf(rows), 'R12')).toEqual([]);
+  });
+
+  it('fails every row of an invoice reported beyond its total', () => {
+    const rows = [beni({ amount: '100' }), beni({ rowId: 'beni-2', row: 3, amount: '22,01', supplierId: 'IT12345678903' })];
+    expect(located(rowFindingsOf(rows), 'R12')).toEqual([
+      ['R12', 'error', 'Beni di consumo', 2, 'J', 'amount'],
+      ['R12', 'error', 'Beni di consumo', 3, 'J', 'amount'],
+    ]);
+  });
+
+  it('counts the same invoice reported in other programmes', () => {
+    const other = beni({ rowId: 'x', programme: 'P2', amount: '100' });
+    const findings = rowFindingsOf([beni({ amount: '30' })], ctx({ otherRows: [other] }));
+    expect(located(findings, 'R12')).toEqual([['R12', 'error', 'Beni di consumo', 2, 'J', 'amount']]);
+  });
+});
+
+describe('R13 CUP', () => {
+  const withCup: Agreement = { ...agreement, rules: { ...agreement.rules, cup: { code: 'D91H26000010004', required: true, severity: 'warning' } } };
+
+  it('is silent when the agreement has no CUP or the invoice states it', () => {
+    expect(located(rowFindingsOf([beni()]), 'R13')).toEqual([]);
+    expect(located(rowFindingsOf([beni({ cupOnInvoice: 'Sì' })], ctx({ agreement: withCup })), 'R13')).toEqual([]);
+  });
+
+  it('warns (configured severity) when the invoice does not state it', () => {
+    expect(located(rowFindingsOf([beni({ cupOnInvoice: 'no' })], ctx({ agreement: withCup })), 'R13')).toEqual([
+      ['R13', 'warning', 'Beni di consumo', 2, 'M', 'cupOnInvoice'],
+    ]);
+  });
+});
+
+describe('R14 expense types', () => {
+  it('accepts eligible types in any case or accents', () => {
+    expect(located(rowFindingsOf([beni({ expenseType: 'MATERIALE  DI CONSUMO' }), serv({ expenseType: 'Utenze' })]), 'R14')).toEqual([]);
+  });
+
+  it('rejects an ineligible type', () => {
+    const findings = rowFindingsOf([beni({ expenseType: 'Sanzioni e multe' })]);
+    expect(located(findings, 'R14')).toEqual([['R14', 'error', 'Beni di consumo', 2, 'F', 'expenseType']]);
+    expect(findings[0].message).toMatchInlineSnapshot(`"«Tipo spesa»: «Sanzioni e multe» è una spesa non ammissibile."`);
+  });
+
+  it('checks the type of a GEN row only when given', () => {
+    expect(located(rowFindingsOf([gen({ expenseType: 'interessi passivi' })]), 'R14')).toHaveLength(1);
+    expect(rowFindingsOf([gen()])).toEqual([]);
+  });
+});

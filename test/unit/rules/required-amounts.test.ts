@@ -1,0 +1,82 @@
+// R01 required fields and closed lists; R02 amounts (never silently zero) and the share split.
+import { pers, beni, serv, gen, cofin, validRows, rowFindingsOf, located, run } from './fixtures';
+
+describe('the valid fixture rows', () => {
+  it('have no row findings at all', () => {
+    expect(rowFindingsOf(validRows())).toEqual([]);
+  });
+});
+
+describe('R01 required fields', () => {
+  it('passes when every required field of the category is there', () => {
+    expect(located(rowFindingsOf([pers(), beni(), gen(), cofin()]), 'R01')).toEqual([]);
+  });
+
+  it('points at the empty cell of a missing required field', () => {
+    expect(located(rowFindingsOf([pers({ taxCode: '  ' })]), 'R01')).toEqual([
+      ['R01', 'error', 'Personale', 2, 'B', 'taxCode'],
+    ]);
+    const [finding] = rowFindingsOf([beni({ supplier: null })]);
+    expect(finding).toMatchObject({ code: 'R01', field: 'supplier', column: 'A', rowId: 'beni-1' });
+    expect(finding.message).toBe('Campo obbligatorio mancante: «Fornitore».');
+  });
+
+  it('asks the volunteer fields only of volunteer co-financing', () => {
+    expect(located(rowFindingsOf([cofin({ volunteer: '' })]), 'R01')).toEqual([
+      ['R01', 'error', 'Cofinanziamento', 2, 'C', 'volunteer'],
+    ]);
+    expect(rowFindingsOf([cofin({ resourceType: 'monetaria', volunteer: '', hours: '', hourlyValue: '', documents: '' })])).toEqual([]);
+  });
+
+  it('rejects a value outside a closed list (Tipo rapporto) and an unknown Tipo spesa', () => {
+    const findings = rowFindingsOf([pers({ employment: 'stagista' }), beni({ expenseType: 'varie' })]);
+    expect(located(findings, 'R01')).toEqual([
+      ['R01', 'error', 'Beni di consumo', 2, 'F', 'expenseType'],
+      ['R01', 'error', 'Personale', 2, 'C', 'employment'],
+    ]);
+  });
+
+  it('reports an unknown category on the row', () => {
+    const [finding] = rowFindingsOf([{ ...gen(), category: 'ALTRO' as never }]);
+    expect(finding).toMatchObject({ code: 'R01', field: 'category', severity: 'error' });
+  });
+});
+
+describe('R02 amounts', () => {
+  it.each([['1.234,56'], ['1234.56'], [1234.56], ['€ 1234,5']])('accepts %p', (amount) => {
+    expect(located(rowFindingsOf([gen({ amount })]), 'R02')).toEqual([]);
+  });
+
+  it('never reads text as zero: it names the cell and excludes the row from the totals', () => {
+    const result = run([gen({ amount: 'circa cento' }), beni()]);
+    expect(located(result.findings, 'R02')).toEqual([['R02', 'error', 'Spese generali', 2, 'D', 'amount']]);
+    expect(result.findings.find((f) => f.code === 'R02')?.message).toMatchInlineSnapshot(
+      `"«Importo»: il valore «circa cento» non è un numero; la riga è esclusa dai totali finché non è corretto."`,
+    );
+    const progress = result.reportFindings.find((f) => f.code === 'R23');
+    expect(progress?.params).toMatchObject({ rendicontato: '122,00 €', righeEscluse: 1 });
+  });
+
+  it.each([
+    ['-10', 'negative'],
+    ['10,555', 'too_many_decimals'],
+    [Number.NaN, 'not_a_number'],
+  ])('rejects %p (%s)', (amount, reason) => {
+    const [finding] = located(rowFindingsOf([gen({ amount })]), 'R02');
+    expect(finding).toEqual(['R02', 'error', 'Spese generali', 2, 'D', 'amount']);
+    expect(rowFindingsOf([gen({ amount })])[0].params?.variant).toBe(`${reason}.excluded`);
+  });
+
+  it('checks optional amount cells too (Imponibile)', () => {
+    expect(located(rowFindingsOf([beni({ taxable: 'n.d.' })]), 'R02')).toEqual([
+      ['R02', 'error', 'Beni di consumo', 2, 'G', 'taxable'],
+    ]);
+  });
+
+  it('both shares empty means all municipal; filled shares must add up to the amount', () => {
+    expect(located(rowFindingsOf([serv({ municipalShare: '100', cofinancingShare: '22' })]), 'R02')).toEqual([]);
+    expect(located(rowFindingsOf([serv({ municipalShare: '100' })]), 'R02')).toEqual([
+      ['R02', 'error', 'Servizi', 2, 'P', 'municipalShare'],
+    ]);
+  });
+});
