@@ -11,6 +11,7 @@ export default [
     languageOptions: { parser: tsParser },
     rules: {
       'no-redeclare': 'off', // a type and a value may share a name (Money)
+      'no-undef': 'off', // TypeScript checks undefined names better (typescript-eslint advice)
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

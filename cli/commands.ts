@@ -1,3 +1,4 @@
+/* global require -- lazy CommonJS loading, see below */
 // The commands `rendiconta` knows. Adding one is one entry here and one file beside this one, e.g.
 //   'sample-verify': { usage: '…', summary: '…', load: () => (require('./sample-verify') as typeof import('./sample-verify')).sampleVerifyCommand },
 // Modules load on dispatch, so `template` does not pay for the rule engine. `require`, not
@@ -24,9 +25,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: () => (require('./template') as typeof import('./template')).templateCommand,
   },
   'sample-verify': {
-    usage: 'rendiconta sample-verify --population <file> --seed <testo> --agreement <id> --programme <P> --semester <aaaa-H1|aaaa-H2> [--rate 0.10] [--method simple|mus] [--json]',
+    usage:
+      'rendiconta sample-verify --population <file> --seed <testo> --agreement <id> --programme <P> --semester <aaaa-H1|aaaa-H2> [--rate 0.10] [--method simple|mus] [--json]',
     summary: 'ricalcola il campione semestrale del personale (S2–S3) per verificarlo',
     load: () => (require('./sample-verify') as typeof import('./sample-verify')).sampleVerifyCommand,
   },
-  reconciliation: { usage: 'rendiconta reconciliation --file <risposta.json> --out <file.xlsx>', summary: 'scrive la riconciliazione (risposta JSON dell’API) in una cartella Excel con grafico', load: () => (require('./reconciliation') as typeof import('./reconciliation')).reconciliationCommand },
+  reconciliation: {
+    usage: 'rendiconta reconciliation --file <risposta.json> --out <file.xlsx>',
+    summary: 'scrive la riconciliazione (risposta JSON dell’API) in una cartella Excel con grafico',
+    load: () => (require('./reconciliation') as typeof import('./reconciliation')).reconciliationCommand,
+  },
 };

@@ -47,8 +47,10 @@ function plural(n: number, one: string, many: string): string {
 }
 
 export function summaryLine(summary: FindingSummary): string {
-  return `Totale: ${plural(summary.error, 'errore', 'errori')}, ${plural(summary.warning, 'avviso', 'avvisi')}, ` +
-    `${plural(summary.info, 'informazione', 'informazioni')}.`;
+  return (
+    `Totale: ${plural(summary.error, 'errore', 'errori')}, ${plural(summary.warning, 'avviso', 'avvisi')}, ` +
+    `${plural(summary.info, 'informazione', 'informazioni')}.`
+  );
 }
 
 export function formatText(findings: readonly Finding[], summary: FindingSummary): string {

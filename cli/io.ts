@@ -1,5 +1,6 @@
 // What a command may touch besides its arguments: output streams and the clock. Tests pass their
 // own; main.ts passes the process's.
+import process from 'node:process';
 import type { Clock } from '../shared/dates';
 
 export interface CliIo {

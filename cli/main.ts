@@ -1,11 +1,14 @@
 // Entry point of `rendiconta`: dispatches to the commands of commands.ts.
+import process from 'node:process';
 import { COMMANDS } from './commands';
 import { EXIT_OK, EXIT_UNREADABLE, processIo, type CliIo } from './io';
 
 export function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${c.usage}\n      ${c.summary}`);
-  return `Uso:\n${lines.join('\n')}\n` +
-    'Codici di uscita: 0 nessun errore, 1 almeno un errore, 2 file illeggibile o non mappabile.\n';
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return (
+    `Uso:\n${lines.join('\n')}\n` +
+    'Codici di uscita: 0 nessun errore, 1 almeno un errore, 2 file illeggibile o non mappabile.\n'
+  );
 }
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -33,10 +36,4 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     if (process.env.RENDICONTA_DEBUG) io.stderr(`${error instanceof Error ? error.stack : String(error)}\n`);
     return EXIT_UNREADABLE;
   }
-}
-
-if (require.main === module) {
-  void runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }

@@ -9,7 +9,12 @@ import { writeTemplateFile } from './xlsx-write';
 export async function templateCommand(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { agreement: { type: 'string' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { agreement: { type: 'string' } },
+    });
   } catch {
     io.stderr(`Errore: opzione non riconosciuta o senza valore.\nUso: ${COMMANDS.template.usage}\n`);
     return EXIT_UNREADABLE;

@@ -80,12 +80,14 @@ function orderFindings(findings: Finding[], sheetOrder: readonly string[]): Find
   };
   return findings
     .map((f, seq) => ({ f, seq }))
-    .sort((a, b) =>
-      sheetRank(a.f.sheet) - sheetRank(b.f.sheet) ||
-      (a.f.row ?? Number.MAX_SAFE_INTEGER) - (b.f.row ?? Number.MAX_SAFE_INTEGER) ||
-      columnIndex(a.f.column) - columnIndex(b.f.column) ||
-      a.f.code.localeCompare(b.f.code) ||
-      a.seq - b.seq)
+    .sort(
+      (a, b) =>
+        sheetRank(a.f.sheet) - sheetRank(b.f.sheet) ||
+        (a.f.row ?? Number.MAX_SAFE_INTEGER) - (b.f.row ?? Number.MAX_SAFE_INTEGER) ||
+        columnIndex(a.f.column) - columnIndex(b.f.column) ||
+        a.f.code.localeCompare(b.f.code) ||
+        a.seq - b.seq,
+    )
     .map(({ f }) => f);
 }
 
@@ -99,13 +101,17 @@ function mappingFailure(tables: readonly MappedTable[]): string | null {
   const undecided = tables.filter((t) => t.headerRow > 0 && !isReadableTable(t));
   if (undecided.length > 0) {
     const names = undecided.map((t) => `«${t.sheet}»`).join(', ');
-    return `Impossibile stabilire se ${undecided.length === 1 ? 'il foglio' : 'i fogli'} ${names} ` +
+    return (
+      `Impossibile stabilire se ${undecided.length === 1 ? 'il foglio' : 'i fogli'} ${names} ` +
       'contiene beni di consumo (BENI) o servizi (SERV): aggiungere una colonna «Categoria» ' +
-      'oppure rinominare il foglio (per esempio «Beni di consumo» o «Servizi»).';
+      'oppure rinominare il foglio (per esempio «Beni di consumo» o «Servizi»).'
+    );
   }
   if (!tables.some(isReadableTable)) {
-    return 'Nessuna tabella di rendicontazione riconosciuta: nessun foglio ha una riga di intestazione ' +
-      'con le colonne del modello nelle prime 20 righe (usare «rendiconta template» per un esempio).';
+    return (
+      'Nessuna tabella di rendicontazione riconosciuta: nessun foglio ha una riga di intestazione ' +
+      'con le colonne del modello nelle prime 20 righe (usare «rendiconta template» per un esempio).'
+    );
   }
   return null;
 }
@@ -121,8 +127,10 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   try {
     grids = await readWorkbookGrids(args.file);
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
-    io.stderr(`Errore: impossibile leggere «${args.file}»: ${missing ? 'il file non esiste' : 'non è una cartella di lavoro .xlsx valida'}.\n`);
+    const missing = (error as { code?: unknown } | null)?.code === 'ENOENT';
+    io.stderr(
+      `Errore: impossibile leggere «${args.file}»: ${missing ? 'il file non esiste' : 'non è una cartella di lavoro .xlsx valida'}.\n`,
+    );
     return EXIT_UNREADABLE;
   }
   const sheetOrder = grids.map((g) => g.name);
@@ -145,7 +153,11 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     rowMappingFindings.push(...read.findings);
   }
   const result = validateRows(rows, {
-    agreement: args.agreement, programme: args.programme, partner: args.partner, year: args.year, today: args.today,
+    agreement: args.agreement,
+    programme: args.programme,
+    partner: args.partner,
+    year: args.year,
+    today: args.today,
   });
   const findings = orderFindings([...mappingFindings, ...rowMappingFindings, ...result.findings], sheetOrder);
   report(findings, args, io);

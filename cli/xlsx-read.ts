@@ -37,6 +37,8 @@ export async function readWorkbookGrids(path: string): Promise<SheetGrid[]> {
   const workbook = new ExcelJS.Workbook();
   // fs first: its errors carry a code (ENOENT…), exceljs' own file errors do not.
   const data = await readFile(path);
-  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting'] });
+  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, {
+    ignoreNodes: ['dataValidations', 'conditionalFormatting'],
+  });
   return workbook.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined).map(worksheetGrid);
 }

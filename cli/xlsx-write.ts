@@ -58,7 +58,9 @@ export function buildTemplateWorkbook(template: TemplateWorkbook): ExcelJS.Workb
     const lists = workbook.addWorksheet(template.lists.name, { state: 'veryHidden' });
     template.lists.columns.forEach((column, index) => {
       lists.getCell(1, index + 1).value = column.header;
-      column.values.forEach((value, i) => { lists.getCell(i + 2, index + 1).value = value; });
+      column.values.forEach((value, i) => {
+        lists.getCell(i + 2, index + 1).value = value;
+      });
     });
   }
   return workbook;

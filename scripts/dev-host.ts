@@ -38,7 +38,11 @@ export interface DevHostOptions {
   host?: string;
   /** Where handler logs go; defaults to stderr with the level. */
   log?: (level: string, message: string) => void;
+  /** Browser origins allowed to call the API (the task pane); Azure configures CORS on the app. */
+  corsOrigins?: readonly string[];
 }
+
+export const DEFAULT_CORS_ORIGINS = ['https://localhost:3000'];
 
 export interface DevHost {
   server: http.Server;
@@ -58,8 +62,25 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     });
   });
 
+  const corsOrigins = options.corsOrigins ?? DEFAULT_CORS_ORIGINS;
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const origin = req.headers.origin;
+    if (origin && corsOrigins.includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Expose-Headers', 'Location, Idempotent-Replayed, Content-Disposition, X-Content-SHA256');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
+          'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, X-File-Name',
+          'Access-Control-Max-Age': '600',
+        });
+        res.end();
+        return;
+      }
+    }
     const candidates = compiled
       .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
       .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);

@@ -27,15 +27,15 @@ const amount = f('amount', 'Importo', 'amount', ['Importo rendicontato', 'Totale
 
 const invoice: FieldDef[] = [
   f('supplier', 'Fornitore', 'text', ['Ragione sociale', 'Fornitore / professionista']),
-  f('supplierId', 'P.IVA / C.F.', 'text', ['Partita IVA', 'P.IVA', 'Codice fiscale fornitore', 'P.IVA/C.F. fornitore', 'CF/PIVA']),
-  f('invoiceNumber', 'N. fattura', 'text', ['Numero documento', 'Numero fattura', 'N. documento', 'Nr fattura']),
-  f('invoiceDate', 'Data fattura', 'date', ['Data documento fiscale', 'Data emissione']),
-  f('expenseType', 'Tipo spesa', 'enum', ['Tipologia spesa', 'Voce di spesa']),
+  f('supplierId', 'P.IVA / C.F.', 'text', ['Partita IVA', 'P.IVA', 'Codice fiscale fornitore', 'P.IVA/C.F. fornitore', 'CF/PIVA', 'Partita IVA / Codice fiscale', 'Codice fiscale / Partita IVA']),
+  f('invoiceNumber', 'N. fattura', 'text', ['Numero documento', 'Numero fattura', 'N. documento', 'Nr fattura', 'N. doc.', 'Num. fattura']),
+  f('invoiceDate', 'Data fattura', 'date', ['Data documento fiscale', 'Data emissione', 'Data doc.']),
+  f('expenseType', 'Tipo spesa', 'enum', ['Tipologia spesa', 'Voce di spesa', 'Tipologia di spesa', 'Tipo di spesa']),
   f('taxable', 'Imponibile', 'amount', ['Importo imponibile']),
   f('vat', 'IVA', 'amount', ['Importo IVA']),
   f('invoiceTotal', 'Totale fattura', 'amount', ['Totale documento', 'Importo fattura']),
   f('paymentDate', 'Data pagamento', 'date', ['Data quietanza', 'Data bonifico']),
-  f('paymentMethod', 'Modalità pagamento', 'enum', ['Metodo di pagamento', 'Mezzo di pagamento', 'Modalità di pagamento']),
+  f('paymentMethod', 'Modalità pagamento', 'enum', ['Metodo di pagamento', 'Mezzo di pagamento', 'Modalità di pagamento', 'Mod. pagamento', 'Tipo pagamento']),
   f('cupOnInvoice', 'CUP in fattura', 'boolean', ['CUP indicato', 'CUP riportato']),
 ];
 
@@ -49,9 +49,9 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
     f('level', 'Livello', 'text', ['Inquadramento', 'Livello CCNL']),
     programme,
     action,
-    f('month', 'Mese', 'month', ['Periodo', 'Mese di riferimento', 'Mese/anno']),
-    f('hours', 'Ore', 'quantity', ['Ore lavorate', 'Ore progetto', 'N. ore']),
-    f('hourlyCost', 'Costo orario', 'quantity', ['Costo orario lordo', 'Costo orario €']),
+    f('month', 'Mese', 'month', ['Periodo', 'Mese di riferimento', 'Mese/anno', 'Mese di competenza', 'Mese rendicontato']),
+    f('hours', 'Ore', 'quantity', ['Ore lavorate', 'Ore progetto', 'N. ore', 'Ore rendicontate', 'Totale ore']),
+    f('hourlyCost', 'Costo orario', 'quantity', ['Costo orario lordo', 'Costo orario €', 'Costo ora', 'Tariffa oraria']),
     f('annualCost', 'Costo annuo', 'amount', ['Costo annuo lordo', 'Costo lordo annuo']),
     f('contractHours', 'Ore contrattuali', 'quantity', ['Ore mensili contrattuali', 'Ore da contratto']),
     amount,

@@ -5,6 +5,7 @@ import type { Category } from './agreement';
 import { REQUIRED, VOLUNTEER_REQUIRED, fieldDef } from './fields';
 import { columnIndex, columnLetter, type Finding } from './findings';
 import {
+  FAMILIES,
   bestMatch,
   cellLabel,
   familyFields,
@@ -131,18 +132,22 @@ interface HeaderChoice {
 }
 
 function chooseHeader(grid: SheetGrid, override: TableOverride | undefined): HeaderChoice | null {
-  const family = override?.category ? familyOf(override.category) : null;
-  const matchRow = (cells: unknown[]) => (family ? matchHeader(cells, family) : bestMatch(cells));
+  const families = override?.category ? [familyOf(override.category)] : FAMILIES;
   if (override?.headerRow) {
     const index = override.headerRow - 1;
-    return { row: index, match: matchRow(grid.rows[index] ?? []) };
+    const cells = grid.rows[index] ?? [];
+    const match = families.length === 1 ? matchHeader(cells, families[0]) : bestMatch(cells);
+    return { row: index, match };
   }
+  // Best-scoring header candidate of any family in the first rows; the earliest wins a tie.
   let best: HeaderChoice | null = null;
   const limit = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
   for (let r = 0; r < limit; r += 1) {
-    const match = matchRow(grid.rows[r] ?? []);
-    if (!isHeaderCandidate(match)) continue;
-    if (!best || match.score > best.match.score) best = { row: r, match };
+    const cells = grid.rows[r] ?? [];
+    for (const family of families) {
+      const match = matchHeader(cells, family);
+      if (isHeaderCandidate(match) && (!best || match.score > best.match.score)) best = { row: r, match };
+    }
   }
   return best;
 }
@@ -229,15 +234,29 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
   const missingRequired = required.filter((key) => !fields.has(key));
 
   const findings: Finding[] = missingRequired.map((key) =>
-    finding('M02', 'error', grid.name, headerRow, null, key,
-      MESSAGES.M02(grid.name, fieldDef(fieldsCategory, key)?.header ?? key, headerRow)),
+    finding(
+      'M02',
+      'error',
+      grid.name,
+      headerRow,
+      null,
+      key,
+      MESSAGES.M02(grid.name, fieldDef(fieldsCategory, key)?.header ?? key, headerRow),
+    ),
   );
   if (category === null && source === null) {
     findings.push(finding('M03', 'error', grid.name, headerRow, null, null, MESSAGES.M03(grid.name)));
   }
   return {
-    sheet: grid.name, category, categorySource: source, headerRow, columns, columnIndexes,
-    unmatchedHeaders, missingRequired, findings,
+    sheet: grid.name,
+    category,
+    categorySource: source,
+    headerRow,
+    columns,
+    columnIndexes,
+    unmatchedHeaders,
+    missingRequired,
+    findings,
   };
 }
 
@@ -256,11 +275,17 @@ export function isReadableTable(table: MappedTable): boolean {
 
 const TOTALS_LABEL = /^total[ei]/;
 
-/** A "Totale" line under the data: a cell says so and the row names no programme, action or id. */
+/**
+ * A "Totale" line under the data: some cell starts with "Totale"/"Totali" and every other mapped
+ * cell is empty or a number (a real row has text: a name, a supplier, a programme…).
+ */
 function isTotalsRow(cells: readonly unknown[], table: MappedTable): boolean {
-  const anchors = ['programme', 'action', 'rowId'].map((k) => table.columnIndexes[k]);
-  if (anchors.some((index) => index !== undefined && !isEmptyCell(cells[index]))) return false;
-  return cells.some((cell) => typeof cell === 'string' && TOTALS_LABEL.test(normaliseLabel(cell)));
+  const isTotalLabel = (cell: unknown) => typeof cell === 'string' && TOTALS_LABEL.test(normaliseLabel(cell));
+  if (!cells.some(isTotalLabel)) return false;
+  return Object.values(table.columnIndexes).every((index) => {
+    const cell = cells[index];
+    return isEmptyCell(cell) || typeof cell === 'number' || isTotalLabel(cell);
+  });
 }
 
 export interface TableRead {

@@ -15,8 +15,8 @@
 import type { Agreement, Category } from './agreement';
 import { CategorySchema } from './agreement';
 import { parseAmount, parseQuantity, ZERO, type Money, type MoneyParse } from './money';
-import { parseDate, parseMonth, type IsoDate, type IsoMonth } from './dates';
-import { DOCUMENT_KINDS, EMPLOYMENT_TYPES, RESOURCE_TYPES } from './fields';
+import { parseDate, parseMonth, type DateParse, type IsoDate, type IsoMonth, type MonthParse } from './dates';
+import { DOCUMENT_KINDS, EMPLOYMENT_TYPES, FIELDS, RESOURCE_TYPES } from './fields';
 import type { Finding } from './findings';
 import { agreementIndex, type AgreementIndex } from './agreement-index';
 import { normaliseText } from './text-key';
@@ -110,8 +110,6 @@ export interface NormalisedRow {
   findings: Finding[];
 }
 
-const AMOUNT_FIELDS = ['amount', 'municipalShare', 'cofinancingShare', 'annualCost', 'taxable', 'vat', 'invoiceTotal', 'value'] as const;
-const QUANTITY_FIELDS = ['hours', 'hourlyCost', 'contractHours', 'hourlyValue'] as const;
 
 const ACCENTS = /[\u0300-\u036f]/g;
 
@@ -180,11 +178,23 @@ for (const [alias, kind] of [
   ['criterioimputazione', 'criterio di imputazione'], ['criteriodiriparto', 'criterio di imputazione'],
 ] as const) DOCUMENT_BY_KEY.set(alias, kind);
 
+const documentsMemo = new Map<string, ReadonlySet<string>>();
+
 /** Canonical document kinds of a Documenti cell (';' or ',' separated, synonyms accepted). */
-export function parseDocuments(cell: unknown): Set<string> {
-  const kinds = new Set<string>();
+export function parseDocuments(cell: unknown): ReadonlySet<string> {
   const text = textOf(cell);
-  if (text === null) return kinds;
+  if (text === null) return new Set<string>();
+  let hit = documentsMemo.get(text);
+  if (!hit) {
+    hit = readDocumentKinds(text);
+    if (documentsMemo.size >= 10_000) documentsMemo.clear();
+    documentsMemo.set(text, hit);
+  }
+  return hit;
+}
+
+function readDocumentKinds(text: string): ReadonlySet<string> {
+  const kinds = new Set<string>();
   for (const part of text.split(/[;,\n]/)) {
     const kind = DOCUMENT_BY_KEY.get(normaliseText(part));
     if (kind) kinds.add(kind);
@@ -199,43 +209,105 @@ function normaliseSupplierId(text: string): string {
 
 const EMPTY_DOCS: ReadonlySet<string> = new Set();
 
+type NumberField = 'amount' | 'municipalShare' | 'cofinancingShare' | 'annualCost' | 'taxable' | 'vat' | 'invoiceTotal'
+  | 'value' | 'hours' | 'hourlyCost' | 'contractHours' | 'hourlyValue';
+type DateField = 'invoiceDate' | 'paymentDate' | 'date';
+
+/** Per category, the numeric and date cells of its template (other columns are kept untouched). */
+const NUMBER_FIELDS = {} as Record<Category, { key: NumberField; quantity: boolean }[]>;
+const DATE_FIELDS = {} as Record<Category, DateField[]>;
+for (const category of CategorySchema.options) {
+  NUMBER_FIELDS[category] = FIELDS[category]
+    .filter((d) => d.kind === 'amount' || d.kind === 'quantity')
+    .map((d) => ({ key: d.key as NumberField, quantity: d.kind === 'quantity' }));
+  DATE_FIELDS[category] = FIELDS[category].filter((d) => d.kind === 'date').map((d) => d.key as DateField);
+}
+const CATEGORIES: ReadonlySet<unknown> = new Set(CategorySchema.options);
+
+// Bounded memo of cell readings: a workbook repeats its hours, rates and dates, and the task pane
+// re-validates the same cells on every edit. Decimals are immutable, so sharing them is safe.
+const MEMO_LIMIT = 200_000;
+const amountMemo = new Map<unknown, MoneyParse>();
+const quantityMemo = new Map<unknown, MoneyParse>();
+const dateMemo = new Map<unknown, DateParse>();
+const monthMemo = new Map<unknown, MonthParse>();
+
+function memo<T>(cache: Map<unknown, T>, cell: unknown, read: (cell: unknown) => T): T {
+  if (typeof cell !== 'string' && typeof cell !== 'number') return read(cell);
+  let hit = cache.get(cell);
+  if (hit === undefined) {
+    hit = read(cell);
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(cell, hit);
+  }
+  return hit;
+}
+
+/** Empties the memo of cell readings (benchmarks measure the cold path with it). */
+export function clearParseMemo(): void {
+  amountMemo.clear();
+  quantityMemo.clear();
+  documentsMemo.clear();
+  for (const m of [taxCodeMemo, supplierMemo, ccnlMemo, levelMemo]) m.clear();
+  dateMemo.clear();
+  monthMemo.clear();
+}
+
 /** Parses every cell of a row; records problems, never throws, never turns garbage into zero. */
 export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
   const index = agreementIndex(agreement);
   const input: RowInput = row !== null && typeof row === 'object' ? row : ({ rowId: '', category: 'PERS' } as RowInput);
   const problems: CellProblem[] = [];
-  const categoryCheck = CategorySchema.safeParse(input.category);
-  const category: Category | null = categoryCheck.success ? categoryCheck.data : null;
+  const category: Category | null = CATEGORIES.has(input.category) ? (input.category as Category) : null;
 
-  const money: Partial<Record<string, Money>> = {};
-  for (const field of AMOUNT_FIELDS) readMoney(input, field, parseAmount, money, problems);
-  for (const field of QUANTITY_FIELDS) readMoney(input, field, parseQuantity, money, problems);
-
-  const invoiceDate = readDateField(input, 'invoiceDate', problems);
-  const paymentDate = readDateField(input, 'paymentDate', problems);
-  const plainDate = readDateField(input, 'date', problems);
+  const money: Record<NumberField, Money | null> = {
+    amount: null, municipalShare: null, cofinancingShare: null, annualCost: null, taxable: null, vat: null,
+    invoiceTotal: null, value: null, hours: null, hourlyCost: null, contractHours: null, hourlyValue: null,
+  };
+  const dates: Record<DateField, IsoDate | null> = { invoiceDate: null, paymentDate: null, date: null };
   let month: IsoMonth | null = null;
-  if (category === 'PERS') {
-    const m = parseMonth(input.month);
-    if (m.ok) month = m.value;
-    else if (m.reason === 'invalid') problems.push({ field: 'month', reason: 'invalid_date' });
+  if (category) {
+    for (const { key, quantity } of NUMBER_FIELDS[category]) {
+      const cell = input[key];
+      if (cell === undefined || cell === null || cell === '') continue;
+      const result = quantity ? memo(quantityMemo, cell, readQuantity) : memo(amountMemo, cell, parseAmount);
+      if (result.ok) money[key] = result.value;
+      else if (result.reason !== 'empty') problems.push({ field: key, reason: result.reason });
+    }
+    for (const key of DATE_FIELDS[category]) {
+      const cell = input[key];
+      if (cell === undefined || cell === null || cell === '') continue;
+      const result = memo(dateMemo, cell, parseDate);
+      if (result.ok) dates[key] = result.value;
+      else if (result.reason === 'invalid') problems.push({ field: key, reason: 'invalid_date' });
+    }
+    if (category === 'PERS') {
+      const m = memo(monthMemo, input.month, parseMonth);
+      if (m.ok) month = m.value;
+      else if (m.reason === 'invalid') problems.push({ field: 'month', reason: 'invalid_date' });
+    }
   }
+  const { invoiceDate, paymentDate } = dates;
   let date: IsoDate | null;
   if (category === 'PERS') date = month ? `${month}-01` : null;
   else if (category === 'BENI' || category === 'SERV') date = invoiceDate;
-  else date = plainDate ?? (category === 'GEN' ? invoiceDate : null);
+  else date = dates.date ?? (category === 'GEN' ? invoiceDate : null);
   if (date && category !== 'PERS') month = date.slice(0, 7);
 
-  const employment = readEnum(input, 'employment', EMPLOYMENT_BY_KEY, category === 'PERS', problems);
-  const resourceType = readEnum(input, 'resourceType', RESOURCE_BY_KEY, category === 'COFIN', problems);
+  const employment = category === 'PERS' ? readEnum(input, 'employment', EMPLOYMENT_BY_KEY, problems) : null;
+  const resourceType = category === 'COFIN' ? readEnum(input, 'resourceType', RESOURCE_BY_KEY, problems) : null;
 
   const programmeText = textOf(input.programme);
   const programme = programmeText === null ? null : index.resolveProgramme(programmeText);
   const actionText = textOf(input.action);
   const action = actionText === null ? null : index.resolveAction(actionText, programme);
 
-  const cup = readBoolean(input.cupOnInvoice);
-  if (cup === 'invalid') problems.push({ field: 'cupOnInvoice', reason: 'not_in_list' });
+  let cup: boolean | null = null;
+  if (input.cupOnInvoice !== undefined) {
+    const read = readBoolean(input.cupOnInvoice);
+    if (read === 'invalid') problems.push({ field: 'cupOnInvoice', reason: 'not_in_list' });
+    else cup = read;
+  }
 
   const supplierText = textOf(input.supplierId);
   const numberText = textOf(input.invoiceNumber);
@@ -245,9 +317,8 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
   const ccnlText = textOf(input.ccnl);
   const levelText = textOf(input.level);
 
-  const amountField = category === 'COFIN' ? 'value' : 'amount';
-  const amount = money[amountField] ?? null;
-  const amountUnusable = problems.some((p) => p.field === amountField);
+  const amountField: NumberField = category === 'COFIN' ? 'value' : 'amount';
+  const amount = money[amountField];
   let municipalShare: Money | null = null;
   let cofinancingShare: Money | null = null;
   let splitMismatch = false;
@@ -255,9 +326,12 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
     municipalShare = ZERO;
     cofinancingShare = amount;
   } else if (amount) {
-    const split = resolveSplit(input, amount, money, problems);
+    const split = resolveSplit(input, amount, money.municipalShare, money.cofinancingShare, problems);
     splitMismatch = split === 'mismatch';
-    if (split !== 'mismatch' && split !== 'unreadable') [municipalShare, cofinancingShare] = split;
+    if (split !== 'mismatch' && split !== 'unreadable') {
+      municipalShare = split[0];
+      cofinancingShare = split[1];
+    }
   }
 
   const values: RowValues = {
@@ -269,31 +343,54 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
     cofinancingShare,
     date,
     month,
-    taxCode: taxText === null ? null : taxText.toUpperCase().replace(/\s/g, ''),
+    taxCode: taxText === null ? null : memoText(taxCodeMemo, taxText, compactUpper),
     employment,
     resourceType,
-    hours: money.hours ?? null,
-    hourlyCost: money.hourlyCost ?? null,
-    annualCost: money.annualCost ?? null,
-    contractHours: money.contractHours ?? null,
-    hourlyValue: money.hourlyValue ?? null,
-    taxable: money.taxable ?? null,
-    vat: money.vat ?? null,
-    invoiceTotal: money.invoiceTotal ?? null,
+    hours: money.hours,
+    hourlyCost: money.hourlyCost,
+    annualCost: money.annualCost,
+    contractHours: money.contractHours,
+    hourlyValue: money.hourlyValue,
+    taxable: money.taxable,
+    vat: money.vat,
+    invoiceTotal: money.invoiceTotal,
     invoiceDate,
     paymentDate,
-    supplierId: supplierText === null ? null : normaliseSupplierId(supplierText),
-    invoiceNumber: numberText === null ? null : numberText.toUpperCase().replace(/\s/g, ''),
+    supplierId: supplierText === null ? null : memoText(supplierMemo, supplierText, normaliseSupplierId),
+    invoiceNumber: numberText === null ? null : compactUpper(numberText),
     expenseType: expenseText === null ? null : normaliseText(expenseText),
     paymentMethod: methodText === null ? null : normaliseText(methodText),
-    ccnl: ccnlText === null ? null : normaliseCcnl(ccnlText),
-    level: levelText === null ? null : normaliseLevel(levelText),
-    cupOnInvoice: cup === 'invalid' ? null : cup,
+    ccnl: ccnlText === null ? null : memoText(ccnlMemo, ccnlText, normaliseCcnl),
+    level: levelText === null ? null : memoText(levelMemo, levelText, normaliseLevel),
+    cupOnInvoice: cup,
     documents: isBlank(input.documents) ? EMPTY_DOCS : parseDocuments(input.documents),
-    excludedFromTotals: amount === null || amountUnusable || municipalShare === null,
+    excludedFromTotals: amount === null || municipalShare === null,
   };
   const rowId = typeof input.rowId === 'string' ? input.rowId : textOf(input.rowId) ?? '';
   return { input, rowId, values, problems, splitMismatch };
+}
+
+const taxCodeMemo = new Map<string, string>();
+const supplierMemo = new Map<string, string>();
+const ccnlMemo = new Map<string, string>();
+const levelMemo = new Map<string, string>();
+
+function memoText(cache: Map<string, string>, text: string, normalise: (text: string) => string): string {
+  let hit = cache.get(text);
+  if (hit === undefined) {
+    hit = normalise(text);
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(text, hit);
+  }
+  return hit;
+}
+
+function compactUpper(text: string): string {
+  return text.toUpperCase().replace(/\s/g, '');
+}
+
+function readQuantity(cell: unknown): MoneyParse {
+  return parseQuantity(cell);
 }
 
 /** Parsed values plus the findings of the cell-level rules (see file header). */
@@ -302,41 +399,12 @@ export function normaliseRow(row: RowInput, agreement: Agreement): NormalisedRow
   return { values: parsed.values, findings: cellFindings(parsed, agreement) };
 }
 
-function readMoney(
-  input: RowInput,
-  field: string,
-  parse: (cell: unknown) => MoneyParse,
-  out: Partial<Record<string, Money>>,
-  problems: CellProblem[],
-): void {
-  const cell = input[field];
-  if (cell === undefined || cell === null || cell === '') return;
-  const result = parse(cell);
-  if (result.ok) out[field] = result.value;
-  else if (result.reason !== 'empty') problems.push({ field, reason: result.reason });
-}
-
-function readDateField(input: RowInput, field: string, problems: CellProblem[]): IsoDate | null {
-  const cell = input[field];
-  if (cell === undefined || cell === null || cell === '') return null;
-  const result = parseDate(cell);
-  if (result.ok) return result.value;
-  if (result.reason === 'invalid') problems.push({ field, reason: 'invalid_date' });
-  return null;
-}
-
-function readEnum<T>(
-  input: RowInput,
-  field: string,
-  table: ReadonlyMap<string, T>,
-  relevant: boolean,
-  problems: CellProblem[],
-): T | null {
+function readEnum<T>(input: RowInput, field: string, table: ReadonlyMap<string, T>, problems: CellProblem[]): T | null {
   const read = readText(input[field]);
   if (read.kind === 'blank') return null;
   const value = read.kind === 'text' ? table.get(normaliseText(read.text)) : undefined;
   if (value === undefined) {
-    if (relevant) problems.push({ field, reason: 'not_in_list' });
+    problems.push({ field, reason: 'not_in_list' });
     return null;
   }
   return value;
@@ -346,15 +414,14 @@ function readEnum<T>(
 function resolveSplit(
   input: RowInput,
   amount: Money,
-  money: Partial<Record<string, Money>>,
+  m: Money | null,
+  c: Money | null,
   problems: CellProblem[],
 ): [Money, Money] | 'mismatch' | 'unreadable' {
-  if (problems.some((p) => p.field === 'municipalShare' || p.field === 'cofinancingShare')) return 'unreadable';
-  const m = money.municipalShare;
-  const c = money.cofinancingShare;
   const mBlank = isBlank(input.municipalShare);
   const cBlank = isBlank(input.cofinancingShare);
   if (mBlank && cBlank) return [amount, ZERO];
+  for (const p of problems) if (p.field === 'municipalShare' || p.field === 'cofinancingShare') return 'unreadable';
   const municipal = m ?? ZERO;
   const cofinancing = c ?? ZERO;
   if (!municipal.plus(cofinancing).eq(amount)) return 'mismatch';

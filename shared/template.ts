@@ -78,8 +78,24 @@ export const TEMPLATE_SHEETS: readonly { name: string; category: Category; field
     name: 'Personale',
     category: 'PERS',
     fields: [
-      'name', 'taxCode', 'employment', 'role', 'ccnl', 'level', 'programme', 'action', 'month', 'hours',
-      'hourlyCost', 'annualCost', 'contractHours', 'amount', 'municipalShare', 'cofinancingShare', 'documents', 'rowId',
+      'name',
+      'taxCode',
+      'employment',
+      'role',
+      'ccnl',
+      'level',
+      'programme',
+      'action',
+      'month',
+      'hours',
+      'hourlyCost',
+      'annualCost',
+      'contractHours',
+      'amount',
+      'municipalShare',
+      'cofinancingShare',
+      'documents',
+      'rowId',
     ],
   },
   { name: 'Beni di consumo', category: 'BENI', fields: invoiceSheetFields() },
@@ -88,27 +104,66 @@ export const TEMPLATE_SHEETS: readonly { name: string; category: Category; field
     name: 'Spese generali',
     category: 'GEN',
     fields: [
-      'description', 'allocationKey', 'date', 'amount', 'programme', 'action', 'municipalShare', 'cofinancingShare',
+      'description',
+      'allocationKey',
+      'date',
+      'amount',
+      'programme',
+      'action',
+      'municipalShare',
+      'cofinancingShare',
       // Invoice columns for general costs reported at actual cost (DOMAIN §7).
-      'supplier', 'supplierId', 'invoiceNumber', 'invoiceDate', 'invoiceTotal', 'paymentDate', 'paymentMethod',
-      'documents', 'rowId',
+      'supplier',
+      'supplierId',
+      'invoiceNumber',
+      'invoiceDate',
+      'invoiceTotal',
+      'paymentDate',
+      'paymentMethod',
+      'documents',
+      'rowId',
     ],
   },
   {
     name: 'Cofinanziamento',
     category: 'COFIN',
     fields: [
-      'resourceType', 'description', 'volunteer', 'date', 'hours', 'hourlyValue', 'value', 'programme', 'action',
-      'documents', 'rowId',
+      'resourceType',
+      'description',
+      'volunteer',
+      'date',
+      'hours',
+      'hourlyValue',
+      'value',
+      'programme',
+      'action',
+      'documents',
+      'rowId',
     ],
   },
 ];
 
 function invoiceSheetFields(): string[] {
   return [
-    'supplier', 'supplierId', 'invoiceNumber', 'invoiceDate', 'description', 'expenseType', 'taxable', 'vat',
-    'invoiceTotal', 'amount', 'paymentDate', 'paymentMethod', 'cupOnInvoice', 'programme', 'action',
-    'municipalShare', 'cofinancingShare', 'documents', 'rowId',
+    'supplier',
+    'supplierId',
+    'invoiceNumber',
+    'invoiceDate',
+    'description',
+    'expenseType',
+    'taxable',
+    'vat',
+    'invoiceTotal',
+    'amount',
+    'paymentDate',
+    'paymentMethod',
+    'cupOnInvoice',
+    'programme',
+    'action',
+    'municipalShare',
+    'cofinancingShare',
+    'documents',
+    'rowId',
   ];
 }
 
@@ -119,15 +174,41 @@ const HEADER_BY_CATEGORY: Partial<Record<Category, Record<string, string>>> = {
 };
 
 const WIDTHS: Record<string, number> = {
-  name: 28, taxCode: 20, employment: 20, role: 20, supplier: 30, supplierId: 18, invoiceNumber: 14,
-  description: 40, expenseType: 34, allocationKey: 30, paymentMethod: 24, volunteer: 28, resourceType: 18,
-  documents: 30, programme: 11, action: 11, ccnl: 22, level: 10, rowId: 12,
+  name: 28,
+  taxCode: 20,
+  employment: 20,
+  role: 20,
+  supplier: 30,
+  supplierId: 18,
+  invoiceNumber: 14,
+  description: 40,
+  expenseType: 34,
+  allocationKey: 30,
+  paymentMethod: 24,
+  volunteer: 28,
+  resourceType: 18,
+  documents: 30,
+  programme: 11,
+  action: 11,
+  ccnl: 22,
+  level: 10,
+  rowId: 12,
 };
 const KIND_WIDTHS: Record<FieldKind, number> = {
-  text: 20, amount: 15, quantity: 12, date: 13, month: 11, enum: 20, list: 30, boolean: 14,
+  text: 20,
+  amount: 15,
+  quantity: 12,
+  date: 13,
+  month: 11,
+  enum: 20,
+  list: 30,
+  boolean: 14,
 };
 const KIND_FORMATS: Partial<Record<FieldKind, string>> = {
-  amount: '#,##0.00', quantity: '#,##0.00', date: 'dd/mm/yyyy', month: 'mm/yyyy',
+  amount: '#,##0.00',
+  quantity: '#,##0.00',
+  date: 'dd/mm/yyyy',
+  month: 'mm/yyyy',
 };
 
 /** Excel's limit for an inline list formula. */
@@ -179,13 +260,25 @@ function validationFor(
   const base = { range, allowBlank: true as const, errorStyle: 'stop' as const, errorTitle: header };
   const values = lists[field];
   if (values) {
-    return { ...base, rule: { kind: 'list', values, source: placer.place(field, header, values) }, error: `Scegliere un valore dall'elenco di «${header}».` };
+    return {
+      ...base,
+      rule: { kind: 'list', values, source: placer.place(field, header, values) },
+      error: `Scegliere un valore dall'elenco di «${header}».`,
+    };
   }
   if (kind === 'amount' || kind === 'quantity') {
-    return { ...base, rule: { kind: 'decimal', min: 0 }, error: `«${header}»: inserire un numero maggiore o uguale a zero.` };
+    return {
+      ...base,
+      rule: { kind: 'decimal', min: 0 },
+      error: `«${header}»: inserire un numero maggiore o uguale a zero.`,
+    };
   }
   if (kind === 'date') {
-    return { ...base, rule: { kind: 'date', min: EARLIEST_DATE }, error: `«${header}»: inserire una data (gg/mm/aaaa).` };
+    return {
+      ...base,
+      rule: { kind: 'date', min: EARLIEST_DATE },
+      error: `«${header}»: inserire una data (gg/mm/aaaa).`,
+    };
   }
   return undefined;
 }
@@ -210,7 +303,14 @@ export function buildTemplate(agreement: Agreement, options: TemplateOptions = {
       if (!def) throw new Error(`template: field ${field} unknown for ${category}`);
       const header = HEADER_BY_CATEGORY[category]?.[field] ?? def.header;
       const letter = columnLetter(index + 1);
-      const validation = validationFor(field, def.kind, header, `${letter}${firstDataRow}:${letter}${lastDataRow}`, lists, placer);
+      const validation = validationFor(
+        field,
+        def.kind,
+        header,
+        `${letter}${firstDataRow}:${letter}${lastDataRow}`,
+        lists,
+        placer,
+      );
       return {
         field,
         header,

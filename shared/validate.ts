@@ -8,8 +8,7 @@
 import type { Agreement } from './agreement';
 import type { IsoDate } from './dates';
 import type { Finding, FindingSummary } from './findings';
-import { summarise } from './findings';
-import type { RowInput } from './rows';
+import type { ParsedRow, RowInput } from './rows';
 import { parseRow } from './rows';
 import { buildEnv, type RuleEnv } from './rules/env';
 import { LOCAL_RULES } from './rules/local';
@@ -56,38 +55,51 @@ export function validateRows(rows: readonly RowInput[], ctx: ValidationContext):
 interface Entry {
   seq: number;
   row: RowInput;
-  parsed: ReturnType<typeof parseRow>;
+  parsed: ParsedRow;
+  /** Findings that depend on this row and the context only. */
   local: Finding[];
   personKey: string | null;
   invoiceKey: string | null;
-  groupR07: Finding[];
-  groupR12: Finding[];
-  groupR17: Finding[];
+  /** Findings of the groups the row is in (R07 person-month, R12 invoice, R17 row id). */
+  groupR07: readonly Finding[];
+  groupR12: readonly Finding[];
+  groupR17: readonly Finding[];
+  /** local + group findings, sorted. */
   findings: Finding[];
   accepted: boolean;
+  /** Whether the row's amounts are in the totals (accepted and usable). */
   counted: boolean;
 }
 
+const NONE: readonly Finding[] = Object.freeze([]);
+
 export class IncrementalValidator {
   private readonly env: RuleEnv;
-  private entries = new Map<number, Entry>();
-  private byId = new Map<string, Set<Entry>>();
-  private byPerson = new Map<string, Set<Entry>>();
-  private byInvoice = new Map<string, Set<Entry>>();
+  private readonly entries = new Map<number, Entry>();
+  private readonly byId = new Map<string, Entry[]>();
+  private readonly byPerson = new Map<string, Entry[]>();
+  private readonly byInvoice = new Map<string, Entry[]>();
   private readonly otherPerson: ReadonlyMap<string, PersonMonthTotals>;
   private readonly otherInvoice: ReadonlyMap<string, InvoiceTotals>;
-  private totals: Totals;
-  private withFindings = new Set<Entry>();
-  private removed = new Map<string, Finding>();
+  private totals = new Totals();
+  /** R24 findings of previously accepted rows removed from a locked window, by row id. */
+  private readonly removed = new Map<string, Finding>();
+  /** Every row-level finding, kept sorted so that an edit only moves its own findings. */
+  private sorted: Finding[] = [];
+  private readonly byRowId = new Map<string, Finding[]>();
+  private readonly rejected = new Set<string>();
+  private readonly counts: FindingSummary = { error: 0, warning: 0, info: 0 };
+  /** During load() findings are collected first and sorted once. */
+  private bulk = false;
+  private readonly dirtyIds = new Set<string>();
   private nextSeq = 0;
   private cached: ValidationResult | null = null;
 
   constructor(ctx: ValidationContext) {
     this.env = buildEnv(ctx);
-    const others = (ctx.otherRows ?? []).map((r) => parseRow(r, ctx.agreement));
-    this.otherPerson = otherPersonMonths(others, this.env);
+    const others = (Array.isArray(ctx.otherRows) ? ctx.otherRows : []).map((r) => parseRow(r, ctx.agreement));
+    this.otherPerson = otherPersonMonths(others);
     this.otherInvoice = otherInvoices(others);
-    this.totals = new Totals();
   }
 
   /** Replaces every row with `rows` and returns the full result. */
@@ -96,31 +108,40 @@ export class IncrementalValidator {
     this.byId.clear();
     this.byPerson.clear();
     this.byInvoice.clear();
-    this.withFindings.clear();
     this.removed.clear();
+    this.byRowId.clear();
+    this.rejected.clear();
+    this.dirtyIds.clear();
+    this.counts.error = this.counts.warning = this.counts.info = 0;
     this.totals = new Totals();
-    const list = Array.isArray(rows) ? rows : [];
-    for (const row of list) this.attach(this.createEntry(row));
-    for (const group of this.byPerson.keys()) this.refreshPersonGroup(group, false);
-    for (const group of this.byInvoice.keys()) this.refreshInvoiceGroup(group, false);
+    this.bulk = true;
+    for (const row of Array.isArray(rows) ? rows : []) this.attach(this.createEntry(row));
+    for (const key of this.byPerson.keys()) this.refreshPersonGroup(key, false);
+    for (const key of this.byInvoice.keys()) this.refreshInvoiceGroup(key, false);
     for (const id of this.byId.keys()) this.refreshIdGroup(id, false);
     for (const entry of this.entries.values()) this.refreshEntry(entry);
     if (this.env.previous) for (const id of this.env.previous.keys()) this.refreshRemoved(id);
+    const all: Finding[] = [];
+    for (const entry of this.entries.values()) for (const f of entry.findings) all.push(f);
+    for (const f of this.removed.values()) all.push(f);
+    this.sorted = all.sort(compareFindings);
+    for (const f of this.removed.values()) this.counts[f.severity] += 1;
+    this.bulk = false;
+    this.flushDirtyIds();
     this.cached = null;
     return this.result();
   }
 
   /** Adds the row, or replaces the (first) row with the same rowId, and re-validates what it touches. */
   upsert(row: RowInput): ValidationResult {
-    const parsedId = parseRow(row, this.env.agreement).rowId;
-    const existing = this.byId.get(parsedId);
+    const entry = this.createEntry(row);
     const touched = new Touched();
-    if (existing && existing.size > 0) {
-      const old = existing.values().next().value as Entry;
+    const existing = this.byId.get(entry.parsed.rowId);
+    if (existing && existing.length > 0) {
+      const old = existing[0];
       touched.add(old);
       this.detach(old);
     }
-    const entry = this.createEntry(row);
     touched.add(entry);
     this.attach(entry);
     this.refreshTouched(touched);
@@ -132,7 +153,7 @@ export class IncrementalValidator {
     const existing = this.byId.get(rowId);
     if (existing) {
       const touched = new Touched();
-      for (const entry of [...existing]) {
+      for (const entry of existing.slice()) {
         touched.add(entry);
         this.detach(entry);
       }
@@ -148,28 +169,18 @@ export class IncrementalValidator {
 
   result(): ValidationResult {
     if (this.cached) return this.cached;
-    const report = reportRuleFindings(this.totals, this.env, this.entries.size);
+    const report = reportRuleFindings(this.totals, this.env, this.entries.size).sort(compareFindings);
+    const summary = { ...this.counts };
+    for (const f of report) summary[f.severity] += 1;
     const rowFindings = new Map<string, Finding[]>();
-    const rejected = new Set<string>();
-    const all: Finding[] = [];
-    for (const entry of this.withFindings) {
-      const id = entry.parsed.rowId;
-      const list = rowFindings.get(id);
-      if (list) {
-        list.push(...entry.findings);
-        list.sort(compareFindings);
-      } else rowFindings.set(id, entry.findings.slice());
-      if (!entry.accepted) rejected.add(id);
-      for (const f of entry.findings) all.push(f);
-    }
-    for (const [id, finding] of this.removed) {
-      rowFindings.set(id, [...(rowFindings.get(id) ?? []), finding]);
-      rejected.add(id);
-      all.push(finding);
-    }
-    for (const f of report) all.push(f);
-    all.sort(compareFindings);
-    this.cached = { findings: all, rowFindings, reportFindings: report, rejectedRowIds: rejected, summary: summarise(all) };
+    for (const [id, list] of this.byRowId) rowFindings.set(id, list.slice());
+    this.cached = {
+      findings: mergeSorted(report, this.sorted),
+      rowFindings,
+      reportFindings: report,
+      rejectedRowIds: new Set(this.rejected),
+      summary,
+    };
     return this.cached;
   }
 
@@ -177,6 +188,7 @@ export class IncrementalValidator {
     const parsed = parseRow(row, this.env.agreement);
     const local: Finding[] = [];
     for (const rule of LOCAL_RULES) rule(parsed, this.env, local);
+    if (local.length > 1) local.sort(compareFindings);
     return {
       seq: this.nextSeq++,
       row,
@@ -184,9 +196,9 @@ export class IncrementalValidator {
       local,
       personKey: personMonthKey(parsed),
       invoiceKey: invoiceKey(parsed),
-      groupR07: [],
-      groupR12: [],
-      groupR17: [],
+      groupR07: NONE,
+      groupR12: NONE,
+      groupR17: NONE,
       findings: [],
       accepted: true,
       counted: false,
@@ -205,7 +217,7 @@ export class IncrementalValidator {
     removeFrom(this.byId, entry.parsed.rowId, entry);
     if (entry.personKey) removeFrom(this.byPerson, entry.personKey, entry);
     if (entry.invoiceKey) removeFrom(this.byInvoice, entry.invoiceKey, entry);
-    this.withFindings.delete(entry);
+    this.replaceFindings(entry, []);
     if (entry.counted) this.totals.remove(entry.parsed);
     entry.counted = false;
   }
@@ -216,63 +228,114 @@ export class IncrementalValidator {
     for (const id of touched.ids) this.refreshIdGroup(id, true);
     for (const entry of touched.entries) if (this.entries.has(entry.seq)) this.refreshEntry(entry);
     if (this.env.previous) for (const id of touched.ids) this.refreshRemoved(id);
+    this.flushDirtyIds();
     this.cached = null;
   }
 
   private refreshPersonGroup(key: string, refresh: boolean): void {
     const members = this.byPerson.get(key);
     if (!members) return;
-    const findings = monthlyHoursGroupFindings([...members].map((m) => m.parsed), this.otherPerson.get(key), this.env);
-    let i = 0;
-    for (const m of members) {
-      m.groupR07 = findings[i++];
+    const findings = monthlyHoursGroupFindings(members.map((m) => m.parsed), this.otherPerson.get(key), this.env);
+    members.forEach((m, i) => {
+      m.groupR07 = findings[i];
       if (refresh) this.refreshEntry(m);
-    }
+    });
   }
 
   private refreshInvoiceGroup(key: string, refresh: boolean): void {
     const members = this.byInvoice.get(key);
     if (!members) return;
-    const findings = invoiceGroupFindings([...members].map((m) => m.parsed), this.otherInvoice.get(key));
-    let i = 0;
-    for (const m of members) {
-      m.groupR12 = findings[i++];
+    const findings = invoiceGroupFindings(members.map((m) => m.parsed), this.otherInvoice.get(key));
+    members.forEach((m, i) => {
+      m.groupR12 = findings[i];
       if (refresh) this.refreshEntry(m);
-    }
+    });
   }
 
   private refreshIdGroup(id: string, refresh: boolean): void {
     const members = this.byId.get(id);
     if (!members) return;
-    const findings = duplicateIdFindings([...members].map((m) => m.parsed));
-    let i = 0;
-    for (const m of members) {
-      m.groupR17 = findings[i++];
+    if (members.length === 1 && members[0].groupR17.length === 0) return; // the common case: unique id
+    const findings = duplicateIdFindings(members.map((m) => m.parsed));
+    members.forEach((m, i) => {
+      m.groupR17 = findings[i];
       if (refresh) this.refreshEntry(m);
-    }
+    });
   }
 
   private refreshRemoved(id: string): void {
     const previous = this.env.previous?.get(id);
     const finding = previous && !this.byId.has(id) ? removedRowFinding(previous.parsed, this.env) : null;
-    if (finding) this.removed.set(id, finding);
-    else this.removed.delete(id);
+    const old = this.removed.get(id);
+    if (old === finding) return;
+    if (old && finding && old.message === finding.message) return;
+    if (old) {
+      this.removed.delete(id);
+      this.counts[old.severity] -= 1;
+      if (!this.bulk) removeSorted(this.sorted, old);
+    }
+    if (finding) {
+      this.removed.set(id, finding);
+      if (!this.bulk) {
+        this.counts[finding.severity] += 1;
+        insertSorted(this.sorted, finding);
+      }
+    }
+    this.dirtyIds.add(id);
   }
 
   /** Recombines an entry's findings and moves its amounts in or out of the totals. */
   private refreshEntry(entry: Entry): void {
-    const findings = entry.local.concat(entry.groupR07, entry.groupR12, entry.groupR17);
-    findings.sort(compareFindings);
-    entry.findings = findings;
-    entry.accepted = !findings.some((f) => f.severity === 'error');
-    if (findings.length > 0) this.withFindings.add(entry);
-    else this.withFindings.delete(entry);
-    const count = entry.accepted && !entry.parsed.values.excludedFromTotals;
+    let findings: Finding[];
+    if (entry.groupR07.length + entry.groupR12.length + entry.groupR17.length === 0) findings = entry.local;
+    else findings = entry.local.concat(entry.groupR07, entry.groupR12, entry.groupR17).sort(compareFindings);
+    this.replaceFindings(entry, findings);
+    let accepted = true;
+    for (const f of findings) if (f.severity === 'error') accepted = false;
+    entry.accepted = accepted;
+    const count = accepted && !entry.parsed.values.excludedFromTotals;
     if (count !== entry.counted) {
       if (count) this.totals.add(entry.parsed);
       else this.totals.remove(entry.parsed);
       entry.counted = count;
     }
+  }
+
+  private replaceFindings(entry: Entry, findings: Finding[]): void {
+    const old = entry.findings;
+    if (old === findings) return;
+    for (const f of old) {
+      this.counts[f.severity] -= 1;
+      if (!this.bulk) removeSorted(this.sorted, f);
+    }
+    for (const f of findings) {
+      this.counts[f.severity] += 1;
+      if (!this.bulk) insertSorted(this.sorted, f);
+    }
+    entry.findings = findings;
+    if (old.length > 0 || findings.length > 0) this.dirtyIds.add(entry.parsed.rowId);
+  }
+
+  /** Rebuilds the per-row-id view (rowFindings, rejectedRowIds) of the row ids an edit touched. */
+  private flushDirtyIds(): void {
+    for (const id of this.dirtyIds) {
+      const list: Finding[] = [];
+      let rejected = false;
+      for (const entry of this.byId.get(id) ?? []) {
+        for (const f of entry.findings) list.push(f);
+        if (!entry.accepted) rejected = true;
+      }
+      const removed = this.removed.get(id);
+      if (removed) {
+        list.push(removed);
+        rejected = true;
+      }
+      if (list.length > 0) this.byRowId.set(id, list.sort(compareFindings));
+      else this.byRowId.delete(id);
+      if (rejected) this.rejected.add(id);
+      else this.rejected.delete(id);
+    }
+    this.dirtyIds.clear();
   }
 }
 
@@ -290,17 +353,57 @@ class Touched {
   }
 }
 
-function addTo(map: Map<string, Set<Entry>>, key: string, entry: Entry): void {
-  const set = map.get(key);
-  if (set) set.add(entry);
-  else map.set(key, new Set([entry]));
+function addTo(map: Map<string, Entry[]>, key: string, entry: Entry): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
 }
 
-function removeFrom(map: Map<string, Set<Entry>>, key: string, entry: Entry): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(entry);
-  if (set.size === 0) map.delete(key);
+function removeFrom(map: Map<string, Entry[]>, key: string, entry: Entry): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(entry);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+/** First index whose finding does not sort before `f`. */
+function lowerBound(list: readonly Finding[], f: Finding): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareFindings(list[mid], f) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted(list: Finding[], f: Finding): void {
+  list.splice(lowerBound(list, f), 0, f);
+}
+
+function removeSorted(list: Finding[], f: Finding): void {
+  for (let i = lowerBound(list, f); i < list.length; i++) {
+    if (list[i] === f) {
+      list.splice(i, 1);
+      return;
+    }
+    if (compareFindings(list[i], f) !== 0) break;
+  }
+  const i = list.indexOf(f); // equal-ranked neighbours: fall back to identity
+  if (i >= 0) list.splice(i, 1);
+}
+
+function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  const out: Finding[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareFindings(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 export { checkAtsCofinancing, type ProgrammeCofinancing } from './rules/cofinancing';

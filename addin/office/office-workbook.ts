@@ -142,11 +142,11 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  addValidationList(sheet: string, range: string, items: readonly string[]): Promise<void> {
+  addValidationList(sheet: string, range: string, items: readonly string[], source?: string): Promise<void> {
     return this.enqueue((context) => {
       const target = context.workbook.worksheets.getItem(sheet).getRange(range);
       target.dataValidation.clear();
-      target.dataValidation.rule = { list: { inCellDropDown: true, source: items.join(',') } };
+      target.dataValidation.rule = { list: { inCellDropDown: true, source: source ?? items.join(',') } };
     });
   }
 

@@ -36,8 +36,11 @@ export interface WorkbookPort {
   onChange(handler: (change: WorkbookChange) => void): () => void;
   /** The single conditional format of the add-in: keyed on the status column it writes. */
   setStatusFormat(sheet: string, column: string, firstRow: number, lastRow: number): Promise<void>;
-  /** A drop-down list on a bounded range ("E2:E500"), never a whole column. */
-  addValidationList(sheet: string, range: string, items: readonly string[]): Promise<void>;
+  /**
+   * A drop-down list on a bounded range ("E2:E500"), never a whole column. `source` is Excel's
+   * list source when the items live on a sheet ("=Elenchi!$A$2:$A$9"); else the items are inline.
+   */
+  addValidationList(sheet: string, range: string, items: readonly string[], source?: string): Promise<void>;
 }
 
 /** Text written in the status column; the conditional format keys on STATUS_ERROR. */

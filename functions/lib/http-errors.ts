@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'version_conflict'
   | 'idempotency_conflict'
   | 'document_conflict'
+  | 'state_conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'validation_failed'

@@ -9,10 +9,14 @@ export const TABLES = {
   submissions: 'submissions',
   documents: 'documents',
   audit: 'audit',
+  samples: 'samples',
+  outcomes: 'outcomes',
+  reviews: 'reviews',
 } as const;
 export const CONTAINERS = {
   submissions: 'submissions',
   documents: 'documents',
+  samples: 'samples',
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -19,7 +19,7 @@ export function personMonthKey(row: ParsedRow): string | null {
   return `${v.taxCode}|${v.month}`;
 }
 
-export function otherPersonMonths(rows: readonly ParsedRow[], _env: RuleEnv): Map<string, PersonMonthTotals> {
+export function otherPersonMonths(rows: readonly ParsedRow[]): Map<string, PersonMonthTotals> {
   const map = new Map<string, PersonMonthTotals>();
   for (const row of rows) {
     const key = personMonthKey(row);

@@ -1,5 +1,5 @@
 // One total order of findings: the reading order of sortFindings (sheet, row, column, code,
-// severity, field), then row id and message so that equal positions never depend on the order in
+// severity, field; texts in code-point order), then row id and message so that equal positions never depend on the order in
 // which the findings were produced (full and incremental validation must agree exactly).
 import { columnIndex, type Finding, type Severity } from '../findings';
 
@@ -18,7 +18,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** Code-point order: cheap, and the same in every runtime and locale. */
 function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-  return a.localeCompare(b);
+  return a === b ? 0 : a < b ? -1 : 1;
 }

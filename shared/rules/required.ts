@@ -5,6 +5,14 @@ import { isBlank, readText, type ParsedRow } from '../rows';
 import { cellPreview, rowFinding } from './emit';
 
 const TEXT_KINDS = new Set(['text', 'enum', 'list', 'boolean']);
+/** Per category, the cells read as text (an object there is unreadable). */
+const TEXT_FIELDS = Object.fromEntries(
+  Object.entries(FIELDS).map(([category, defs]) => [
+    category,
+    defs.filter((d) => TEXT_KINDS.has(d.kind) && d.key !== 'rowId').map((d) => (d.key)),
+  ]),
+) as Record<keyof typeof FIELDS, string[]>;
+const VOLUNTEER_ROW_REQUIRED = [...REQUIRED.COFIN, ...VOLUNTEER_REQUIRED];
 const LISTS: Record<string, string> = {
   employment: EMPLOYMENT_TYPES.join(', '),
   resourceType: RESOURCE_TYPES.join(', '),
@@ -18,17 +26,15 @@ export function checkRequired(row: ParsedRow, out: Finding[]): void {
     out.push(rowFinding(row, 'R01', 'error', 'category', 'category', { valore: cellPreview(input.category) }));
     return;
   }
-  const required = category === 'COFIN' && values.resourceType === 'volontariato'
-    ? [...REQUIRED.COFIN, ...VOLUNTEER_REQUIRED]
-    : REQUIRED[category];
+  const required = category === 'COFIN' && values.resourceType === 'volontariato' ? VOLUNTEER_ROW_REQUIRED : REQUIRED[category];
   for (const field of required) {
     if (isBlank(input[field])) out.push(rowFinding(row, 'R01', 'error', field, 'missing'));
   }
-  for (const def of FIELDS[category]) {
-    if (!TEXT_KINDS.has(def.kind) || def.key === 'rowId') continue;
-    const cell = input[def.key];
-    if (readText(cell).kind === 'unreadable' && !(cell instanceof Date && def.kind === 'text')) {
-      out.push(rowFinding(row, 'R01', 'error', def.key, 'unreadable'));
+  for (const key of TEXT_FIELDS[category]) {
+    const cell = input[key];
+    if (cell === undefined || cell === null || typeof cell === 'string' || typeof cell === 'number') continue;
+    if (readText(cell).kind === 'unreadable') {
+      out.push(rowFinding(row, 'R01', 'error', key, 'unreadable'));
     }
   }
   for (const problem of row.problems) {

@@ -9,7 +9,6 @@ export interface Cell {
   action: string | null;
   rows: number;
   amount: Money;
-  municipal: Money;
   cofinancing: Money;
 }
 
@@ -32,15 +31,14 @@ export class Totals {
 
   sum(filter: (cell: Cell) => boolean = () => true): { amount: Money; municipal: Money; cofinancing: Money } {
     let amount = ZERO;
-    let municipal = ZERO;
     let cofinancing = ZERO;
     for (const c of this.cells.values()) {
       if (!filter(c)) continue;
       amount = amount.plus(c.amount);
-      municipal = municipal.plus(c.municipal);
       cofinancing = cofinancing.plus(c.cofinancing);
     }
-    return { amount, municipal, cofinancing };
+    // Each row's shares add up to its amount, so the municipal sum is the difference (one sum less per row).
+    return { amount, municipal: amount.minus(cofinancing), cofinancing };
   }
 
   private apply(row: ParsedRow, sign: 1 | -1): void {
@@ -49,7 +47,7 @@ export class Totals {
     const key = `${v.category}|${v.action ?? ''}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { category: v.category, action: v.action, rows: 0, amount: ZERO, municipal: ZERO, cofinancing: ZERO };
+      cell = { category: v.category, action: v.action, rows: 0, amount: ZERO, cofinancing: ZERO };
       this.cells.set(key, cell);
     }
     cell.rows += sign;
@@ -59,7 +57,8 @@ export class Totals {
       return;
     }
     cell.amount = sign > 0 ? cell.amount.plus(v.amount) : cell.amount.minus(v.amount);
-    cell.municipal = sign > 0 ? cell.municipal.plus(v.municipalShare) : cell.municipal.minus(v.municipalShare);
-    cell.cofinancing = sign > 0 ? cell.cofinancing.plus(v.cofinancingShare) : cell.cofinancing.minus(v.cofinancingShare);
+    if (!v.cofinancingShare.isZero()) {
+      cell.cofinancing = sign > 0 ? cell.cofinancing.plus(v.cofinancingShare) : cell.cofinancing.minus(v.cofinancingShare);
+    }
   }
 }

@@ -8,7 +8,7 @@ import { demoRows } from '../../scripts/demo-data';
 import { AGREEMENT, BASE, startTestApi, type TestApi } from './harness';
 
 let api: TestApi;
-const PDF = Buffer.from('%PDF-1.4\n% demo\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF: Uint8Array = Buffer.from('%PDF-1.4\n% demo\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 /** A concrete path and a body for each route, so the matrix can call it. */
-function sample(route: string): { path: string; json?: unknown; body?: Buffer } {
+function sample(route: string): { path: string; json?: unknown; body?: Uint8Array } {
   const path = '/' + route
     .replace('{agreement}', AGREEMENT)
     .replace('{id}', 'koala.P1.2026.v1')

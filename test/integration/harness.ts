@@ -17,7 +17,7 @@ export interface TestApi {
   partner(id: string): Promise<string>;
   po(...programmes: string[]): Promise<string>;
   admin(): Promise<string>;
-  call(method: string, path: string, init?: { token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> }): Promise<ApiResponse>;
+  call(method: string, path: string, init?: { token?: string; json?: unknown; body?: string | Uint8Array; headers?: Record<string, string> }): Promise<ApiResponse>;
   close(): Promise<void>;
 }
 
@@ -54,7 +54,7 @@ export async function startTestApi(): Promise<TestApi> {
         body = JSON.stringify(init.json);
         headers['Content-Type'] = 'application/json';
       }
-      const res = await fetch(`${host.url}${path}`, { method, headers, body });
+      const res = await fetch(`${host.url}${path}`, { method, headers, body: body as BodyInit | undefined });
       const bytes = Buffer.from(await res.arrayBuffer());
       let parsed: unknown = undefined;
       if ((res.headers.get('content-type') ?? '').includes('json') && bytes.length) parsed = JSON.parse(bytes.toString('utf8'));

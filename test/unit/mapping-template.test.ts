@@ -10,7 +10,11 @@ describe('buildTemplate', () => {
 
   it('describes the five sheets of DOMAIN §7', () => {
     expect(template.sheets.map((s) => [s.name, s.category])).toEqual([
-      ['Personale', 'PERS'], ['Beni di consumo', 'BENI'], ['Servizi', 'SERV'], ['Spese generali', 'GEN'], ['Cofinanziamento', 'COFIN'],
+      ['Personale', 'PERS'],
+      ['Beni di consumo', 'BENI'],
+      ['Servizi', 'SERV'],
+      ['Spese generali', 'GEN'],
+      ['Cofinanziamento', 'COFIN'],
     ]);
     const beni = template.sheets[1].columns.map((c) => c.header);
     expect(beni.slice(0, 4)).toEqual(['Fornitore', 'P.IVA / C.F.', 'N. fattura', 'Data fattura']);
@@ -64,12 +68,18 @@ describe('buildTemplate', () => {
 
   it('moves a list too long for Excel inline lists to the hidden lists sheet', () => {
     const many = Array.from({ length: 40 }, (_, i) => `tipo di spesa numero ${i + 1}`);
-    const agreement: Agreement = { ...crema, rules: { ...crema.rules, expenseTypes: { eligible: many, ineligible: [] } } };
+    const agreement: Agreement = {
+      ...crema,
+      rules: { ...crema.rules, expenseTypes: { eligible: many, ineligible: [] } },
+    };
     const long = buildTemplate(agreement);
     const rule = long.sheets[1].columns.find((c) => c.field === 'expenseType')?.validation?.rule as ListValidation;
     expect(rule.source).toBe(`'${LISTS_SHEET_NAME}'!$A$2:$A$41`);
     expect(long.sheets[2].columns.find((c) => c.field === 'expenseType')?.validation?.rule).toEqual(rule);
-    expect(long.lists).toEqual({ name: LISTS_SHEET_NAME, columns: [{ header: 'Tipo spesa', letter: 'A', values: many }] });
+    expect(long.lists).toEqual({
+      name: LISTS_SHEET_NAME,
+      columns: [{ header: 'Tipo spesa', letter: 'A', values: many }],
+    });
     expect(closedLists(agreement).programme).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
   });
 });

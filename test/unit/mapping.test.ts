@@ -8,18 +8,47 @@ import {
   rowsFromTable,
   type SheetGrid,
 } from '../../shared/mapping';
+import { FIELDS } from '../../shared/fields';
+import { familyOf, fieldForLabel } from '../../shared/header-match';
 
 const PERS_HEADERS = [
-  'Nominativo', 'Codice fiscale', 'Tipo rapporto', 'Programma', 'Azione', 'Mese', 'Ore', 'Costo orario', 'Importo',
+  'Nominativo',
+  'Codice fiscale',
+  'Tipo rapporto',
+  'Programma',
+  'Azione',
+  'Mese',
+  'Ore',
+  'Costo orario',
+  'Importo',
 ];
 const PERS_ROW = ['Mario Rossi', 'RSSMRA80A01H501U', 'dipendente', 'P1', 'A1', '03/2026', 10, 20, 200];
 
 const INVOICE_HEADERS = [
-  'Fornitore', 'P.IVA / C.F.', 'N. fattura', 'Data fattura', 'Tipo spesa', 'Totale fattura',
-  'Importo rendicontato', 'Data pagamento', 'Modalità pagamento', 'Programma', 'Azione',
+  'Fornitore',
+  'P.IVA / C.F.',
+  'N. fattura',
+  'Data fattura',
+  'Tipo spesa',
+  'Totale fattura',
+  'Importo rendicontato',
+  'Data pagamento',
+  'Modalità pagamento',
+  'Programma',
+  'Azione',
 ];
 const INVOICE_ROW = [
-  'Cartoleria Srl', '01234567897', '12/A', '2026-03-01', 'materiale di consumo', 122, 100, '2026-03-10', 'bonifico', 'P1', 'A1',
+  'Cartoleria Srl',
+  '01234567897',
+  '12/A',
+  '2026-03-01',
+  'materiale di consumo',
+  122,
+  100,
+  '2026-03-10',
+  'bonifico',
+  'P1',
+  'A1',
 ];
 
 describe('normaliseLabel', () => {
@@ -34,7 +63,12 @@ describe('detectTables', () => {
   it('maps canonical headers on row 1 and decides PERS by its distinctive headers', () => {
     const [table] = detectTables([{ name: 'Foglio1', rows: [PERS_HEADERS, PERS_ROW] }]);
     expect(table).toMatchObject({
-      sheet: 'Foglio1', category: 'PERS', categorySource: 'header', headerRow: 1, missingRequired: [], findings: [],
+      sheet: 'Foglio1',
+      category: 'PERS',
+      categorySource: 'header',
+      headerRow: 1,
+      missingRequired: [],
+      findings: [],
     });
     expect(table.columns).toMatchObject({ name: 'A', taxCode: 'B', hours: 'G', amount: 'I' });
     expect(table.columnIndexes.hourlyCost).toBe(7);
@@ -42,8 +76,17 @@ describe('detectTables', () => {
 
   it('finds the header under a title (row 4), in any order, with synonyms and spelling variations', () => {
     const headers = [
-      'IMPORTO RENDICONTATO (€)', 'ore lavorate', 'Cognome e nome', 'Note interne', 'codice  fiscale',
-      'Tipo-rapporto', 'COSTO ORARIO LORDO', 'Mese di riferimento', 'azione', 'PROGRAMMA', 'Qualìfica',
+      'IMPORTO RENDICONTATO (€)',
+      'ore lavorate',
+      'Cognome e nome',
+      'Note interne',
+      'codice  fiscale',
+      'Tipo-rapporto',
+      'COSTO ORARIO LORDO',
+      'Mese di riferimento',
+      'azione',
+      'PROGRAMMA',
+      'Qualìfica',
     ];
     const grid: SheetGrid = {
       name: 'Rendiconto personale',
@@ -59,8 +102,16 @@ describe('detectTables', () => {
     expect(table.headerRow).toBe(4);
     expect(table.category).toBe('PERS');
     expect(table.columns).toEqual({
-      amount: 'A', hours: 'B', name: 'C', taxCode: 'E', employment: 'F', hourlyCost: 'G', month: 'H',
-      action: 'I', programme: 'J', role: 'K',
+      amount: 'A',
+      hours: 'B',
+      name: 'C',
+      taxCode: 'E',
+      employment: 'F',
+      hourlyCost: 'G',
+      month: 'H',
+      action: 'I',
+      programme: 'J',
+      role: 'K',
     });
     expect(table.unmatchedHeaders).toEqual([{ column: 'D', label: 'Note interne' }]);
     expect(table.findings).toEqual([]);
@@ -68,7 +119,13 @@ describe('detectTables', () => {
     const rows = rowsFromTable(table, grid);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      category: 'PERS', sheet: 'Rendiconto personale', row: 5, name: 'Mario Rossi', hours: 10, amount: 200, month: '03/2026',
+      category: 'PERS',
+      sheet: 'Rendiconto personale',
+      row: 5,
+      name: 'Mario Rossi',
+      hours: 10,
+      amount: 200,
+      month: '03/2026',
       columns: expect.objectContaining({ hours: 'B' }),
     });
     // Extra columns are kept untouched in the workbook and never read as fields.
@@ -82,7 +139,12 @@ describe('detectTables', () => {
     expect(table.missingRequired).toEqual(['hours']);
     expect(table.findings).toEqual([
       {
-        code: 'M02', severity: 'error', sheet: 'Personale', row: 2, column: null, field: 'hours',
+        code: 'M02',
+        severity: 'error',
+        sheet: 'Personale',
+        row: 2,
+        column: null,
+        field: 'hours',
         message: 'Foglio «Personale»: manca la colonna obbligatoria «Ore» (intestazione alla riga 2).',
       },
     ]);
@@ -109,7 +171,10 @@ describe('detectTables', () => {
       { name: 'Acquisti materiali', rows: [INVOICE_HEADERS] },
       { name: 'Consulenze 2026', rows: [INVOICE_HEADERS] },
     ]);
-    expect(tables.map((t) => [t.category, t.categorySource])).toEqual([['BENI', 'sheetName'], ['SERV', 'sheetName']]);
+    expect(tables.map((t) => [t.category, t.categorySource])).toEqual([
+      ['BENI', 'sheetName'],
+      ['SERV', 'sheetName'],
+    ]);
     expect(tables.every((t) => t.findings.length === 0)).toBe(true);
   });
 
@@ -148,7 +213,17 @@ describe('detectTables', () => {
     const tables = detectTables([
       {
         name: 'Generali',
-        rows: [['Descrizione', 'Criterio di imputazione', 'Data', 'Importo', 'Programma', 'Azione', ...INVOICE_HEADERS.slice(0, 4)]],
+        rows: [
+          [
+            'Descrizione',
+            'Criterio di imputazione',
+            'Data',
+            'Importo',
+            'Programma',
+            'Azione',
+            ...INVOICE_HEADERS.slice(0, 4),
+          ],
+        ],
       },
       { name: 'Risorse', rows: [['Tipo risorsa', 'Descrizione', 'Data', 'Valore', 'Programma', 'Azione']] },
     ]);
@@ -158,9 +233,13 @@ describe('detectTables', () => {
 
   it('requires the volunteer columns only when a COFIN row is volontariato', () => {
     const headers = ['Tipo risorsa', 'Descrizione', 'Data', 'Valore', 'Programma', 'Azione'];
-    const monetary = detectTables([{ name: 'Cofin', rows: [headers, ['monetaria', 'x', '2026-03-01', 100, 'P1', 'A1']] }]);
+    const monetary = detectTables([
+      { name: 'Cofin', rows: [headers, ['monetaria', 'x', '2026-03-01', 100, 'P1', 'A1']] },
+    ]);
     expect(monetary[0].missingRequired).toEqual([]);
-    const volunteers = detectTables([{ name: 'Cofin', rows: [headers, ['Volontariato', 'x', '2026-03-01', 100, 'P1', 'A1']] }]);
+    const volunteers = detectTables([
+      { name: 'Cofin', rows: [headers, ['Volontariato', 'x', '2026-03-01', 100, 'P1', 'A1']] },
+    ]);
     expect(volunteers[0].missingRequired).toEqual(['volunteer', 'hours', 'hourlyValue']);
   });
 
@@ -185,34 +264,67 @@ describe('rowsFromTable', () => {
       [...PERS_ROW, null],
       [null, null, null, null, null, null, null, null, null, 'r-9'],
       ['Totale', null, null, null, null, null, 20, null, 400],
+      ['Totale ore Rossi', null, null, 'P1', 'A1', '04/2026', 5, 20, 100],
     ],
   };
   const [table] = detectTables([grid]);
 
-  it('gives one row per non-empty data row with Excel row numbers and locations', () => {
+  it('gives one row per non-empty data row (totals line skipped, a real row starting with «Totale» kept)', () => {
     const rows = rowsFromTable(table, grid);
-    expect(rows.map((r) => [r.row, r.rowId])).toEqual([[2, 'r-1'], [4, 'Personale!4']]);
+    expect(rows.map((r) => [r.row, r.rowId])).toEqual([
+      [2, 'r-1'],
+      [4, 'Personale!4'],
+      [7, 'Personale!7'],
+    ]);
     expect(rows[0].columns).toBe(table.columns);
     expect(rows[0]).not.toHaveProperty('rowIdPlaceholder');
   });
 
   it('flags placeholder ids so the add-in writes a real one', () => {
     const rows = rowsFromTable(table, grid);
-    expect(rows.map(hasPlaceholderRowId)).toEqual([false, true]);
+    expect(rows.map(hasPlaceholderRowId)).toEqual([false, true, true]);
+  });
+});
+
+describe('synonyms of shared/fields.ts', () => {
+  it('each header and synonym maps back to its own field (none shadows another)', () => {
+    const clashes: string[] = [];
+    for (const category of ['PERS', 'BENI', 'SERV', 'GEN', 'COFIN'] as const) {
+      for (const def of FIELDS[category]) {
+        for (const label of [def.header, ...def.synonyms]) {
+          const found = fieldForLabel(label, familyOf(category));
+          if (found !== def.key) clashes.push(`${category} «${label}» → ${found} (atteso ${def.key})`);
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 });
 
 describe('category words', () => {
   it.each([
-    ['Beni di consumo', 'BENI'], ['ACQUISTI', 'BENI'], ['Materiali', 'BENI'], ['Servizi', 'SERV'],
-    ['Prestazioni professionali', 'SERV'], ['Incarichi', 'SERV'], ['Beni e servizi', null], ['Foglio3', null],
+    ['Beni di consumo', 'BENI'],
+    ['ACQUISTI', 'BENI'],
+    ['Materiali', 'BENI'],
+    ['Servizi', 'SERV'],
+    ['Prestazioni professionali', 'SERV'],
+    ['Incarichi', 'SERV'],
+    ['Beni e servizi', null],
+    ['Foglio3', null],
   ])('sheet %s → %s', (name, expected) => {
     expect(categoryFromSheetName(name)).toBe(expected);
   });
 
   it('reads Categoria cells', () => {
     expect(['BENI', 'beni', 'Bene', 'SERV', 'servizio', 'Consulenza', '', null].map(categoryFromCell)).toEqual([
-      'BENI', 'BENI', 'BENI', 'SERV', 'SERV', 'SERV', null, null,
+      'BENI',
+      'BENI',
+      'BENI',
+      'SERV',
+      'SERV',
+      'SERV',
+      null,
+      null,
     ]);
   });
 });

@@ -29,21 +29,46 @@ describe('rendiconta dispatch', () => {
 
 describe('bin/rendiconta.js (real process)', () => {
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'rendiconta-bin-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rendiconta-bin-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('validates a workbook with planted errors: exit 1 and JSON on stdout', async () => {
     const file = join(dir, 'planted.xlsx');
     await writeWorkbook(file, plantedSheets('canonical'));
-    const args = [BIN, 'validate', file, '--agreement', 'crema-2026-2028', '--programme', 'P1', '--partner', 'koala',
-      '--year', '2026', '--today', '2026-04-15', '--json'];
+    const args = [
+      BIN,
+      'validate',
+      file,
+      '--agreement',
+      'crema-2026-2028',
+      '--programme',
+      'P1',
+      '--partner',
+      'koala',
+      '--year',
+      '2026',
+      '--today',
+      '2026-04-15',
+      '--json',
+    ];
     const outcome = await promisify(execFile)(process.execPath, args, {
       env: { ...process.env, RENDICONTA_FROM_SOURCE: '1' },
-    }).then(() => ({ code: 0, stdout: '' }), (error: { code: number; stdout: string }) => error);
+    }).then(
+      () => ({ code: 0, stdout: '' }),
+      (error: { code: number; stdout: string }) => error,
+    );
     expect(outcome.code).toBe(1);
-    const report = JSON.parse(outcome.stdout) as { findings: { code: string; severity: string }[]; summary: { error: number } };
+    const report = JSON.parse(outcome.stdout) as {
+      findings: { code: string; severity: string }[];
+      summary: { error: number };
+    };
     expect(report.summary.error).toBe(6);
-    const errorCodes = report.findings.filter((f) => f.severity === 'error').map((f) => f.code).sort();
+    const errorCodes = report.findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.code)
+      .sort();
     expect(errorCodes).toEqual(['R02', 'R03', 'R05', 'R09', 'R10', 'R14']);
   }, 30_000);
 });

@@ -37,11 +37,20 @@ describe('rendiconta template', () => {
 
   it('re-reads and maps with zero mapping findings', async () => {
     const grids = await readWorkbookGrids(out);
-    expect(grids.map((g) => g.name)).toEqual(['Personale', 'Beni di consumo', 'Servizi', 'Spese generali', 'Cofinanziamento']);
+    expect(grids.map((g) => g.name)).toEqual([
+      'Personale',
+      'Beni di consumo',
+      'Servizi',
+      'Spese generali',
+      'Cofinanziamento',
+    ]);
     const tables = detectTables(grids);
     expect(tables.map((t) => [t.sheet, t.category, t.headerRow])).toEqual([
-      ['Personale', 'PERS', 1], ['Beni di consumo', 'BENI', 1], ['Servizi', 'SERV', 1],
-      ['Spese generali', 'GEN', 1], ['Cofinanziamento', 'COFIN', 1],
+      ['Personale', 'PERS', 1],
+      ['Beni di consumo', 'BENI', 1],
+      ['Servizi', 'SERV', 1],
+      ['Spese generali', 'GEN', 1],
+      ['Cofinanziamento', 'COFIN', 1],
     ]);
     expect(tables.flatMap((t) => t.findings)).toEqual([]);
     expect(tables.flatMap((t) => t.unmatchedHeaders)).toEqual([]);
@@ -80,7 +89,9 @@ describe('rendiconta template', () => {
     const model = validationsOf(workbook.getWorksheet('Beni di consumo')!);
     expect(Object.keys(model)).toContain('L2:L2001');
     expect(model['L2:L2001']).toMatchObject({
-      type: 'list', formulae: ['"bonifico,carta,RID/SDD,PagoPA,assegno non trasferibile"'], showErrorMessage: true,
+      type: 'list',
+      formulae: ['"bonifico,carta,RID/SDD,PagoPA,assegno non trasferibile"'],
+      showErrorMessage: true,
     });
     expect(workbook.getWorksheet('Beni di consumo')!.getColumn('S').hidden).toBe(true);
   });

@@ -5,20 +5,31 @@ import { z } from 'zod';
 import { validateCommand } from '../../../cli/validate';
 import { captureIo } from '../../fixtures/cli-io';
 import {
-  PLANTED, cleanSheets, excelRow, plantedSheets, undecidableSheets, writeWorkbook, type SheetSpec,
+  PLANTED,
+  cleanSheets,
+  excelRow,
+  plantedSheets,
+  undecidableSheets,
+  writeWorkbook,
+  type SheetSpec,
 } from '../../fixtures/workbooks';
 
 // The documented JSON (ARCHITECTURE.md "Command line"): exactly these keys per finding.
 const CliJsonSchema = z.strictObject({
-  findings: z.array(z.strictObject({
-    code: z.string().regex(/^[RSCM]\d{2}$/),
-    severity: z.enum(['error', 'warning', 'info']),
-    sheet: z.string().nullable(),
-    row: z.number().int().positive().nullable(),
-    column: z.string().regex(/^[A-Z]+$/).nullable(),
-    field: z.string().nullable(),
-    message: z.string().min(1),
-  })),
+  findings: z.array(
+    z.strictObject({
+      code: z.string().regex(/^[RSCM]\d{2}$/),
+      severity: z.enum(['error', 'warning', 'info']),
+      sheet: z.string().nullable(),
+      row: z.number().int().positive().nullable(),
+      column: z
+        .string()
+        .regex(/^[A-Z]+$/)
+        .nullable(),
+      field: z.string().nullable(),
+      message: z.string().min(1),
+    }),
+  ),
   summary: z.strictObject({
     error: z.number().int().nonnegative(),
     warning: z.number().int().nonnegative(),
@@ -84,7 +95,9 @@ describe('rendiconta validate', () => {
 
   it('reports only the planted errors (clean rows stay clean)', async () => {
     const { report } = await runJson(files.planted);
-    const errors = report.findings.filter((f) => f.severity === 'error').map(({ code, sheet, row, field }) => ({ code, sheet, row, field }));
+    const errors = report.findings
+      .filter((f) => f.severity === 'error')
+      .map(({ code, sheet, row, field }) => ({ code, sheet, row, field }));
     expect(errors).toEqual(expect.arrayContaining(plantedErrors('canonical')));
     expect(errors).toHaveLength(PLANTED.length);
     expect(report.summary.error).toBe(PLANTED.length);
@@ -139,7 +152,9 @@ describe('rendiconta validate', () => {
 
   it('exits 2 when no sheet has a recognisable header', async () => {
     const path = join(dir, 'notes.xlsx');
-    await writeWorkbook(path, [{ layout: { name: 'Note', columns: [{ field: 'x', header: 'Appunti' }] }, records: [{ x: 'testo' }] }]);
+    await writeWorkbook(path, [
+      { layout: { name: 'Note', columns: [{ field: 'x', header: 'Appunti' }] }, records: [{ x: 'testo' }] },
+    ]);
     const { code, stderr, stdout } = await run([path, ...CONTEXT, ...TODAY]);
     expect(code).toBe(2);
     expect(stderr).toContain('Nessuna tabella');

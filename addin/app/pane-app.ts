@@ -1,0 +1,271 @@
+// Wires the pane: context form → session (validation) → views; submit and documents through the
+// API client. The same wiring serves Excel (OfficeWorkbook) and a dropped file (FileWorkbook).
+import type { Agreement } from '../../shared/agreement';
+import { AgreementSchema } from '../../shared/agreement';
+import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreements';
+import { romeDate } from '../../shared/dates';
+import type { Finding } from '../../shared/findings';
+import type { ValidationContext } from '../../shared/validate';
+import { ApiClient, ApiError } from '../api/client';
+import { TokenProvider } from '../auth/token-provider';
+import { readClaims } from '../auth/token-claims';
+import { FileWorkbook } from '../file/file-workbook';
+import type { WorkbookPort } from '../port/workbook-port';
+import { ReportSession, type SessionState } from './report-session';
+import { Submissions } from './submission';
+import { writeTemplate } from './template-writer';
+import { byId, h, replaceChildren } from '../ui/dom';
+import { renderFindings } from '../ui/findings-list';
+import { renderSummary } from '../ui/summary-view';
+import { renderProgress } from '../ui/progress-view';
+import { renderMapping } from '../ui/mapping-view';
+import { GridPreview } from '../ui/grid-preview';
+import { renderAnswer, renderError, renderOutbox, renderSubmitIntro } from '../ui/submit-panel';
+import { renderDocumentsForm, sha256Hex } from '../ui/documents-panel';
+import { parseRange } from '../port/a1';
+
+export interface PaneOptions {
+  mode: 'office' | 'file';
+  /** The Excel adapter, in Office. */
+  port?: WorkbookPort;
+}
+
+interface Selected {
+  sheet: string;
+  row: number;
+}
+
+export class PaneApp {
+  private agreement: Agreement;
+  private session: ReportSession | null = null;
+  private port: WorkbookPort | null = null;
+  private selected: Selected | null = null;
+  private readonly tokens: TokenProvider;
+  private readonly api: ApiClient;
+  private readonly submissions: Submissions;
+
+  constructor(private readonly options: PaneOptions) {
+    this.agreement = getAgreement(DEFAULT_AGREEMENT_ID) as Agreement;
+    this.tokens = new TokenProvider(options.mode === 'office');
+    this.api = new ApiClient(this.tokens.getToken);
+    this.submissions = new Submissions(this.api, window.localStorage);
+  }
+
+  async start(): Promise<void> {
+    document.body.dataset.mode = this.options.mode;
+    byId('mode-badge').textContent = this.options.mode === 'office' ? 'In Excel' : 'File nel browser';
+    this.renderContextForm();
+    this.wireSubmit();
+    renderDocumentsForm(byId('documents'), () => this.selectedLabel(), (request) => this.attach(request.file, request.kind));
+    if (this.options.mode === 'office' && this.options.port) await this.open(this.options.port);
+    else this.wireFileDrop();
+    void this.loadAgreement();
+  }
+
+  private context(): ValidationContext {
+    const form = byId<HTMLFormElement>('context-form');
+    const data = new FormData(form);
+    return {
+      agreement: this.agreement,
+      programme: String(data.get('programme') ?? 'P1'),
+      partner: String(data.get('partner') ?? ''),
+      year: Number(data.get('year') ?? this.agreement.years[0]),
+      today: romeDate(new Date()),
+    };
+  }
+
+  private renderContextForm(): void {
+    const form = byId<HTMLFormElement>('context-form');
+    const claims = readClaims(this.tokens.currentDevToken);
+    const today = romeDate(new Date());
+    const thisYear = Number(today.slice(0, 4));
+    const year = this.agreement.years.includes(thisYear) ? thisYear : this.agreement.years[0];
+    const options = (values: [string, string][], selected: string) =>
+      values.map(([value, label]) => h('option', { value, selected: value === selected }, label));
+    replaceChildren(form,
+      h('p', { className: 'field' }, h('label', { for: 'programme' }, 'Programma'),
+        h('select', { id: 'programme', name: 'programme' }, ...options(this.agreement.programmes.map((p) => [p.id, `${p.id} – ${p.title}`]), 'P1'))),
+      h('p', { className: 'field' }, h('label', { for: 'year' }, 'Anno'),
+        h('select', { id: 'year', name: 'year' }, ...options(this.agreement.years.map((y) => [String(y), String(y)]), String(year)))),
+      h('p', { className: 'field' }, h('label', { for: 'partner' }, 'Ente'),
+        h('select', { id: 'partner', name: 'partner' }, ...options(this.agreement.partners.map((p) => [p.id, p.name]), claims?.partner ?? this.agreement.partners[0].id))),
+      this.tokens.usesEntra ? null : h('details', { className: 'token' },
+        h('summary', {}, this.tokens.currentDevToken ? 'Accesso di sviluppo: token impostato' : 'Accesso di sviluppo: incolla il token'),
+        h('p', { className: 'field' }, h('label', { for: 'dev-token' }, 'Token (npm run token)'),
+          h('input', { id: 'dev-token', type: 'password', autocomplete: 'off', value: this.tokens.currentDevToken ?? '' })),
+        h('button', { type: 'button', className: 'secondary', onclick: () => this.saveToken() }, 'Salva token')),
+    );
+    form.onchange = (event) => {
+      if ((event.target as HTMLElement).id === 'dev-token') return;
+      void this.session?.setContext(this.context());
+      this.renderState(this.session?.state ?? null);
+    };
+  }
+
+  private saveToken(): void {
+    const value = byId<HTMLInputElement>('dev-token').value;
+    this.tokens.setDevToken(value);
+    const partner = readClaims(value)?.partner;
+    if (partner) byId<HTMLSelectElement>('partner').value = partner;
+    void this.session?.setContext(this.context());
+    void this.loadAgreement();
+  }
+
+  /** The API's agreement when reachable (it may carry a newer budget); the shipped one otherwise. */
+  private async loadAgreement(): Promise<void> {
+    if (!(await this.tokens.getToken().catch(() => null))) return;
+    try {
+      const parsed = AgreementSchema.safeParse(await this.api.getAgreement(this.agreement.id));
+      if (parsed.success) {
+        this.agreement = parsed.data;
+        if (this.session) await this.session.setContext(this.context());
+      }
+    } catch {
+      // Offline or not signed in: the shipped configuration validates just the same.
+    }
+  }
+
+  private async open(port: WorkbookPort): Promise<void> {
+    this.session?.stop();
+    this.port = port;
+    this.selected = null;
+    const session = new ReportSession(port, this.context());
+    this.session = session;
+    session.subscribe((state) => this.renderState(state));
+    byId('workspace').hidden = false;
+    if (port instanceof FileWorkbook) {
+      byId('grid-section').hidden = false;
+      const grid = new GridPreview(byId('grid'), port);
+      port.onSelect((selection) => {
+        const ref = parseRange(selection.address);
+        if (ref) this.selected = { sheet: selection.sheet, row: ref.first.row };
+      });
+      grid.render();
+    }
+    await session.start();
+  }
+
+  private wireFileDrop(): void {
+    const zone = byId('drop-zone');
+    const input = byId<HTMLInputElement>('file-input');
+    byId('file-section').hidden = false;
+    const load = async (file: File) => {
+      byId('file-name').textContent = `File: ${file.name}`;
+      try {
+        const workbook = FileWorkbook.fromXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
+        await this.open(workbook);
+      } catch (error) {
+        renderError(byId('file-error'), error instanceof Error ? error.message : 'Impossibile leggere il file.');
+      }
+    };
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) void load(file);
+    });
+    zone.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      zone.classList.add('over');
+    });
+    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+    zone.addEventListener('drop', (e) => {
+      e.preventDefault();
+      zone.classList.remove('over');
+      const file = e.dataTransfer?.files?.[0];
+      if (file) void load(file);
+    });
+    byId('template-button').addEventListener('click', async () => {
+      const port = this.port ?? new FileWorkbook([], 'rendiconto.xlsx');
+      const created = await writeTemplate(port, this.agreement);
+      byId('template-status').textContent = created.length > 0
+        ? `Creati i fogli: ${created.join(', ')}.`
+        : 'I fogli del modello esistono già.';
+      if (this.port !== port) await this.open(port);
+      else await this.session?.refresh();
+    });
+  }
+
+  private renderState(state: SessionState | null): void {
+    const submitButton = byId<HTMLButtonElement>('submit-button');
+    const ctx = this.context();
+    if (!state) {
+      renderSubmitIntro(byId('submit-intro'), submitButton, { rows: 0, rowsWithErrors: 0, programme: ctx.programme, year: ctx.year, canSubmit: false, reason: 'Apri una cartella di lavoro per iniziare.' });
+      return;
+    }
+    renderProgress(byId('progress-bar'), byId('progress-label'), state.progress);
+    if (state.progress) return;
+    if (state.error) renderError(byId('pane-error'), state.error);
+    else replaceChildren(byId('pane-error'));
+    renderSummary(byId('summary'), state.findings, state.rowCount);
+    renderFindings(byId('findings'), state.findings, (finding) => void this.select(finding));
+    renderMapping(byId('mapping'), state.tables, (sheet, override) => void this.session?.setOverride(sheet, override));
+    const rejected = state.result?.rejectedRowIds.size ?? 0;
+    renderSubmitIntro(byId('submit-intro'), submitButton, {
+      rows: state.rowCount,
+      rowsWithErrors: rejected,
+      programme: ctx.programme,
+      year: ctx.year,
+      canSubmit: state.rowCount > 0,
+      reason: state.rowCount > 0 ? null : 'Nessuna riga da inviare.',
+    });
+  }
+
+  private async select(finding: Finding): Promise<void> {
+    if (!this.port || !finding.sheet || !finding.row) return;
+    this.selected = { sheet: finding.sheet, row: finding.row };
+    const address = `${finding.column ?? 'A'}${finding.row}`;
+    try {
+      await this.port.selectCell(finding.sheet, address);
+    } catch {
+      renderError(byId('pane-error'), `Impossibile selezionare la cella ${finding.sheet}!${address}.`);
+    }
+    if (this.port.kind === 'file') byId('cell-input').focus();
+  }
+
+  private selectedLabel(): string | null {
+    if (!this.selected || !this.session) return null;
+    const row = this.session.rowAt(this.selected.sheet, this.selected.row);
+    return row ? `${this.selected.sheet}, riga ${this.selected.row}` : null;
+  }
+
+  private wireSubmit(): void {
+    const button = byId<HTMLButtonElement>('submit-button');
+    const result = byId('submit-result');
+    const outboxView = byId('outbox');
+    const showOutbox = () => renderOutbox(outboxView, this.submissions.outbox.entries(), () => void this.submissions.outbox.flush(true));
+    this.submissions.outbox.on((event) => {
+      if (event.type === 'sent') renderAnswer(result, event.answer, (rowId) => this.session?.rows().find((r) => r.rowId === rowId));
+      if (event.type === 'failed') renderError(result, event.error.message);
+      showOutbox();
+    });
+    this.submissions.outbox.watchOnline(window);
+    showOutbox();
+    button.addEventListener('click', async () => {
+      if (!this.session) return;
+      const ctx = this.context();
+      button.disabled = true;
+      replaceChildren(result, h('p', { role: 'status' }, 'Invio in corso…'));
+      try {
+        await this.submissions.submit({ agreementId: this.agreement.id, programme: ctx.programme, partner: ctx.partner, year: ctx.year }, this.session.rows());
+      } finally {
+        button.disabled = false;
+        showOutbox();
+      }
+    });
+    this.renderState(null);
+  }
+
+  private async attach(file: File, kind: string): Promise<string> {
+    const rowLabel = this.selectedLabel();
+    const row = this.selected && this.session?.rowAt(this.selected.sheet, this.selected.row);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const docId = await sha256Hex(bytes);
+    try {
+      const meta = await this.api.uploadDocument(this.agreement.id, docId, bytes, {
+        programme: this.context().programme, rowId: row ? row.rowId : undefined, kind, fileName: file.name,
+      });
+      return `Documento «${meta.fileName}» (${kind}) caricato${rowLabel ? ` per ${rowLabel}` : ''}.`;
+    } catch (error) {
+      throw error instanceof ApiError ? error : new Error('Caricamento non riuscito.');
+    }
+  }
+}

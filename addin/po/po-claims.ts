@@ -1,0 +1,42 @@
+// What the pane reads from a PO token (never verified here: the server does): the role and the
+// programmes the PO answers for. Only ids are read; no names.
+export interface PoClaims {
+  roles: string[];
+  programmes: string[];
+}
+
+export function readPoClaims(token: string | null): PoClaims | null {
+  const payload = token?.split('.')[1];
+  if (!payload) return null;
+  try {
+    const padded = payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=');
+    const claims = JSON.parse(atob(padded)) as { roles?: unknown; programmes?: unknown };
+    const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    return { roles: list(claims.roles).map((r) => r.toLowerCase()), programmes: list(claims.programmes) };
+  } catch {
+    return null;
+  }
+}
+
+export function isPoToken(token: string | null): boolean {
+  return readPoClaims(token)?.roles.includes('po') ?? false;
+}
+
+/**
+ * The semester a PO most likely works on: the latest one whose windows are locked (H1 after
+ * 30 September, H2 after 31 January of the next year, DOMAIN.md S1); before that, the current one.
+ */
+export function defaultSemester(today: string): string {
+  const year = Number(today.slice(0, 4));
+  const monthDay = today.slice(5);
+  if (monthDay >= '10-01') return `${year}-H1`;
+  if (monthDay >= '02-01') return `${year - 1}-H2`;
+  return `${year - 1}-H1`;
+}
+
+/** Semesters of an agreement period, e.g. 2026-H1 … 2028-H2. */
+export function semesters(firstYear: number, lastYear: number): string[] {
+  const out: string[] = [];
+  for (let y = firstYear; y <= lastYear; y++) out.push(`${y}-H1`, `${y}-H2`);
+  return out;
+}

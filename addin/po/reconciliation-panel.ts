@@ -1,0 +1,129 @@
+// Reconciliation for the PO: fetch the C1–C6 answer, write it into the `Riconciliazione` sheet
+// (inside Excel) and always show the same matrix as a table in the pane (in a plain browser the
+// table is the sheet). Both come from one layout, so what the pane shows is what the sheet holds.
+import { Money, formatAmountIt } from '../../shared/money';
+import { h, replaceChildren, statusLine, uid } from './elements';
+import type { PoApi } from './po-api';
+import type { ReconciliationAnswer } from './po-types';
+import { reconciliationLayout, type SheetLayout } from './reconciliation-sheet';
+
+export interface ReconciliationPanelOptions {
+  api: PoApi;
+  programmes: readonly string[];
+  year: number;
+  programmeTitles?: Readonly<Record<string, string>>;
+  /** Inside Excel: writes the sheet (addin/office/reconciliation-writer.ts). */
+  writeSheet?: (layout: SheetLayout) => Promise<unknown>;
+  /** Builds the .xlsx of the layout for download (file mode); absent when not available. */
+  buildXlsx?: (layout: SheetLayout) => Promise<Uint8Array>;
+  /** Offers a file to the user (the pane's download helper). */
+  download?: (fileName: string, bytes: Uint8Array | string, mime: string) => void;
+}
+
+/** How a cell of the layout reads in the pane: amounts and shares the Italian way. */
+export function displayCell(layout: SheetLayout, row: number, col: number): string {
+  const value = layout.values[row][col];
+  if (typeof value === 'string') return value;
+  const format = layout.numberFormats[row][col];
+  const decimal = new Money(String(value));
+  if (format.endsWith('%')) return `${formatAmountIt(decimal.times(100))}%`;
+  return formatAmountIt(decimal);
+}
+
+export function layoutTable(layout: SheetLayout): HTMLTableElement {
+  const figureAt = new Map(layout.figures.map((f) => [`${f.row}:${f.col}`, f.key]));
+  const headings = new Set(layout.headingRows);
+  const rows = layout.values.map((row, r) => {
+    if (row.every((v) => v === '')) return null;
+    const cells = row.map((value, c) => {
+      const key = figureAt.get(`${r}:${c}`);
+      return h(
+        'td',
+        { className: typeof value === 'number' ? 'po-num' : undefined, 'data-figure-key': key, 'data-cell': `${r}:${c}` },
+        value === '' ? '' : displayCell(layout, r, c),
+      );
+    });
+    return h('tr', { className: headings.has(r) ? 'po-heading' : undefined }, ...cells);
+  });
+  return h('table', { className: 'po-table', 'data-testid': 'reconciliation-table', 'aria-label': 'Riconciliazione' }, h('tbody', {}, ...rows));
+}
+
+export function reconciliationPanel(options: ReconciliationPanelOptions): { element: HTMLElement; refresh: () => Promise<void> } {
+  const ids = { title: uid('ric'), year: uid('anno'), programme: uid('programma') };
+  const year = h('input', { type: 'number', id: ids.year, value: options.year, min: 2026, max: 2030, step: 1 });
+  const programme = h(
+    'select',
+    { id: ids.programme },
+    h('option', { value: '' }, 'Tutti i miei programmi'),
+    ...options.programmes.map((p) => h('option', { value: p }, options.programmeTitles?.[p] ? `${p} — ${options.programmeTitles[p]}` : p)),
+  );
+  const refreshButton = h('button', { type: 'button', className: 'po-primary' }, 'Aggiorna riconciliazione');
+  const jsonButton = h('button', { type: 'button', disabled: true }, 'Scarica JSON');
+  const xlsxButton = options.buildXlsx && options.download ? h('button', { type: 'button', disabled: true }, 'Scarica Excel') : null;
+  const messages = h('div', { 'aria-live': 'polite' });
+  const preview = h('div', { 'data-testid': 'reconciliation-preview' });
+  let current: { answer: ReconciliationAnswer; layout: SheetLayout } | null = null;
+
+  const say = (kind: 'info' | 'error' | 'success', text: string) => replaceChildren(messages, statusLine(kind, text));
+
+  async function refresh(): Promise<void> {
+    const y = Number(year.value);
+    if (!Number.isInteger(y)) {
+      say('error', 'Indicare l’anno dell’accordo (es. 2026).');
+      year.focus();
+      return;
+    }
+    refreshButton.disabled = true;
+    say('info', 'Calcolo della riconciliazione in corso…');
+    try {
+      const answer = await options.api.reconciliation(y, programme.value || undefined);
+      const layout = reconciliationLayout(answer, { programmeTitles: options.programmeTitles });
+      current = { answer, layout };
+      replaceChildren(preview, layoutTable(layout));
+      jsonButton.disabled = false;
+      if (xlsxButton) xlsxButton.disabled = false;
+      if (options.writeSheet) {
+        await options.writeSheet(layout);
+        say('success', `Foglio «${layout.sheetName}» aggiornato (situazione al ${answer.asOf}). Il foglio viene rigenerato a ogni aggiornamento.`);
+      } else {
+        say('success', `Riconciliazione aggiornata (situazione al ${answer.asOf}).`);
+      }
+    } catch (error) {
+      say('error', error instanceof Error ? error.message : 'Riconciliazione non disponibile.');
+    } finally {
+      refreshButton.disabled = false;
+    }
+  }
+
+  refreshButton.addEventListener('click', () => void refresh());
+  jsonButton.addEventListener('click', () => {
+    if (!current || !options.download) return;
+    options.download(`riconciliazione-${current.answer.agreement}-${current.answer.year}.json`, JSON.stringify(current.answer, null, 2), 'application/json');
+  });
+  xlsxButton?.addEventListener('click', () => {
+    if (!current || !options.buildXlsx || !options.download) return;
+    const { answer, layout } = current;
+    options.buildXlsx(layout).then(
+      (bytes) => options.download!(`riconciliazione-${answer.agreement}-${answer.year}.xlsx`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      () => say('error', 'Impossibile preparare il file Excel.'),
+    );
+  });
+
+  const element = h(
+    'section',
+    { className: 'po-reconciliation', 'aria-labelledby': ids.title },
+    h('h3', { id: ids.title }, 'Riconciliazione (C1–C6)'),
+    h(
+      'div',
+      { className: 'po-toolbar' },
+      h('div', { className: 'po-field' }, h('label', { for: ids.year }, 'Anno'), year),
+      h('div', { className: 'po-field' }, h('label', { for: ids.programme }, 'Programma'), programme),
+      refreshButton,
+      options.download ? jsonButton : null,
+      xlsxButton,
+    ),
+    messages,
+    preview,
+  );
+  return { element, refresh };
+}

@@ -1,0 +1,33 @@
+// Entry point of the task pane. Inside Excel the pane works on the open workbook through
+// OfficeWorkbook; without Office (office.js absent, or loaded outside a host) it starts in file
+// mode and works on a dropped .xlsx.
+import { PaneApp } from '../app/pane-app';
+import { OfficeWorkbook } from '../office/office-workbook';
+
+/** office.js calls onReady within moments inside a host; outside one it may never call it. */
+const OFFICE_WAIT_MS = 4000;
+
+function excelHost(): Promise<boolean> {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), OFFICE_WAIT_MS);
+    void Office.onReady((info) => {
+      clearTimeout(timer);
+      resolve(info.host === Office.HostType.Excel);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const inExcel = await excelHost();
+  if (inExcel && !Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+    const warning = document.getElementById('pane-error');
+    if (warning) warning.textContent = 'Questa versione di Excel non supporta il componente (serve ExcelApi 1.9): puoi usare il file nel browser.';
+  }
+  const supported = inExcel && Office.context.requirements.isSetSupported('ExcelApi', '1.9');
+  const app = supported ? new PaneApp({ mode: 'office', port: new OfficeWorkbook() }) : new PaneApp({ mode: 'file' });
+  await app.start();
+  document.body.dataset.ready = 'true';
+}
+
+void main();

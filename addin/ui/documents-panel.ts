@@ -1,0 +1,50 @@
+// Attaching a supporting document (PDF, PNG, JPEG) to the selected row. The id is the SHA-256 of
+// the bytes, so uploading the same file twice is harmless.
+import { DOCUMENT_KINDS } from '../../shared/fields';
+import { h, replaceChildren } from './dom';
+
+export interface AttachRequest {
+  file: File;
+  kind: string;
+}
+
+export function renderDocumentsForm(root: HTMLElement, rowLabel: () => string | null, onAttach: (request: AttachRequest) => Promise<string>): void {
+  const input = h('input', { id: 'doc-file', type: 'file', accept: 'application/pdf,image/png,image/jpeg' });
+  const kind = h('select', { id: 'doc-kind' }, ...Object.keys(DOCUMENT_KINDS).map((k) => h('option', { value: k }, k)));
+  const status = h('p', { id: 'doc-status', role: 'status' });
+  const target = h('p', { className: 'hint', id: 'doc-row' });
+  const refresh = () => {
+    const label = rowLabel();
+    target.textContent = label ? `Riga: ${label}` : 'Seleziona una segnalazione o una cella della riga a cui allegare il documento.';
+  };
+  const button = h('button', {
+    type: 'button',
+    className: 'secondary',
+    onclick: async () => {
+      const file = input.files?.[0];
+      if (!file) {
+        status.textContent = 'Scegli un file da allegare.';
+        return;
+      }
+      status.textContent = 'Caricamento in corso…';
+      try {
+        status.textContent = await onAttach({ file, kind: kind.value });
+      } catch (error) {
+        status.textContent = error instanceof Error ? error.message : 'Caricamento non riuscito.';
+      }
+    },
+  }, 'Allega documento');
+  root.addEventListener('focusin', refresh);
+  refresh();
+  replaceChildren(root,
+    target,
+    h('p', { className: 'field' }, h('label', { for: 'doc-file' }, 'File (PDF, PNG, JPEG)'), input),
+    h('p', { className: 'field' }, h('label', { for: 'doc-kind' }, 'Tipo di documento'), kind),
+    button,
+    status);
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}

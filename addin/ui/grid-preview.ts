@@ -1,0 +1,95 @@
+// File mode only: a window of the sheet around the selected cell, with a cell bar to correct
+// the value. In Excel the workbook itself plays this part.
+import type { FileWorkbook, Selection } from '../file/file-workbook';
+import type { CellValue } from '../port/workbook-port';
+import { parseRange, cellAddress } from '../port/a1';
+import { columnLetter } from '../../shared/findings';
+import { h, replaceChildren } from './dom';
+
+const WINDOW_ROWS = 24;
+const MAX_COLUMNS = 26;
+
+export class GridPreview {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly workbook: FileWorkbook,
+  ) {
+    workbook.onSelect(() => this.render());
+    workbook.onChange(() => this.render());
+  }
+
+  render(): void {
+    const selection = this.workbook.selection ?? this.firstSheet();
+    if (!selection) {
+      replaceChildren(this.root);
+      return;
+    }
+    const sheet = this.workbook.sheets.find((s) => s.name === selection.sheet);
+    const ref = parseRange(selection.address);
+    if (!sheet || !ref) return;
+    const width = Math.min(MAX_COLUMNS, sheet.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0));
+    const top = Math.max(1, ref.first.row - Math.floor(WINDOW_ROWS / 3));
+    const bottom = Math.min(Math.max(sheet.rows.length, ref.first.row), top + WINDOW_ROWS - 1);
+    const current = this.workbook.cell(sheet.name, ref.first.row, ref.first.column);
+
+    const input = h('input', { id: 'cell-input', type: 'text', 'aria-label': `Valore della cella ${selection.address}`, autocomplete: 'off' });
+    input.value = display(current);
+    const apply = () => this.workbook.editCell(sheet.name, ref.first.row, ref.first.column, typed(input.value, current));
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        apply();
+      }
+    });
+
+    const header = h('tr', {}, h('th', { scope: 'col' }, ''),
+      ...Array.from({ length: width }, (_, c) => h('th', { scope: 'col' }, columnLetter(c + 1))));
+    const body = Array.from({ length: bottom - top + 1 }, (_, i) => {
+      const r = top + i;
+      return h('tr', {}, h('th', { scope: 'row' }, String(r)),
+        ...Array.from({ length: width }, (_, c) => {
+          const selected = r === ref.first.row && c + 1 === ref.first.column;
+          const hidden = sheet.hiddenColumns.has(c + 1);
+          return h('td', {
+            className: `${selected ? 'selected' : ''}${hidden ? ' hidden-col' : ''}`.trim() || null,
+            'data-address': cellAddress(r, c + 1),
+            'aria-selected': selected ? 'true' : null,
+            onclick: () => void this.workbook.selectCell(sheet.name, cellAddress(r, c + 1)),
+          }, display(this.workbook.cell(sheet.name, r, c + 1)));
+        }));
+    });
+    replaceChildren(this.root,
+      h('div', { className: 'cell-bar' },
+        h('label', { for: 'cell-input', id: 'cell-name' }, `${sheet.name}!${selection.address}`),
+        input,
+        h('button', { type: 'button', className: 'secondary', onclick: apply }, 'Applica')),
+      h('div', { className: 'grid-scroll' }, h('table', { className: 'grid', 'aria-label': `Anteprima del foglio ${sheet.name}` },
+        h('thead', {}, header), h('tbody', {}, ...body))));
+    (this.root.querySelector('td.selected') as HTMLElement | null)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }
+
+  private firstSheet(): Selection | null {
+    const sheet = this.workbook.sheets[0];
+    return sheet ? { sheet: sheet.name, address: 'A1' } : null;
+  }
+}
+
+function display(value: CellValue): string {
+  if (value === null) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString().slice(0, 10);
+    return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  }
+  return String(value);
+}
+
+/**
+ * What Excel would store for the typed text: numbers as numbers, the rest as text. A text cell
+ * stays text and leading zeros are kept (VAT numbers, tax codes).
+ */
+function typed(text: string, current: CellValue): CellValue {
+  const t = text.trim();
+  if (t === '') return null;
+  const numeric = /^-?\d+(\.\d+)?$/.test(t) && !/^-?0\d/.test(t);
+  return numeric && typeof current !== 'string' ? Number(t) : t;
+}

@@ -1,0 +1,34 @@
+// GET /api/agreements/{agreement}/samples/{programme}/{semester} — the drawn sample with each
+// request's deadline and outcome. The PO of the programme (and an admin) sees every person; a
+// partner only the requests addressed to it (persons its own rows put in the population).
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { hasRole } from '../lib/auth';
+import { forbidden } from '../lib/http-errors';
+import { isPoOf } from '../lib/po-scope';
+import { defineRoute, httpOptions, json } from '../lib/route';
+import { checkProgrammeSemester, loadSampleView } from '../lib/sample-service';
+import { getStorage } from '../lib/storage';
+import { requireAgreement } from '../lib/submission-service';
+
+export const getSampleRoute = defineRoute({
+  name: 'getSample',
+  methods: ['GET'],
+  route: 'agreements/{agreement}/samples/{programme}/{semester}',
+  access: ['po', 'partner', 'admin'],
+  async handler({ principal, params }) {
+    const agreement = requireAgreement(params.agreement);
+    let partner: string | undefined;
+    if (!isPoOf(principal, params.programme)) {
+      if (!hasRole(principal, 'partner') || !principal.partner) throw forbidden('Non sei responsabile di questo programma.');
+      partner = principal.partner;
+    }
+    checkProgrammeSemester(agreement, params.programme, params.semester);
+    return json(200, await loadSampleView(getStorage(), agreement, params.programme, params.semester, partner));
+  },
+});
+
+export async function getSample(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  return getSampleRoute.handler(request, context);
+}
+
+app.http(getSampleRoute.name, httpOptions(getSampleRoute));

@@ -1,0 +1,83 @@
+// S5 outcomes of a sampled person: the PO's decisions (and receipt of documents, confirmation after
+// the contradictory step) and the partner's observations. Each is an event appended to the
+// person's history and checked by replaying the stored history through applyOutcomeEvent, so the
+// stored events are always a legal sequence; an illegal one is a 409 with the Italian reason.
+import type { Agreement } from '../../shared/agreement';
+import type { IsoDate } from '../../shared/dates';
+import { applyOutcomeEvent, replayOutcome, type OutcomeEvent, type SampledPersonOutcome } from '../../shared/outcomes';
+import { normalisePersonId } from '../../shared/sampling';
+import { appendAudit, type AuditActor } from './audit';
+import { clock } from './clock';
+import { notFound } from './http-errors';
+import { appendOutcomeEvent, readOutcomeEvents, readSample, type SampleSnapshot, type StoredSelection } from './samples-store';
+import { sampleTarget, stateConflict } from './sample-service';
+import type { Storage } from './storage';
+
+/** An outcome event without its day: the server stamps `on` with the Rome calendar day. */
+export type OutcomeCommand =
+  | Omit<Extract<OutcomeEvent, { type: 'decision' }>, 'on'>
+  | Omit<Extract<OutcomeEvent, { type: 'confirm' }>, 'on'>
+  | Omit<Extract<OutcomeEvent, { type: 'documents_received' }>, 'on'>
+  | Omit<Extract<OutcomeEvent, { type: 'observations' }>, 'on'>;
+
+/**
+ * The person a route parameter names: the rank in the draw order ("3", preferred: URLs end up in
+ * logs, tax codes must not) or the person id (tax code) itself.
+ */
+export function findSelected(snapshot: SampleSnapshot, ref: string): StoredSelection {
+  const trimmed = ref.trim();
+  const hit = /^\d{1,6}$/.test(trimmed)
+    ? snapshot.selected.find((p) => p.rank === Number(trimmed))
+    : snapshot.selected.find((p) => p.personId === normalisePersonId(trimmed));
+  // The message never repeats the reference: it may be a tax code.
+  if (!hit) throw notFound('Persona non presente nel campione di questo semestre.');
+  return hit;
+}
+
+export interface OutcomeResultView {
+  rank: number;
+  state: SampledPersonOutcome;
+}
+
+export async function loadSampleOrFail(storage: Storage, agreement: Agreement, programme: string, semester: string) {
+  await storage.ensure();
+  const head = await readSample(storage, agreement.id, programme, semester);
+  if (!head) throw notFound('Il campione di questo semestre non è ancora stato estratto.', { programme, semester });
+  return head.snapshot;
+}
+
+export async function recordOutcome(
+  storage: Storage,
+  agreement: Agreement,
+  snapshot: SampleSnapshot,
+  person: StoredSelection,
+  command: OutcomeCommand,
+  actor: AuditActor,
+  today: IsoDate,
+): Promise<OutcomeResultView> {
+  const key = { agreement: snapshot.agreement, programme: snapshot.programme, semester: snapshot.semester };
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const all = await readOutcomeEvents(storage, key.agreement, key.programme, key.semester);
+    const stored = all.get(person.rank) ?? [];
+    const replay = replayOutcome(agreement, person.personId, person.requestedOn, stored.map((e) => e.event));
+    if (!replay.ok) throw new Error(`stored outcome history no longer replays (rank ${person.rank})`);
+    const event = { ...command, on: today } as OutcomeEvent;
+    const next = applyOutcomeEvent(agreement, replay.state, event);
+    if (!next.ok) throw stateConflict(next.error, { rank: person.rank, status: replay.state.status });
+    const seq = (stored[stored.length - 1]?.seq ?? 0) + 1;
+    const appended = await appendOutcomeEvent(storage, key, { rank: person.rank, seq, event, actorRole: actor.role, at: clock().toISOString() });
+    if (!appended) continue; // someone else recorded an event first: re-check against it
+    await appendAudit(
+      {
+        actor,
+        action: `sample.outcome.${event.type}`,
+        // Rank, not tax code: the audit log is read by people who need no personal data.
+        target: `${sampleTarget(key)}#${person.rank}`,
+        payload: { rank: person.rank, seq, event },
+      },
+      storage,
+    );
+    return { rank: person.rank, state: next.state };
+  }
+  throw stateConflict("L'esito di questa persona è stato modificato nel frattempo: ricaricare e riprovare.");
+}

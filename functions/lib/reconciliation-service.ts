@@ -1,0 +1,140 @@
+// The reconciliation answer (DOMAIN.md §9, C1–C6) from what the server stores: the current report
+// version of every partner in every programme of the year, re-validated as of `asOf` (so rows
+// still missing documents after their window locked are R25 and the R21 excess is current), the
+// semester samples with their outcome events up to `asOf` (S5) and the PO's row reviews (S6).
+// Loading is separate from the pure assembly (reconciliationEvidence), which the tests mirror.
+//
+// Rows of different partners may share a row id: every row id in the answer is "partner/rowId".
+import type { Agreement } from '../../shared/agreement';
+import type { IsoDate } from '../../shared/dates';
+import type { Finding } from '../../shared/findings';
+import { Money, ZERO, formatAmount, parseAmount, sum } from '../../shared/money';
+import type { RowNonAdmission } from '../../shared/outcomes';
+import { reconcile, type Reconciliation } from '../../shared/reconcile';
+import {
+  buildReconciliationInput, reconcilableRow,
+  type ProgrammeEvidence, type ReconcilableRow, type ReconciliationEvidence, type SampleEvidence,
+} from '../../shared/reconciliation-input';
+import { normaliseRow, type RowInput } from '../../shared/rows';
+import { validateRows } from '../../shared/validate';
+import { latestReports, qualifiedRowId, type LatestReport } from './latest-reports';
+import { listReviews, type StoredReview } from './reviews-store';
+import { outcomeStates } from './sample-service';
+import { readOutcomeEvents, readSample, type SampleSnapshot, type StoredOutcomeEvent } from './samples-store';
+import type { Storage } from './storage';
+
+export interface StoredSampleData {
+  snapshot: SampleSnapshot;
+  events: Map<number, StoredOutcomeEvent[]>;
+}
+
+export interface ReconciliationData {
+  /** Current versions of every partner report of the year, all programmes (C4 works on the ATS). */
+  reports: LatestReport[];
+  samples: StoredSampleData[];
+  reviews: StoredReview[];
+}
+
+export async function loadReconciliationData(storage: Storage, agreement: Agreement, year: number): Promise<ReconciliationData> {
+  await storage.ensure();
+  const semesters = [`${year}-H1`, `${year}-H2`];
+  const keys = agreement.programmes.flatMap((p) => semesters.map((semester) => ({ programme: p.id, semester })));
+  const [reports, reviews, samples] = await Promise.all([
+    latestReports(storage, { agreement: agreement.id, year }),
+    listReviews(storage, agreement.id, year),
+    Promise.all(
+      keys.map(async ({ programme, semester }) => {
+        const head = await readSample(storage, agreement.id, programme, semester);
+        if (!head) return undefined;
+        return { snapshot: head.snapshot, events: await readOutcomeEvents(storage, agreement.id, programme, semester) };
+      }),
+    ),
+  ]);
+  return { reports, reviews, samples: samples.filter((s): s is StoredSampleData => s !== undefined) };
+}
+
+export interface ReconciliationQuery {
+  year: number;
+  asOf: IsoDate;
+  /** Programmes in the answer; the ATS totals always use every programme. */
+  only?: string[];
+}
+
+/** Pure: the evidence buildReconciliationInput needs, from the loaded data. */
+export function reconciliationEvidence(agreement: Agreement, data: ReconciliationData, query: ReconciliationQuery): ReconciliationEvidence {
+  const { year, asOf } = query;
+  const programmes: ProgrammeEvidence[] = agreement.programmes.map((p) => {
+    const rows: ReconcilableRow[] = [];
+    const findings: Finding[] = [];
+    const gen = { municipal: ZERO, cofinancing: ZERO, rowIds: [] as string[], notes: [] as string[] };
+    for (const report of data.reports.filter((r) => r.key.programme === p.id)) {
+      const partner = report.key.partner;
+      const reportRows: ReconcilableRow[] = [];
+      for (const row of report.rows) {
+        const r = reconcilableRow({ rowId: row.rowId, values: normaliseRow(row, agreement).values });
+        if (r && r.programme === p.id) reportRows.push({ ...r, rowId: qualifiedRowId(partner, r.rowId) });
+      }
+      rows.push(...reportRows);
+      const validation = validateRows(report.rows, {
+        agreement, programme: p.id, partner, year, today: asOf,
+        // The stored version is the previous state of itself: unchanged locked rows are not R24.
+        previousRows: report.rows,
+        otherRows: otherProgrammeRows(data.reports, report),
+        phase: 'live',
+      });
+      for (const f of validation.findings) {
+        if (f.rowId !== undefined) findings.push({ ...f, rowId: qualifiedRowId(partner, f.rowId) });
+      }
+      const excess = r21Excess(validation.reportFindings);
+      if (excess) {
+        const genRows = reportRows.filter((r) => r.category === 'GEN');
+        const municipal = Money.min(excess, sum(genRows.map((r) => r.municipal)));
+        gen.municipal = gen.municipal.plus(municipal);
+        gen.cofinancing = gen.cofinancing.plus(Money.max(ZERO, excess.minus(municipal)));
+        gen.rowIds.push(...genRows.map((r) => r.rowId));
+        gen.notes.push(`${partner}: eccedenza delle spese generali esclusa ${formatAmount(excess)} € (R21).`);
+      }
+    }
+    const samples: SampleEvidence[] = data.samples
+      .filter((s) => s.snapshot.programme === p.id && s.snapshot.drawnOn <= asOf)
+      .sort((a, b) => a.snapshot.semester.localeCompare(b.snapshot.semester))
+      .map((s) => ({ semester: s.snapshot.semester, outcomes: outcomeStates(agreement, s.snapshot, s.events, asOf) }));
+    const reviews: RowNonAdmission[] = data.reviews
+      .filter((r) => r.programme === p.id && r.year === year && r.decidedOn <= asOf)
+      .map((r) => ({ submissionId: r.submissionId, rowId: qualifiedRowId(r.partner, r.rowId), reason: r.reason, decidedOn: r.decidedOn }));
+    return {
+      programme: p.id,
+      rows,
+      findings,
+      samples,
+      reviews,
+      generalCostExcess: gen.notes.length
+        ? { municipal: gen.municipal, cofinancing: gen.cofinancing, rowIds: gen.rowIds, note: gen.notes.join(' ') }
+        : undefined,
+    };
+  });
+  return { agreement, year, asOf, programmes, only: query.only };
+}
+
+export function reconciliationFromData(agreement: Agreement, data: ReconciliationData, query: ReconciliationQuery): Reconciliation {
+  return reconcile(buildReconciliationInput(reconciliationEvidence(agreement, data, query)));
+}
+
+export async function reconciliationFor(storage: Storage, agreement: Agreement, query: ReconciliationQuery): Promise<Reconciliation> {
+  return reconciliationFromData(agreement, await loadReconciliationData(storage, agreement, query.year), query);
+}
+
+function otherProgrammeRows(reports: LatestReport[], report: LatestReport): RowInput[] {
+  return reports
+    .filter((r) => r.key.partner === report.key.partner && r.key.programme !== report.key.programme)
+    .flatMap((r) => r.rows);
+}
+
+/** The R21 finding states the excess in Italian format ("1.234,56 €") as params.eccedenza. */
+function r21Excess(reportFindings: readonly Finding[]): Money | undefined {
+  const r21 = reportFindings.find((f) => f.code === 'R21');
+  const text = r21?.params?.eccedenza;
+  if (typeof text !== 'string') return undefined;
+  const parsed = parseAmount(text.replace('€', '').trim());
+  return parsed.ok && parsed.value.gt(0) ? parsed.value : undefined;
+}

@@ -1,0 +1,61 @@
+// S6 single-row non-admissions by the PO. One entity per row of a report (partner, programme,
+// year, row id), created once and never changed: a review survives later versions of the report,
+// so resubmitting a row does not undo the PO's decision. Row ids are free text, so the row key
+// is a hash of the row's identity (Table keys forbid "/", "#", "?").
+import crypto from 'node:crypto';
+import type { IsoDate } from '../../shared/dates';
+import { statusOf } from './audit';
+import type { Storage } from './storage';
+
+export interface StoredReview {
+  agreement: string;
+  submissionId: string;
+  partner: string;
+  programme: string;
+  year: number;
+  rowId: string;
+  decision: 'non_ammesso';
+  reason: string;
+  decidedOn: IsoDate;
+  actorRole: string;
+  at: string;
+}
+
+function rowKeyOf(r: Pick<StoredReview, 'partner' | 'programme' | 'year' | 'rowId'>): string {
+  return crypto.createHash('sha256').update(`${r.partner}\n${r.programme}\n${r.year}\n${r.rowId}`).digest('hex');
+}
+
+/** False when the row already has a review (the first decision stands). */
+export async function createReview(storage: Storage, review: StoredReview): Promise<boolean> {
+  try {
+    await storage.table('reviews').createEntity({ partitionKey: review.agreement, rowKey: rowKeyOf(review), ...review });
+    return true;
+  } catch (err) {
+    if (statusOf(err) === 409) return false;
+    throw err;
+  }
+}
+
+export async function readReview(storage: Storage, review: Pick<StoredReview, 'agreement' | 'partner' | 'programme' | 'year' | 'rowId'>): Promise<StoredReview | undefined> {
+  try {
+    return toReview(await storage.table('reviews').getEntity<Record<string, unknown>>(review.agreement, rowKeyOf(review)));
+  } catch (err) {
+    if (statusOf(err) === 404) return undefined;
+    throw err;
+  }
+}
+
+export async function listReviews(storage: Storage, agreement: string, year: number): Promise<StoredReview[]> {
+  const out: StoredReview[] = [];
+  const filter = `PartitionKey eq '${agreement.replace(/'/g, "''")}' and year eq ${Math.trunc(year)}`;
+  for await (const e of storage.table('reviews').listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(toReview(e));
+  return out.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+function toReview(e: Record<string, unknown>): StoredReview {
+  return {
+    agreement: String(e.agreement), submissionId: String(e.submissionId), partner: String(e.partner),
+    programme: String(e.programme), year: Number(e.year), rowId: String(e.rowId), decision: 'non_ammesso',
+    reason: String(e.reason), decidedOn: String(e.decidedOn), actorRole: String(e.actorRole), at: String(e.at),
+  };
+}

@@ -1,0 +1,31 @@
+// npm run audit:verify — recomputes the audit hash chain and reports the first broken link.
+// Storage from STORAGE_CONNECTION_STRING / AzureWebJobsStorage, default the local Azurite of npm start.
+// Exit code 0 when the chain is intact, 1 when it is broken, 2 when storage cannot be read.
+import { verifyAuditChain } from '../functions/lib/audit';
+import { azuriteConnectionString, getStorage } from '../functions/lib/storage';
+
+async function main(): Promise<void> {
+  if (!process.env.STORAGE_CONNECTION_STRING && !process.env.AzureWebJobsStorage) {
+    process.env.STORAGE_CONNECTION_STRING = azuriteConnectionString({ blob: 10000, queue: 10001, table: 10002 });
+  }
+  let result;
+  try {
+    result = await verifyAuditChain(getStorage());
+  } catch (err) {
+    console.error(`Impossibile leggere il registro di audit: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 2;
+    return;
+  }
+  const json = process.argv.includes('--json');
+  if (json) console.log(JSON.stringify(result, null, 2));
+  if (result.ok) {
+    if (!json) console.log(`Registro di audit integro: ${result.count} eventi, ultimo hash ${result.lastHash}.`);
+  } else {
+    if (!json) {
+      console.log(`Registro di audit ALTERATO: primo collegamento non valido all'evento ${result.firstBroken?.seq} (${result.firstBroken?.reason}); ${result.count} eventi letti.`);
+    }
+    process.exitCode = 1;
+  }
+}
+
+main();
