@@ -2,8 +2,9 @@
 // validateRows (median of runs after warm-up) and an IncrementalValidator.upsert of one edited row.
 // Targets (brief): full pass <= 50 ms, one-row upsert <= 1 ms. Prints and returns the numbers.
 import { performance } from 'node:perf_hooks';
+import { loadavg } from 'node:os';
 import { getAgreement } from '../shared/agreements';
-import type { RowInput } from '../shared/rows';
+import { clearParseMemo, type RowInput } from '../shared/rows';
 import { IncrementalValidator, validateRows, type ValidationContext } from '../shared/validate';
 import { vatCheckDigit, taxCodeCheckChar } from '../shared/tax-ids';
 
@@ -112,7 +113,12 @@ export async function run(): Promise<Record<string, unknown>> {
   const ctx: ValidationContext = { agreement, programme: 'P1', partner: 'koala', year: 2026, today: '2026-05-15' };
   const rows = buildWorkbook();
 
-  for (let i = 0; i < 3; i++) validateRows(rows, ctx); // warm-up: JIT, caches
+  // Cold: the first pass of the process, with an empty memo of cell readings (a server request).
+  clearParseMemo();
+  const coldStart = performance.now();
+  validateRows(rows, ctx);
+  const coldMs = performance.now() - coldStart;
+  for (let i = 0; i < 3; i++) validateRows(rows, ctx); // warm-up: JIT, memo of cell readings
   const fullTimes: number[] = [];
   let findings = 0;
   for (let i = 0; i < 9; i++) {
@@ -140,14 +146,19 @@ export async function run(): Promise<Record<string, unknown>> {
     rows: rows.length,
     findings,
     fullMedianMs: Number(fullMs.toFixed(2)),
+    fullMinMs: Number(Math.min(...fullTimes).toFixed(2)),
+    coldFullMs: Number(coldMs.toFixed(2)),
     fullRowsPerSecond: Math.round(rows.length / (fullMs / 1000)),
     upsertMedianMs: Number(upsertMs.toFixed(3)),
     upsertP95Ms: Number([...upserts].sort((a, b) => a - b)[Math.floor(upserts.length * 0.95)].toFixed(3)),
     targets: { fullMs: 50, upsertMs: 1 },
+    meetsTargets: { full: fullMs <= 50, upsert: upsertMs <= 1 },
+    // The machine may be shared: a high load average inflates every figure above.
+    loadAverage1m: Number(loadavg()[0].toFixed(2)),
   };
   console.log(
     `validate: ${numbers.rows} righe, ${numbers.findings} rilievi; completa ${numbers.fullMedianMs} ms ` +
-      `(${numbers.fullRowsPerSecond} righe/s); upsert di una riga ${numbers.upsertMedianMs} ms (p95 ${numbers.upsertP95Ms} ms)`,
+      `(${numbers.fullRowsPerSecond} righe/s, min ${numbers.fullMinMs} ms, primo passaggio a freddo ${numbers.coldFullMs} ms); upsert di una riga ${numbers.upsertMedianMs} ms (p95 ${numbers.upsertP95Ms} ms); carico ${numbers.loadAverage1m}`,
   );
   return numbers;
 }

@@ -10,6 +10,12 @@ import { listSubmissionsRoute } from './http/list-submissions';
 import { getSubmissionRoute } from './http/get-submission';
 import { putDocumentRoute } from './http/put-document';
 import { getDocumentRoute } from './http/get-document';
+import { drawSampleRoute } from './http/samples-draw';
+import { getSampleRoute } from './http/samples-get';
+import { recordOutcomeRoute } from './http/outcomes-record';
+import { createReviewRoute } from './http/reviews-create';
+import { reconciliationRoute } from './http/reconciliation-get';
+import { runSamplingRoute } from './http/samples-run-timer';
 
 export const ROUTES: readonly RouteDef[] = [
   healthRoute,
@@ -20,4 +26,10 @@ export const ROUTES: readonly RouteDef[] = [
   getSubmissionRoute,
   putDocumentRoute,
   getDocumentRoute,
+  drawSampleRoute,
+  getSampleRoute,
+  recordOutcomeRoute,
+  createReviewRoute,
+  reconciliationRoute,
+  runSamplingRoute,
 ];

@@ -34,11 +34,21 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   const host = options.host ?? '127.0.0.1';
   const args = [
     azuriteBinary(),
-    '--skipApiVersionCheck', '--disableTelemetry', '--loose',
-    '--blobHost', host, '--queueHost', host, '--tableHost', host,
-    '--blobPort', String(options.blobPort ?? 0),
-    '--queuePort', String(options.queuePort ?? 0),
-    '--tablePort', String(options.tablePort ?? 0),
+    '--skipApiVersionCheck',
+    '--disableTelemetry',
+    '--loose',
+    '--blobHost',
+    host,
+    '--queueHost',
+    host,
+    '--tableHost',
+    host,
+    '--blobPort',
+    String(options.blobPort ?? 0),
+    '--queuePort',
+    String(options.queuePort ?? 0),
+    '--tablePort',
+    String(options.tablePort ?? 0),
   ];
   if (options.location) {
     fs.mkdirSync(options.location, { recursive: true });
@@ -57,7 +67,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
       if (options.inheritOutput) process.stdout.write(text);
       if (started) return; // keep draining the pipe, stop collecting
       output += text;
-      for (const m of output.matchAll(/Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/[^:]+:(\d+)/g)) {
+      for (const m of output.matchAll(
+        /Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/[^:]+:(\d+)/g,
+      )) {
         ports[m[1].toLowerCase() as 'blob' | 'queue' | 'table'] = Number(m[2]);
       }
       if (ports.blob && ports.queue && ports.table) {

@@ -70,7 +70,10 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     if (origin && corsOrigins.includes(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Expose-Headers', 'Location, Idempotent-Replayed, Content-Disposition, X-Content-SHA256');
+      res.setHeader(
+        'Access-Control-Expose-Headers',
+        'Location, Idempotent-Replayed, Content-Disposition, X-Content-SHA256',
+      );
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
           'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
@@ -97,13 +100,17 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       req.resume();
       return send(res, 413, errorBody('payload_too_large', 'Il contenuto supera la dimensione massima consentita.'));
     }
+    const received = performance.now();
     const body = await readBody(req);
-    if (body === null) return send(res, 413, errorBody('payload_too_large', 'Il contenuto supera la dimensione massima consentita.'));
+    const read = performance.now() - received;
+    if (body === null)
+      return send(res, 413, errorBody('payload_too_large', 'Il contenuto supera la dimensione massima consentita.'));
 
     const params: Record<string, string> = {};
     hit.c.names.forEach((name, i) => (params[name] = decodeURIComponent(hit.m[i + 1])));
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
     const request = new HttpRequest({
       method,
       url: url.toString(),
@@ -116,7 +123,13 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       functionName: hit.c.def.name,
       logHandler: (level, ...args) => log(level, args.map(String).join(' ')),
     });
+    const started = performance.now();
     const response = await hit.c.def.handler(request, context);
+    // Durations only: how long the body took to arrive and how long the handler ran.
+    res.setHeader(
+      'Server-Timing-Host',
+      `body;dur=${read.toFixed(1)}, handler;dur=${(performance.now() - started).toFixed(1)}`,
+    );
     await writeResponse(res, response);
   }
 
@@ -156,7 +169,11 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -164,17 +181,20 @@ async function writeResponse(res: http.ServerResponse, response: HttpResponseIni
   const headers: Record<string, string> = {};
   const given = response.headers;
   if (given) {
-    const entries = given instanceof Headers ? [...given.entries()] : Array.isArray(given) ? given : Object.entries(given);
+    const entries =
+      given instanceof Headers ? [...given.entries()] : Array.isArray(given) ? given : Object.entries(given);
     for (const [k, v] of entries) headers[k] = String(v);
   }
   let payload: Buffer | undefined;
   if (response.jsonBody !== undefined) {
     payload = Buffer.from(JSON.stringify(response.jsonBody));
-    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json; charset=utf-8';
+    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
+      headers['Content-Type'] = 'application/json; charset=utf-8';
   } else if (typeof response.body === 'string') payload = Buffer.from(response.body);
   else if (response.body instanceof Uint8Array) payload = Buffer.from(response.body);
   else if (response.body instanceof ArrayBuffer) payload = Buffer.from(response.body);
-  else if (response.body !== undefined && response.body !== null) payload = Buffer.from(await new Response(response.body as BodyInit).arrayBuffer());
+  else if (response.body !== undefined && response.body !== null)
+    payload = Buffer.from(await new Response(response.body as BodyInit).arrayBuffer());
   for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-length') delete headers[k];
   if (payload) headers['Content-Length'] = String(payload.length);
   res.writeHead(response.status ?? 200, headers);

@@ -26,11 +26,16 @@ export async function seedDemo(storage: Storage): Promise<{ submissionId: string
     const out = [];
     for (const d of DEMO) {
       const body: SubmissionBody = {
-        programme: d.programme, partner: d.partner, year: 2026,
+        programme: d.programme,
+        partner: d.partner,
+        year: 2026,
         rows: demoRows(d.rows, { programme: d.programme, prefix: `${d.partner}` }) as SubmissionBody['rows'],
       };
       const { answer, replayed } = await submit(storage, {
-        agreement, body, actor: { role: 'partner', id: `${d.partner}/demo-seed` }, idempotencyKey: `demo-seed-${d.partner}-${d.programme}-2026`,
+        agreement,
+        body,
+        actor: { role: 'partner', id: `${d.partner}/demo-seed` },
+        idempotencyKey: `demo-seed-${d.partner}-${d.programme}-2026`,
       });
       out.push({ submissionId: answer.submissionId, replayed });
     }

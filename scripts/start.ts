@@ -1,6 +1,7 @@
 // npm start: Azurite (data under .data/azurite) on 10000-10002, the API on 7071 (Core Tools' `func
 // start` when installed, else the dev host), demo data, and ready-made tokens. Ctrl+C stops all.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_KEYS_DIR } from '../functions/lib/auth';
 import { loadOrCreateLocalKey, mintToken } from '../functions/lib/dev-keys';
@@ -25,14 +26,31 @@ export interface ProcessSpec {
  * Extra processes started once the API is up. The task pane's dev server adds its line here, e.g.
  * { name: 'taskpane', command: process.execPath, args: [webpackCli, 'serve', '--mode', 'development'], url: 'https://localhost:3000' }
  */
-export const EXTRA_PROCESSES: ProcessSpec[] = [];
+export const EXTRA_PROCESSES: ProcessSpec[] = [
+  {
+    name: 'taskpane',
+    command: process.execPath,
+    args: [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), 'serve', '--mode', 'development'],
+    url: 'https://localhost:3000/taskpane.html',
+  },
+];
 
 const children: ChildProcess[] = [];
 let azurite: AzuriteInstance | undefined;
 
 function startChild(spec: ProcessSpec, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(spec.command, spec.args, { cwd: ROOT, env: { ...env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) => chunk.toString().split(/\r?\n/).filter(Boolean).map((l) => `[${spec.name}] ${l}`).join('\n') + '\n';
+  const child = spawn(spec.command, spec.args, {
+    cwd: ROOT,
+    env: { ...env, ...spec.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split(/\r?\n/)
+      .filter(Boolean)
+      .map((l) => `[${spec.name}] ${l}`)
+      .join('\n') + '\n';
   child.stdout?.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
   child.stderr?.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
   child.on('exit', (code) => console.log(`[${spec.name}] terminato (codice ${code})`));
@@ -41,21 +59,36 @@ function startChild(spec: ProcessSpec, env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 function hasFuncBinary(): boolean {
-  const result = spawnSync(process.platform === 'win32' ? 'func.cmd' : 'func', ['--version'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, PATH: `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}` } });
+  const result = spawnSync(process.platform === 'win32' ? 'func.cmd' : 'func', ['--version'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      PATH: `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+    },
+  });
   return result.status === 0;
 }
 
 async function main(): Promise<void> {
-  if (process.env.NODE_ENV === 'production') throw new Error('npm start è solo per lo sviluppo locale (NODE_ENV=production).');
+  if (process.env.NODE_ENV === 'production')
+    throw new Error('npm start è solo per lo sviluppo locale (NODE_ENV=production).');
   const key = await loadOrCreateLocalKey();
 
   let connectionString = azuriteConnectionString(AZURITE_PORTS);
   try {
-    azurite = await startAzurite({ location: path.join(ROOT, '.data', 'azurite'), blobPort: AZURITE_PORTS.blob, queuePort: AZURITE_PORTS.queue, tablePort: AZURITE_PORTS.table });
+    azurite = await startAzurite({
+      location: path.join(ROOT, '.data', 'azurite'),
+      blobPort: AZURITE_PORTS.blob,
+      queuePort: AZURITE_PORTS.queue,
+      tablePort: AZURITE_PORTS.table,
+    });
     connectionString = azurite.connectionString;
   } catch (err) {
     // Ports taken: most likely an Azurite already running (VS Code extension…). Use it if it answers.
-    console.warn(`Azurite non avviato (${err instanceof Error ? err.message.split('\n')[0] : err}); provo quello già in ascolto su ${AZURITE_PORTS.table}.`);
+    console.warn(
+      `Azurite non avviato (${err instanceof Error ? err.message.split('\n')[0] : err}); provo quello già in ascolto su ${AZURITE_PORTS.table}.`,
+    );
   }
   const storage = createStorage({ connectionString });
   await storage.ensure();
@@ -77,9 +110,22 @@ async function main(): Promise<void> {
 
   if (hasFuncBinary()) {
     console.log('Azure Functions Core Tools trovati: compilo e avvio `func start`.');
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    const settings = path.join(ROOT, 'local.settings.json');
+    if (!fs.existsSync(settings)) fs.copyFileSync(path.join(ROOT, 'local.settings.example.json'), settings);
+    const build = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
     if (build.status !== 0) throw new Error('compilazione non riuscita');
-    startChild({ name: 'func', command: process.platform === 'win32' ? 'func.cmd' : 'func', args: ['start', '--port', String(API_PORT)] }, env);
+    startChild(
+      {
+        name: 'func',
+        command: process.platform === 'win32' ? 'func.cmd' : 'func',
+        args: ['start', '--port', String(API_PORT)],
+      },
+      env,
+    );
   } else {
     await import('./quiet-registration');
     const { startDevHost } = await import('./dev-host');
@@ -94,7 +140,9 @@ async function main(): Promise<void> {
   console.log(`
 API            http://localhost:${API_PORT}/api   (health: http://localhost:${API_PORT}/api/health)
 Azurite        blob ${AZURITE_PORTS.blob} · queue ${AZURITE_PORTS.queue} · table ${AZURITE_PORTS.table}   (dati in .data/azurite)
-${EXTRA_PROCESSES.filter((s) => s.url).map((s) => `${s.name.padEnd(15)}${s.url}`).join('\n')}
+${EXTRA_PROCESSES.filter((s) => s.url)
+  .map((s) => `${s.name.padEnd(15)}${s.url}`)
+  .join('\n')}
 Token partner (koala), 8 h:
 ${partner}
 

@@ -15,15 +15,20 @@ export interface TokenArgs {
 }
 
 export function parseTokenArgs(argv: readonly string[]): TokenArgs {
-  const values = (name: string) => argv.flatMap((a, i) => (a === `--${name}` && argv[i + 1] !== undefined ? [argv[i + 1]] : []));
+  const values = (name: string) =>
+    argv.flatMap((a, i) => (a === `--${name}` && argv[i + 1] !== undefined ? [argv[i + 1]] : []));
   const role = values('role')[0] as Role | undefined;
-  if (!role || !ROLES.includes(role)) throw new Error('uso: npm run token -- --role partner --partner <id> | --role po --programme P1 [--programme P2] | --role admin');
+  if (!role || !ROLES.includes(role))
+    throw new Error(
+      'uso: npm run token -- --role partner --partner <id> | --role po --programme P1 [--programme P2] | --role admin',
+    );
   const partner = values('partner')[0];
   const programmes = values('programme');
   const agreement = getAgreement(values('agreement')[0] ?? DEFAULT_AGREEMENT_ID);
   if (role === 'partner') {
     if (!partner) throw new Error('--role partner richiede --partner <id>');
-    if (agreement && !agreement.partners.some((p) => p.id === partner)) throw new Error(`partner "${partner}" non previsto dall'accordo ${agreement.id}`);
+    if (agreement && !agreement.partners.some((p) => p.id === partner))
+      throw new Error(`partner "${partner}" non previsto dall'accordo ${agreement.id}`);
   }
   if (role === 'po') {
     if (programmes.length === 0) throw new Error('--role po richiede almeno un --programme');
@@ -32,12 +37,22 @@ export function parseTokenArgs(argv: readonly string[]): TokenArgs {
   }
   const hours = Number(values('hours')[0] ?? 8);
   if (!(hours > 0 && hours <= 24 * 30)) throw new Error('--hours deve essere tra 0 e 720');
-  return { role, partner: role === 'partner' ? partner : undefined, programmes: role === 'po' ? programmes : [], hours, sub: values('sub')[0] };
+  return {
+    role,
+    partner: role === 'partner' ? partner : undefined,
+    programmes: role === 'po' ? programmes : [],
+    hours,
+    sub: values('sub')[0],
+  };
 }
 
 export async function devToken(args: TokenArgs): Promise<string> {
   const key = await loadOrCreateLocalKey();
-  return mintToken(key, { roles: [args.role], partner: args.partner, programmes: args.programmes, sub: args.sub }, { expiresInSec: Math.round(args.hours * 3600) });
+  return mintToken(
+    key,
+    { roles: [args.role], partner: args.partner, programmes: args.programmes, sub: args.sub },
+    { expiresInSec: Math.round(args.hours * 3600) },
+  );
 }
 
 async function main(): Promise<void> {
@@ -48,7 +63,12 @@ async function main(): Promise<void> {
   }
   const args = parseTokenArgs(process.argv.slice(2));
   const token = await devToken(args);
-  const scope = args.role === 'partner' ? `partner ${args.partner}` : args.role === 'po' ? `po ${args.programmes.join(', ')}` : 'admin';
+  const scope =
+    args.role === 'partner'
+      ? `partner ${args.partner}`
+      : args.role === 'po'
+        ? `po ${args.programmes.join(', ')}`
+        : 'admin';
   console.log(`# token di sviluppo (${scope}), valido ${args.hours} h; iss ${LOCAL_ISSUER}, aud ${LOCAL_AUDIENCE}`);
   console.log(token);
 }

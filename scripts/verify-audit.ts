@@ -1,7 +1,10 @@
 // npm run audit:verify — recomputes the audit hash chain and reports the first broken link.
 // Storage from STORAGE_CONNECTION_STRING / AzureWebJobsStorage, default the local Azurite of npm start.
-// Exit code 0 when the chain is intact, 1 when it is broken, 2 when storage cannot be read.
+// Also checks that every committed submission version has its audit event.
+// Exit code 0 when all is intact, 1 when the chain is broken or an event is missing, 2 when storage
+// cannot be read.
 import { verifyAuditChain } from '../functions/lib/audit';
+import { versionsWithoutAuditEvent } from '../functions/lib/audit-coverage';
 import { azuriteConnectionString, getStorage } from '../functions/lib/storage';
 
 async function main(): Promise<void> {
@@ -9,20 +12,32 @@ async function main(): Promise<void> {
     process.env.STORAGE_CONNECTION_STRING = azuriteConnectionString({ blob: 10000, queue: 10001, table: 10002 });
   }
   let result;
+  let missing: string[];
   try {
-    result = await verifyAuditChain(getStorage());
+    const storage = getStorage();
+    result = await verifyAuditChain(storage);
+    missing = await versionsWithoutAuditEvent(storage);
   } catch (err) {
     console.error(`Impossibile leggere il registro di audit: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 2;
     return;
   }
   const json = process.argv.includes('--json');
-  if (json) console.log(JSON.stringify(result, null, 2));
+  if (json) console.log(JSON.stringify({ ...result, versionsWithoutEvent: missing }, null, 2));
+  if (missing.length > 0) {
+    if (!json)
+      console.log(
+        `Versioni senza evento di audit: ${missing.length} (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}).`,
+      );
+    process.exitCode = 1;
+  }
   if (result.ok) {
     if (!json) console.log(`Registro di audit integro: ${result.count} eventi, ultimo hash ${result.lastHash}.`);
   } else {
     if (!json) {
-      console.log(`Registro di audit ALTERATO: primo collegamento non valido all'evento ${result.firstBroken?.seq} (${result.firstBroken?.reason}); ${result.count} eventi letti.`);
+      console.log(
+        `Registro di audit ALTERATO: primo collegamento non valido all'evento ${result.firstBroken?.seq} (${result.firstBroken?.reason}); ${result.count} eventi letti.`,
+      );
     }
     process.exitCode = 1;
   }

@@ -4,8 +4,8 @@ export type MessageParams = Record<string, string | number>;
 type Template = (p: MessageParams) => string;
 
 const NOT_A_NUMBER = (p: MessageParams) => `«${p.campo}»: il valore «${p.valore}» non è un numero`;
-const NEGATIVE = (p: MessageParams) => `«${p.campo}»: l'importo non può essere negativo (${p.valore})`;
-const DECIMALS = (p: MessageParams) => `«${p.campo}»: al massimo 2 decimali (${p.valore})`;
+const NEGATIVE = (p: MessageParams) => `«${p.campo}»: il valore non può essere negativo (${p.valore})`;
+const DECIMALS = (p: MessageParams) => `«${p.campo}»: al massimo ${p.decimali ?? 2} decimali (${p.valore})`;
 const EXCLUDED = '; la riga è esclusa dai totali finché non è corretto.';
 
 export const MESSAGES_IT: Readonly<Record<string, Template>> = {

@@ -2,16 +2,19 @@
 //
 // Public surface:
 // - RowInput: a spreadsheet/API row, cells untouched (DOMAIN §7 canonical field keys).
-// - parseRow(row, agreement) -> ParsedRow: typed values (Money, ISO dates, resolved programme/action ids,
-//   canonical document kinds) plus the cell problems met while reading. Pure, never throws.
-// - normaliseRow(row, agreement) -> { values, findings }: the same values with the findings of the
-//   cell-level rules (R01 missing/unknown, R02 unreadable amounts and split, R03 unreadable dates,
-//   R05 split of a PERS row). Reconciliation reads `values.amount`, `values.municipalShare`,
-//   `values.cofinancingShare` (Money, null when unusable: then `values.excludedFromTotals` is true),
-//   `values.date` / `values.month`, `values.programme` / `values.action` (ids like 'P1', 'P1.A1'),
-//   `values.category`, `values.resourceType`, `values.taxCode`.
-// - normaliseText(text): the comparison key for closed lists and titles (case, accents, spaces and
-//   punctuation ignored).
+// - normaliseRow(row, agreement) -> { values, findings }: the typed values of the row and the findings
+//   of the cell-level rules (R01 missing/unknown values, R02 unreadable amounts and split, R03/R10
+//   unreadable dates, R05 split of a PERS row). Reconciliation reads from `values`:
+//     amount, municipalShare, cofinancingShare  Money (decimal.js); the shares are resolved (both cells
+//                                             empty -> all municipal; COFIN -> all co-financing) and are
+//                                             null when the amount or the split is unusable, in which
+//                                             case `excludedFromTotals` is true;
+//     date (ISO; PERS: first day of its month), month ('YYYY-MM'), programme ('P1'), action ('P1.A1'),
+//     category, resourceType, employment, taxCode (upper case), documents (canonical kinds).
+// - parseRow(row, agreement) -> ParsedRow: the same values plus the raw cell problems, for the engine.
+// - normaliseText, cellKind, textOf, isBlank, parseDocuments: how cells are compared and read.
+// Reading is pure and never throws; unreadable text never becomes zero. Cell readings are memoised
+// (bounded) because workbooks repeat values and the task pane re-validates the same cells.
 import type { Agreement, Category } from './agreement';
 import { CategorySchema } from './agreement';
 import { parseAmount, parseQuantity, ZERO, type Money, type MoneyParse } from './money';
@@ -114,28 +117,46 @@ export interface NormalisedRow {
 const ACCENTS = /[\u0300-\u036f]/g;
 
 export type TextRead = { kind: 'blank' } | { kind: 'text'; text: string } | { kind: 'unreadable' };
+export type CellKind = 'blank' | 'text' | 'unreadable';
 
 /** Reads a text cell: strings trimmed, numbers and booleans as typed; objects are unreadable. */
 export function readText(cell: unknown): TextRead {
-  if (cell === null || cell === undefined) return BLANK;
-  if (typeof cell === 'string') {
-    const text = cell.trim();
-    return text === '' ? BLANK : { kind: 'text', text };
-  }
-  if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'text', text: String(cell) } : UNREADABLE;
-  if (typeof cell === 'bigint' || typeof cell === 'boolean') return { kind: 'text', text: String(cell) };
-  return UNREADABLE;
+  const kind = cellKind(cell);
+  if (kind === 'text') return { kind, text: textOf(cell) as string };
+  return kind === 'blank' ? BLANK : UNREADABLE;
 }
 const BLANK: TextRead = { kind: 'blank' };
 const UNREADABLE: TextRead = { kind: 'unreadable' };
+
+/** What a cell holds, read as text, without allocating (rules ask this of every row). */
+export function cellKind(cell: unknown): CellKind {
+  if (cell === null || cell === undefined) return 'blank';
+  switch (typeof cell) {
+    case 'string':
+      return cell.trim() === '' ? 'blank' : 'text';
+    case 'number':
+      return Number.isFinite(cell) ? 'text' : 'unreadable';
+    case 'bigint':
+    case 'boolean':
+      return 'text';
+    default:
+      return 'unreadable';
+  }
+}
 
 export function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
-function textOf(cell: unknown): string | null {
-  const read = readText(cell);
-  return read.kind === 'text' ? read.text : null;
+/** The text of a cell (trimmed), or null when it is blank or unreadable. */
+export function textOf(cell: unknown): string | null {
+  if (typeof cell === 'string') {
+    const text = cell.trim();
+    return text === '' ? null : text;
+  }
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : null;
+  if (typeof cell === 'bigint' || typeof cell === 'boolean') return String(cell);
+  return null;
 }
 
 const TRUE_WORDS = new Set(['si', 'sì', 's', 'yes', 'y', 'true', 'x', '1', 'vero']);
@@ -400,9 +421,10 @@ export function normaliseRow(row: RowInput, agreement: Agreement): NormalisedRow
 }
 
 function readEnum<T>(input: RowInput, field: string, table: ReadonlyMap<string, T>, problems: CellProblem[]): T | null {
-  const read = readText(input[field]);
-  if (read.kind === 'blank') return null;
-  const value = read.kind === 'text' ? table.get(normaliseText(read.text)) : undefined;
+  const cell = input[field];
+  if (isBlank(cell)) return null;
+  const text = textOf(cell);
+  const value = text === null ? undefined : table.get(normaliseText(text));
   if (value === undefined) {
     problems.push({ field, reason: 'not_in_list' });
     return null;

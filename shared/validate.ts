@@ -76,9 +76,9 @@ const NONE: readonly Finding[] = Object.freeze([]);
 export class IncrementalValidator {
   private readonly env: RuleEnv;
   private readonly entries = new Map<number, Entry>();
-  private readonly byId = new Map<string, Entry[]>();
-  private readonly byPerson = new Map<string, Entry[]>();
-  private readonly byInvoice = new Map<string, Entry[]>();
+  private readonly byId = new Groups();
+  private readonly byPerson = new Groups();
+  private readonly byInvoice = new Groups();
   private readonly otherPerson: ReadonlyMap<string, PersonMonthTotals>;
   private readonly otherInvoice: ReadonlyMap<string, InvoiceTotals>;
   private totals = new Totals();
@@ -136,9 +136,8 @@ export class IncrementalValidator {
   upsert(row: RowInput): ValidationResult {
     const entry = this.createEntry(row);
     const touched = new Touched();
-    const existing = this.byId.get(entry.parsed.rowId);
-    if (existing && existing.length > 0) {
-      const old = existing[0];
+    const old = this.byId.first(entry.parsed.rowId);
+    if (old) {
       touched.add(old);
       this.detach(old);
     }
@@ -150,10 +149,10 @@ export class IncrementalValidator {
 
   /** Removes every row with this rowId. */
   remove(rowId: string): ValidationResult {
-    const existing = this.byId.get(rowId);
-    if (existing) {
+    const existing = this.byId.members(rowId);
+    if (existing.length > 0) {
       const touched = new Touched();
-      for (const entry of existing.slice()) {
+      for (const entry of existing) {
         touched.add(entry);
         this.detach(entry);
       }
@@ -207,16 +206,16 @@ export class IncrementalValidator {
 
   private attach(entry: Entry): void {
     this.entries.set(entry.seq, entry);
-    addTo(this.byId, entry.parsed.rowId, entry);
-    if (entry.personKey) addTo(this.byPerson, entry.personKey, entry);
-    if (entry.invoiceKey) addTo(this.byInvoice, entry.invoiceKey, entry);
+    this.byId.add(entry.parsed.rowId, entry);
+    if (entry.personKey) this.byPerson.add(entry.personKey, entry);
+    if (entry.invoiceKey) this.byInvoice.add(entry.invoiceKey, entry);
   }
 
   private detach(entry: Entry): void {
     this.entries.delete(entry.seq);
-    removeFrom(this.byId, entry.parsed.rowId, entry);
-    if (entry.personKey) removeFrom(this.byPerson, entry.personKey, entry);
-    if (entry.invoiceKey) removeFrom(this.byInvoice, entry.invoiceKey, entry);
+    this.byId.remove(entry.parsed.rowId, entry);
+    if (entry.personKey) this.byPerson.remove(entry.personKey, entry);
+    if (entry.invoiceKey) this.byInvoice.remove(entry.invoiceKey, entry);
     this.replaceFindings(entry, []);
     if (entry.counted) this.totals.remove(entry.parsed);
     entry.counted = false;
@@ -233,39 +232,44 @@ export class IncrementalValidator {
   }
 
   private refreshPersonGroup(key: string, refresh: boolean): void {
-    const members = this.byPerson.get(key);
-    if (!members) return;
+    const members = this.byPerson.members(key);
+    if (members.length === 0) return;
     const findings = monthlyHoursGroupFindings(members.map((m) => m.parsed), this.otherPerson.get(key), this.env);
-    members.forEach((m, i) => {
-      m.groupR07 = findings[i];
-      if (refresh) this.refreshEntry(m);
-    });
+    this.assignGroup(members, findings, 'groupR07', refresh);
   }
 
   private refreshInvoiceGroup(key: string, refresh: boolean): void {
-    const members = this.byInvoice.get(key);
-    if (!members) return;
+    const members = this.byInvoice.members(key);
+    if (members.length === 0) return;
     const findings = invoiceGroupFindings(members.map((m) => m.parsed), this.otherInvoice.get(key));
-    members.forEach((m, i) => {
-      m.groupR12 = findings[i];
-      if (refresh) this.refreshEntry(m);
-    });
+    this.assignGroup(members, findings, 'groupR12', refresh);
   }
 
   private refreshIdGroup(id: string, refresh: boolean): void {
-    const members = this.byId.get(id);
-    if (!members) return;
-    if (members.length === 1 && members[0].groupR17.length === 0) return; // the common case: unique id
-    const findings = duplicateIdFindings(members.map((m) => m.parsed));
-    members.forEach((m, i) => {
-      m.groupR17 = findings[i];
+    const members = this.byId.members(id);
+    if (members.length === 0) return;
+    if (members.length === 1 && members[0].groupR17.length === 0) return; // the common case: a unique id
+    this.assignGroup(members, duplicateIdFindings(members.map((m) => m.parsed)), 'groupR17', refresh);
+  }
+
+  private assignGroup(
+    members: readonly Entry[],
+    findings: Finding[][] | null,
+    slot: 'groupR07' | 'groupR12' | 'groupR17',
+    refresh: boolean,
+  ): void {
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i];
+      const next = findings ? findings[i] : NONE;
+      if (next.length === 0 && m[slot].length === 0) continue; // nothing changes for this row
+      m[slot] = next;
       if (refresh) this.refreshEntry(m);
-    });
+    }
   }
 
   private refreshRemoved(id: string): void {
     const previous = this.env.previous?.get(id);
-    const finding = previous && !this.byId.has(id) ? removedRowFinding(previous.parsed, this.env) : null;
+    const finding = previous && !this.byId.first(id) ? removedRowFinding(previous.parsed, this.env) : null;
     const old = this.removed.get(id);
     if (old === finding) return;
     if (old && finding && old.message === finding.message) return;
@@ -321,7 +325,7 @@ export class IncrementalValidator {
     for (const id of this.dirtyIds) {
       const list: Finding[] = [];
       let rejected = false;
-      for (const entry of this.byId.get(id) ?? []) {
+      for (const entry of this.byId.members(id)) {
         for (const f of entry.findings) list.push(f);
         if (!entry.accepted) rejected = true;
       }
@@ -353,18 +357,47 @@ class Touched {
   }
 }
 
-function addTo(map: Map<string, Entry[]>, key: string, entry: Entry): void {
-  const list = map.get(key);
-  if (list) list.push(entry);
-  else map.set(key, [entry]);
-}
+/** Rows by a key; a single row is stored as itself (most keys have one row, and arrays cost memory). */
+class Groups {
+  private readonly map = new Map<string, Entry | Entry[]>();
 
-function removeFrom(map: Map<string, Entry[]>, key: string, entry: Entry): void {
-  const list = map.get(key);
-  if (!list) return;
-  const i = list.indexOf(entry);
-  if (i >= 0) list.splice(i, 1);
-  if (list.length === 0) map.delete(key);
+  add(key: string, entry: Entry): void {
+    const current = this.map.get(key);
+    if (current === undefined) this.map.set(key, entry);
+    else if (Array.isArray(current)) current.push(entry);
+    else this.map.set(key, [current, entry]);
+  }
+
+  remove(key: string, entry: Entry): void {
+    const current = this.map.get(key);
+    if (current === entry) this.map.delete(key);
+    else if (Array.isArray(current)) {
+      const i = current.indexOf(entry);
+      if (i >= 0) current.splice(i, 1);
+      if (current.length === 1) this.map.set(key, current[0]);
+      else if (current.length === 0) this.map.delete(key);
+    }
+  }
+
+  /** The rows under a key, oldest first (a fresh array). */
+  members(key: string): Entry[] {
+    const current = this.map.get(key);
+    if (current === undefined) return [];
+    return Array.isArray(current) ? current.slice() : [current];
+  }
+
+  first(key: string): Entry | undefined {
+    const current = this.map.get(key);
+    return Array.isArray(current) ? current[0] : current;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.map.keys();
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
 }
 
 /** First index whose finding does not sort before `f`. */

@@ -28,6 +28,8 @@ export interface PaneOptions {
   mode: 'office' | 'file';
   /** The Excel adapter, in Office. */
   port?: WorkbookPort;
+  /** Reference day for window locks; the real day in Europe/Rome when absent. */
+  today?: string;
 }
 
 interface Selected {
@@ -40,6 +42,7 @@ export class PaneApp {
   private session: ReportSession | null = null;
   private port: WorkbookPort | null = null;
   private selected: Selected | null = null;
+  private grid: GridPreview | null = null;
   private readonly tokens: TokenProvider;
   private readonly api: ApiClient;
   private readonly submissions: Submissions;
@@ -56,6 +59,7 @@ export class PaneApp {
     byId('mode-badge').textContent = this.options.mode === 'office' ? 'In Excel' : 'File nel browser';
     this.renderContextForm();
     this.wireSubmit();
+    this.wireTemplate();
     renderDocumentsForm(byId('documents'), () => this.selectedLabel(), (request) => this.attach(request.file, request.kind));
     if (this.options.mode === 'office' && this.options.port) await this.open(this.options.port);
     else this.wireFileDrop();
@@ -70,14 +74,18 @@ export class PaneApp {
       programme: String(data.get('programme') ?? 'P1'),
       partner: String(data.get('partner') ?? ''),
       year: Number(data.get('year') ?? this.agreement.years[0]),
-      today: romeDate(new Date()),
+      today: this.today(),
     };
+  }
+
+  private today(): string {
+    return this.options.today ?? romeDate(new Date());
   }
 
   private renderContextForm(): void {
     const form = byId<HTMLFormElement>('context-form');
     const claims = readClaims(this.tokens.currentDevToken);
-    const today = romeDate(new Date());
+    const today = this.today();
     const thisYear = Number(today.slice(0, 4));
     const year = this.agreement.years.includes(thisYear) ? thisYear : this.agreement.years[0];
     const options = (values: [string, string][], selected: string) =>
@@ -127,6 +135,7 @@ export class PaneApp {
 
   private async open(port: WorkbookPort): Promise<void> {
     this.session?.stop();
+    this.grid = null;
     this.port = port;
     this.selected = null;
     const session = new ReportSession(port, this.context());
@@ -136,6 +145,7 @@ export class PaneApp {
     if (port instanceof FileWorkbook) {
       byId('grid-section').hidden = false;
       const grid = new GridPreview(byId('grid'), port);
+      this.grid = grid;
       port.onSelect((selection) => {
         const ref = parseRange(selection.address);
         if (ref) this.selected = { sheet: selection.sheet, row: ref.first.row };
@@ -173,12 +183,20 @@ export class PaneApp {
       const file = e.dataTransfer?.files?.[0];
       if (file) void load(file);
     });
+  }
+
+  private wireTemplate(): void {
     byId('template-button').addEventListener('click', async () => {
       const port = this.port ?? new FileWorkbook([], 'rendiconto.xlsx');
-      const created = await writeTemplate(port, this.agreement);
-      byId('template-status').textContent = created.length > 0
-        ? `Creati i fogli: ${created.join(', ')}.`
-        : 'I fogli del modello esistono già.';
+      try {
+        const created = await writeTemplate(port, this.agreement);
+        byId('template-status').textContent = created.length > 0
+          ? `Creati i fogli: ${created.join(', ')}.`
+          : 'I fogli del modello esistono già.';
+      } catch {
+        byId('template-status').textContent = 'Impossibile creare i fogli del modello.';
+        return;
+      }
       if (this.port !== port) await this.open(port);
       else await this.session?.refresh();
     });
@@ -197,6 +215,8 @@ export class PaneApp {
     else replaceChildren(byId('pane-error'));
     renderSummary(byId('summary'), state.findings, state.rowCount);
     renderFindings(byId('findings'), state.findings, (finding) => void this.select(finding));
+    // The status column has just been rewritten: show it in the preview too.
+    this.grid?.render();
     renderMapping(byId('mapping'), state.tables, (sheet, override) => void this.session?.setOverride(sheet, override));
     const rejected = state.result?.rejectedRowIds.size ?? 0;
     renderSubmitIntro(byId('submit-intro'), submitButton, {

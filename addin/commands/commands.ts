@@ -1,18 +1,23 @@
 // Ribbon commands, apart from the pane and registered by name (manifest FunctionName). Each one
-// always calls event.completed(), also when it fails, or Excel keeps the button busy.
-async function validateNow(event: Office.AddinCommands.Event): Promise<void> {
+// calls event.completed() whatever happens, or Excel keeps the button busy.
+import { OfficeWorkbook } from '../office/office-workbook';
+import { writeTemplate } from '../app/template-writer';
+import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreements';
+
+/** "Crea modello": adds the blank reporting sheets (existing sheets are left alone). */
+export async function createTemplate(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    // The pane does the work; the command only brings it forward.
-    await Office.addin.showAsTaskpane();
+    const agreement = getAgreement(DEFAULT_AGREEMENT_ID);
+    if (agreement) await writeTemplate(new OfficeWorkbook(), agreement);
   } catch {
-    // Older hosts without the shared runtime: the button in the manifest opens the pane anyway.
+    // Nothing to roll back: sheets are added in one batch or not at all.
   } finally {
     event.completed();
   }
 }
 
-Office.onReady(() => {
-  Office.actions.associate('validateNow', validateNow);
-});
-
-export { validateNow };
+if (typeof Office !== 'undefined') {
+  void Office.onReady(() => {
+    Office.actions.associate('createTemplate', createTemplate);
+  });
+}

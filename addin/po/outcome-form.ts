@@ -20,7 +20,8 @@ export function buildOutcomeRequest(input: OutcomeInput, today: string): { ok: t
     case '':
       return { ok: false, errors: [{ field: 'outcome', message: 'Scegliere un esito.' }] };
     case 'ammesso':
-      return { ok: true, request: reason ? { outcome: 'ammesso', reason } : { outcome: 'ammesso' } };
+      // The API takes no reason with a full admission (its body is strict).
+      return { ok: true, request: { outcome: 'ammesso' } };
     case 'ammesso_parzialmente': {
       const amount = parseAmount(input.amount);
       if (!amount.ok) return { ok: false, errors: [{ field: 'amount', message: 'Indicare l’importo ammesso (es. 1.234,56).' }] };

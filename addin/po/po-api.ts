@@ -50,7 +50,11 @@ const GENERIC: Record<number, string> = {
 export interface PoApi {
   getSample(programme: string, semester: string): Promise<Sample | null>;
   drawSample(programme: string, semester: string, request: DrawRequest): Promise<Sample>;
-  recordOutcome(programme: string, semester: string, personId: string, request: OutcomeRequest): Promise<unknown>;
+  /** `person` is the rank in the draw order (preferred) or the person id. */
+  recordOutcome(programme: string, semester: string, person: string, request: OutcomeRequest): Promise<unknown>;
+  markDocumentsReceived(programme: string, semester: string, person: string): Promise<unknown>;
+  /** Ends the contradictory step, keeping the decision. */
+  confirmOutcome(programme: string, semester: string, person: string): Promise<unknown>;
   review(request: ReviewRequest): Promise<unknown>;
   reconciliation(year: number, programme?: string, asOf?: string): Promise<ReconciliationAnswer>;
 }
@@ -96,8 +100,14 @@ export function createPoApi(config: PoApiConfig): PoApi {
     async drawSample(programme, semester, request) {
       return normaliseSample(await call('POST', `${samplePath(programme, semester)}/draw`, request), programme, semester);
     },
-    recordOutcome(programme, semester, personId, request) {
-      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(personId)}`, request);
+    recordOutcome(programme, semester, person, request) {
+      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, request);
+    },
+    markDocumentsReceived(programme, semester, person) {
+      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, { documentsReceived: true });
+    },
+    confirmOutcome(programme, semester, person) {
+      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, { confirm: true });
     },
     review(request) {
       return call('POST', '/reviews', request);
@@ -123,29 +133,34 @@ function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** Reads the outcome whether the server nests it ({ outcome: { outcome, … } }) or flattens it. */
+/**
+ * Reads the outcome whether the server nests it ({ outcome: { outcome, … } }) or flattens it into
+ * the person's state ({ status: "non_ammesso", reason, admittedAmount, integrationDeadline }).
+ */
 function readOutcome(raw: Record<string, unknown>): SampledPerson['outcome'] {
   const nested = record(raw.outcome);
   const source = Object.keys(nested).length > 0 ? nested : raw;
-  const kind = str(source.outcome) ?? str(source.kind);
+  const kind = str(source.outcome) ?? str(source.kind) ?? str(source.status);
   if (!kind || !(OUTCOMES as readonly string[]).includes(kind)) return undefined;
   return {
     outcome: kind as OutcomeKind,
-    amount: str(source.amount),
+    amount: str(source.amount) ?? str(source.admittedAmount),
     reason: str(source.reason),
-    deadline: str(source.deadline),
-    at: str(source.at) ?? str(source.decidedAt) ?? str(source.recordedAt),
+    deadline: str(source.deadline) ?? str(source.integrationDeadline),
+    at: str(source.at) ?? str(source.decidedOn) ?? str(source.decidedAt),
   };
 }
 
 function readObservations(raw: Record<string, unknown>): Observation[] {
-  const list = Array.isArray(raw.observations) ? raw.observations : raw.observations !== undefined ? [raw.observations] : [];
+  const inContradictory = record(raw.contradictory).observations;
+  const source = raw.observations ?? inContradictory;
+  const list = Array.isArray(source) ? source : source !== undefined ? [source] : [];
   return list
     .map((o): Observation | null => {
       if (typeof o === 'string') return { text: o };
       const r = record(o);
       const text = str(r.text) ?? str(r.observations);
-      return text ? { text, at: str(r.at) ?? str(r.receivedAt), by: str(r.by) ?? str(r.partner) } : null;
+      return text ? { text, at: str(r.at) ?? str(r.on) ?? str(r.receivedAt), by: str(r.by) ?? str(r.partner) } : null;
     })
     .filter((o): o is Observation => o !== null);
 }
@@ -168,14 +183,22 @@ export function normaliseSample(data: unknown, programme: string, semester: stri
   const body = Object.keys(record(raw.sample)).length > 0 ? record(raw.sample) : raw;
   const selected = (Array.isArray(body.selected) ? body.selected : []).map((s): SampledPerson => {
     const r = typeof s === 'string' ? { personId: s } : record(s);
+    const contradictory = record(r.contradictory);
+    const history = Array.isArray(r.history) ? r.history.map(record) : [];
+    const received = history.filter((e) => e.type === 'documents_received').map((e) => str(e.on));
     return {
+      rank: typeof r.rank === 'number' ? r.rank : undefined,
       personId: str(r.personId) ?? '',
       requestDeadline: str(r.requestDeadline) ?? str(r.deadline) ?? '',
       status: str(r.status) ?? '',
       documents: readDocuments(r),
+      documentsReceivedOn: str(r.documentsReceivedOn) ?? received[received.length - 1],
+      final: r.final === true,
+      contradictory: Object.keys(contradictory).length > 0 && r.final !== true,
+      rowIds: Array.isArray(r.rowIds) ? r.rowIds.filter((x): x is string => typeof x === 'string') : [],
       outcome: readOutcome(r),
       observations: readObservations(r),
-      observationDeadline: str(r.observationDeadline) ?? str(r.observationsDeadline),
+      observationDeadline: str(r.observationDeadline) ?? str(contradictory.observationsDeadline),
     };
   });
   return {
@@ -187,8 +210,9 @@ export function normaliseSample(data: unknown, programme: string, semester: stri
     populationHash: str(body.populationHash) ?? '',
     population: Number(body.population ?? body.N ?? 0),
     n: Number(body.n ?? selected.length),
-    drawnAt: str(body.drawnAt) ?? str(body.createdAt),
+    drawnAt: str(body.drawnAt) ?? str(body.drawnOn) ?? str(body.createdAt),
     drawnBy: str(body.drawnBy) ?? str(body.trigger),
+    seedGenerated: typeof body.seedGenerated === 'boolean' ? body.seedGenerated : undefined,
     selected,
   };
 }

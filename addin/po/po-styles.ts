@@ -30,6 +30,14 @@ export const PO_STYLES = `
 .po-status-error { background: #fdf3f4; color: #b10e1c; } .po-status-success { background: #f1faf1; color: #0e700e; } .po-status-info { background: #f0f6ff; }
 .po-observation { border-left: 3px solid #0f6cbd; padding-left: 6px; margin: 4px 0; white-space: pre-wrap; }
 .po-hint { color: #616161; font-size: 12px; }
+.po-people { list-style: none; padding: 0; margin: 0; }
+.po-person { background: #fff; }
+.po-root h4 { font-size: 14px; font-weight: 600; margin: 8px 0 4px; }
+.po-preview { overflow-x: auto; }
+.po-table-detail td:first-child { width: 60%; }
+.po-table tr.po-has-trail td { border-bottom: none; }
+.po-table tr.po-trail td { color: #616161; font-size: 12px; padding-top: 0; overflow-wrap: anywhere; }
+.po-table-wide { margin: 4px 0 12px; }
 `;
 
 export function installPoStyles(doc: Document): void {

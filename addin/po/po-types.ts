@@ -8,6 +8,8 @@ export type ExclusionReason = 'R14' | 'R21' | 'R24' | 'R25' | 'S5' | 'S6' | (str
 
 export interface TrailEntry {
   step: string;
+  /** The figure the entry computes ("admitted.total", "ats.due"), when the server names it. */
+  figure?: string;
   formula: string;
   inputs: Record<string, unknown> | unknown[] | null;
   result: unknown;
@@ -17,7 +19,7 @@ export interface ProgrammeReconciliation {
   programme: string;
   budget: { municipal: WireAmount; cofinancing: WireAmount; planned: WireAmount };
   reported: { municipal: WireAmount; cofinancing: WireAmount };
-  excluded: Array<{ reason: ExclusionReason; amount: WireAmount; rowIds: string[] }>;
+  excluded: Array<{ reason: ExclusionReason; amount: WireAmount; rowIds: string[]; municipal?: WireAmount; cofinancing?: WireAmount; note?: string }>;
   admitted: { municipal: WireAmount; cofinancing: WireAmount; total: WireAmount };
   contribution: { proportional: WireAmount; cappedByAdmitted: WireAmount; due: WireAmount };
   cofinancingShare: string;
@@ -31,8 +33,12 @@ export interface ReconciliationAnswer {
   year: number;
   asOf: string;
   policy: 'reduce' | 'flag' | (string & {});
+  /** "during" the year or at "yearClose" (R20 is then an error rather than a warning). */
+  phase?: string;
   programmes: ProgrammeReconciliation[];
-  ats: { due: WireAmount; cofinancing: WireAmount; cofinancingShare: string; r20: 'ok' | 'warning' | 'error' };
+  ats: { due: WireAmount; cofinancing: WireAmount; cofinancingShare: string; r20: 'ok' | 'warning' | 'error'; trail?: TrailEntry[] };
+  /** R20 findings (Italian messages) of the ATS and the programmes. */
+  findings?: Array<{ code: string; severity: string; message: string }>;
 }
 
 export type SampleMethod = 'simple' | 'mus';
@@ -46,11 +52,21 @@ export interface Observation {
 }
 
 export interface SampledPerson {
+  /** Position in the draw order; the API prefers it to the tax code in URLs (logs). */
+  rank?: number;
   personId: string;
   requestDeadline: string;
   status: string;
   /** Documents the partner sent for this request (names or ids), when the server lists them. */
   documents: Array<{ docId: string; name?: string; receivedAt?: string }>;
+  /** Day the PO recorded the documentation as received (S4 request answered). */
+  documentsReceivedOn?: string;
+  /** Nothing can change any more (admitted, or confirmed after the contradictory step). */
+  final: boolean;
+  /** A non-admission (total or partial) waiting for the ATS's observations or the PO's confirmation. */
+  contradictory: boolean;
+  /** Rows behind the person ("partner/rowId"). */
+  rowIds: string[];
   outcome?: { outcome: OutcomeKind; amount?: string; reason?: string; deadline?: string; at?: string };
   observations: Observation[];
   observationDeadline?: string;
@@ -66,8 +82,10 @@ export interface Sample {
   population: number;
   n: number;
   drawnAt?: string;
-  /** "timer" when the daily timer drew it, "po" when a PO pressed the button. */
+  /** "timer" when the daily timer drew it, "po" when a PO pressed the button (when known). */
   drawnBy?: string;
+  /** True when the service generated the seed (no seed given by the PO). */
+  seedGenerated?: boolean;
   selected: SampledPerson[];
 }
 

@@ -30,22 +30,46 @@ export function displayCell(layout: SheetLayout, row: number, col: number): stri
   return formatAmountIt(decimal);
 }
 
-export function layoutTable(layout: SheetLayout): HTMLTableElement {
+/**
+ * The layout as the pane shows it, narrow enough for a task pane: the summary table keeps its
+ * four columns; every other row is label + figure with its calculation trail on a line below.
+ * Each figure cell carries its layout position (data-cell) and key (data-figure-key).
+ */
+export function layoutTable(layout: SheetLayout): HTMLElement {
   const figureAt = new Map(layout.figures.map((f) => [`${f.row}:${f.col}`, f.key]));
   const headings = new Set(layout.headingRows);
-  const rows = layout.values.map((row, r) => {
-    if (row.every((v) => v === '')) return null;
-    const cells = row.map((value, c) => {
-      const key = figureAt.get(`${r}:${c}`);
-      return h(
-        'td',
-        { className: typeof value === 'number' ? 'po-num' : undefined, 'data-figure-key': key, 'data-cell': `${r}:${c}` },
-        value === '' ? '' : displayCell(layout, r, c),
-      );
-    });
-    return h('tr', { className: headings.has(r) ? 'po-heading' : undefined }, ...cells);
+  const cell = (r: number, c: number, extra: Record<string, string | number> = {}) => {
+    const value = layout.values[r][c];
+    return h(
+      'td',
+      { className: typeof value === 'number' ? 'po-num' : undefined, 'data-figure-key': figureAt.get(`${r}:${c}`), 'data-cell': `${r}:${c}`, ...extra },
+      value === '' ? '' : displayCell(layout, r, c),
+    );
+  };
+  const tables: HTMLTableElement[] = [];
+  let body: HTMLTableSectionElement | null = null;
+  let wide = false;
+  layout.values.forEach((row, r) => {
+    if (row.every((v) => v === '')) return;
+    const rowWide = row[3] !== '';
+    if (!body || rowWide !== wide) {
+      wide = rowWide;
+      body = h('tbody', {});
+      tables.push(h('table', { className: `po-table ${wide ? 'po-table-wide' : 'po-table-detail'}` }, body));
+    }
+    const heading = headings.has(r) ? 'po-heading' : undefined;
+    if (wide) {
+      body.append(h('tr', { className: heading }, ...row.map((_, c) => cell(r, c))));
+      return;
+    }
+    const main = h('tr', { className: heading }, cell(r, 0), cell(r, 1));
+    body.append(main);
+    if (row[2] !== '') {
+      main.classList.add('po-has-trail');
+      body.append(h('tr', { className: heading ? `${heading} po-trail` : 'po-trail' }, cell(r, 2, { colspan: 2 })));
+    }
   });
-  return h('table', { className: 'po-table', 'data-testid': 'reconciliation-table', 'aria-label': 'Riconciliazione' }, h('tbody', {}, ...rows));
+  return h('div', { 'data-testid': 'reconciliation-table', role: 'group', 'aria-label': 'Riconciliazione' }, ...tables);
 }
 
 export function reconciliationPanel(options: ReconciliationPanelOptions): { element: HTMLElement; refresh: () => Promise<void> } {
@@ -61,7 +85,7 @@ export function reconciliationPanel(options: ReconciliationPanelOptions): { elem
   const jsonButton = h('button', { type: 'button', disabled: true }, 'Scarica JSON');
   const xlsxButton = options.buildXlsx && options.download ? h('button', { type: 'button', disabled: true }, 'Scarica Excel') : null;
   const messages = h('div', { 'aria-live': 'polite' });
-  const preview = h('div', { 'data-testid': 'reconciliation-preview' });
+  const preview = h('div', { className: 'po-preview', 'data-testid': 'reconciliation-preview' });
   let current: { answer: ReconciliationAnswer; layout: SheetLayout } | null = null;
 
   const say = (kind: 'info' | 'error' | 'success', text: string) => replaceChildren(messages, statusLine(kind, text));

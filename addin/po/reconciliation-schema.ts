@@ -7,17 +7,21 @@ import type { ReconciliationAnswer } from './po-types';
 const amount = z.string().regex(/^-?\d+\.\d{2}$/, 'importo con due decimali');
 const share = z.string().regex(/^-?\d+\.\d{2}$/, 'percentuale con due decimali');
 
+const trailEntry = z.object({ step: z.string(), figure: z.string().optional(), formula: z.string(), inputs: z.unknown(), result: z.unknown() });
+
 const programme = z.object({
   programme: z.string().min(1),
   budget: z.object({ municipal: amount, cofinancing: amount, planned: amount }),
   reported: z.object({ municipal: amount, cofinancing: amount }),
-  excluded: z.array(z.object({ reason: z.string(), amount, rowIds: z.array(z.string()) })),
+  excluded: z.array(
+    z.object({ reason: z.string(), amount, rowIds: z.array(z.string()), municipal: amount.optional(), cofinancing: amount.optional(), note: z.string().optional() }),
+  ),
   admitted: z.object({ municipal: amount, cofinancing: amount, total: amount }),
   contribution: z.object({ proportional: amount, cappedByAdmitted: amount, due: amount }),
   cofinancingShare: share,
   tranches: z.object({ first: amount, second: amount, balance: amount }),
   toRecover: amount,
-  trail: z.array(z.object({ step: z.string(), formula: z.string(), inputs: z.unknown(), result: z.unknown() })),
+  trail: z.array(trailEntry),
 });
 
 export const ReconciliationAnswerSchema = z.object({
@@ -25,8 +29,16 @@ export const ReconciliationAnswerSchema = z.object({
   year: z.number().int(),
   asOf: z.string(),
   policy: z.string(),
+  phase: z.string().optional(),
   programmes: z.array(programme),
-  ats: z.object({ due: amount, cofinancing: amount, cofinancingShare: share, r20: z.enum(['ok', 'warning', 'error']) }),
+  ats: z.object({
+    due: amount,
+    cofinancing: amount,
+    cofinancingShare: share,
+    r20: z.enum(['ok', 'warning', 'error']),
+    trail: z.array(trailEntry).optional(),
+  }),
+  findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() })).optional(),
 });
 
 export type ParsedAnswer = { ok: true; answer: ReconciliationAnswer } | { ok: false; issues: string[] };

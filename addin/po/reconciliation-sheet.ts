@@ -164,11 +164,15 @@ function sameAmount(result: unknown, wire: string): boolean {
 }
 
 /**
- * The trail line(s) behind a figure: entries of the step; when a step has several entries
- * (C1 computes P and A, C5 the three tranches) the one whose result is this figure.
+ * The trail line(s) behind a figure. The server names the figure each entry computes; for an
+ * answer without names, the entries of the step, narrowed by formula (C1 computes P and A, C5
+ * the three tranches) or by result.
  */
-function trailFor(programme: ProgrammeReconciliation, step: string, wire: string, hint?: RegExp): string {
-  const entries = (programme.trail ?? []).filter((e) => e.step === step);
+function trailFor(trail: readonly TrailEntry[] | undefined, figure: string, step: string, wire: string, hint?: RegExp): string {
+  const all = trail ?? [];
+  const named = all.filter((e) => e.figure === figure);
+  if (named.length > 0) return named.map(trailText).join(' | ');
+  const entries = all.filter((e) => e.step === step && e.figure === undefined);
   if (entries.length === 0) return '';
   if (entries.length === 1) return trailText(entries[0]);
   const byHint = hint ? entries.filter((e) => hint.test(e.formula)) : [];
@@ -192,6 +196,11 @@ const R20_LABELS: Record<string, string> = {
   error: 'non rispettato: cofinanziamento sotto il 10%',
 };
 
+const PHASE_LABELS: Record<string, string> = {
+  during: 'in corso d’anno (R20 è un avviso)',
+  yearClose: 'chiusura dell’anno (R20 è un errore)',
+};
+
 const POLICY_LABELS: Record<string, string> = {
   reduce: 'reduce — il contributo si riduce se il cofinanziamento ATS è sotto il 10% (C4)',
   flag: 'flag — il contributo non si riduce; il mancato 10% è segnalato (R20)',
@@ -202,33 +211,43 @@ function programmeLabel(id: string, options: LayoutOptions): string {
   return title ? `${id} — ${title}` : id;
 }
 
+function exclusionTrail(e: ProgrammeReconciliation['excluded'][number]): string {
+  const rows = e.rowIds.length === 1 ? '1 riga' : `${e.rowIds.length} righe`;
+  const parts = [e.rowIds.length === 0 ? rows : `${rows}: ${e.rowIds.join(', ')}`];
+  if (e.municipal !== undefined && e.cofinancing !== undefined) {
+    parts.push(`quota Comune ${formatAmountIt(new Money(e.municipal))}, cofinanziamento ${formatAmountIt(new Money(e.cofinancing))}`);
+  }
+  if (e.note) parts.push(e.note);
+  return parts.join(' · ');
+}
+
 function programmeBlock(b: MatrixBuilder, p: ProgrammeReconciliation, options: LayoutOptions): void {
   const k = (path: string) => `${p.programme}.${path}`;
+  const t = (figure: string, step: string, wire: string, hint?: RegExp) => trailFor(p.trail, figure, step, wire, hint);
   b.heading(`Programma ${programmeLabel(p.programme, options)}`);
   b.figure('Budget comunale approvato (B)', k('budget.municipal'), p.budget.municipal, 'amount', 'Ultima versione approvata del bilancio');
   b.figure('Cofinanziamento previsto (F)', k('budget.cofinancing'), p.budget.cofinancing, 'amount');
-  b.figure('Totale previsto (P = B + F)', k('budget.planned'), p.budget.planned, 'amount', trailFor(p, 'C1', p.budget.planned, /P\s*=/));
+  b.figure('Totale previsto (P = B + F)', k('budget.planned'), p.budget.planned, 'amount', t('budget.planned', 'C1', p.budget.planned, /^P\s*=/));
   b.figure('Rendicontato a carico del contributo', k('reported.municipal'), p.reported.municipal, 'amount');
   b.figure('Rendicontato come cofinanziamento', k('reported.cofinancing'), p.reported.cofinancing, 'amount');
   b.figure('Escluso (totale)', k('excluded.total'), exclusionTotal(p), 'amount', p.excluded.length === 0 ? 'Nessuna esclusione' : 'Somma delle esclusioni elencate sotto');
   p.excluded.forEach((e, i) => {
     const label = EXCLUSION_LABELS[e.reason] ? `${e.reason} — ${EXCLUSION_LABELS[e.reason]}` : e.reason;
-    const rows = e.rowIds.length === 1 ? '1 riga' : `${e.rowIds.length} righe`;
     // Row ids come from the partners' workbooks: partner text, written as text (text-safety.ts).
-    const trail = e.rowIds.length === 0 ? rows : `${rows}: ${e.rowIds.join(', ')}`;
-    b.figure(`  Escluso: ${label}`, k(`excluded[${i}].amount`), e.amount, 'amount', trail);
+    b.figure(`  Escluso: ${label}`, k(`excluded[${i}].amount`), e.amount, 'amount', exclusionTrail(e));
   });
-  b.figure('Ammesso a carico del contributo (A_c)', k('admitted.municipal'), p.admitted.municipal, 'amount');
-  b.figure('Ammesso come cofinanziamento (A_f)', k('admitted.cofinancing'), p.admitted.cofinancing, 'amount');
-  b.figure('Ammesso totale (A = A_c + A_f)', k('admitted.total'), p.admitted.total, 'amount', trailFor(p, 'C1', p.admitted.total, /A\s*=/));
-  b.figure('Contributo proporzionale (D1)', k('contribution.proportional'), p.contribution.proportional, 'amount', trailFor(p, 'C2', p.contribution.proportional));
-  b.figure('Limite dei costi ammessi (D2)', k('contribution.cappedByAdmitted'), p.contribution.cappedByAdmitted, 'amount', trailFor(p, 'C3', p.contribution.cappedByAdmitted));
-  b.figure('Contributo dovuto (D)', k('contribution.due'), p.contribution.due, 'amount', trailFor(p, 'C4', p.contribution.due));
-  b.figure('Quota di cofinanziamento', k('cofinancingShare'), p.cofinancingShare, 'percent', 'Cofinanziamento ammesso rispetto al contributo');
-  b.figure('Prima tranche (T1, 60% di B)', k('tranches.first'), p.tranches.first, 'amount', trailFor(p, 'C5', p.tranches.first, /T1\s*=/));
-  b.figure('Seconda tranche (T2, 30% di B)', k('tranches.second'), p.tranches.second, 'amount', trailFor(p, 'C5', p.tranches.second, /T2\s*=/));
-  b.figure('Saldo (T3 = D − T1 − T2)', k('tranches.balance'), p.tranches.balance, 'amount', trailFor(p, 'C5', p.tranches.balance, /T3\s*=/));
-  b.figure('Da recuperare', k('toRecover'), p.toRecover, 'amount', new Money(p.toRecover).isZero() ? 'Nessun importo da recuperare' : 'Saldo negativo: importo da restituire al Comune');
+  b.figure('Ammesso a carico del contributo (A_c)', k('admitted.municipal'), p.admitted.municipal, 'amount', t('admitted.municipal', 'C1', p.admitted.municipal, /^A_c\s*=/));
+  b.figure('Ammesso come cofinanziamento (A_f)', k('admitted.cofinancing'), p.admitted.cofinancing, 'amount', t('admitted.cofinancing', 'C1', p.admitted.cofinancing, /^A_f\s*=/));
+  b.figure('Ammesso totale (A = A_c + A_f)', k('admitted.total'), p.admitted.total, 'amount', t('admitted.total', 'C1', p.admitted.total, /^A\s*=/));
+  b.figure('Contributo proporzionale (D1)', k('contribution.proportional'), p.contribution.proportional, 'amount', t('contribution.proportional', 'C2', p.contribution.proportional));
+  b.figure('Limite dei costi ammessi (D2)', k('contribution.cappedByAdmitted'), p.contribution.cappedByAdmitted, 'amount', t('contribution.cappedByAdmitted', 'C3', p.contribution.cappedByAdmitted));
+  b.figure('Contributo dovuto (D)', k('contribution.due'), p.contribution.due, 'amount', t('contribution.due', 'C4', p.contribution.due, /^D\s*=/));
+  b.figure('Quota di cofinanziamento', k('cofinancingShare'), p.cofinancingShare, 'percent', t('cofinancingShare', '-', p.cofinancingShare) || 'Cofinanziamento ammesso rispetto al contributo');
+  b.figure('Prima tranche (T1, 60% di B)', k('tranches.first'), p.tranches.first, 'amount', t('tranches.first', 'C5', p.tranches.first, /^T1\s*=/));
+  b.figure('Seconda tranche (T2, 30% di B)', k('tranches.second'), p.tranches.second, 'amount', t('tranches.second', 'C5', p.tranches.second, /^T2\s*=/));
+  b.figure('Saldo (T3 = D − T1 − T2)', k('tranches.balance'), p.tranches.balance, 'amount', t('tranches.balance', 'C5', p.tranches.balance, /^T3\s*=/));
+  b.figure('Da recuperare', k('toRecover'), p.toRecover, 'amount',
+    t('toRecover', '-', p.toRecover) || (new Money(p.toRecover).isZero() ? 'Nessun importo da recuperare' : 'Saldo negativo: importo da restituire al Comune'));
 }
 
 /** Turns a reconciliation answer into the `Riconciliazione` sheet. Pure: same answer, same matrix. */
@@ -237,6 +256,7 @@ export function reconciliationLayout(answer: ReconciliationAnswer, options: Layo
   b.heading(`Riconciliazione — accordo ${answer.agreement}, anno ${answer.year}`);
   b.texts('Situazione al', answer.asOf);
   b.texts('Regola del cofinanziamento', POLICY_LABELS[answer.policy] ?? answer.policy);
+  if (answer.phase) b.texts('Fase', PHASE_LABELS[answer.phase] ?? answer.phase);
   b.blank();
 
   b.heading('Sintesi per programma (dati del grafico)');
@@ -260,10 +280,12 @@ export function reconciliationLayout(answer: ReconciliationAnswer, options: Layo
   }
 
   b.heading('ATS — totale dell’anno');
-  b.figure('Contributo dovuto all’ATS', 'ats.due', answer.ats.due, 'amount', 'Somma dei contributi dovuti dei programmi');
-  b.figure('Cofinanziamento ammesso dell’ATS', 'ats.cofinancing', answer.ats.cofinancing, 'amount');
-  b.figure('Quota di cofinanziamento dell’ATS', 'ats.cofinancingShare', answer.ats.cofinancingShare, 'percent', 'Minimo richiesto: 10% (R20)');
+  const atsTrail = (figure: string, fallback: string) => trailFor(answer.ats.trail, figure, '-', '') || fallback;
+  b.figure('Contributo dovuto all’ATS', 'ats.due', answer.ats.due, 'amount', atsTrail('ats.due', 'Somma dei contributi dovuti dei programmi'));
+  b.figure('Cofinanziamento ammesso dell’ATS', 'ats.cofinancing', answer.ats.cofinancing, 'amount', atsTrail('ats.cofinancing', ''));
+  b.figure('Quota di cofinanziamento dell’ATS', 'ats.cofinancingShare', answer.ats.cofinancingShare, 'percent', atsTrail('ats.cofinancingShare', 'Minimo richiesto: 10% (R20)'));
   b.texts('Verifica R20 (cofinanziamento ≥ 10%)', '', R20_LABELS[answer.ats.r20] ?? answer.ats.r20);
+  for (const finding of answer.findings ?? []) b.texts(`Rilievo ${finding.code}`, '', finding.message);
 
   const chart: ChartSpec | null =
     answer.programmes.length === 0

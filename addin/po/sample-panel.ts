@@ -17,17 +17,36 @@ export interface SamplePanelOptions {
 
 const STATUS_LABELS: Record<string, string> = {
   requested: 'documenti richiesti',
-  richiesto: 'documenti richiesti',
-  received: 'documenti ricevuti',
-  ricevuto: 'documenti ricevuti',
-  decided: 'esito registrato',
-  pending_observations: 'in attesa di osservazioni',
+  documents_received: 'documenti ricevuti',
+  integrazioni_richieste: 'integrazioni richieste',
+  ammesso: 'esito registrato',
+  ammesso_parzialmente: 'esito registrato',
+  non_ammesso: 'esito registrato',
 };
+
+function statusText(person: SampledPerson): string {
+  const base = STATUS_LABELS[person.status] ?? person.status;
+  if (person.final) return `${base} (definitivo)`;
+  if (person.contradictory) return `${base} — contraddittorio aperto`;
+  return base;
+}
+
+/** The route parameter naming a person: the rank keeps tax codes out of URLs and logs. */
+function personRef(person: SampledPerson): string {
+  return person.rank !== undefined ? String(person.rank) : person.personId;
+}
 
 function formatDate(iso: string | undefined): string {
   if (!iso) return '—';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** "0.1" → "10%" (the API sends the rate as a fraction). */
+function rateText(rate: string): string {
+  if (!/^\d+(\.\d+)?$/.test(rate)) return rate || '—';
+  const [int, dec = ''] = (Number(rate) <= 1 ? String(Math.round(Number(rate) * 10000) / 100) : rate).split('.');
+  return `${int}${dec ? `,${dec}` : ''}%`;
 }
 
 function outcomeText(person: SampledPerson): string {
@@ -42,17 +61,21 @@ function outcomeText(person: SampledPerson): string {
 
 function sampleFacts(sample: Sample): HTMLElement {
   const fact = (term: string, value: string, mono = false) => [h('dt', {}, term), h('dd', mono ? { className: 'po-mono' } : {}, value)];
-  const origin = sample.drawnBy === 'timer' ? 'estrazione automatica (timer giornaliero)' : sample.drawnBy ? 'estrazione manuale della PO' : '—';
+  const origin =
+    sample.drawnBy === 'timer' ? 'estrazione automatica (timer giornaliero)'
+      : sample.drawnBy ? 'estrazione manuale della PO'
+        : sample.seedGenerated === true ? 'seme generato dal servizio'
+          : sample.seedGenerated === false ? 'seme indicato dalla PO' : '—';
   return h(
     'dl',
     { className: 'po-facts', 'data-testid': 'sample-facts' },
     ...fact('Seme', sample.seed, true),
     ...fact('Metodo', sample.method === 'mus' ? 'proporzionale al costo (MUS)' : 'casuale semplice'),
-    ...fact('Tasso', sample.rate ? `${sample.rate}` : '—'),
+    ...fact('Tasso', rateText(sample.rate)),
     ...fact('Popolazione', `${sample.population} persone`),
     ...fact('Estratti', `${sample.n}`),
     ...fact('Hash della popolazione', sample.populationHash, true),
-    ...fact('Origine', `${origin}${sample.drawnAt ? `, ${formatDate(sample.drawnAt)}` : ''}`),
+    ...fact('Estratto il', `${formatDate(sample.drawnAt)} (${origin})`),
   );
 }
 
@@ -104,60 +127,103 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
     return form;
   }
 
-  function personRow(person: SampledPerson, openForm: (person: SampledPerson, row: HTMLTableRowElement) => void): HTMLTableRowElement {
-    const docs = person.documents.length
-      ? h('ul', {}, ...person.documents.map((d) => h('li', {}, `${d.name ?? d.docId}${d.receivedAt ? ` (${formatDate(d.receivedAt)})` : ''}`)))
-      : 'nessuno';
-    const observations = person.observations.length
-      ? h('div', {}, ...person.observations.map((o) => h('div', { className: 'po-observation' }, o.text, o.at ? h('span', { className: 'po-hint' }, ` — ${formatDate(o.at)}`) : null)))
-      : person.outcome?.outcome === 'non_ammesso'
-        ? h('span', { className: 'po-hint' }, person.observationDeadline ? `attese entro ${formatDate(person.observationDeadline)}` : 'attese dall’ATS')
-        : '—';
-    const row = h('tr', { 'data-person': person.personId },
-      h('td', { className: 'po-mono' }, person.personId),
-      h('td', {}, formatDate(person.requestDeadline)),
-      h('td', {}, STATUS_LABELS[person.status] ?? person.status ?? ''),
-      h('td', {}, docs),
-      h('td', { 'data-testid': 'outcome' }, outcomeText(person)),
-      h('td', {}, observations),
-      h('td', {}),
+  /** Runs one action of a row, then reloads the sample and says what happened. */
+  async function act(action: () => Promise<unknown>, done: string): Promise<void> {
+    try {
+      await action();
+      await refresh();
+      say('success', done);
+    } catch (error) {
+      say('error', error instanceof Error ? error.message : 'Operazione non riuscita.');
+    }
+  }
+
+  function personCard(person: SampledPerson, openForm: (person: SampledPerson, card: HTMLElement) => void): HTMLElement {
+    const ref = personRef(person);
+    const docs = h('dd', {});
+    if (person.documents.length) {
+      docs.append(h('ul', {}, ...person.documents.map((d) => h('li', {}, `${d.name ?? d.docId}${d.receivedAt ? ` (${formatDate(d.receivedAt)})` : ''}`))));
+    }
+    if (person.documentsReceivedOn) docs.append(`ricevuti il ${formatDate(person.documentsReceivedOn)}`);
+    else if (!person.documents.length) docs.append('non ancora ricevuti');
+    const observations = h(
+      'dd',
+      { 'data-testid': 'observations' },
+      ...(person.observations.length
+        ? person.observations.map((o) => h('div', { className: 'po-observation' }, o.text, o.at ? h('span', { className: 'po-hint' }, ` — ${formatDate(o.at)}`) : null))
+        : [person.contradictory ? (person.observationDeadline ? `attese entro il ${formatDate(person.observationDeadline)}` : 'attese dall’ATS') : '—']),
     );
-    const button = h('button', { type: 'button', 'aria-label': `Registra esito per ${person.personId}` }, person.outcome ? 'Modifica esito' : 'Registra esito');
-    button.addEventListener('click', () => openForm(person, row));
-    row.lastElementChild!.appendChild(button);
-    return row;
+    const actions = h('div', { className: 'po-toolbar' });
+    const titleId = uid('persona');
+    const card = h(
+      'li',
+      { className: 'po-card po-person', 'data-person': person.personId, 'aria-labelledby': titleId },
+      h('h4', { id: titleId, className: 'po-mono' }, person.rank !== undefined ? `${person.rank}. ${person.personId}` : person.personId),
+      h(
+        'dl',
+        { className: 'po-facts' },
+        h('dt', {}, 'Stato'), h('dd', {}, statusText(person)),
+        h('dt', {}, 'Scadenza documenti'), h('dd', {}, formatDate(person.requestDeadline)),
+        h('dt', {}, 'Documenti'), docs,
+        h('dt', {}, 'Esito'), h('dd', { 'data-testid': 'outcome' }, outcomeText(person)),
+        h('dt', {}, 'Osservazioni ATS'), observations,
+      ),
+      actions,
+    );
+    if (!person.documentsReceivedOn && (person.status === 'requested' || person.status === 'integrazioni_richieste')) {
+      const mark = h('button', { type: 'button', 'aria-label': `Segna documenti ricevuti per ${person.personId}` }, 'Segna documenti ricevuti');
+      mark.addEventListener('click', () => {
+        mark.disabled = true;
+        void act(() => options.api.markDocumentsReceived(options.programme, options.semester, ref), `Documenti di ${person.personId} segnati come ricevuti.`);
+      });
+      actions.append(mark);
+    }
+    if (person.final) {
+      actions.append(h('span', { className: 'po-hint' }, 'Esito definitivo.'));
+    } else if (person.contradictory) {
+      const confirm = h('button', { type: 'button', 'aria-label': `Conferma l’esito per ${person.personId}` }, 'Conferma esito');
+      confirm.addEventListener('click', () => {
+        confirm.disabled = true;
+        void act(() => options.api.confirmOutcome(options.programme, options.semester, ref), `Esito di ${person.personId} confermato: il contraddittorio è concluso.`);
+      });
+      actions.append(confirm);
+    } else {
+      const button = h('button', { type: 'button', className: 'po-primary', 'aria-label': `Registra esito per ${person.personId}` }, 'Registra esito');
+      button.addEventListener('click', () => openForm(person, card));
+      actions.append(button);
+    }
+    return card;
   }
 
   function sampleView(sample: Sample): HTMLElement {
-    const formSlot = h('div', {});
-    const openForm = (person: SampledPerson, row: HTMLTableRowElement) => {
-      const returnFocus = row.querySelector('button');
+    const openForm = (person: SampledPerson, card: HTMLElement) => {
+      const returnFocus = card.querySelector<HTMLButtonElement>('button[aria-label^="Registra esito"]');
+      const slot = h('div', {});
+      card.appendChild(slot);
+      if (returnFocus) returnFocus.hidden = true;
       const close = () => {
-        replaceChildren(formSlot);
-        returnFocus?.focus();
+        slot.remove();
+        if (returnFocus) {
+          returnFocus.hidden = false;
+          returnFocus.focus();
+        }
       };
-      replaceChildren(
-        formSlot,
+      slot.appendChild(
         outcomeForm({
           person,
           today: options.today,
           onCancel: close,
           onSubmit: async (request) => {
-            await options.api.recordOutcome(options.programme, options.semester, person.personId, request);
+            await options.api.recordOutcome(options.programme, options.semester, personRef(person), request);
             await refresh();
             say('success', `Esito registrato per ${person.personId}: ${OUTCOME_LABELS[request.outcome]}.`);
           },
         }),
       );
     };
-    const table = h(
-      'table',
-      { className: 'po-table', 'data-testid': 'sample-table' },
-      h('caption', { className: 'po-hint' }, `${sample.selected.length} persone estratte`),
-      h('thead', {}, h('tr', {}, ...['Persona', 'Scadenza documenti', 'Stato', 'Documenti ricevuti', 'Esito', 'Osservazioni ATS', ''].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, ...sample.selected.map((p) => personRow(p, openForm))),
-    );
-    return h('div', {}, sampleFacts(sample), table, formSlot);
+    const list = h('ul', { className: 'po-people', 'data-testid': 'sample-list', 'aria-label': `${sample.selected.length} persone estratte` },
+      ...sample.selected.map((p) => personCard(p, openForm)));
+    return h('div', {}, sampleFacts(sample), h('h4', {}, `Persone estratte (${sample.selected.length})`), list);
   }
 
   async function refresh(): Promise<void> {

@@ -18,6 +18,16 @@ function excelHost(): Promise<boolean> {
   });
 }
 
+/**
+ * A served-from-loopback page may fix the reference day (?today=2026-10-20) so a demo or a test
+ * does not depend on the calendar; a deployed pane always uses the real day.
+ */
+function referenceDay(): string | undefined {
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname);
+  const today = new URLSearchParams(window.location.search).get('today');
+  return loopback && today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : undefined;
+}
+
 async function main(): Promise<void> {
   const inExcel = await excelHost();
   if (inExcel && !Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
@@ -25,7 +35,8 @@ async function main(): Promise<void> {
     if (warning) warning.textContent = 'Questa versione di Excel non supporta il componente (serve ExcelApi 1.9): puoi usare il file nel browser.';
   }
   const supported = inExcel && Office.context.requirements.isSetSupported('ExcelApi', '1.9');
-  const app = supported ? new PaneApp({ mode: 'office', port: new OfficeWorkbook() }) : new PaneApp({ mode: 'file' });
+  const today = referenceDay();
+  const app = supported ? new PaneApp({ mode: 'office', port: new OfficeWorkbook(), today }) : new PaneApp({ mode: 'file', today });
   await app.start();
   document.body.dataset.ready = 'true';
 }

@@ -9,7 +9,11 @@ export interface AttachRequest {
 }
 
 export function renderDocumentsForm(root: HTMLElement, rowLabel: () => string | null, onAttach: (request: AttachRequest) => Promise<string>): void {
-  const input = h('input', { id: 'doc-file', type: 'file', accept: 'application/pdf,image/png,image/jpeg' });
+  const input = h('input', { id: 'doc-file', type: 'file', className: 'visually-hidden', accept: 'application/pdf,image/png,image/jpeg' });
+  const chosen = h('span', { className: 'hint', id: 'doc-chosen' }, 'Nessun file scelto');
+  input.addEventListener('change', () => {
+    chosen.textContent = input.files?.[0]?.name ?? 'Nessun file scelto';
+  });
   const kind = h('select', { id: 'doc-kind' }, ...Object.keys(DOCUMENT_KINDS).map((k) => h('option', { value: k }, k)));
   const status = h('p', { id: 'doc-status', role: 'status' });
   const target = h('p', { className: 'hint', id: 'doc-row' });
@@ -38,7 +42,8 @@ export function renderDocumentsForm(root: HTMLElement, rowLabel: () => string | 
   refresh();
   replaceChildren(root,
     target,
-    h('p', { className: 'field' }, h('label', { for: 'doc-file' }, 'File (PDF, PNG, JPEG)'), input),
+    h('p', { className: 'field' }, h('span', { className: 'label' }, 'File (PDF, PNG, JPEG)'),
+      h('span', { className: 'file-pick' }, h('label', { for: 'doc-file', className: 'button secondary' }, 'Scegli un file…'), chosen), input),
     h('p', { className: 'field' }, h('label', { for: 'doc-kind' }, 'Tipo di documento'), kind),
     button,
     status);

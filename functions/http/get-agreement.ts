@@ -11,9 +11,13 @@ export const getAgreementRoute = defineRoute({
   access: 'signed-in',
   async handler({ params }) {
     const agreement = requireAgreement(params.agreement);
-    return json(200, { ...agreement, reference: { ministryHourlyCosts: MINISTRY_HOURLY_COSTS } }, {
-      'Cache-Control': 'private, max-age=300',
-    });
+    return json(
+      200,
+      { ...agreement, reference: { ministryHourlyCosts: MINISTRY_HOURLY_COSTS } },
+      {
+        'Cache-Control': 'private, max-age=300',
+      },
+    );
   },
 });
 

@@ -24,8 +24,12 @@ export const listSubmissionsRoute = defineRoute({
     if (isAdmin(principal)) {
       versions = await listVersions(storage, { agreement: agreement.id, ...query });
     } else {
-      const asPartner = hasRole(principal, 'partner') && principal.partner !== undefined && (query.partner ?? principal.partner) === principal.partner;
-      const asPo = hasRole(principal, 'po') && (query.programme === undefined || principal.programmes.includes(query.programme));
+      const asPartner =
+        hasRole(principal, 'partner') &&
+        principal.partner !== undefined &&
+        (query.partner ?? principal.partner) === principal.partner;
+      const asPo =
+        hasRole(principal, 'po') && (query.programme === undefined || principal.programmes.includes(query.programme));
       if (!asPartner && !asPo) throw forbidden('Non puoi consultare i rendiconti richiesti.');
       const all = await listVersions(storage, { agreement: agreement.id, ...query });
       versions = all.filter(

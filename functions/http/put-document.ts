@@ -7,7 +7,12 @@ import { actorOf } from '../lib/auth';
 import { appendAudit } from '../lib/audit';
 import { clock } from '../lib/clock';
 import {
-  DOCUMENT_SIZE_LIMIT, readDocumentMeta, sanitiseFileName, sha256OfBytes, sniffDocumentType, storeDocument,
+  DOCUMENT_SIZE_LIMIT,
+  readDocumentMeta,
+  sanitiseFileName,
+  sha256OfBytes,
+  sniffDocumentType,
+  storeDocument,
   type DocumentMeta,
 } from '../lib/documents-store';
 import { HttpError, forbidden, notFound, unsupportedMediaType, validationFailed } from '../lib/http-errors';
@@ -27,13 +32,17 @@ export const putDocumentRoute = defineRoute({
     if (!DOC_ID.test(params.docId)) throw notFound('Documento non trovato.', { docId: params.docId });
     const query = parseBody(DocumentQuerySchema, Object.fromEntries(request.query.entries()));
     if (!findProgramme(agreement, query.programme)) {
-      throw validationFailed([{ path: '$.programme', message: `Programma "${query.programme}" non previsto dall'accordo.` }]);
+      throw validationFailed([
+        { path: '$.programme', message: `Programma "${query.programme}" non previsto dall'accordo.` },
+      ]);
     }
     const partner = principal.partner as string; // requireRole guarantees it for 'partner'
     const bytes = await readBytes(request, DOCUMENT_SIZE_LIMIT);
     const contentType = sniffDocumentType(bytes);
     if (!contentType) {
-      throw unsupportedMediaType('Formato non ammesso: sono accettati solo PDF, PNG e JPEG.', { accepted: ['application/pdf', 'image/png', 'image/jpeg'] });
+      throw unsupportedMediaType('Formato non ammesso: sono accettati solo PDF, PNG e JPEG.', {
+        accepted: ['application/pdf', 'image/png', 'image/jpeg'],
+      });
     }
     const meta: DocumentMeta = {
       agreement: agreement.id,
@@ -54,7 +63,15 @@ export const putDocumentRoute = defineRoute({
     if (existing) return sameOrConflict(existing, meta);
     const stored = await storeDocument(storage, meta, bytes);
     if (!stored.created) return sameOrConflict(stored.existing, meta);
-    await appendAudit({ actor: actorOf(principal), action: 'document.upload', target: `${agreement.id}/${params.docId}`, payload: meta }, storage);
+    await appendAudit(
+      {
+        actor: actorOf(principal),
+        action: 'document.upload',
+        target: `${agreement.id}/${params.docId}`,
+        payload: meta,
+      },
+      storage,
+    );
     return json(201, meta, { Location: `/api/agreements/${agreement.id}/documents/${params.docId}` });
   },
 });
@@ -63,9 +80,14 @@ export const putDocumentRoute = defineRoute({
 function sameOrConflict(existing: DocumentMeta, attempt: DocumentMeta): HttpResponseInit {
   if (existing.partner !== attempt.partner) throw forbidden('Il documento appartiene a un altro ente.');
   if (existing.sha256 === attempt.sha256) return json(200, existing);
-  throw new HttpError(409, 'document_conflict', 'Esiste già un documento con questo identificativo e contenuto diverso: usa un nuovo identificativo.', {
-    docId: existing.docId,
-  });
+  throw new HttpError(
+    409,
+    'document_conflict',
+    'Esiste già un documento con questo identificativo e contenuto diverso: usa un nuovo identificativo.',
+    {
+      docId: existing.docId,
+    },
+  );
 }
 
 export async function putDocument(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {

@@ -26,12 +26,19 @@ export const drawSampleRoute = defineRoute({
     // An empty body means "defaults": generated seed, simple method, the agreement's rate.
     const body = parseBody(DrawBodySchema, await readOptionalJson(request));
     const storage = getStorage();
-    const result = await drawOrExtend(storage, agreement, params.programme, params.semester, body, actorOf(principal), romeDate(clock()));
+    const result = await drawOrExtend(
+      storage,
+      agreement,
+      params.programme,
+      params.semester,
+      body,
+      actorOf(principal),
+      romeDate(clock()),
+    );
     const view = await loadSampleView(storage, agreement, params.programme, params.semester);
     return json(result.outcome === 'drawn' ? 201 : 200, { ...view, result: result.outcome });
   },
 });
-
 
 export async function drawSample(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   return drawSampleRoute.handler(request, context);

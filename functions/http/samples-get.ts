@@ -19,7 +19,8 @@ export const getSampleRoute = defineRoute({
     const agreement = requireAgreement(params.agreement);
     let partner: string | undefined;
     if (!isPoOf(principal, params.programme)) {
-      if (!hasRole(principal, 'partner') || !principal.partner) throw forbidden('Non sei responsabile di questo programma.');
+      if (!hasRole(principal, 'partner') || !principal.partner)
+        throw forbidden('Non sei responsabile di questo programma.');
       partner = principal.partner;
     }
     checkProgrammeSemester(agreement, params.programme, params.semester);

@@ -44,19 +44,27 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 /** JSON with sorted keys: the hash must not depend on property order. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  return (
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    }) ?? 'null'
+  );
 }
 
 export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
   return sha256Hex(
     canonicalJson({
-      seq: e.seq, at: e.at, actorRole: e.actorRole, actorId: e.actorId, action: e.action,
-      target: e.target, payloadHash: e.payloadHash, prevHash: e.prevHash,
+      seq: e.seq,
+      at: e.at,
+      actorRole: e.actorRole,
+      actorId: e.actorId,
+      action: e.action,
+      target: e.target,
+      payloadHash: e.payloadHash,
+      prevHash: e.prevHash,
     }),
   );
 }
@@ -96,12 +104,40 @@ function toEvent(entity: Record<string, unknown>): AuditEvent {
   };
 }
 
-export async function appendAudit(input: AuditEventInput, storage: Storage = getStorage()): Promise<AuditEvent> {
+/**
+ * Appends within one process are queued (one at a time, starting from the last event this process
+ * wrote), so contention only comes from other instances; those are resolved by the seq conflict.
+ */
+const queues = new WeakMap<Storage, { tail: Promise<unknown>; last?: AuditEvent }>();
+
+export function appendAudit(input: AuditEventInput, storage: Storage = getStorage()): Promise<AuditEvent> {
+  let queue = queues.get(storage);
+  if (!queue) {
+    queue = { tail: Promise.resolve() };
+    queues.set(storage, queue);
+  }
+  const q = queue;
+  const run = q.tail.then(async () => {
+    const event = await appendOnce(input, storage, q.last);
+    q.last = event;
+    return event;
+  });
+  q.tail = run.catch(() => {
+    q.last = undefined; // after a failure, read the tail again
+  });
+  return run;
+}
+
+async function appendOnce(
+  input: AuditEventInput,
+  storage: Storage,
+  known: AuditEvent | undefined,
+): Promise<AuditEvent> {
   await storage.ensure();
   const client = table(storage);
   const payloadHash = sha256Hex(canonicalJson(input.payload));
+  let last = known ?? (await tail(client));
   for (let attempt = 0; ; attempt++) {
-    const last = await tail(client);
     const base = {
       seq: (last?.seq ?? 0) + 1,
       at: clock().toISOString(),
@@ -117,9 +153,10 @@ export async function appendAudit(input: AuditEventInput, storage: Storage = get
       await client.createEntity({ partitionKey: AUDIT_PARTITION, rowKey: rowKeyForSeq(event.seq), ...event });
       return event;
     } catch (err) {
-      if (statusOf(err) !== 409 || attempt >= 200) throw err;
-      // Someone appended the same seq first: back off a little (jitter spreads contenders) and retry.
-      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * Math.min(50, 2 + attempt * 3))));
+      if (statusOf(err) !== 409 || attempt >= 1000) throw err;
+      // Another instance appended this seq first: follow the chain forward with a point read of the
+      // event that won (cheaper than a new tail query), then try the next seq.
+      last = toEvent(await client.getEntity<Record<string, unknown>>(AUDIT_PARTITION, rowKeyForSeq(event.seq)));
     }
   }
 }
@@ -134,7 +171,9 @@ export interface AuditVerification {
 export async function readAuditLog(storage: Storage = getStorage()): Promise<AuditEvent[]> {
   await storage.ensure();
   const events: AuditEvent[] = [];
-  for await (const e of table(storage).listEntities({ queryOptions: { filter: `PartitionKey eq '${AUDIT_PARTITION}'` } })) {
+  for await (const e of table(storage).listEntities({
+    queryOptions: { filter: `PartitionKey eq '${AUDIT_PARTITION}'` },
+  })) {
     events.push(toEvent(e));
   }
   return events.sort((a, b) => a.seq - b.seq);
@@ -148,15 +187,25 @@ export function verifyEvents(events: readonly AuditEvent[]): AuditVerification {
   let prev = GENESIS_HASH;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    if (e.seq !== i + 1) return { ok: false, count: events.length, lastHash: prev, firstBroken: { seq: i + 1, reason: 'seq_gap' } };
-    if (e.prevHash !== prev) return { ok: false, count: events.length, lastHash: prev, firstBroken: { seq: e.seq, reason: 'prev_hash_mismatch' } };
+    if (e.seq !== i + 1)
+      return { ok: false, count: events.length, lastHash: prev, firstBroken: { seq: i + 1, reason: 'seq_gap' } };
+    if (e.prevHash !== prev)
+      return {
+        ok: false,
+        count: events.length,
+        lastHash: prev,
+        firstBroken: { seq: e.seq, reason: 'prev_hash_mismatch' },
+      };
     const { hash, ...rest } = e;
-    if (eventHash(rest) !== hash) return { ok: false, count: events.length, lastHash: prev, firstBroken: { seq: e.seq, reason: 'hash_mismatch' } };
+    if (eventHash(rest) !== hash)
+      return { ok: false, count: events.length, lastHash: prev, firstBroken: { seq: e.seq, reason: 'hash_mismatch' } };
     prev = hash;
   }
   return { ok: true, count: events.length, lastHash: prev };
 }
 
 export function statusOf(err: unknown): number | undefined {
-  return typeof err === 'object' && err !== null && 'statusCode' in err ? Number((err as { statusCode: unknown }).statusCode) : undefined;
+  return typeof err === 'object' && err !== null && 'statusCode' in err
+    ? Number((err as { statusCode: unknown }).statusCode)
+    : undefined;
 }

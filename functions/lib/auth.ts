@@ -3,7 +3,14 @@
 // inject a per-run key with setAuthConfig.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
 import type { HttpRequest } from '@azure/functions';
 import { forbidden, unauthenticated } from './http-errors';
 
@@ -53,14 +60,23 @@ export function localJwks(jwks: JSONWebKeySet): JWTVerifyGetKey {
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const production = env.NODE_ENV === 'production';
   if (env.AUTH_JWKS_URL) {
-    if (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE) throw new Error('AUTH_ISSUER and AUTH_AUDIENCE are required with AUTH_JWKS_URL');
-    return { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, keys: createRemoteJWKSet(new URL(env.AUTH_JWKS_URL)) };
+    if (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE)
+      throw new Error('AUTH_ISSUER and AUTH_AUDIENCE are required with AUTH_JWKS_URL');
+    return {
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+      keys: createRemoteJWKSet(new URL(env.AUTH_JWKS_URL)),
+    };
   }
   if (production) throw new Error('AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE must be set in production');
   const file = env.AUTH_JWKS_FILE ?? path.join(LOCAL_KEYS_DIR, 'jwks.json');
   if (!fs.existsSync(file)) throw new Error(`local JWKS not found at ${file}: run "npm run token" or "npm start" once`);
   const jwks = JSON.parse(fs.readFileSync(file, 'utf8')) as JSONWebKeySet;
-  return { issuer: env.AUTH_ISSUER ?? LOCAL_ISSUER, audience: env.AUTH_AUDIENCE ?? LOCAL_AUDIENCE, keys: createLocalJWKSet(jwks) };
+  return {
+    issuer: env.AUTH_ISSUER ?? LOCAL_ISSUER,
+    audience: env.AUTH_AUDIENCE ?? LOCAL_AUDIENCE,
+    keys: createLocalJWKSet(jwks),
+  };
 }
 
 function config(): AuthConfig {

@@ -54,7 +54,8 @@ export interface MintOptions {
 
 export async function mintToken(key: SigningKey, claims: TokenClaims, options: MintOptions = {}): Promise<string> {
   const nowSec = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const sub = claims.sub ?? `dev-${claims.roles.join('-')}-${claims.partner ?? ((claims.programmes ?? []).join('-') || 'all')}`;
+  const sub =
+    claims.sub ?? `dev-${claims.roles.join('-')}-${claims.partner ?? ((claims.programmes ?? []).join('-') || 'all')}`;
   return new SignJWT({ roles: claims.roles, partner: claims.partner, programmes: claims.programmes ?? [], oid: sub })
     .setProtectedHeader({ alg: 'ES256', kid: options.kid ?? key.kid, typ: 'JWT' })
     .setSubject(sub)

@@ -50,15 +50,25 @@ export function sha256OfBytes(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function readDocumentMeta(storage: Storage, agreement: string, docId: string): Promise<DocumentMeta | undefined> {
+export async function readDocumentMeta(
+  storage: Storage,
+  agreement: string,
+  docId: string,
+): Promise<DocumentMeta | undefined> {
   try {
     const e = await storage.table('documents').getEntity<Record<string, unknown>>(agreement, docId);
     return {
-      agreement, docId,
-      partner: String(e.partner), programme: String(e.programme),
-      rowId: e.rowId ? String(e.rowId) : null, kind: e.kind ? String(e.kind) : null,
-      fileName: String(e.fileName), contentType: String(e.contentType) as DocumentType,
-      size: Number(e.size), sha256: String(e.sha256), uploadedAt: String(e.uploadedAt),
+      agreement,
+      docId,
+      partner: String(e.partner),
+      programme: String(e.programme),
+      rowId: e.rowId ? String(e.rowId) : null,
+      kind: e.kind ? String(e.kind) : null,
+      fileName: String(e.fileName),
+      contentType: String(e.contentType) as DocumentType,
+      size: Number(e.size),
+      sha256: String(e.sha256),
+      uploadedAt: String(e.uploadedAt),
     };
   } catch (err) {
     if (statusOf(err) === 404) return undefined;
@@ -85,9 +95,16 @@ export async function storeDocument(
   }
   try {
     await storage.table('documents').createEntity({
-      partitionKey: meta.agreement, rowKey: meta.docId,
-      partner: meta.partner, programme: meta.programme, rowId: meta.rowId ?? '', kind: meta.kind ?? '',
-      fileName: meta.fileName, contentType: meta.contentType, size: meta.size, sha256: meta.sha256,
+      partitionKey: meta.agreement,
+      rowKey: meta.docId,
+      partner: meta.partner,
+      programme: meta.programme,
+      rowId: meta.rowId ?? '',
+      kind: meta.kind ?? '',
+      fileName: meta.fileName,
+      contentType: meta.contentType,
+      size: meta.size,
+      sha256: meta.sha256,
       uploadedAt: meta.uploadedAt,
     });
     return { created: true };

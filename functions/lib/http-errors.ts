@@ -34,13 +34,22 @@ export class HttpError extends Error {
 
 export const malformedJson = (details: unknown = null) =>
   new HttpError(400, 'malformed_json', 'Il corpo della richiesta non è un JSON valido.', details);
-export const badRequest = (message: string, details: unknown = null) => new HttpError(400, 'bad_request', message, details);
+export const badRequest = (message: string, details: unknown = null) =>
+  new HttpError(400, 'bad_request', message, details);
 export const unauthenticated = (reason: string) =>
-  new HttpError(401, 'unauthenticated', 'Accesso non autorizzato: token mancante, scaduto o non valido.', { reason }, {
-    'WWW-Authenticate': 'Bearer',
-  });
-export const forbidden = (message = 'Non hai i permessi per questa operazione o per questi dati.', details: unknown = null) =>
-  new HttpError(403, 'forbidden', message, details);
+  new HttpError(
+    401,
+    'unauthenticated',
+    'Accesso non autorizzato: token mancante, scaduto o non valido.',
+    { reason },
+    {
+      'WWW-Authenticate': 'Bearer',
+    },
+  );
+export const forbidden = (
+  message = 'Non hai i permessi per questa operazione o per questi dati.',
+  details: unknown = null,
+) => new HttpError(403, 'forbidden', message, details);
 export const notFound = (message = 'Risorsa non trovata.', details: unknown = null) =>
   new HttpError(404, 'not_found', message, details);
 export const versionConflict = (details: unknown) =>
@@ -51,9 +60,14 @@ export const versionConflict = (details: unknown) =>
     details,
   );
 export const payloadTooLarge = (limitBytes: number) =>
-  new HttpError(413, 'payload_too_large', `Il contenuto supera la dimensione massima consentita (${formatBytes(limitBytes)}).`, {
-    limitBytes,
-  });
+  new HttpError(
+    413,
+    'payload_too_large',
+    `Il contenuto supera la dimensione massima consentita (${formatBytes(limitBytes)}).`,
+    {
+      limitBytes,
+    },
+  );
 export const unsupportedMediaType = (message: string, details: unknown = null) =>
   new HttpError(415, 'unsupported_media_type', message, details);
 

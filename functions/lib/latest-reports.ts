@@ -29,13 +29,24 @@ export async function latestReports(
   storage: Storage,
   filter: { agreement: string; year: number; programme?: string },
 ): Promise<LatestReport[]> {
-  const clauses = [`RowKey eq 'head'`, `agreement eq ${odataString(filter.agreement)}`, `year eq ${Math.trunc(filter.year)}`];
+  const clauses = [
+    `RowKey eq 'head'`,
+    `agreement eq ${odataString(filter.agreement)}`,
+    `year eq ${Math.trunc(filter.year)}`,
+  ];
   if (filter.programme) clauses.push(`programme eq ${odataString(filter.programme)}`);
   const heads: { key: ReportKey; submissionId: string; version: number; blobName: string }[] = [];
-  const entities = storage.table('submissions').listEntities<Record<string, unknown>>({ queryOptions: { filter: clauses.join(' and ') } });
+  const entities = storage
+    .table('submissions')
+    .listEntities<Record<string, unknown>>({ queryOptions: { filter: clauses.join(' and ') } });
   for await (const e of entities) {
     heads.push({
-      key: { agreement: String(e.agreement), partner: String(e.partner), programme: String(e.programme), year: Number(e.year) },
+      key: {
+        agreement: String(e.agreement),
+        partner: String(e.partner),
+        programme: String(e.programme),
+        year: Number(e.year),
+      },
       submissionId: String(e.submissionId),
       version: Number(e.version),
       blobName: String(e.blobName),
@@ -43,5 +54,10 @@ export async function latestReports(
   }
   heads.sort((a, b) => a.key.programme.localeCompare(b.key.programme) || a.key.partner.localeCompare(b.key.partner));
   const snapshots = await Promise.all(heads.map((h) => readSnapshot(storage, h.blobName)));
-  return heads.map((h, i) => ({ key: h.key, submissionId: h.submissionId, version: h.version, rows: snapshots[i].rows }));
+  return heads.map((h, i) => ({
+    key: h.key,
+    submissionId: h.submissionId,
+    version: h.version,
+    rows: snapshots[i].rows,
+  }));
 }

@@ -9,7 +9,13 @@ import { normalisePersonId } from '../../shared/sampling';
 import { appendAudit, type AuditActor } from './audit';
 import { clock } from './clock';
 import { notFound } from './http-errors';
-import { appendOutcomeEvent, readOutcomeEvents, readSample, type SampleSnapshot, type StoredSelection } from './samples-store';
+import {
+  appendOutcomeEvent,
+  readOutcomeEvents,
+  readSample,
+  type SampleSnapshot,
+  type StoredSelection,
+} from './samples-store';
 import { sampleTarget, stateConflict } from './sample-service';
 import type { Storage } from './storage';
 
@@ -59,13 +65,24 @@ export async function recordOutcome(
   for (let attempt = 0; attempt < 10; attempt++) {
     const all = await readOutcomeEvents(storage, key.agreement, key.programme, key.semester);
     const stored = all.get(person.rank) ?? [];
-    const replay = replayOutcome(agreement, person.personId, person.requestedOn, stored.map((e) => e.event));
+    const replay = replayOutcome(
+      agreement,
+      person.personId,
+      person.requestedOn,
+      stored.map((e) => e.event),
+    );
     if (!replay.ok) throw new Error(`stored outcome history no longer replays (rank ${person.rank})`);
     const event = { ...command, on: today } as OutcomeEvent;
     const next = applyOutcomeEvent(agreement, replay.state, event);
     if (!next.ok) throw stateConflict(next.error, { rank: person.rank, status: replay.state.status });
     const seq = (stored[stored.length - 1]?.seq ?? 0) + 1;
-    const appended = await appendOutcomeEvent(storage, key, { rank: person.rank, seq, event, actorRole: actor.role, at: clock().toISOString() });
+    const appended = await appendOutcomeEvent(storage, key, {
+      rank: person.rank,
+      seq,
+      event,
+      actorRole: actor.role,
+      at: clock().toISOString(),
+    });
     if (!appended) continue; // someone else recorded an event first: re-check against it
     await appendAudit(
       {

@@ -12,8 +12,12 @@ import { Money, ZERO, formatAmount, parseAmount, sum } from '../../shared/money'
 import type { RowNonAdmission } from '../../shared/outcomes';
 import { reconcile, type Reconciliation } from '../../shared/reconcile';
 import {
-  buildReconciliationInput, reconcilableRow,
-  type ProgrammeEvidence, type ReconcilableRow, type ReconciliationEvidence, type SampleEvidence,
+  buildReconciliationInput,
+  reconcilableRow,
+  type ProgrammeEvidence,
+  type ReconcilableRow,
+  type ReconciliationEvidence,
+  type SampleEvidence,
 } from '../../shared/reconciliation-input';
 import { normaliseRow, type RowInput } from '../../shared/rows';
 import { validateRows } from '../../shared/validate';
@@ -35,7 +39,11 @@ export interface ReconciliationData {
   reviews: StoredReview[];
 }
 
-export async function loadReconciliationData(storage: Storage, agreement: Agreement, year: number): Promise<ReconciliationData> {
+export async function loadReconciliationData(
+  storage: Storage,
+  agreement: Agreement,
+  year: number,
+): Promise<ReconciliationData> {
   await storage.ensure();
   const semesters = [`${year}-H1`, `${year}-H2`];
   const keys = agreement.programmes.flatMap((p) => semesters.map((semester) => ({ programme: p.id, semester })));
@@ -61,7 +69,11 @@ export interface ReconciliationQuery {
 }
 
 /** Pure: the evidence buildReconciliationInput needs, from the loaded data. */
-export function reconciliationEvidence(agreement: Agreement, data: ReconciliationData, query: ReconciliationQuery): ReconciliationEvidence {
+export function reconciliationEvidence(
+  agreement: Agreement,
+  data: ReconciliationData,
+  query: ReconciliationQuery,
+): ReconciliationEvidence {
   const { year, asOf } = query;
   const programmes: ProgrammeEvidence[] = agreement.programmes.map((p) => {
     const rows: ReconcilableRow[] = [];
@@ -76,7 +88,11 @@ export function reconciliationEvidence(agreement: Agreement, data: Reconciliatio
       }
       rows.push(...reportRows);
       const validation = validateRows(report.rows, {
-        agreement, programme: p.id, partner, year, today: asOf,
+        agreement,
+        programme: p.id,
+        partner,
+        year,
+        today: asOf,
         // The stored version is the previous state of itself: unchanged locked rows are not R24.
         previousRows: report.rows,
         otherRows: otherProgrammeRows(data.reports, report),
@@ -101,7 +117,12 @@ export function reconciliationEvidence(agreement: Agreement, data: Reconciliatio
       .map((s) => ({ semester: s.snapshot.semester, outcomes: outcomeStates(agreement, s.snapshot, s.events, asOf) }));
     const reviews: RowNonAdmission[] = data.reviews
       .filter((r) => r.programme === p.id && r.year === year && r.decidedOn <= asOf)
-      .map((r) => ({ submissionId: r.submissionId, rowId: qualifiedRowId(r.partner, r.rowId), reason: r.reason, decidedOn: r.decidedOn }));
+      .map((r) => ({
+        submissionId: r.submissionId,
+        rowId: qualifiedRowId(r.partner, r.rowId),
+        reason: r.reason,
+        decidedOn: r.decidedOn,
+      }));
     return {
       programme: p.id,
       rows,
@@ -116,11 +137,19 @@ export function reconciliationEvidence(agreement: Agreement, data: Reconciliatio
   return { agreement, year, asOf, programmes, only: query.only };
 }
 
-export function reconciliationFromData(agreement: Agreement, data: ReconciliationData, query: ReconciliationQuery): Reconciliation {
+export function reconciliationFromData(
+  agreement: Agreement,
+  data: ReconciliationData,
+  query: ReconciliationQuery,
+): Reconciliation {
   return reconcile(buildReconciliationInput(reconciliationEvidence(agreement, data, query)));
 }
 
-export async function reconciliationFor(storage: Storage, agreement: Agreement, query: ReconciliationQuery): Promise<Reconciliation> {
+export async function reconciliationFor(
+  storage: Storage,
+  agreement: Agreement,
+  query: ReconciliationQuery,
+): Promise<Reconciliation> {
   return reconciliationFromData(agreement, await loadReconciliationData(storage, agreement, query.year), query);
 }
 

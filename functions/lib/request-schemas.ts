@@ -20,7 +20,9 @@ function cellProblem(value: unknown): string | null {
       if (value === null) return null;
       if (Array.isArray(value)) {
         if (value.length > 200) return 'Elenco troppo lungo (massimo 200 voci).';
-        return value.every((v) => (typeof v === 'string' && v.length <= 500) || (typeof v === 'number' && Number.isFinite(v)))
+        return value.every(
+          (v) => (typeof v === 'string' && v.length <= 500) || (typeof v === 'number' && Number.isFinite(v)),
+        )
           ? null
           : 'Elenco non valido: ammessi solo testi (massimo 500 caratteri) o numeri.';
       }
@@ -55,7 +57,10 @@ export const RowSchema = z
 export const SubmissionBodySchema = z
   .object({
     programme: z.string().min(1).max(40),
-    partner: z.string().regex(/^[a-z0-9-]+$/, 'Identificativo partner non valido').max(60),
+    partner: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'Identificativo partner non valido')
+      .max(60),
     year: z.number().int().min(2000).max(2100),
     baseVersion: z.number().int().min(0).optional(),
     rows: z.array(RowSchema).max(MAX_ROWS),
@@ -73,7 +78,11 @@ const yearParam = z
 export const SubmissionListQuerySchema = z
   .object({
     programme: z.string().min(1).max(40).optional(),
-    partner: z.string().regex(/^[a-z0-9-]+$/).max(60).optional(),
+    partner: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .max(60)
+      .optional(),
     year: yearParam.optional(),
   })
   .strict();

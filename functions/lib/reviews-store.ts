@@ -28,7 +28,9 @@ function rowKeyOf(r: Pick<StoredReview, 'partner' | 'programme' | 'year' | 'rowI
 /** False when the row already has a review (the first decision stands). */
 export async function createReview(storage: Storage, review: StoredReview): Promise<boolean> {
   try {
-    await storage.table('reviews').createEntity({ partitionKey: review.agreement, rowKey: rowKeyOf(review), ...review });
+    await storage
+      .table('reviews')
+      .createEntity({ partitionKey: review.agreement, rowKey: rowKeyOf(review), ...review });
     return true;
   } catch (err) {
     if (statusOf(err) === 409) return false;
@@ -36,9 +38,14 @@ export async function createReview(storage: Storage, review: StoredReview): Prom
   }
 }
 
-export async function readReview(storage: Storage, review: Pick<StoredReview, 'agreement' | 'partner' | 'programme' | 'year' | 'rowId'>): Promise<StoredReview | undefined> {
+export async function readReview(
+  storage: Storage,
+  review: Pick<StoredReview, 'agreement' | 'partner' | 'programme' | 'year' | 'rowId'>,
+): Promise<StoredReview | undefined> {
   try {
-    return toReview(await storage.table('reviews').getEntity<Record<string, unknown>>(review.agreement, rowKeyOf(review)));
+    return toReview(
+      await storage.table('reviews').getEntity<Record<string, unknown>>(review.agreement, rowKeyOf(review)),
+    );
   } catch (err) {
     if (statusOf(err) === 404) return undefined;
     throw err;
@@ -48,14 +55,23 @@ export async function readReview(storage: Storage, review: Pick<StoredReview, 'a
 export async function listReviews(storage: Storage, agreement: string, year: number): Promise<StoredReview[]> {
   const out: StoredReview[] = [];
   const filter = `PartitionKey eq '${agreement.replace(/'/g, "''")}' and year eq ${Math.trunc(year)}`;
-  for await (const e of storage.table('reviews').listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(toReview(e));
+  for await (const e of storage.table('reviews').listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+    out.push(toReview(e));
   return out.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 function toReview(e: Record<string, unknown>): StoredReview {
   return {
-    agreement: String(e.agreement), submissionId: String(e.submissionId), partner: String(e.partner),
-    programme: String(e.programme), year: Number(e.year), rowId: String(e.rowId), decision: 'non_ammesso',
-    reason: String(e.reason), decidedOn: String(e.decidedOn), actorRole: String(e.actorRole), at: String(e.at),
+    agreement: String(e.agreement),
+    submissionId: String(e.submissionId),
+    partner: String(e.partner),
+    programme: String(e.programme),
+    year: Number(e.year),
+    rowId: String(e.rowId),
+    decision: 'non_ammesso',
+    reason: String(e.reason),
+    decidedOn: String(e.decidedOn),
+    actorRole: String(e.actorRole),
+    at: String(e.at),
   };
 }

@@ -1,7 +1,13 @@
 // A route is data: name, methods, path template, who may call it, handler. The same objects are
 // registered with app.http (Functions host) and served by the dev host (scripts/dev-host.ts), so
 // both run identical code; the auth matrix test walks this table.
-import type { HttpMethod, HttpRequest, HttpResponseInit, HttpFunctionOptions, InvocationContext } from '@azure/functions';
+import type {
+  HttpMethod,
+  HttpRequest,
+  HttpResponseInit,
+  HttpFunctionOptions,
+  InvocationContext,
+} from '@azure/functions';
 import { authenticate, requireRole, type Principal, type Role } from './auth';
 import { errorResponse, HttpError } from './http-errors';
 

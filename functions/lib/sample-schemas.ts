@@ -4,11 +4,20 @@ import { z } from 'zod';
 import { Money, parseAmount, formatAmount } from '../../shared/money';
 import { isValidIso } from '../../shared/dates';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data non valida (atteso aaaa-mm-gg)').refine(isValidIso, 'Data inesistente');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Data non valida (atteso aaaa-mm-gg)')
+  .refine(isValidIso, 'Data inesistente');
 
 /** 0.05, "0.05", "0,05" or "5%" → "0.05"; the S2 limit (≤ 10%) is checked by shared/sampling. */
 const rate = z
-  .union([z.number().positive().max(1), z.string().trim().regex(/^\d+([.,]\d+)?\s*%?$/, 'Tasso non valido (es. 0.10 o 10%)')])
+  .union([
+    z.number().positive().max(1),
+    z
+      .string()
+      .trim()
+      .regex(/^\d+([.,]\d+)?\s*%?$/, 'Tasso non valido (es. 0.10 o 10%)'),
+  ])
   .transform((v) => {
     if (typeof v === 'number') return String(v);
     const text = v.replace(',', '.').replace(/\s+/g, '');
@@ -18,7 +27,11 @@ const rate = z
 export const DrawBodySchema = z
   .object({
     // The seed is kept verbatim: the draw keys hash it as given (S3).
-    seed: z.string().max(500).refine((v) => v.trim() !== '', 'Il seme non può essere vuoto').optional(),
+    seed: z
+      .string()
+      .max(500)
+      .refine((v) => v.trim() !== '', 'Il seme non può essere vuoto')
+      .optional(),
     method: z.enum(['simple', 'mus']).optional(),
     rate: rate.optional(),
   })
@@ -28,7 +41,10 @@ export const DrawBodySchema = z
 const amount = z.union([z.string(), z.number()]).transform((v, ctx) => {
   const parsed = parseAmount(typeof v === 'number' ? String(v) : v);
   if (!parsed.ok || parsed.value.isNegative() || parsed.value.decimalPlaces() > 2) {
-    ctx.addIssue({ code: 'custom', message: 'Importo non valido: indicare un importo non negativo con al massimo 2 decimali.' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Importo non valido: indicare un importo non negativo con al massimo 2 decimali.',
+    });
     return z.NEVER;
   }
   return formatAmount(parsed.value);
@@ -53,8 +69,14 @@ export const ConfirmBodySchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.outcome === 'ammesso_parzialmente' && v.amount === undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: "Indicare l'importo ammesso." });
-    if (v.outcome === 'non_ammesso' && v.reason === undefined) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'La motivazione della non ammissione è obbligatoria.' });
+    if (v.outcome === 'ammesso_parzialmente' && v.amount === undefined)
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: "Indicare l'importo ammesso." });
+    if (v.outcome === 'non_ammesso' && v.reason === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'La motivazione della non ammissione è obbligatoria.',
+      });
   });
 
 export const DocumentsReceivedBodySchema = z.object({ documentsReceived: z.literal(true) }).strict();
@@ -74,7 +96,10 @@ export const ReviewBodySchema = z
 
 export const ReconciliationQuerySchema = z
   .object({
-    year: z.string().regex(/^\d{4}$/, 'Anno non valido (atteso aaaa)').transform(Number),
+    year: z
+      .string()
+      .regex(/^\d{4}$/, 'Anno non valido (atteso aaaa)')
+      .transform(Number),
     programme: z.string().min(1).max(40).optional(),
     asOf: isoDate.optional(),
   })

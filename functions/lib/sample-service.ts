@@ -10,15 +10,27 @@ import { normaliseRow } from '../../shared/rows';
 import { replayOutcome, type SampledPersonOutcome } from '../../shared/outcomes';
 import { drawFrozenSample } from '../../shared/sample-draw';
 import {
-  freezePopulation, isSemesterDue, parseSemester, semesterLockDate,
-  type FrozenPopulation, type PersonnelRowForSample, type SamplingMethod,
+  freezePopulation,
+  isSemesterDue,
+  parseSemester,
+  semesterLockDate,
+  type FrozenPopulation,
+  type PersonnelRowForSample,
+  type SamplingMethod,
 } from '../../shared/sampling';
 import { formatDateIt } from '../../shared/dates';
 import { appendAudit, type AuditActor } from './audit';
 import { HttpError, notFound, validationFailed } from './http-errors';
 import { latestReports, qualifiedRowId, splitQualifiedRowId } from './latest-reports';
 import type { Storage } from './storage';
-import { readOutcomeEvents, readSample, saveSample, type SampleHead, type SampleSnapshot, type StoredOutcomeEvent } from './samples-store';
+import {
+  readOutcomeEvents,
+  readSample,
+  saveSample,
+  type SampleHead,
+  type SampleSnapshot,
+  type StoredOutcomeEvent,
+} from './samples-store';
 
 export interface DrawOptions {
   seed?: string;
@@ -34,15 +46,21 @@ export function stateConflict(message: string, details: unknown = null): HttpErr
 
 /** 404 for a semester id that is not one of the agreement's years, or a programme it does not have. */
 export function checkProgrammeSemester(agreement: Agreement, programme: string, semester: string): void {
-  if (!agreement.programmes.some((p) => p.id === programme)) throw notFound('Programma non previsto dall\'accordo.', { programme });
+  if (!agreement.programmes.some((p) => p.id === programme))
+    throw notFound("Programma non previsto dall'accordo.", { programme });
   const s = parseSemester(semester);
   if (!s || semester.trim() !== semester || !agreement.years.includes(s.year)) {
-    throw notFound('Semestre non valido per l\'accordo: usare aaaa-H1 o aaaa-H2 negli anni dell\'accordo.', { semester });
+    throw notFound("Semestre non valido per l'accordo: usare aaaa-H1 o aaaa-H2 negli anni dell'accordo.", { semester });
   }
 }
 
 /** S1: the distinct persons of the programme's PERS rows dated in the semester, all partners. */
-export async function loadPopulation(storage: Storage, agreement: Agreement, programme: string, semester: string): Promise<FrozenPopulation> {
+export async function loadPopulation(
+  storage: Storage,
+  agreement: Agreement,
+  programme: string,
+  semester: string,
+): Promise<FrozenPopulation> {
   const year = Number(semester.slice(0, 4));
   const reports = await latestReports(storage, { agreement: agreement.id, year, programme });
   const rows: PersonnelRowForSample[] = [];
@@ -51,8 +69,15 @@ export async function loadPopulation(storage: Storage, agreement: Agreement, pro
       if (row.category !== 'PERS') continue;
       const v = normaliseRow(row, agreement).values;
       if (!v.taxCode || !v.month || v.programme !== programme) continue;
-      const amount = v.municipalShare && v.cofinancingShare ? v.municipalShare.plus(v.cofinancingShare) : (v.amount ?? undefined);
-      rows.push({ rowId: qualifiedRowId(report.key.partner, row.rowId), programme, taxCode: v.taxCode, month: v.month, amount });
+      const amount =
+        v.municipalShare && v.cofinancingShare ? v.municipalShare.plus(v.cofinancingShare) : (v.amount ?? undefined);
+      rows.push({
+        rowId: qualifiedRowId(report.key.partner, row.rowId),
+        programme,
+        taxCode: v.taxCode,
+        month: v.month,
+        amount,
+      });
     }
   }
   const frozen = freezePopulation(agreement.id, programme, semester, rows);
@@ -97,8 +122,13 @@ export async function drawOrExtend(
 }
 
 async function firstDraw(
-  storage: Storage, agreement: Agreement, programme: string, semester: string,
-  options: DrawOptions, actor: AuditActor, today: IsoDate,
+  storage: Storage,
+  agreement: Agreement,
+  programme: string,
+  semester: string,
+  options: DrawOptions,
+  actor: AuditActor,
+  today: IsoDate,
 ): Promise<DrawResult | undefined> {
   if (!isSemesterDue(agreement, semester, today)) {
     const lock = semesterLockDate(agreement, semester);
@@ -110,25 +140,54 @@ async function firstDraw(
   const frozen = await loadPopulation(storage, agreement, programme, semester);
   const seedSource = options.seed !== undefined && options.seed.trim() !== '' ? 'given' : 'generated';
   const seed = seedSource === 'given' ? (options.seed as string) : generateSeed();
-  const draw = drawFrozenSample(agreement, { population: frozen, seed, method: options.method, rate: options.rate, drawnOn: today });
+  const draw = drawFrozenSample(agreement, {
+    population: frozen,
+    seed,
+    method: options.method,
+    rate: options.rate,
+    drawnOn: today,
+  });
   if (!draw.ok) throw validationFailed([{ path: options.rate !== undefined ? '$.rate' : '$', message: draw.error }]);
   const s = draw.sample;
   const snapshot: SampleSnapshot = {
-    agreement: agreement.id, programme, semester, version: 1, seed, seedSource, method: s.method, rate: s.rate,
-    populationHash: s.populationHash, population: s.population, n: s.n, drawnOn: today,
-    selected: s.selected.map((p) => ({ personId: p.personId, rank: p.rank, key: p.key, requestedOn: today, requestDeadline: p.requestDeadline })),
+    agreement: agreement.id,
+    programme,
+    semester,
+    version: 1,
+    seed,
+    seedSource,
+    method: s.method,
+    rate: s.rate,
+    populationHash: s.populationHash,
+    population: s.population,
+    n: s.n,
+    drawnOn: today,
+    selected: s.selected.map((p) => ({
+      personId: p.personId,
+      rank: p.rank,
+      key: p.key,
+      requestedOn: today,
+      requestDeadline: p.requestDeadline,
+    })),
     frozen,
     history: [{ version: 1, on: today, rate: s.rate, n: s.n, actorRole: actor.role }],
   };
   const saved = await saveSample(storage, snapshot);
   if (!saved.saved) return undefined;
-  await appendAudit({ actor, action: 'sample.draw', target: sampleTarget(snapshot), payload: auditPayload(snapshot) }, storage);
+  await appendAudit(
+    { actor, action: 'sample.draw', target: sampleTarget(snapshot), payload: auditPayload(snapshot) },
+    storage,
+  );
   return { outcome: 'drawn', snapshot };
 }
 
 async function extendIfAsked(
-  storage: Storage, agreement: Agreement, existing: SampleHead,
-  options: DrawOptions, actor: AuditActor, today: IsoDate,
+  storage: Storage,
+  agreement: Agreement,
+  existing: SampleHead,
+  options: DrawOptions,
+  actor: AuditActor,
+  today: IsoDate,
 ): Promise<DrawResult | undefined> {
   const current = existing.snapshot;
   if (options.seed !== undefined && options.seed !== current.seed) {
@@ -138,23 +197,35 @@ async function extendIfAsked(
     );
   }
   if (options.method !== undefined && options.method !== current.method) {
-    throw stateConflict(`Il campione di questo semestre è già stato estratto con il metodo "${current.method}".`, { method: current.method });
+    throw stateConflict(`Il campione di questo semestre è già stato estratto con il metodo "${current.method}".`, {
+      method: current.method,
+    });
   }
   if (options.rate === undefined || !isNumber(options.rate) || !new Money(options.rate).gt(current.rate)) {
     // Same request again, or a smaller rate: a drawn sample never shrinks. Answer what is stored.
     if (options.rate !== undefined && !isNumber(options.rate)) {
-      throw validationFailed([{ path: '$.rate', message: 'Tasso di campionamento non valido: indicare un numero tra 0 e 0.10.' }]);
+      throw validationFailed([
+        { path: '$.rate', message: 'Tasso di campionamento non valido: indicare un numero tra 0 e 0.10.' },
+      ]);
     }
     return { outcome: 'existing', snapshot: current };
   }
   const draw = drawFrozenSample(agreement, {
-    population: current.frozen, seed: current.seed, method: current.method, rate: options.rate, drawnOn: today,
+    population: current.frozen,
+    seed: current.seed,
+    method: current.method,
+    rate: options.rate,
+    drawnOn: today,
   });
   if (!draw.ok) throw validationFailed([{ path: '$.rate', message: draw.error }]);
   const prefixKept = current.selected.every((p, i) => draw.sample.selected[i]?.personId === p.personId);
   if (!prefixKept) throw new Error('sample extension does not keep the first draw'); // a bug, not a user error
   const added = draw.sample.selected.slice(current.selected.length).map((p) => ({
-    personId: p.personId, rank: p.rank, key: p.key, requestedOn: today, requestDeadline: p.requestDeadline,
+    personId: p.personId,
+    rank: p.rank,
+    key: p.key,
+    requestedOn: today,
+    requestDeadline: p.requestDeadline,
   }));
   const version = current.version + 1;
   const snapshot: SampleSnapshot = {
@@ -163,11 +234,17 @@ async function extendIfAsked(
     rate: draw.sample.rate,
     n: draw.sample.n,
     selected: [...current.selected, ...added],
-    history: [...current.history, { version, on: today, rate: draw.sample.rate, n: draw.sample.n, actorRole: actor.role }],
+    history: [
+      ...current.history,
+      { version, on: today, rate: draw.sample.rate, n: draw.sample.n, actorRole: actor.role },
+    ],
   };
   const saved = await saveSample(storage, snapshot, existing);
   if (!saved.saved) return undefined;
-  await appendAudit({ actor, action: 'sample.extend', target: sampleTarget(snapshot), payload: auditPayload(snapshot) }, storage);
+  await appendAudit(
+    { actor, action: 'sample.extend', target: sampleTarget(snapshot), payload: auditPayload(snapshot) },
+    storage,
+  );
   return { outcome: 'extended', snapshot };
 }
 
@@ -182,8 +259,14 @@ export function sampleTarget(s: { agreement: string; programme: string; semester
 /** What the audit event hashes: the public facts of the draw (keys, not tax codes). */
 function auditPayload(s: SampleSnapshot) {
   return {
-    version: s.version, seed: s.seed, seedSource: s.seedSource, method: s.method, rate: s.rate,
-    populationHash: s.populationHash, population: s.population, n: s.n,
+    version: s.version,
+    seed: s.seed,
+    seedSource: s.seedSource,
+    method: s.method,
+    rate: s.rate,
+    populationHash: s.populationHash,
+    population: s.population,
+    n: s.n,
     selected: s.selected.map((p) => ({ rank: p.rank, key: p.key, requestedOn: p.requestedOn })),
   };
 }
@@ -268,9 +351,13 @@ export function sampleView(snapshot: SampleSnapshot, states: SampledPersonOutcom
         reason: state.reason,
         integrationDeadline: state.integrationDeadline,
         contradictory: state.contradictory,
-        rowIds: partner === undefined
-          ? rows
-          : rows.map(splitQualifiedRowId).filter((r) => r.partner === partner).map((r) => r.rowId),
+        rowIds:
+          partner === undefined
+            ? rows
+            : rows
+                .map(splitQualifiedRowId)
+                .filter((r) => r.partner === partner)
+                .map((r) => r.rowId),
         history: state.history,
       };
     });
@@ -292,7 +379,11 @@ export function sampleView(snapshot: SampleSnapshot, states: SampledPersonOutcom
 }
 
 export async function loadSampleView(
-  storage: Storage, agreement: Agreement, programme: string, semester: string, partner?: string,
+  storage: Storage,
+  agreement: Agreement,
+  programme: string,
+  semester: string,
+  partner?: string,
 ): Promise<SampleView> {
   await storage.ensure();
   const head = await readSample(storage, agreement.id, programme, semester);

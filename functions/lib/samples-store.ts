@@ -53,9 +53,16 @@ export interface SampleHead {
 
 const partitionOf = (agreement: string, programme: string) => `${agreement}|${programme}`;
 
-export async function readSample(storage: Storage, agreement: string, programme: string, semester: string): Promise<SampleHead | undefined> {
+export async function readSample(
+  storage: Storage,
+  agreement: string,
+  programme: string,
+  semester: string,
+): Promise<SampleHead | undefined> {
   try {
-    const e = await storage.table('samples').getEntity<Record<string, unknown>>(partitionOf(agreement, programme), semester);
+    const e = await storage
+      .table('samples')
+      .getEntity<Record<string, unknown>>(partitionOf(agreement, programme), semester);
     const buffer = await storage.container('samples').getBlockBlobClient(String(e.blobName)).downloadToBuffer();
     return { snapshot: JSON.parse(buffer.toString('utf8')) as SampleSnapshot, etag: e.etag };
   } catch (err) {
@@ -68,7 +75,9 @@ export async function readSample(storage: Storage, agreement: string, programme:
 export async function drawnSemesters(storage: Storage, agreement: string, programme: string): Promise<Set<string>> {
   const out = new Set<string>();
   const pk = partitionOf(agreement, programme).replace(/'/g, "''");
-  for await (const e of storage.table('samples').listEntities({ queryOptions: { filter: `PartitionKey eq '${pk}'`, select: ['rowKey'] } })) {
+  for await (const e of storage
+    .table('samples')
+    .listEntities({ queryOptions: { filter: `PartitionKey eq '${pk}'`, select: ['rowKey'] } })) {
     out.add(String(e.rowKey));
   }
   return out;
@@ -81,7 +90,11 @@ export type SaveResult = { saved: true } | { saved: false };
  * version 1, replaced with If-Match for later versions. `saved: false` means someone else wrote
  * first; the caller re-reads.
  */
-export async function saveSample(storage: Storage, snapshot: SampleSnapshot, previous?: SampleHead): Promise<SaveResult> {
+export async function saveSample(
+  storage: Storage,
+  snapshot: SampleSnapshot,
+  previous?: SampleHead,
+): Promise<SaveResult> {
   const body = JSON.stringify(snapshot);
   const blobName = `${snapshot.agreement}/${snapshot.programme}/${snapshot.semester}/v${snapshot.version}-${crypto.randomUUID()}.json`;
   const blob = storage.container('samples').getBlockBlobClient(blobName);
@@ -122,7 +135,8 @@ export interface StoredOutcomeEvent {
   at: string;
 }
 
-const eventsPartition = (agreement: string, programme: string, semester: string) => `${agreement}|${programme}|${semester}`;
+const eventsPartition = (agreement: string, programme: string, semester: string) =>
+  `${agreement}|${programme}|${semester}`;
 const eventRowKey = (rank: number, seq: number) => `${String(rank).padStart(6, '0')}|${String(seq).padStart(6, '0')}`;
 
 /** Every event of the sample, grouped by rank, in sequence order. */
@@ -134,7 +148,9 @@ export async function readOutcomeEvents(
 ): Promise<Map<number, StoredOutcomeEvent[]>> {
   const pk = eventsPartition(agreement, programme, semester).replace(/'/g, "''");
   const byRank = new Map<number, StoredOutcomeEvent[]>();
-  for await (const e of storage.table('outcomes').listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq '${pk}'` } })) {
+  for await (const e of storage
+    .table('outcomes')
+    .listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq '${pk}'` } })) {
     const stored: StoredOutcomeEvent = {
       rank: Number(e.rank),
       seq: Number(e.seq),

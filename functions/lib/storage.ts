@@ -24,18 +24,22 @@ export type ContainerName = keyof typeof CONTAINERS;
 
 /** Azurite's published development account (not a secret: it is in Microsoft's docs). */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
-export const AZURITE_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-export function azuriteConnectionString(ports: { blob: number; table: number; queue?: number }, host = '127.0.0.1'): string {
-  return [
-    'DefaultEndpointsProtocol=http',
-    `AccountName=${AZURITE_ACCOUNT}`,
-    `AccountKey=${AZURITE_KEY}`,
-    `BlobEndpoint=http://${host}:${ports.blob}/${AZURITE_ACCOUNT}`,
-    `TableEndpoint=http://${host}:${ports.table}/${AZURITE_ACCOUNT}`,
-    ...(ports.queue ? [`QueueEndpoint=http://${host}:${ports.queue}/${AZURITE_ACCOUNT}`] : []),
-  ].join(';') + ';';
+export function azuriteConnectionString(
+  ports: { blob: number; table: number; queue?: number },
+  host = '127.0.0.1',
+): string {
+  return (
+    [
+      'DefaultEndpointsProtocol=http',
+      `AccountName=${AZURITE_ACCOUNT}`,
+      `AccountKey=${AZURITE_KEY}`,
+      `BlobEndpoint=http://${host}:${ports.blob}/${AZURITE_ACCOUNT}`,
+      `TableEndpoint=http://${host}:${ports.table}/${AZURITE_ACCOUNT}`,
+      ...(ports.queue ? [`QueueEndpoint=http://${host}:${ports.queue}/${AZURITE_ACCOUNT}`] : []),
+    ].join(';') + ';'
+  );
 }
 
 export interface StorageConfig {
@@ -115,7 +119,10 @@ export function getStorage(): Storage {
   if (!current) {
     const connectionString = process.env.STORAGE_CONNECTION_STRING ?? process.env.AzureWebJobsStorage;
     if (!connectionString) throw new Error('STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) is not set');
-    current = createStorage({ connectionString: expandDevelopmentStorage(connectionString), namespace: process.env.STORAGE_NAMESPACE ?? '' });
+    current = createStorage({
+      connectionString: expandDevelopmentStorage(connectionString),
+      namespace: process.env.STORAGE_NAMESPACE ?? '',
+    });
   }
   return current;
 }

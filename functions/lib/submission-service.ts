@@ -16,8 +16,17 @@ import { HttpError, notFound, validationFailed, versionConflict } from './http-e
 import type { SubmissionBody } from './request-schemas';
 import type { Storage } from './storage';
 import {
-  CommitConflict, commitVersion, latestRowsElsewhere, readHead, readIdempotency, readSnapshot,
-  submissionIdOf, type Head, type ReportKey, type SubmissionAnswer, type VersionSnapshot,
+  CommitConflict,
+  commitVersion,
+  latestRowsElsewhere,
+  readHead,
+  readIdempotency,
+  readSnapshot,
+  submissionIdOf,
+  type Head,
+  type ReportKey,
+  type SubmissionAnswer,
+  type VersionSnapshot,
 } from './submissions-store';
 
 export function requireAgreement(id: string): Agreement {
@@ -27,12 +36,40 @@ export function requireAgreement(id: string): Agreement {
 }
 
 /** Programme, partner and year must belong to the agreement (422 with the JSON path). */
-export function checkEnvelope(agreement: Agreement, body: Pick<SubmissionBody, 'programme' | 'partner' | 'year'>): void {
+export function checkEnvelope(
+  agreement: Agreement,
+  body: Pick<SubmissionBody, 'programme' | 'partner' | 'year'>,
+): void {
   const issues = [];
-  if (!findProgramme(agreement, body.programme)) issues.push({ path: '$.programme', message: `Programma "${body.programme}" non previsto dall'accordo.` });
-  if (!findPartner(agreement, body.partner)) issues.push({ path: '$.partner', message: `Partner "${body.partner}" non previsto dall'accordo.` });
-  if (!agreement.years.includes(body.year)) issues.push({ path: '$.year', message: `Anno ${body.year} fuori dal periodo dell'accordo.` });
+  if (!findProgramme(agreement, body.programme))
+    issues.push({ path: '$.programme', message: `Programma "${body.programme}" non previsto dall'accordo.` });
+  if (!findPartner(agreement, body.partner))
+    issues.push({ path: '$.partner', message: `Partner "${body.partner}" non previsto dall'accordo.` });
+  if (!agreement.years.includes(body.year))
+    issues.push({ path: '$.year', message: `Anno ${body.year} fuori dal periodo dell'accordo.` });
   if (issues.length) throw validationFailed(issues);
+}
+
+/** Milliseconds per phase, sent back as a Server-Timing header (no data, only durations). */
+export type Timings = Record<string, number>;
+
+function timed<T>(timings: Timings | undefined, phase: string, work: () => Promise<T>): Promise<T>;
+function timed<T>(timings: Timings | undefined, phase: string, work: () => T): T;
+function timed<T>(timings: Timings | undefined, phase: string, work: () => T | Promise<T>): T | Promise<T> {
+  const t0 = performance.now();
+  const add = () => {
+    if (timings) timings[phase] = (timings[phase] ?? 0) + (performance.now() - t0);
+  };
+  const out = work();
+  if (out instanceof Promise) return out.finally(add);
+  add();
+  return out;
+}
+
+export function serverTiming(timings: Timings): string {
+  return Object.entries(timings)
+    .map(([k, v]) => `${k};dur=${v.toFixed(1)}`)
+    .join(', ');
 }
 
 export interface Evaluation {
@@ -43,25 +80,36 @@ export interface Evaluation {
 }
 
 /** Runs the shared engine against the server state; pure apart from the reads. */
-export async function evaluate(storage: Storage, agreement: Agreement, body: SubmissionBody, head: Head | undefined): Promise<Evaluation> {
+export async function evaluate(
+  storage: Storage,
+  agreement: Agreement,
+  body: SubmissionBody,
+  head: Head | undefined,
+  timings?: Timings,
+): Promise<Evaluation> {
   const key: ReportKey = { agreement: agreement.id, partner: body.partner, programme: body.programme, year: body.year };
-  const [previous, otherRows] = await Promise.all([
-    head ? readSnapshot(storage, head.blobName) : Promise.resolve(undefined),
-    latestRowsElsewhere(storage, key),
-  ]);
+  const [previous, otherRows] = await timed(timings, 'state', () =>
+    Promise.all([
+      head ? readSnapshot(storage, head.blobName) : Promise.resolve(undefined),
+      latestRowsElsewhere(storage, key),
+    ]),
+  );
   const rows = body.rows as RowInput[];
-  const result = validateRows(rows, {
-    agreement,
-    programme: body.programme,
-    partner: body.partner,
-    year: body.year,
-    today: romeDate(clock()),
-    otherRows,
-    // Without a previous version the engine treats rows in locked windows as retroactive (R24).
-    previousRows: previous?.rows ?? [],
-    phase: 'live',
-  });
-  const findingsOf = (rowId: string): Finding[] => result.rowFindings.get(rowId) ?? result.findings.filter((f) => f.rowId === rowId);
+  const result = timed(timings, 'rules', () =>
+    validateRows(rows, {
+      agreement,
+      programme: body.programme,
+      partner: body.partner,
+      year: body.year,
+      today: romeDate(clock()),
+      otherRows,
+      // Without a previous version the engine treats rows in locked windows as retroactive (R24).
+      previousRows: previous?.rows ?? [],
+      phase: 'live',
+    }),
+  );
+  const findingsOf = (rowId: string): Finding[] =>
+    result.rowFindings.get(rowId) ?? result.findings.filter((f) => f.rowId === rowId);
   const rejectedIds = [...result.rejectedRowIds];
   const accepted = rows.filter((r) => !result.rejectedRowIds.has(r.rowId));
   // Locked rows the partner tried to change or remove stay as they were (R24): nothing is lost.
@@ -85,11 +133,14 @@ export interface SubmitInput {
   body: SubmissionBody;
   actor: AuditActor;
   idempotencyKey?: string;
+  timings?: Timings;
 }
 
 export interface SubmitResult {
   answer: SubmissionAnswer;
   replayed: boolean;
+  /** The version is committed but its audit event could not be appended (the caller logs it). */
+  auditFailed?: boolean;
 }
 
 const AUTO_RETRIES = 3;
@@ -97,7 +148,8 @@ const AUTO_RETRIES = 3;
 export async function submit(storage: Storage, input: SubmitInput): Promise<SubmitResult> {
   const { agreement, body } = input;
   const key: ReportKey = { agreement: agreement.id, partner: body.partner, programme: body.programme, year: body.year };
-  const requestHash = sha256Hex(canonicalJson(body));
+  // Only an idempotent request needs its hash (it costs tens of ms on a 5,000-row body).
+  const requestHash = input.idempotencyKey ? sha256Hex(canonicalJson(body)) : '';
   await storage.ensure();
 
   for (let attempt = 0; ; attempt++) {
@@ -110,7 +162,7 @@ export async function submit(storage: Storage, input: SubmitInput): Promise<Subm
     if (body.baseVersion !== undefined && body.baseVersion !== current) {
       throw versionConflict({ baseVersion: body.baseVersion, currentVersion: current });
     }
-    const evaluation = await evaluate(storage, agreement, body, head);
+    const evaluation = await evaluate(storage, agreement, body, head, input.timings);
     const version = current + 1;
     const submissionId = submissionIdOf(key, version);
     const snapshot: VersionSnapshot = {
@@ -125,16 +177,22 @@ export async function submit(storage: Storage, input: SubmitInput): Promise<Subm
       answer: { submissionId, version, ...evaluation.answer },
     };
     try {
-      const meta = await commitVersion(storage, {
-        snapshot,
-        head,
-        idempotency: input.idempotencyKey ? { key: input.idempotencyKey, requestHash } : undefined,
-      });
-      await appendAudit({ actor: input.actor, action: 'submission.create', target: submissionId, payload: meta }, storage).catch(() => {
-        // The version is committed; a missing audit event shows up as a gap between the store and
-        // the log, which verify-audit reports. Never fail the partner's submission for it.
-      });
-      return { answer: snapshot.answer, replayed: false };
+      const meta = await timed(input.timings, 'store', () =>
+        commitVersion(storage, {
+          snapshot,
+          head,
+          idempotency: input.idempotencyKey ? { key: input.idempotencyKey, requestHash } : undefined,
+        }),
+      );
+      // The version is committed: never fail the partner's submission for the audit append. A
+      // missing event is logged here and found by `npm run audit:verify` (versions vs events).
+      const auditFailed = await timed(input.timings, 'audit', () =>
+        appendAudit({ actor: input.actor, action: 'submission.create', target: submissionId, payload: meta }, storage),
+      ).then(
+        () => false,
+        () => true,
+      );
+      return { answer: snapshot.answer, replayed: false, auditFailed };
     } catch (err) {
       if (!(err instanceof CommitConflict)) throw err;
       // With an explicit baseVersion the client asked for optimistic concurrency: tell it.
@@ -151,13 +209,23 @@ export async function submit(storage: Storage, input: SubmitInput): Promise<Subm
   }
 }
 
-async function replayOf(storage: Storage, key: ReportKey, idempotencyKey: string, requestHash: string): Promise<SubmissionAnswer | undefined> {
+async function replayOf(
+  storage: Storage,
+  key: ReportKey,
+  idempotencyKey: string,
+  requestHash: string,
+): Promise<SubmissionAnswer | undefined> {
   const record = await readIdempotency(storage, key, idempotencyKey);
   if (!record) return undefined;
   if (record.requestHash !== requestHash) {
-    throw new HttpError(409, 'idempotency_conflict', 'La chiave di idempotenza è già stata usata per un invio diverso.', {
-      submissionId: record.submissionId,
-    });
+    throw new HttpError(
+      409,
+      'idempotency_conflict',
+      'La chiave di idempotenza è già stata usata per un invio diverso.',
+      {
+        submissionId: record.submissionId,
+      },
+    );
   }
   return (await readSnapshot(storage, record.blobName)).answer;
 }

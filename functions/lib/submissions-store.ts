@@ -103,16 +103,45 @@ export function idempotencyRowKey(idempotencyKey: string): string {
 export async function readHead(storage: Storage, key: ReportKey): Promise<Head | undefined> {
   try {
     const e = await storage.table('submissions').getEntity<Record<string, unknown>>(partitionOf(key), HEAD);
-    return { version: Number(e.version), submissionId: String(e.submissionId), blobName: String(e.blobName), etag: e.etag };
+    return {
+      version: Number(e.version),
+      submissionId: String(e.submissionId),
+      blobName: String(e.blobName),
+      etag: e.etag,
+    };
   } catch (err) {
     if (statusOf(err) === 404) return undefined;
     throw err;
   }
 }
 
+/**
+ * Snapshots are immutable (a blob name is never reused), so a parsed copy can be kept in memory
+ * without any invalidation: a resubmission reads its previous version from here. Bounded by rows.
+ */
+const SNAPSHOT_CACHE_ROWS = 60_000;
+const snapshotCache = new Map<string, VersionSnapshot>();
+let cachedRows = 0;
+
+function remember(key: string, snapshot: VersionSnapshot): void {
+  if (snapshotCache.has(key) || snapshot.rows.length > SNAPSHOT_CACHE_ROWS) return;
+  snapshotCache.set(key, snapshot);
+  cachedRows += snapshot.rows.length;
+  for (const [k, v] of snapshotCache) {
+    if (cachedRows <= SNAPSHOT_CACHE_ROWS) break;
+    snapshotCache.delete(k); // Map iterates in insertion order: oldest first
+    cachedRows -= v.rows.length;
+  }
+}
+
 export async function readSnapshot(storage: Storage, blobName: string): Promise<VersionSnapshot> {
+  const cacheKey = `${storage.containerName('submissions')}/${blobName}`;
+  const hit = snapshotCache.get(cacheKey);
+  if (hit) return hit;
   const buffer = await storage.container('submissions').getBlockBlobClient(blobName).downloadToBuffer();
-  return JSON.parse(buffer.toString('utf8')) as VersionSnapshot;
+  const snapshot = JSON.parse(buffer.toString('utf8')) as VersionSnapshot;
+  remember(cacheKey, snapshot);
+  return snapshot;
 }
 
 export interface IdempotencyRecord {
@@ -121,9 +150,15 @@ export interface IdempotencyRecord {
   blobName: string;
 }
 
-export async function readIdempotency(storage: Storage, key: ReportKey, idempotencyKey: string): Promise<IdempotencyRecord | undefined> {
+export async function readIdempotency(
+  storage: Storage,
+  key: ReportKey,
+  idempotencyKey: string,
+): Promise<IdempotencyRecord | undefined> {
   try {
-    const e = await storage.table('submissions').getEntity<Record<string, unknown>>(partitionOf(key), idempotencyRowKey(idempotencyKey));
+    const e = await storage
+      .table('submissions')
+      .getEntity<Record<string, unknown>>(partitionOf(key), idempotencyRowKey(idempotencyKey));
     return { submissionId: String(e.submissionId), requestHash: String(e.requestHash), blobName: String(e.blobName) };
   } catch (err) {
     if (statusOf(err) === 404) return undefined;
@@ -161,20 +196,43 @@ export async function commitVersion(storage: Storage, input: CommitInput): Promi
     // Step 2: head + index + idempotency, atomically, last.
     const pk = partitionOf(key);
     const headEntity = {
-      partitionKey: pk, rowKey: HEAD, kind: 'head', ...keyFields(key),
-      version: snapshot.version, submissionId: snapshot.submissionId, blobName,
+      partitionKey: pk,
+      rowKey: HEAD,
+      kind: 'head',
+      ...keyFields(key),
+      version: snapshot.version,
+      submissionId: snapshot.submissionId,
+      blobName,
     };
     const actions: TransactionAction[] = [
       head ? ['update', headEntity, 'Replace', { etag: head.etag }] : ['create', headEntity],
-      ['create', { partitionKey: pk, rowKey: versionRowKey(snapshot.version), kind: 'version', blobName, ...meta, baseVersion: meta.baseVersion ?? -1 }],
+      [
+        'create',
+        {
+          partitionKey: pk,
+          rowKey: versionRowKey(snapshot.version),
+          kind: 'version',
+          blobName,
+          ...meta,
+          baseVersion: meta.baseVersion ?? -1,
+        },
+      ],
     ];
     if (input.idempotency) {
-      actions.push(['create', {
-        partitionKey: pk, rowKey: idempotencyRowKey(input.idempotency.key), kind: 'idempotency',
-        submissionId: snapshot.submissionId, requestHash: input.idempotency.requestHash, blobName,
-      }]);
+      actions.push([
+        'create',
+        {
+          partitionKey: pk,
+          rowKey: idempotencyRowKey(input.idempotency.key),
+          kind: 'idempotency',
+          submissionId: snapshot.submissionId,
+          requestHash: input.idempotency.requestHash,
+          blobName,
+        },
+      ]);
     }
     await storage.table('submissions').submitTransaction(actions);
+    remember(`${storage.containerName('submissions')}/${blobName}`, snapshot);
   } catch (err) {
     // Nothing references the blob: remove it so failed attempts leave no clutter (best effort).
     await blob.deleteIfExists().catch(() => undefined);
@@ -213,12 +271,24 @@ function metaOf(s: VersionSnapshot, contentHash: string): VersionMeta {
 function toMeta(e: Record<string, unknown>): VersionMeta & { blobName: string } {
   const base = Number(e.baseVersion);
   return {
-    agreement: String(e.agreement), partner: String(e.partner), programme: String(e.programme), year: Number(e.year),
-    submissionId: String(e.submissionId), version: Number(e.version), baseVersion: base >= 0 ? base : null,
-    submittedAt: String(e.submittedAt), actorRole: String(e.actorRole), rowCount: Number(e.rowCount),
-    acceptedCount: Number(e.acceptedCount), rejectedCount: Number(e.rejectedCount),
-    carriedOverCount: Number(e.carriedOverCount), errors: Number(e.errors), warnings: Number(e.warnings),
-    infos: Number(e.infos), contentHash: String(e.contentHash), blobName: String(e.blobName),
+    agreement: String(e.agreement),
+    partner: String(e.partner),
+    programme: String(e.programme),
+    year: Number(e.year),
+    submissionId: String(e.submissionId),
+    version: Number(e.version),
+    baseVersion: base >= 0 ? base : null,
+    submittedAt: String(e.submittedAt),
+    actorRole: String(e.actorRole),
+    rowCount: Number(e.rowCount),
+    acceptedCount: Number(e.acceptedCount),
+    rejectedCount: Number(e.rejectedCount),
+    carriedOverCount: Number(e.carriedOverCount),
+    errors: Number(e.errors),
+    warnings: Number(e.warnings),
+    infos: Number(e.infos),
+    contentHash: String(e.contentHash),
+    blobName: String(e.blobName),
   };
 }
 
@@ -232,20 +302,33 @@ export interface ListFilter {
 const odataString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Committed versions only (index rows), oldest first within a report. */
-export async function listVersions(storage: Storage, filter: ListFilter): Promise<(VersionMeta & { blobName: string })[]> {
+export async function listVersions(
+  storage: Storage,
+  filter: ListFilter,
+): Promise<(VersionMeta & { blobName: string })[]> {
   const clauses = [`kind eq 'version'`, `agreement eq ${odataString(filter.agreement)}`];
   if (filter.partner) clauses.push(`partner eq ${odataString(filter.partner)}`);
   if (filter.programme) clauses.push(`programme eq ${odataString(filter.programme)}`);
   if (filter.year !== undefined) clauses.push(`year eq ${Math.trunc(filter.year)}`);
   const out: (VersionMeta & { blobName: string })[] = [];
-  const entities = storage.table('submissions').listEntities<Record<string, unknown>>({ queryOptions: { filter: clauses.join(' and ') } });
+  const entities = storage
+    .table('submissions')
+    .listEntities<Record<string, unknown>>({ queryOptions: { filter: clauses.join(' and ') } });
   for await (const e of entities) out.push(toMeta(e));
   return out.sort(
-    (a, b) => a.partner.localeCompare(b.partner) || a.programme.localeCompare(b.programme) || a.year - b.year || a.version - b.version,
+    (a, b) =>
+      a.partner.localeCompare(b.partner) ||
+      a.programme.localeCompare(b.programme) ||
+      a.year - b.year ||
+      a.version - b.version,
   );
 }
 
-export async function getVersion(storage: Storage, agreement: string, submissionId: string): Promise<(VersionMeta & { blobName: string }) | undefined> {
+export async function getVersion(
+  storage: Storage,
+  agreement: string,
+  submissionId: string,
+): Promise<(VersionMeta & { blobName: string }) | undefined> {
   const parsed = parseSubmissionId(agreement, submissionId);
   if (!parsed) return undefined;
   try {
@@ -266,7 +349,9 @@ export async function latestRowsElsewhere(storage: Storage, key: ReportKey): Pro
   const to = `${key.agreement}|${key.partner}}`;
   const filter = `PartitionKey ge ${odataString(from)} and PartitionKey lt ${odataString(to)} and RowKey eq '${HEAD}' and year eq ${key.year}`;
   const heads: string[] = [];
-  for await (const e of storage.table('submissions').listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+  for await (const e of storage
+    .table('submissions')
+    .listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
     if (e.programme !== key.programme) heads.push(String(e.blobName));
   }
   const snapshots = await Promise.all(heads.map((b) => readSnapshot(storage, b)));

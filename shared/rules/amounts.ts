@@ -4,17 +4,22 @@ import type { Finding } from '../findings';
 import type { ParsedRow } from '../rows';
 import { cellPreview, rowFinding } from './emit';
 import { formatMoneyIt } from './format';
-import { ZERO } from '../money';
+import { parseAmount, ZERO } from '../money';
 
 const NUMBER_REASONS = new Set(['not_a_number', 'negative', 'too_many_decimals']);
 /** Fields whose failure takes the row out of every total (said in the message). */
 const SUM_FIELDS = new Set(['amount', 'value', 'municipalShare', 'cofinancingShare']);
+/** Hours and rates may carry up to 4 decimals (parseQuantity); amounts 2. */
+const QUANTITY_FIELDS = new Set(['hours', 'hourlyCost', 'contractHours', 'hourlyValue']);
 
 export function checkAmounts(row: ParsedRow, out: Finding[]): void {
   for (const problem of row.problems) {
     if (!NUMBER_REASONS.has(problem.reason)) continue;
     const variant = SUM_FIELDS.has(problem.field) ? `${problem.reason}.excluded` : problem.reason;
-    out.push(rowFinding(row, 'R02', 'error', problem.field, variant, { valore: cellPreview(row.input[problem.field]) }));
+    out.push(rowFinding(row, 'R02', 'error', problem.field, variant, {
+      valore: cellPreview(row.input[problem.field]),
+      decimali: QUANTITY_FIELDS.has(problem.field) ? 4 : 2,
+    }));
   }
   if (row.splitMismatch) {
     const v = row.values;
@@ -28,7 +33,9 @@ export function checkAmounts(row: ParsedRow, out: Finding[]): void {
   }
 }
 
+/** A share as the message shows it: formatted when readable (a split is only checked when both are). */
 function readShare(row: ParsedRow, field: string): string {
-  const cell = row.input[field];
-  return cell === undefined || cell === null || cell === '' ? '0,00 €' : `${cellPreview(cell)}`;
+  const parsed = parseAmount(row.input[field]);
+  if (parsed.ok) return formatMoneyIt(parsed.value);
+  return parsed.reason === 'empty' ? formatMoneyIt(ZERO) : cellPreview(row.input[field]);
 }

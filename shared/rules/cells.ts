@@ -7,8 +7,7 @@ import { checkRequired } from './required';
 import { checkAmounts } from './amounts';
 import { cellPreview, rowFinding } from './emit';
 
-export function cellFindings(row: ParsedRow, _agreement: Agreement): Finding[] {
-  const out: Finding[] = [];
+export function cellFindings(row: ParsedRow, _agreement: Agreement, out: Finding[] = []): Finding[] {
   checkRequired(row, out);
   checkAmounts(row, out);
   for (const problem of row.problems) {

@@ -3,7 +3,7 @@
 import type { Finding } from '../findings';
 import { ZERO, type Money } from '../money';
 import type { ParsedRow } from '../rows';
-import { rowFinding } from './emit';
+import { cellPreview, rowFinding } from './emit';
 import { formatMoneyIt } from './format';
 import { formatDateIt } from '../dates';
 
@@ -35,19 +35,20 @@ export function otherInvoices(rows: readonly ParsedRow[]): Map<string, InvoiceTo
   return map;
 }
 
-export function invoiceGroupFindings(members: readonly ParsedRow[], other: InvoiceTotals | undefined): Finding[][] {
+export function invoiceGroupFindings(members: readonly ParsedRow[], other: InvoiceTotals | undefined): Finding[][] | null {
+  const rows = members.length + (other?.rows ?? 0);
+  // A single row above its own invoice total is R11; R12 is about the same invoice used twice.
+  if (rows < 2) return null;
   let amount = other?.amount ?? ZERO;
   let total = other?.invoiceTotal ?? null;
   for (const m of members) {
     amount = amount.plus(m.values.amount as Money);
     total = minOf(total, m.values.invoiceTotal);
   }
-  const rows = members.length + (other?.rows ?? 0);
-  // A single row above its own invoice total is R11; R12 is about the same invoice used twice.
-  if (rows < 2 || !total || !amount.gt(total)) return members.map(() => []);
+  if (!total || !amount.gt(total)) return null;
   const first = members[0].values;
   const params = {
-    fattura: String(first.invoiceNumber),
+    fattura: cellPreview(members[0].input.invoiceNumber),
     data: formatDateIt(first.invoiceDate as string),
     totale: formatMoneyIt(amount),
     totaleFattura: formatMoneyIt(total),

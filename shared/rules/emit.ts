@@ -1,6 +1,6 @@
 // Builds findings: location from the row, wording from the Italian message table.
 import type { Finding, RuleCode, Severity } from '../findings';
-import { fieldDef } from '../fields';
+import { FIELDS, fieldDef } from '../fields';
 import type { ParsedRow } from '../rows';
 import { messageIt, type MessageParams } from '../messages.it';
 
@@ -12,10 +12,14 @@ const GENERIC_LABELS: Record<string, string> = {
   amount: 'Importo',
 };
 
+/** Any category's header for a field, for cells outside their category's template (a COFIN Quota Comune). */
+const ANY_LABEL = new Map<string, string>();
+for (const defs of Object.values(FIELDS)) for (const d of defs) if (!ANY_LABEL.has(d.key)) ANY_LABEL.set(d.key, d.header);
+
 /** Italian header of a canonical field, for messages ("Importo rendicontato"…). */
 export function fieldLabel(row: ParsedRow | null, field: string): string {
   const category = row?.values.category;
-  return (category && fieldDef(category, field)?.header) || GENERIC_LABELS[field] || field;
+  return (category && fieldDef(category, field)?.header) || GENERIC_LABELS[field] || ANY_LABEL.get(field) || field;
 }
 
 /** A finding about one row; `field` null means the whole row (no column). */
@@ -74,7 +78,8 @@ export function reportFinding(
 export function cellPreview(cell: unknown): string {
   let text: string;
   if (typeof cell === 'string') text = cell.trim();
-  else if (typeof cell === 'number' || typeof cell === 'boolean' || typeof cell === 'bigint') text = String(cell);
+  else if (typeof cell === 'number') text = Number.isFinite(cell) ? String(cell) : 'valore non numerico';
+  else if (typeof cell === 'boolean' || typeof cell === 'bigint') text = String(cell);
   else if (cell instanceof Date) text = Number.isNaN(cell.getTime()) ? 'data non valida' : cell.toISOString().slice(0, 10);
   else text = 'valore non leggibile';
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;

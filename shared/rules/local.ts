@@ -15,7 +15,7 @@ import { checkVolunteers } from './volunteers';
 import { checkLocks } from './locks';
 
 const checkCells: RowRule = (row, env, out) => {
-  for (const f of cellFindings(row, env.agreement)) out.push(f);
+  cellFindings(row, env.agreement, out);
 };
 
 export const LOCAL_RULES: readonly RowRule[] = [

@@ -1,7 +1,7 @@
 // R07: hours of one person in one month, over every row of the partner (this submission and its
 // other programmes), may not exceed the person's contractual monthly hours.
 import type { Finding } from '../findings';
-import { Money, ZERO } from '../money';
+import { ZERO, type Money } from '../money';
 import type { ParsedRow } from '../rows';
 import type { RuleEnv } from './env';
 import { rowFinding } from './emit';
@@ -32,26 +32,25 @@ export function otherPersonMonths(rows: readonly ParsedRow[]): Map<string, Perso
   return map;
 }
 
-/** One list of findings per member, in the members' order. */
+/** One list of findings per member, in the members' order; null when the group is fine (the common case). */
 export function monthlyHoursGroupFindings(
   members: readonly ParsedRow[],
   other: PersonMonthTotals | undefined,
   env: RuleEnv,
-): Finding[][] {
-  let hours = other?.hours ?? ZERO;
-  let contract = other?.contractHours ?? null;
-  for (const m of members) {
-    hours = hours.plus(m.values.hours as Money);
-    contract = maxOf(contract, m.values.contractHours);
+): Finding[][] | null {
+  // Start from the first member rather than zero: most person-months have one row and no sum to make.
+  let hours = other ? other.hours.plus(members[0].values.hours as Money) : (members[0].values.hours as Money);
+  let contract = maxOf(other?.contractHours ?? null, members[0].values.contractHours);
+  for (let i = 1; i < members.length; i++) {
+    hours = hours.plus(members[i].values.hours as Money);
+    contract = maxOf(contract, members[i].values.contractHours);
   }
   const limit = contract ?? env.fullTimeMonthlyHours;
-  if (!hours.gt(limit)) return members.map(() => []);
+  if (!hours.gt(limit)) return null;
   const params = {
     ore: formatQuantityIt(hours),
     limite: formatQuantityIt(limit),
     mese: formatMonthIt(members[0].values.month as string),
-    righe: members.length + (other ? 1 : 0) > 1 ? 'più righe' : 'una riga',
-    altriProgrammi: other ? 'sì' : 'no',
   };
   return members.map((row) => [rowFinding(row, 'R07', 'error', 'hours', other ? 'withOthers' : 'default', params)]);
 }
@@ -62,4 +61,3 @@ function maxOf(a: Money | null, b: Money | null): Money | null {
   return a.gte(b) ? a : b;
 }
 
-export { Money };

@@ -13,7 +13,7 @@ export const checkAmountFromHours: RowRule = (row, _env, out) => {
   const v = row.values;
   if (v.category !== 'PERS' || !v.hours || !v.hourlyCost || !v.amount) return;
   const expected = roundCents(v.hours.times(v.hourlyCost));
-  if (v.amount.minus(expected).abs().gt(CENT)) {
+  if (!v.amount.eq(expected) && v.amount.minus(expected).abs().gt(CENT)) {
     out.push(rowFinding(row, 'R05', 'error', 'amount', 'product', {
       importo: formatMoneyIt(v.amount),
       ore: formatQuantityIt(v.hours),

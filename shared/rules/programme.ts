@@ -1,12 +1,12 @@
 // R04: programme and action exist in the agreement, the action belongs to the programme, and the
 // programme is the one of the submission (reporting is separate per programme).
-import { readText } from '../rows';
+import { cellKind } from '../rows';
 import type { RowRule } from './env';
 import { cellPreview, rowFinding } from './emit';
 
 export const checkProgramme: RowRule = (row, env, out) => {
   const { values, input } = row;
-  if (readText(input.programme).kind === 'text') {
+  if (cellKind(input.programme) === 'text') {
     if (!values.programme) {
       out.push(rowFinding(row, 'R04', 'error', 'programme', 'programmeUnknown', { valore: cellPreview(input.programme) }));
     } else if (values.programme !== env.ctx.programme) {
@@ -15,7 +15,7 @@ export const checkProgramme: RowRule = (row, env, out) => {
       }));
     }
   }
-  if (readText(input.action).kind === 'text') {
+  if (cellKind(input.action) === 'text') {
     if (!values.action) {
       out.push(rowFinding(row, 'R04', 'error', 'action', 'actionUnknown', { valore: cellPreview(input.action) }));
     } else if (values.programme && env.index.programmeOfAction(values.action) !== values.programme) {

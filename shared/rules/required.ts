@@ -1,7 +1,7 @@
 // R01: the required fields of the category are present and closed-list cells hold a listed value.
 import { FIELDS, REQUIRED, VOLUNTEER_REQUIRED, EMPLOYMENT_TYPES, RESOURCE_TYPES } from '../fields';
 import type { Finding } from '../findings';
-import { isBlank, readText, type ParsedRow } from '../rows';
+import { cellKind, isBlank, type ParsedRow } from '../rows';
 import { cellPreview, rowFinding } from './emit';
 
 const TEXT_KINDS = new Set(['text', 'enum', 'list', 'boolean']);
@@ -33,13 +33,13 @@ export function checkRequired(row: ParsedRow, out: Finding[]): void {
   for (const key of TEXT_FIELDS[category]) {
     const cell = input[key];
     if (cell === undefined || cell === null || typeof cell === 'string' || typeof cell === 'number') continue;
-    if (readText(cell).kind === 'unreadable') {
+    if (cellKind(cell) === 'unreadable') {
       out.push(rowFinding(row, 'R01', 'error', key, 'unreadable'));
     }
   }
   for (const problem of row.problems) {
     if (problem.reason !== 'not_in_list') continue;
-    if (readText(input[problem.field]).kind !== 'text') continue; // already reported as unreadable
+    if (cellKind(input[problem.field]) !== 'text') continue; // already reported as unreadable
     out.push(rowFinding(row, 'R01', 'error', problem.field, 'notInList', {
       valore: cellPreview(input[problem.field]),
       ammessi: LISTS[problem.field] ?? '',

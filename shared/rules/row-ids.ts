@@ -11,8 +11,8 @@ export const checkRowId: RowRule = (row, _env, out) => {
 };
 
 /** Findings of every row sharing one id: R17 on each when there is more than one. */
-export function duplicateIdFindings(members: readonly ParsedRow[]): Finding[][] {
-  if (members.length < 2 || members[0].rowId.trim() === '') return members.map(() => []);
+export function duplicateIdFindings(members: readonly ParsedRow[]): Finding[][] | null {
+  if (members.length < 2 || members[0].rowId.trim() === '') return null;
   return members.map((row) => [rowFinding(row, 'R17', 'error', 'rowId', 'duplicate', { count: members.length })]);
 }
 

@@ -2,6 +2,7 @@
 // one stored event breaks verification at that event; concurrent appends serialise.
 import { appendAudit, readAuditLog, rowKeyForSeq, verifyAuditChain, AUDIT_PARTITION } from '../../functions/lib/audit';
 import { setClock } from '../../functions/lib/clock';
+import { createStorage } from '../../functions/lib/storage';
 import { demoRows } from '../../scripts/demo-data';
 import { BASE, startTestApi, type TestApi } from './harness';
 
@@ -11,10 +12,16 @@ beforeAll(async () => {
   setClock(() => new Date('2026-09-10T10:00:00Z'));
   const token = await api.partner('csv');
   for (let i = 0; i < 3; i++) {
-    const res = await api.call('POST', `${BASE}/submissions`, { token, json: { programme: 'P3', partner: 'csv', year: 2026, rows: demoRows(2 + i, { programme: 'P3' }) } });
+    const res = await api.call('POST', `${BASE}/submissions`, {
+      token,
+      json: { programme: 'P3', partner: 'csv', year: 2026, rows: demoRows(2 + i, { programme: 'P3' }) },
+    });
     expect(res.status).toBe(201);
   }
-  const doc = await api.call('PUT', `${BASE}/documents/csv-1?programme=P3`, { token, body: Buffer.from('%PDF-1.4 demo') });
+  const doc = await api.call('PUT', `${BASE}/documents/csv-1?programme=P3`, {
+    token,
+    body: Buffer.from('%PDF-1.4 demo'),
+  });
   expect(doc.status).toBe(201);
 });
 afterAll(async () => {
@@ -34,9 +41,21 @@ it('records submissions and uploads with actor ids and no names', async () => {
   expect(JSON.stringify(events)).not.toMatch(/Operatore Demo/);
 });
 
-it('serialises concurrent appends into one chain', async () => {
+it('serialises concurrent appends from several instances into one chain', async () => {
+  // Three "instances": separate clients (and append queues) on the same tables.
+  const connectionString = process.env.RENDICONTA_TEST_STORAGE as string;
+  const instances = [
+    api.storage,
+    createStorage({ connectionString, namespace: api.storage.namespace }),
+    createStorage({ connectionString, namespace: api.storage.namespace }),
+  ];
   await Promise.all(
-    Array.from({ length: 15 }, (_, i) => appendAudit({ actor: { role: 'admin', id: 'test' }, action: 'test.append', target: `t${i}`, payload: { i } }, api.storage)),
+    Array.from({ length: 15 }, (_, i) =>
+      appendAudit(
+        { actor: { role: 'admin', id: 'test' }, action: 'test.append', target: `t${i}`, payload: { i } },
+        instances[i % 3],
+      ),
+    ),
   );
   const result = await verifyAuditChain(api.storage);
   expect(result).toMatchObject({ ok: true, count: 19 });
@@ -47,12 +66,44 @@ it('serialises concurrent appends into one chain', async () => {
 it('detects an altered event and a removed one', async () => {
   const table = api.storage.table('audit');
   const original = await table.getEntity(AUDIT_PARTITION, rowKeyForSeq(2));
-  await table.updateEntity({ partitionKey: AUDIT_PARTITION, rowKey: rowKeyForSeq(2), target: 'csv.P3.2026.v9' }, 'Merge');
-  expect(await verifyAuditChain(api.storage)).toMatchObject({ ok: false, firstBroken: { seq: 2, reason: 'hash_mismatch' } });
+  await table.updateEntity(
+    { partitionKey: AUDIT_PARTITION, rowKey: rowKeyForSeq(2), target: 'csv.P3.2026.v9' },
+    'Merge',
+  );
+  expect(await verifyAuditChain(api.storage)).toMatchObject({
+    ok: false,
+    firstBroken: { seq: 2, reason: 'hash_mismatch' },
+  });
 
-  await table.updateEntity({ partitionKey: AUDIT_PARTITION, rowKey: rowKeyForSeq(2), target: original.target as string }, 'Merge');
+  await table.updateEntity(
+    { partitionKey: AUDIT_PARTITION, rowKey: rowKeyForSeq(2), target: original.target as string },
+    'Merge',
+  );
   expect((await verifyAuditChain(api.storage)).ok).toBe(true);
 
   await table.deleteEntity(AUDIT_PARTITION, rowKeyForSeq(3));
   expect(await verifyAuditChain(api.storage)).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: 'seq_gap' } });
+});
+
+it('a version whose audit append failed is still stored, and the cross-check names it', async () => {
+  const auditModule = await import('../../functions/lib/audit');
+  const { versionsWithoutAuditEvent } = await import('../../functions/lib/audit-coverage');
+  // The previous test deleted the event of v3: the cross-check already sees that one.
+  expect(await versionsWithoutAuditEvent(api.storage)).toEqual(['crema-2026-2028/csv.P3.2026.v3']);
+  const spy = jest.spyOn(auditModule, 'appendAudit').mockRejectedValue(new Error('audit table unavailable'));
+  try {
+    const token = await api.partner('csv');
+    const res = await api.call('POST', `${BASE}/submissions`, {
+      token,
+      json: { programme: 'P3', partner: 'csv', year: 2026, rows: demoRows(1, { programme: 'P3' }) },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.submissionId).toBe('csv.P3.2026.v4');
+  } finally {
+    spy.mockRestore();
+  }
+  expect(await versionsWithoutAuditEvent(api.storage)).toEqual([
+    'crema-2026-2028/csv.P3.2026.v3',
+    'crema-2026-2028/csv.P3.2026.v4',
+  ]);
 });

@@ -14,7 +14,10 @@ beforeAll(async () => {
   api = await startTestApi();
   // Data owned by partner "koala" (P1): one submission, one document.
   const koala = await api.partner('koala');
-  const sub = await api.call('POST', `${BASE}/submissions`, { token: koala, json: { programme: 'P1', partner: 'koala', year: 2026, rows: demoRows(3) } });
+  const sub = await api.call('POST', `${BASE}/submissions`, {
+    token: koala,
+    json: { programme: 'P1', partner: 'koala', year: 2026, rows: demoRows(3) },
+  });
   expect(sub.status).toBe(201);
   const doc = await api.call('PUT', `${BASE}/documents/koala-doc-1?programme=P1`, { token: koala, body: PDF });
   expect(doc.status).toBe(201);
@@ -25,10 +28,15 @@ afterAll(async () => {
 
 /** A concrete path and a body for each route, so the matrix can call it. */
 function sample(route: string): { path: string; json?: unknown; body?: Uint8Array } {
-  const path = '/' + route
-    .replace('{agreement}', AGREEMENT)
-    .replace('{id}', 'koala.P1.2026.v1')
-    .replace('{docId}', 'koala-doc-1');
+  // Concrete values for route parameters; routes added later fall back to a harmless "x".
+  const values: Record<string, string> = {
+    agreement: AGREEMENT,
+    id: 'koala.P1.2026.v1',
+    docId: 'koala-doc-1',
+    programme: 'P1',
+    semester: '2026-H1',
+  };
+  const path = '/' + route.replace(/\{(\w+)\??\}/g, (_m, name: string) => values[name] ?? 'x');
   if (route.endsWith('/documents/{docId}')) return { path: `${path}?programme=P1`, body: PDF };
   if (route.endsWith('/validate') || route.endsWith('/submissions')) {
     return { path, json: { programme: 'P1', partner: 'koala', year: 2026, rows: demoRows(1) } };
@@ -36,68 +44,82 @@ function sample(route: string): { path: string; json?: unknown; body?: Uint8Arra
   return { path };
 }
 
-const cases = ROUTES.filter((r) => r.access !== 'anonymous').flatMap((r) => r.methods.map((m) => ({ route: r, method: m })));
+const cases = ROUTES.filter((r) => r.access !== 'anonymous').flatMap((r) =>
+  r.methods.map((m) => ({ route: r, method: m })),
+);
 
-describe.each(cases.map((c) => [`${c.method} /api/${c.route.route}`, c] as const))('%s', (_label, { route, method }) => {
-  const call = (token?: string) => {
-    const s = sample(route.route);
-    return api.call(method, s.path, { token, json: method === 'GET' ? undefined : s.json, body: method === 'GET' ? undefined : s.body });
-  };
-
-  it('401 without a token', async () => {
-    const res = await call();
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('unauthenticated');
-    expect(res.headers.get('www-authenticate')).toBe('Bearer');
-  });
-  it('401 with an expired token', async () => {
-    const res = await call(await api.token({ roles: ['admin', 'partner', 'po'], partner: 'koala', programmes: ['P1'] }, { expiresInSec: -3600 }));
-    expect(res.status).toBe(401);
-    expect(res.body.error.details.reason).toBe('expired');
-  });
-  it('401 with a wrong audience', async () => {
-    const res = await call(await api.token({ roles: ['admin'] }, { audience: 'api://someone-else' }));
-    expect(res.status).toBe(401);
-  });
-  it('401 with a wrong issuer', async () => {
-    const res = await call(await api.token({ roles: ['admin'] }, { issuer: 'https://login.example/other' }));
-    expect(res.status).toBe(401);
-  });
-  it('401 with a bad signature (right kid, other key)', async () => {
-    const other = await generateSigningKey();
-    const res = await call(await mintToken(other, { roles: ['admin'] }, { kid: api.key.kid }));
-    expect(res.status).toBe(401);
-  });
-  it('401 with an unknown kid', async () => {
-    const other = await generateSigningKey();
-    const res = await call(await mintToken(other, { roles: ['admin'] }));
-    expect(res.status).toBe(401);
-  });
-  it('401 with a tampered payload', async () => {
-    const good = await api.admin();
-    const [h, , s] = good.split('.');
-    const forged = Buffer.from(JSON.stringify({ roles: ['admin'], sub: 'x', exp: 9999999999 })).toString('base64url');
-    const res = await call(`${h}.${forged}.${s}`);
-    expect(res.status).toBe(401);
-  });
-
-  if (Array.isArray(route.access)) {
-    const allowed = route.access as readonly Role[];
-    for (const role of ['partner', 'po'] as Role[]) {
-      if (allowed.includes(role)) continue;
-      it(`403 for role ${role}`, async () => {
-        const token = role === 'partner' ? await api.partner('koala') : await api.po('P1');
-        const res = await call(token);
-        expect(res.status).toBe(403);
-        expect(res.body.error.code).toBe('forbidden');
+describe.each(cases.map((c) => [`${c.method} /api/${c.route.route}`, c] as const))(
+  '%s',
+  (_label, { route, method }) => {
+    const call = (token?: string) => {
+      const s = sample(route.route);
+      return api.call(method, s.path, {
+        token,
+        json: method === 'GET' ? undefined : s.json,
+        body: method === 'GET' ? undefined : s.body,
       });
+    };
+
+    it('401 without a token', async () => {
+      const res = await call();
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('unauthenticated');
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    });
+    it('401 with an expired token', async () => {
+      const res = await call(
+        await api.token(
+          { roles: ['admin', 'partner', 'po'], partner: 'koala', programmes: ['P1'] },
+          { expiresInSec: -3600 },
+        ),
+      );
+      expect(res.status).toBe(401);
+      expect(res.body.error.details.reason).toBe('expired');
+    });
+    it('401 with a wrong audience', async () => {
+      const res = await call(await api.token({ roles: ['admin'] }, { audience: 'api://someone-else' }));
+      expect(res.status).toBe(401);
+    });
+    it('401 with a wrong issuer', async () => {
+      const res = await call(await api.token({ roles: ['admin'] }, { issuer: 'https://login.example/other' }));
+      expect(res.status).toBe(401);
+    });
+    it('401 with a bad signature (right kid, other key)', async () => {
+      const other = await generateSigningKey();
+      const res = await call(await mintToken(other, { roles: ['admin'] }, { kid: api.key.kid }));
+      expect(res.status).toBe(401);
+    });
+    it('401 with an unknown kid', async () => {
+      const other = await generateSigningKey();
+      const res = await call(await mintToken(other, { roles: ['admin'] }));
+      expect(res.status).toBe(401);
+    });
+    it('401 with a tampered payload', async () => {
+      const good = await api.admin();
+      const [h, , s] = good.split('.');
+      const forged = Buffer.from(JSON.stringify({ roles: ['admin'], sub: 'x', exp: 9999999999 })).toString('base64url');
+      const res = await call(`${h}.${forged}.${s}`);
+      expect(res.status).toBe(401);
+    });
+
+    if (Array.isArray(route.access)) {
+      const allowed = route.access as readonly Role[];
+      for (const role of ['partner', 'po'] as Role[]) {
+        if (allowed.includes(role)) continue;
+        it(`403 for role ${role}`, async () => {
+          const token = role === 'partner' ? await api.partner('koala') : await api.po('P1');
+          const res = await call(token);
+          expect(res.status).toBe(403);
+          expect(res.body.error.code).toBe('forbidden');
+        });
+      }
     }
-  }
-  it('403 for a token without any role', async () => {
-    const res = await call(await api.token({ roles: [] }));
-    expect(res.status).toBe(route.access === 'signed-in' ? 200 : 403);
-  });
-});
+    it('403 for a token without any role', async () => {
+      const res = await call(await api.token({ roles: [] }));
+      expect(res.status).toBe(route.access === 'signed-in' ? 200 : 403);
+    });
+  },
+);
 
 describe('cross-partner access', () => {
   it("partner B cannot read partner A's submission or list it", async () => {
@@ -122,8 +144,12 @@ describe('cross-partner access', () => {
   });
   it('a PO reads only the programmes it is responsible for', async () => {
     expect((await api.call('GET', `${BASE}/documents/koala-doc-1`, { token: await api.po('P1') })).status).toBe(200);
-    expect((await api.call('GET', `${BASE}/documents/koala-doc-1`, { token: await api.po('P2', 'P3') })).status).toBe(403);
-    expect((await api.call('GET', `${BASE}/submissions/koala.P1.2026.v1`, { token: await api.po('P2') })).status).toBe(403);
+    expect((await api.call('GET', `${BASE}/documents/koala-doc-1`, { token: await api.po('P2', 'P3') })).status).toBe(
+      403,
+    );
+    expect((await api.call('GET', `${BASE}/submissions/koala.P1.2026.v1`, { token: await api.po('P2') })).status).toBe(
+      403,
+    );
     expect((await api.call('GET', `${BASE}/submissions?programme=P1`, { token: await api.po('P2') })).status).toBe(403);
   });
   it('an admin reads everything', async () => {

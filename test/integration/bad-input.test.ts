@@ -11,7 +11,10 @@ beforeAll(async () => {
   setClock(() => new Date('2026-09-10T10:00:00Z')); // W2 (May–Aug) still open
   koala = await api.partner('koala');
   // Some state to compare against.
-  const seed = await api.call('POST', `${BASE}/submissions`, { token: koala, json: { programme: 'P1', partner: 'koala', year: 2026, rows: demoRows(2) } });
+  const seed = await api.call('POST', `${BASE}/submissions`, {
+    token: koala,
+    json: { programme: 'P1', partner: 'koala', year: 2026, rows: demoRows(2) },
+  });
   expect(seed.status).toBe(201);
 });
 afterAll(async () => {
@@ -34,10 +37,17 @@ describe('malformed JSON → 400', () => {
     ['empty body', ''],
   ])('%s', async (_label, text) => {
     const res = await unchanged(() =>
-      api.call('POST', `${BASE}/submissions`, { token: koala, body: text, headers: { 'Content-Type': 'application/json' } }),
+      api.call('POST', `${BASE}/submissions`, {
+        token: koala,
+        body: text,
+        headers: { 'Content-Type': 'application/json' },
+      }),
     );
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'malformed_json', message: 'Il corpo della richiesta non è un JSON valido.' });
+    expect(res.body.error).toMatchObject({
+      code: 'malformed_json',
+      message: 'Il corpo della richiesta non è un JSON valido.',
+    });
   });
 });
 
@@ -91,7 +101,9 @@ describe('documents: size and type', () => {
   it('413 above 10 MiB', async () => {
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
     big.write('%PDF-1.7', 0);
-    const res = await unchanged(() => api.call('PUT', `${BASE}/documents/too-big?programme=P1`, { token: koala, body: big }));
+    const res = await unchanged(() =>
+      api.call('PUT', `${BASE}/documents/too-big?programme=P1`, { token: koala, body: big }),
+    );
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
     expect(res.body.error.message).toMatch(/dimensione massima/);
@@ -102,13 +114,19 @@ describe('documents: size and type', () => {
     ['an empty body', Buffer.alloc(0)],
   ])('415 for %s', async (_label, bytes) => {
     const res = await unchanged(() =>
-      api.call('PUT', `${BASE}/documents/wrong-type?programme=P1&fileName=fattura.pdf`, { token: koala, body: bytes, headers: { 'Content-Type': 'application/pdf' } }),
+      api.call('PUT', `${BASE}/documents/wrong-type?programme=P1&fileName=fattura.pdf`, {
+        token: koala,
+        body: bytes,
+        headers: { 'Content-Type': 'application/pdf' },
+      }),
     );
     expect(res.status).toBe(415);
     expect(res.body.error.message).toBe('Formato non ammesso: sono accettati solo PDF, PNG e JPEG.');
   });
   it('422 without a programme', async () => {
-    const res = await unchanged(() => api.call('PUT', `${BASE}/documents/no-prog`, { token: koala, body: Buffer.from('%PDF-1.4') }));
+    const res = await unchanged(() =>
+      api.call('PUT', `${BASE}/documents/no-prog`, { token: koala, body: Buffer.from('%PDF-1.4') }),
+    );
     expect(res.status).toBe(422);
     expect(res.body.error.details.issues[0].path).toBe('$.programme');
   });
@@ -116,8 +134,17 @@ describe('documents: size and type', () => {
 
 describe('oversize JSON', () => {
   it('413 for a submission body above 16 MiB', async () => {
-    const huge = JSON.stringify({ ...valid(), rows: [{ rowId: 'x', category: 'BENI', description: 'x'.repeat(17 * 1024 * 1024) }] });
-    const res = await unchanged(() => api.call('POST', `${BASE}/submissions`, { token: koala, body: huge, headers: { 'Content-Type': 'application/json' } }));
+    const huge = JSON.stringify({
+      ...valid(),
+      rows: [{ rowId: 'x', category: 'BENI', description: 'x'.repeat(17 * 1024 * 1024) }],
+    });
+    const res = await unchanged(() =>
+      api.call('POST', `${BASE}/submissions`, {
+        token: koala,
+        body: huge,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
     expect(res.status).toBe(413);
   });
 });

@@ -12,7 +12,10 @@ beforeAll(async () => {
   api = await startTestApi();
   setClock(() => new Date('2026-09-10T10:00:00Z'));
   token = await api.partner('charta');
-  const v1 = await api.call('POST', `${BASE}/submissions`, { token, json: { programme: 'P2', partner: 'charta', year: 2026, rows: demoRows(3, { programme: 'P2' }) } });
+  const v1 = await api.call('POST', `${BASE}/submissions`, {
+    token,
+    json: { programme: 'P2', partner: 'charta', year: 2026, rows: demoRows(3, { programme: 'P2' }) },
+  });
   expect(v1.status).toBe(201);
 });
 afterEach(() => {
@@ -24,7 +27,13 @@ afterAll(async () => {
 });
 
 const key = { agreement: AGREEMENT, partner: 'charta', programme: 'P2', year: 2026 };
-const next = () => ({ programme: 'P2', partner: 'charta', year: 2026, baseVersion: 1, rows: demoRows(5, { programme: 'P2', prefix: 'n' }) });
+const next = () => ({
+  programme: 'P2',
+  partner: 'charta',
+  year: 2026,
+  baseVersion: 1,
+  rows: demoRows(5, { programme: 'P2', prefix: 'n' }),
+});
 
 async function visibleState() {
   const list = await api.call('GET', `${BASE}/submissions?partner=charta`, { token });
@@ -43,7 +52,11 @@ it('a failed index commit shows nothing and cleans its blob; the retry succeeds'
   };
   const failed = await api.call('POST', `${BASE}/submissions`, { token, json: next() });
   expect(failed.status).toBe(500);
-  expect(failed.body.error).toEqual({ code: 'internal', message: 'Errore interno del servizio. Riprova tra qualche minuto.', details: null });
+  expect(failed.body.error).toEqual({
+    code: 'internal',
+    message: 'Errore interno del servizio. Riprova tra qualche minuto.',
+    details: null,
+  });
   expect(blobsAtFailure).toBe(census['blob:submissions'] + 1); // the snapshot had been written
   expect(await visibleState()).toEqual(before);
   expect(before.v2).toBe(404);

@@ -15,19 +15,33 @@ const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.random
 
 it('stores a PNG with metadata, links it to a row, and serves it back byte for byte', async () => {
   const token = await api.partner('koala');
-  const res = await api.call('PUT', `${BASE}/documents/cedolino-03?programme=P1&rowId=p-2&kind=cedolino&fileName=${encodeURIComponent('../../etc/Cedolino marzo<script>.png')}`, {
-    token, body: PNG, headers: { 'Content-Type': 'application/octet-stream' },
-  });
+  const res = await api.call(
+    'PUT',
+    `${BASE}/documents/cedolino-03?programme=P1&rowId=p-2&kind=cedolino&fileName=${encodeURIComponent('../../etc/Cedolino marzo<script>.png')}`,
+    {
+      token,
+      body: PNG,
+      headers: { 'Content-Type': 'application/octet-stream' },
+    },
+  );
   expect(res.status).toBe(201);
   expect(res.body).toMatchObject({
-    docId: 'cedolino-03', partner: 'koala', programme: 'P1', rowId: 'p-2', kind: 'cedolino',
-    contentType: 'image/png', size: PNG.length, sha256: crypto.createHash('sha256').update(PNG).digest('hex'),
+    docId: 'cedolino-03',
+    partner: 'koala',
+    programme: 'P1',
+    rowId: 'p-2',
+    kind: 'cedolino',
+    contentType: 'image/png',
+    size: PNG.length,
+    sha256: crypto.createHash('sha256').update(PNG).digest('hex'),
     fileName: 'Cedolino marzo_script_.png',
   });
   const get = await api.call('GET', `${BASE}/documents/cedolino-03`, { token });
   expect(get.status).toBe(200);
   expect(get.headers.get('content-type')).toBe('image/png');
-  expect(get.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('Cedolino marzo_script_.png')}`);
+  expect(get.headers.get('content-disposition')).toBe(
+    `attachment; filename*=UTF-8''${encodeURIComponent('Cedolino marzo_script_.png')}`,
+  );
   expect(get.bytes.equals(PNG)).toBe(true);
 });
 

@@ -4,7 +4,6 @@
 import { startAzurite, type AzuriteInstance } from '../../scripts/azurite-process';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __RENDICONTA_AZURITE__: AzuriteInstance | undefined;
 }
 

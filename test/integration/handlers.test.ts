@@ -16,7 +16,8 @@ afterAll(async () => {
   await api.close();
 });
 
-const context = (name: string) => new InvocationContext({ functionName: name, invocationId: 'test', logHandler: () => undefined });
+const context = (name: string) =>
+  new InvocationContext({ functionName: name, invocationId: 'test', logHandler: () => undefined });
 
 it('health reports storage reachability', async () => {
   const res = await health(new HttpRequest({ method: 'GET', url: 'http://localhost/api/health' }), context('health'));
@@ -26,11 +27,21 @@ it('health reports storage reachability', async () => {
 
 it('getAgreement returns programmes, windows, partners and reference data', async () => {
   const res = await getAgreement(
-    new HttpRequest({ method: 'GET', url: 'http://localhost/api/agreements/crema-2026-2028', params: { agreement: 'crema-2026-2028' }, headers: { authorization: `Bearer ${await api.po('P1')}` } }),
+    new HttpRequest({
+      method: 'GET',
+      url: 'http://localhost/api/agreements/crema-2026-2028',
+      params: { agreement: 'crema-2026-2028' },
+      headers: { authorization: `Bearer ${await api.po('P1')}` },
+    }),
     context('getAgreement'),
   );
   expect(res.status).toBe(200);
-  const body = res.jsonBody as { programmes: unknown[]; windows: { id: string }[]; partners: unknown[]; reference: { ministryHourlyCosts: unknown } };
+  const body = res.jsonBody as {
+    programmes: unknown[];
+    windows: { id: string }[];
+    partners: unknown[];
+    reference: { ministryHourlyCosts: unknown };
+  };
   expect(body.programmes).toHaveLength(6);
   expect(body.windows.map((w) => w.id)).toEqual(['W1', 'W2', 'W3']);
   expect(body.partners).toHaveLength(20);
@@ -38,7 +49,12 @@ it('getAgreement returns programmes, windows, partners and reference data', asyn
 });
 
 it('createSubmission answers 201 with per-row results, and 401 without a token', async () => {
-  const body = JSON.stringify({ programme: 'P4', partner: 'noi-crema', year: 2026, rows: demoRows(4, { programme: 'P4' }) });
+  const body = JSON.stringify({
+    programme: 'P4',
+    partner: 'noi-crema',
+    year: 2026,
+    rows: demoRows(4, { programme: 'P4' }),
+  });
   const request = (auth?: string) =>
     new HttpRequest({
       method: 'POST',
@@ -49,10 +65,19 @@ it('createSubmission answers 201 with per-row results, and 401 without a token',
     });
   const res = await createSubmission(request(await api.partner('noi-crema')), context('createSubmission'));
   expect(res.status).toBe(201);
-  expect(res.jsonBody).toMatchObject({ submissionId: 'noi-crema.P4.2026.v1', version: 1, accepted: ['b-0', 'b-1', 'p-2', 'b-3'], rejected: [] });
+  expect(res.jsonBody).toMatchObject({
+    submissionId: 'noi-crema.P4.2026.v1',
+    version: 1,
+    accepted: ['b-0', 'b-1', 'p-2', 'b-3'],
+    rejected: [],
+  });
   const anonymous = await createSubmission(request(), context('createSubmission'));
   expect(anonymous.status).toBe(401);
   expect(anonymous.jsonBody).toEqual({
-    error: { code: 'unauthenticated', message: 'Accesso non autorizzato: token mancante, scaduto o non valido.', details: { reason: 'missing_token' } },
+    error: {
+      code: 'unauthenticated',
+      message: 'Accesso non autorizzato: token mancante, scaduto o non valido.',
+      details: { reason: 'missing_token' },
+    },
   });
 });

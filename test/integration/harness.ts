@@ -3,9 +3,21 @@
 import crypto from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localJwks, setAuthConfig } from '../../functions/lib/auth';
-import { generateSigningKey, mintToken, type MintOptions, type SigningKey, type TokenClaims } from '../../functions/lib/dev-keys';
+import {
+  generateSigningKey,
+  mintToken,
+  type MintOptions,
+  type SigningKey,
+  type TokenClaims,
+} from '../../functions/lib/dev-keys';
 import { setClock } from '../../functions/lib/clock';
-import { createStorage, setStorage, type ContainerName, type Storage, type TableName } from '../../functions/lib/storage';
+import {
+  createStorage,
+  setStorage,
+  type ContainerName,
+  type Storage,
+  type TableName,
+} from '../../functions/lib/storage';
 import { ROUTES } from '../../functions/routes';
 import { startDevHost, type DevHost } from '../../scripts/dev-host';
 
@@ -17,14 +29,18 @@ export interface TestApi {
   partner(id: string): Promise<string>;
   po(...programmes: string[]): Promise<string>;
   admin(): Promise<string>;
-  call(method: string, path: string, init?: { token?: string; json?: unknown; body?: string | Uint8Array; headers?: Record<string, string> }): Promise<ApiResponse>;
+  call(
+    method: string,
+    path: string,
+    init?: { token?: string; json?: unknown; body?: string | Uint8Array; headers?: Record<string, string> },
+  ): Promise<ApiResponse>;
   close(): Promise<void>;
 }
 
 export interface ApiResponse {
   status: number;
   headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
   bytes: Buffer;
 }
 
@@ -57,7 +73,8 @@ export async function startTestApi(): Promise<TestApi> {
       const res = await fetch(`${host.url}${path}`, { method, headers, body: body as BodyInit | undefined });
       const bytes = Buffer.from(await res.arrayBuffer());
       let parsed: unknown = undefined;
-      if ((res.headers.get('content-type') ?? '').includes('json') && bytes.length) parsed = JSON.parse(bytes.toString('utf8'));
+      if ((res.headers.get('content-type') ?? '').includes('json') && bytes.length)
+        parsed = JSON.parse(bytes.toString('utf8'));
       return { status: res.status, headers: res.headers, body: parsed, bytes };
     },
     async close() {

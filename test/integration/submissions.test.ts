@@ -14,7 +14,11 @@ afterAll(async () => {
 beforeEach(() => setClock(() => new Date('2026-09-10T10:00:00Z')));
 
 const body = (partner: string, rows = demoRows(6), extra: Record<string, unknown> = {}) => ({
-  programme: 'P1', partner, year: 2026, rows, ...extra,
+  programme: 'P1',
+  partner,
+  year: 2026,
+  rows,
+  ...extra,
 });
 
 describe('submit → list → fetch', () => {
@@ -30,7 +34,12 @@ describe('submit → list → fetch', () => {
     const list = await api.call('GET', `${BASE}/submissions?programme=P1&year=2026`, { token });
     expect(list.status).toBe(200);
     expect(list.body.submissions).toHaveLength(1);
-    expect(list.body.submissions[0]).toMatchObject({ submissionId: 'koala.P1.2026.v1', partner: 'koala', rowCount: 6, acceptedCount: 6 });
+    expect(list.body.submissions[0]).toMatchObject({
+      submissionId: 'koala.P1.2026.v1',
+      partner: 'koala',
+      rowCount: 6,
+      acceptedCount: 6,
+    });
 
     const one = await api.call('GET', `${BASE}/submissions/koala.P1.2026.v1`, { token });
     expect(one.status).toBe(200);
@@ -94,7 +103,10 @@ describe('optimistic concurrency', () => {
     ]);
     expect([ra.status, rb.status].sort()).toEqual([201, 409]);
     const [winner, loser, loserBody] = ra.status === 201 ? [ra, rb, b] : [rb, ra, a];
-    expect(loser.body.error).toMatchObject({ code: 'version_conflict', details: { baseVersion: 1, currentVersion: 2 } });
+    expect(loser.body.error).toMatchObject({
+      code: 'version_conflict',
+      details: { baseVersion: 1, currentVersion: 2 },
+    });
     expect(typeof loser.body.error.message).toBe('string');
 
     const list = await api.call('GET', `${BASE}/submissions?partner=sentiero&programme=P1&year=2026`, { token });
@@ -114,7 +126,10 @@ describe('optimistic concurrency', () => {
   it('answers 409 for a stale baseVersion', async () => {
     const token = await api.partner('meraki');
     await api.call('POST', `${BASE}/submissions`, { token, json: body('meraki') });
-    const stale = await api.call('POST', `${BASE}/submissions`, { token, json: body('meraki', demoRows(2), { baseVersion: 0 }) });
+    const stale = await api.call('POST', `${BASE}/submissions`, {
+      token,
+      json: body('meraki', demoRows(2), { baseVersion: 0 }),
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('version_conflict');
   });
@@ -135,7 +150,12 @@ describe('window lock (R24)', () => {
     const rows = [changedApril, early[1], lateApril, demoGoodsRow(4, { months: [6], prefix: 'jun' })];
     const v2 = await api.call('POST', `${BASE}/submissions`, { token, json: body('auser', rows, { baseVersion: 1 }) });
     expect(v2.status).toBe(201);
-    const rejected = Object.fromEntries(v2.body.rejected.map((r: { rowId: string; findings: { code: string }[] }) => [r.rowId, r.findings.map((f) => f.code)]));
+    const rejected = Object.fromEntries(
+      v2.body.rejected.map((r: { rowId: string; findings: { code: string }[] }) => [
+        r.rowId,
+        r.findings.map((f) => f.code),
+      ]),
+    );
     expect(Object.keys(rejected).sort()).toEqual([changedApril.rowId, lateApril.rowId].sort());
     expect(rejected[lateApril.rowId]).toContain('R24');
     expect(rejected[changedApril.rowId]).toContain('R24');

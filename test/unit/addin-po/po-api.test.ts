@@ -91,3 +91,38 @@ describe('normaliseSample', () => {
     expect(sample.selected[0].observations[0].text).toBe('=1+1 allegato il contratto');
   });
 });
+
+describe('normaliseSample on the server view (functions/lib/sample-service.ts)', () => {
+  it('reads status, contradictory observations, received documents and ranks', () => {
+    const sample = normaliseSample(
+      {
+        agreement: 'crema-2026-2028', programme: 'P1', semester: '2026-H1', seed: 'abc', seedGenerated: true, method: 'simple',
+        rate: '0.1', populationHash: 'f'.repeat(64), population: 20, n: 2, drawnOn: '2026-10-01', version: 1, result: 'drawn',
+        selected: [
+          {
+            rank: 1, personId: 'RSSMRA80A01H501U', key: 'k', requestedOn: '2026-10-01', requestDeadline: '2026-10-31',
+            status: 'non_ammesso', final: false, decidedOn: '2026-11-05', reason: 'Buste paga assenti',
+            contradictory: { notifiedOn: '2026-11-05', observationsDeadline: '2026-11-20', observations: { text: '@SUM(1) ecco le buste', on: '2026-11-10' } },
+            rowIds: ['koala/r1'], history: [{ type: 'documents_received', on: '2026-10-20' }, { type: 'decision', on: '2026-11-05', outcome: 'non_ammesso', reason: 'Buste paga assenti' }],
+          },
+          { rank: 2, personId: 'VRDLGU70B02H501X', requestDeadline: '2026-10-31', status: 'ammesso_parzialmente', admittedAmount: '100.00', final: true, history: [] },
+        ],
+      },
+      'P1',
+      '2026-H1',
+    );
+    expect(sample).toMatchObject({ seedGenerated: true, drawnAt: '2026-10-01', n: 2 });
+    expect(sample.selected[0]).toMatchObject({
+      rank: 1, final: false, contradictory: true, documentsReceivedOn: '2026-10-20', observationDeadline: '2026-11-20',
+      outcome: { outcome: 'non_ammesso', reason: 'Buste paga assenti', at: '2026-11-05' },
+      observations: [{ text: '@SUM(1) ecco le buste', at: '2026-11-10' }],
+      rowIds: ['koala/r1'],
+    });
+    expect(sample.selected[1]).toMatchObject({ final: true, contradictory: false, outcome: { outcome: 'ammesso_parzialmente', amount: '100.00' } });
+  });
+
+  it('leaves persons still waiting for documents without an outcome', () => {
+    const sample = normaliseSample({ selected: [{ rank: 1, personId: 'X', status: 'requested', final: false, history: [] }] }, 'P1', '2026-H1');
+    expect(sample.selected[0].outcome).toBeUndefined();
+  });
+});

@@ -51,9 +51,11 @@ describe('R16 volunteers', () => {
   });
 
   it('rejects volunteer hours charged to the municipal contribution', () => {
-    expect(located(rowFindingsOf([cofin({ municipalShare: '100' })]), 'R16')).toEqual([
-      ['R16', 'error', 'Cofinanziamento', 2, 'L', 'municipalShare'],
-    ]);
+    const findings = rowFindingsOf([cofin({ municipalShare: '100' })]);
+    expect(located(findings, 'R16')).toEqual([['R16', 'error', 'Cofinanziamento', 2, 'L', 'municipalShare']]);
+    expect(findings[0].message).toMatchInlineSnapshot(
+      `"«Quota Comune»: le ore di volontariato sono solo cofinanziamento, non possono gravare sulla quota Comune."`,
+    );
     expect(located(rowFindingsOf([cofin({ municipalShare: '0' })]), 'R16')).toEqual([]);
   });
 });

@@ -73,6 +73,13 @@ describe('R02 amounts', () => {
     ]);
   });
 
+  it('lets hours and rates carry up to 4 decimals, and says so', () => {
+    expect(located(rowFindingsOf([pers({ hours: '80,0000' })]), 'R02')).toEqual([]);
+    const [finding] = rowFindingsOf([pers({ hourlyCost: 19.500001 })]);
+    expect(finding).toMatchObject({ code: 'R02', column: 'K', field: 'hourlyCost' });
+    expect(finding.message).toMatchInlineSnapshot(`"«Costo orario»: al massimo 4 decimali (19.500001)."`);
+  });
+
   it('both shares empty means all municipal; filled shares must add up to the amount', () => {
     expect(located(rowFindingsOf([serv({ municipalShare: '100', cofinancingShare: '22' })]), 'R02')).toEqual([]);
     expect(located(rowFindingsOf([serv({ municipalShare: '100' })]), 'R02')).toEqual([

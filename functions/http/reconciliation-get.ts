@@ -1,0 +1,52 @@
+// GET /api/agreements/{agreement}/reconciliation?year=2026[&programme=P1][&asOf=2027-02-01] —
+// C1–C6 with the calculation trail. A PO sees its programmes (all of them when none is asked, the
+// asked one only if it is its own); the ATS totals always cover every programme. Partners and
+// admins read any programme. asOf defaults to today (Rome).
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { romeDate } from '../../shared/dates';
+import { hasRole, isAdmin } from '../lib/auth';
+import { clock } from '../lib/clock';
+import { notFound } from '../lib/http-errors';
+import { isPoOf, requirePoOf } from '../lib/po-scope';
+import { reconciliationFor } from '../lib/reconciliation-service';
+import { parseBody } from '../lib/request-body';
+import { defineRoute, httpOptions, json } from '../lib/route';
+import { ReconciliationQuerySchema } from '../lib/sample-schemas';
+import { getStorage } from '../lib/storage';
+import { requireAgreement } from '../lib/submission-service';
+
+export const reconciliationRoute = defineRoute({
+  name: 'getReconciliation',
+  methods: ['GET'],
+  route: 'agreements/{agreement}/reconciliation',
+  access: ['po', 'partner', 'admin'],
+  async handler({ request, principal, params }) {
+    const agreement = requireAgreement(params.agreement);
+    const query = parseBody(ReconciliationQuerySchema, Object.fromEntries(request.query.entries()));
+    if (!agreement.years.includes(query.year))
+      throw notFound("Anno fuori dal periodo dell'accordo.", { year: query.year });
+    if (query.programme && !agreement.programmes.some((p) => p.id === query.programme)) {
+      throw notFound("Programma non previsto dall'accordo.", { programme: query.programme });
+    }
+    const readsAll = isAdmin(principal) || (hasRole(principal, 'partner') && principal.partner !== undefined);
+    let only: string[] | undefined;
+    if (query.programme) {
+      if (!readsAll) requirePoOf(principal, query.programme);
+      only = [query.programme];
+    } else if (!readsAll) {
+      only = agreement.programmes.map((p) => p.id).filter((p) => isPoOf(principal, p));
+    }
+    const answer = await reconciliationFor(getStorage(), agreement, {
+      year: query.year,
+      asOf: query.asOf ?? romeDate(clock()),
+      only,
+    });
+    return json(200, answer);
+  },
+});
+
+export async function getReconciliation(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  return reconciliationRoute.handler(request, context);
+}
+
+app.http(reconciliationRoute.name, httpOptions(reconciliationRoute));

@@ -1,0 +1,179 @@
+// PO flow in headless Chromium against the real route table: a PO token opens the pane in PO
+// mode, draws the 2026-H1 sample of P1, records a non-admission, sees the partner's observation
+// (formula-looking text shown as text), refreshes the reconciliation and checks every figure of
+// the pane's `Riconciliazione` table, and of the downloaded workbook, against the API's answer.
+import '../../scripts/quiet-registration';
+import fs from 'node:fs';
+import path from 'node:path';
+import Decimal from 'decimal.js';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { setClock } from '../../functions/lib/clock';
+import type { AzuriteInstance } from '../../scripts/azurite-process';
+import { BASE, startTestApi, type TestApi } from '../integration/harness';
+import { H1_DUE, personnelRows, range, submit } from '../integration/sample-fixtures';
+import { reconciliationLayout } from '../../addin/po/reconciliation-sheet';
+import type { ReconciliationAnswer } from '../../addin/po/po-types';
+import { ARTIFACTS, ensureStorage, launchChromium, paneDirectory, servePane, type PaneServer } from './po-harness';
+
+jest.setTimeout(240_000);
+
+const SEED = 'estrazione lotto 2026-10-01';
+const OBSERVATION = '=HYPERLINK("http://evil.example","clic") allegate le buste paga';
+
+let azurite: AzuriteInstance | null = null;
+let api: TestApi;
+let pane: PaneServer;
+let browser: Browser;
+let page: Page;
+let poToken: string;
+
+/** Italian display ("1.234,56", "12,94%") → the API's wire form ("1234.56", "12.94"). */
+function wireFromDisplay(text: string): string {
+  return new Decimal(text.replace('%', '').replace(/\./g, '').replace(',', '.')).toFixed(2);
+}
+
+async function shot(name: string, fullPage = true): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage });
+}
+
+beforeAll(async () => {
+  azurite = await ensureStorage();
+  api = await startTestApi();
+  // Two partners report personnel of P1 in May–June 2026, then the clock passes the W2 lock.
+  await submit(api, 'koala', 'P1', personnelRows(range(0, 12)));
+  await submit(api, 'igea', 'P1', personnelRows(range(12, 20)));
+  setClock(() => H1_DUE);
+  poToken = await api.po('P1', 'P4');
+  pane = await servePane(await paneDirectory(), api.url);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 480, height: 900 }, acceptDownloads: true });
+  // No network in tests: office.js from the CDN is refused at once, so the pane starts in file mode.
+  await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pane?.close();
+  await api?.close();
+  await azurite?.stop();
+});
+
+describe('PO mode of the task pane', () => {
+  it('opens in PO mode from the token, with the PO’s programmes', async () => {
+    await page.goto(`${pane.url}/taskpane.html?today=2026-10-02&token=${encodeURIComponent(poToken)}`);
+    await page.waitForSelector('[data-mode="po"]');
+    expect(await page.locator('[data-mode="po"] h2').first().textContent()).toBe('Verifica della PO');
+    const programmes = await page.locator('select').first().locator('option').allTextContents();
+    expect(programmes.map((p) => p.slice(0, 2))).toEqual(['P1', 'P4']);
+    expect(await page.locator('select').nth(1).inputValue()).toBe('2026-H1');
+    // The token left the address bar at once (kept for the session only).
+    expect(page.url()).not.toContain('token=');
+  });
+
+  it('draws the sample with a seed and shows what the API recorded', async () => {
+    await page.getByRole('button', { name: 'Estrai il campione' }).waitFor();
+    await page.getByLabel('Seme (facoltativo)').fill(SEED);
+    await page.getByRole('button', { name: 'Estrai il campione' }).click();
+    await page.waitForSelector('[data-testid="sample-list"]');
+    const answer = await api.call('GET', `${BASE}/samples/P1/2026-H1`, { token: poToken });
+    expect(answer.status).toBe(200);
+    const facts = await page.locator('[data-testid="sample-facts"]').innerText();
+    expect(facts).toContain(SEED);
+    expect(facts).toContain(answer.body.populationHash);
+    expect(facts).toContain(`${answer.body.population} persone`);
+    const rows = page.locator('[data-testid="sample-list"] > li');
+    expect(await rows.count()).toBe(answer.body.n);
+    expect(answer.body.n).toBe(2); // ceil(10% × 20)
+    const first = answer.body.selected[0];
+    expect(await rows.first().getAttribute('data-person')).toBe(first.personId);
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Campione estratto');
+    await shot('po-sample-drawn.png');
+  });
+
+  it('records a non-admission from the keyboard and shows the partner’s observation as text', async () => {
+    const sample = (await api.call('GET', `${BASE}/samples/P1/2026-H1`, { token: poToken })).body;
+    const person = sample.selected[0];
+    await page.getByRole('button', { name: `Registra esito per ${person.personId}` }).click();
+    // Focus starts on the first choice; arrows move between the radio buttons.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel('Non ammesso', { exact: true }).isChecked()).toBe(true);
+    const form = page.getByRole('form', { name: `Esito per ${person.personId}` });
+    await form.getByRole('button', { name: 'Registra esito', exact: true }).click();
+    await expect(form.getByRole('alert').first().textContent()).resolves.toContain('motivazione');
+    await form.getByLabel('Motivazione').fill('Buste paga di maggio mancanti');
+    await form.getByLabel('Motivazione').press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText(`Esito registrato per ${person.personId}`).waitFor();
+
+    const after = (await api.call('GET', `${BASE}/samples/P1/2026-H1`, { token: poToken })).body;
+    expect(after.selected[0]).toMatchObject({ status: 'non_ammesso', reason: 'Buste paga di maggio mancanti', final: false });
+    const row = page.locator(`li[data-person="${person.personId}"]`);
+    expect(await row.locator('[data-testid="outcome"]').innerText()).toContain('Non ammesso');
+
+    // The partner concerned answers within the contradictory step.
+    const partner = (person.rowIds[0] as string).split('/')[0];
+    const obs = await api.call('POST', `${BASE}/samples/P1/2026-H1/outcomes/${person.rank}`, {
+      token: await api.partner(partner),
+      json: { observations: OBSERVATION },
+    });
+    expect(obs.status).toBe(201);
+    await page.locator('select').nth(1).selectOption('2026-H2');
+    await page.locator('select').nth(1).selectOption('2026-H1');
+    await page.locator(`li[data-person="${person.personId}"] .po-observation`).waitFor();
+    expect(await page.locator(`li[data-person="${person.personId}"] [data-testid="observations"]`).innerText()).toContain(OBSERVATION);
+    await shot('po-outcome-recorded.png');
+  });
+
+  it('refreshes the reconciliation: every figure in the pane equals the API’s', async () => {
+    await page.getByRole('tab', { name: 'Campione' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Riconciliazione' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('button', { name: 'Aggiorna riconciliazione' }).click();
+    await page.waitForSelector('[data-testid="reconciliation-table"]');
+
+    const answer = (await api.call('GET', `${BASE}/reconciliation?year=2026`, { token: poToken })).body as ReconciliationAnswer;
+    expect(answer.programmes.map((p) => p.programme)).toEqual(['P1', 'P4']);
+    const layout = reconciliationLayout(answer);
+    const cells = await page.$$eval('[data-figure-key]', (els) => els.map((e) => ({ key: e.getAttribute('data-figure-key') as string, cell: e.getAttribute('data-cell') as string, text: e.textContent ?? '' })));
+    expect(cells.length).toBe(layout.figures.length);
+    for (const figure of layout.figures) {
+      const shown = cells.find((c) => c.cell === `${figure.row}:${figure.col}`);
+      expect(shown?.key).toBe(figure.key);
+      expect(wireFromDisplay(shown!.text)).toBe(figure.wire);
+    }
+    // The figures the issue names, straight from the answer.
+    const p1 = answer.programmes[0];
+    const byKey = (key: string) => wireFromDisplay(cells.filter((c) => c.key === key).pop()!.text);
+    expect(byKey('P1.budget.municipal')).toBe(p1.budget.municipal);
+    expect(byKey('P1.admitted.total')).toBe(p1.admitted.total);
+    expect(byKey('P1.contribution.due')).toBe(p1.contribution.due);
+    expect(byKey('P1.tranches.first')).toBe(p1.tranches.first);
+    expect(byKey('ats.due')).toBe(answer.ats.due);
+    // The calculation trail sits next to the figure.
+    const due = layout.figures.filter((f) => f.key === 'P1.contribution.due').pop()!;
+    expect(await page.locator(`[data-cell="${due.row}:2"]`).innerText()).toMatch(/^C4 · D = /);
+    await shot('po-reconciliation.png');
+    await shot('po-reconciliation-top.png', false);
+  });
+
+  it('downloads the same reconciliation as a workbook with the figures of the API', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scarica Excel' }).click()]);
+    const target = path.join(ARTIFACTS, 'po-riconciliazione.xlsx');
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await download.saveAs(target);
+    const answer = (await api.call('GET', `${BASE}/reconciliation?year=2026`, { token: poToken })).body as ReconciliationAnswer;
+    const layout = reconciliationLayout(answer);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(target);
+    const sheet = workbook.getWorksheet('Riconciliazione')!;
+    for (const f of layout.figures) {
+      const v = sheet.getCell(f.row + 1, f.col + 1).value;
+      const wire = f.kind === 'percent' ? new Decimal(String(v)).times(100).toFixed(2) : new Decimal(String(v)).toFixed(2);
+      expect(wire).toBe(f.wire);
+    }
+  });
+});
