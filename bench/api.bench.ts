@@ -4,6 +4,7 @@
 //  - 50 partners' reports submitted concurrently (200 rows each): throughput, latency, errors.
 // Target: p50 ≤ 250 ms for the 5,000-row submission; errors must be 0.
 import crypto from 'node:crypto';
+import os from 'node:os';
 import '../scripts/quiet-registration';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localJwks, setAuthConfig } from '../functions/lib/auth';
 import { verifyAuditChain } from '../functions/lib/audit';
@@ -156,7 +157,10 @@ export async function run(): Promise<Record<string, unknown>> {
     console.log(`  server phases p50 (ms): ${JSON.stringify(concurrent.serverPhasesP50Ms)}`);
     const audit = await verifyAuditChain(storage);
     console.log(`audit chain: ${audit.ok ? 'ok' : 'BROKEN'} (${audit.count} events)`);
-    return { submission5000: big, concurrent, auditChainOk: audit.ok, auditEvents: audit.count };
+    // The machine may be shared: the load average says how much the numbers are worth.
+    const loadAverage1m = Math.round(os.loadavg()[0] * 100) / 100;
+    console.log(`load average (1 min): ${loadAverage1m} on ${os.cpus().length} CPUs`);
+    return { submission5000: big, concurrent, auditChainOk: audit.ok, auditEvents: audit.count, loadAverage1m };
   } finally {
     setClock(undefined);
     await host.close();

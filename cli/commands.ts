@@ -31,8 +31,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: () => (require('./sample-verify') as typeof import('./sample-verify')).sampleVerifyCommand,
   },
   reconciliation: {
-    usage: 'rendiconta reconciliation --file <risposta.json> --out <file.xlsx>',
-    summary: 'scrive la riconciliazione (risposta JSON dell’API) in una cartella Excel con grafico',
+    usage:
+      'rendiconta reconciliation (--file <risposta.json> | --api <url> --year <aaaa> [--programme <P>] [--as-of <aaaa-mm-gg>]) [--out <file.xlsx>] [--json <file.json>]',
+    summary:
+      'esporta la riconciliazione (file JSON dell’API o lettura dall’API con RENDICONTA_TOKEN) in Excel con grafico e/o in JSON',
     load: () => (require('./reconciliation') as typeof import('./reconciliation')).reconciliationCommand,
   },
 };

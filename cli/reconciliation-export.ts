@@ -28,12 +28,19 @@ export function buildReconciliationWorkbook(layout: SheetLayout): ExcelJS.Workbo
 }
 
 /** The .xlsx bytes of a reconciliation answer (sheet + chart). */
-export async function reconciliationWorkbookBytes(answer: ReconciliationAnswer, options: LayoutOptions = {}): Promise<Uint8Array> {
+export async function reconciliationWorkbookBytes(
+  answer: ReconciliationAnswer,
+  options: LayoutOptions = {},
+): Promise<Uint8Array> {
   const layout = reconciliationLayout(answer, options);
   const buffer = await buildReconciliationWorkbook(layout).xlsx.writeBuffer();
   return addChartToXlsx(new Uint8Array(buffer as ArrayBuffer), layout);
 }
 
-export async function writeReconciliationWorkbook(answer: ReconciliationAnswer, filePath: string, options: LayoutOptions = {}): Promise<void> {
+export async function writeReconciliationWorkbook(
+  answer: ReconciliationAnswer,
+  filePath: string,
+  options: LayoutOptions = {},
+): Promise<void> {
   await writeFile(filePath, await reconciliationWorkbookBytes(answer, options));
 }

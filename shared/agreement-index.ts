@@ -41,7 +41,8 @@ function buildIndex(agreement: Agreement): AgreementIndex {
       programmeOf.set(a.id, p.id);
       const short = a.id.slice(a.id.indexOf('.') + 1); // 'A1'
       const n = short.replace(/^A/i, '');
-      for (const key of [short, n, `azione ${n}`, `azione ${short}`, a.id, a.title]) local.set(normaliseText(key), a.id);
+      for (const key of [short, n, `azione ${n}`, `azione ${short}`, a.id, a.title])
+        local.set(normaliseText(key), a.id);
       actionsGlobal.set(normaliseText(a.id), a.id);
       // A title is unique across the agreement in practice; the first one wins when it is not.
       const titleKey = normaliseText(a.title);

@@ -77,10 +77,12 @@ export const MESSAGES_IT: Readonly<Record<string, Template>> = {
 
   'R14.ineligible': (p) => `«${p.campo}»: «${p.valore}» è una spesa non ammissibile.`,
 
-  'R15.live': (p) => `«${p.campo}»: mancano i documenti richiesti: ${p.mancanti}. Vanno indicati prima della chiusura della finestra.`,
+  'R15.live': (p) =>
+    `«${p.campo}»: mancano i documenti richiesti: ${p.mancanti}. Vanno indicati prima della chiusura della finestra.`,
   'R15.atLock': (p) => `«${p.campo}»: alla chiusura della finestra mancano i documenti richiesti: ${p.mancanti}.`,
 
-  'R16.municipal': (p) => `«${p.campo}»: le ore di volontariato sono solo cofinanziamento, non possono gravare sulla quota Comune.`,
+  'R16.municipal': (p) =>
+    `«${p.campo}»: le ore di volontariato sono solo cofinanziamento, non possono gravare sulla quota Comune.`,
   'R16.aboveReference': (p) =>
     `«${p.campo}»: valore orario ${p.valoreOrario} € superiore al costo ministeriale del livello ${p.livello} (${p.riferimento} €).`,
   'R16.referenceMissing': (p) =>
@@ -100,17 +102,18 @@ export const MESSAGES_IT: Readonly<Record<string, Template>> = {
     `Spese generali ${p.speseGenerali} oltre il tetto del ${p.aliquota} dei costi diretti del personale (${p.base}): tetto ${p.tetto}, eccedenza esclusa ${p.eccedenza}.`,
 
   'R22.programme': (p) =>
-    `Programma ${p.programma}: quota Comune rendicontata ${p.rendicontato} oltre il budget approvato (${p.budget}) di ${p.eccedenza}.`,
+    `Programma ${p.programma}: quota Comune rendicontata ${p.rendicontato} oltre il budget approvato (${p.budgetApprovato}) di ${p.eccedenza}.`,
   'R22.action': (p) =>
-    `Azione ${p.azione}: quota Comune rendicontata ${p.rendicontato} oltre il budget approvato (${p.budget}) di ${p.eccedenza}.`,
+    `Azione ${p.azione}: quota Comune rendicontata ${p.rendicontato} oltre il budget approvato (${p.budgetApprovato}) di ${p.eccedenza}.`,
   'R22.category': (p) =>
-    `Categoria ${p.categoria} del programma ${p.programma}: quota Comune rendicontata ${p.rendicontato} oltre il budget approvato (${p.budget}) di ${p.eccedenza}.`,
+    `Categoria ${p.categoria} del programma ${p.programma}: quota Comune rendicontata ${p.rendicontato} oltre il budget approvato (${p.budgetApprovato}) di ${p.eccedenza}.`,
 
   'R23.progress': (p) =>
-    `Programma ${p.programma}, anno ${p.anno}: rendicontati ${p.rendicontato} su ${p.budget} (${p.avanzamento}); trascorso il ${p.trascorso} dell'anno. Cofinanziamento: ${p.cofinanziamento}.`,
+    `Programma ${p.programma}, anno ${p.anno}: rendicontati ${p.rendicontato} su ${p.budgetApprovato} (${p.avanzamento}); trascorso il ${p.trascorso} dell'anno. Cofinanziamento: ${p.cofinanziamento}.`,
   'R23.progress.excluded': (p) =>
-    `Programma ${p.programma}, anno ${p.anno}: rendicontati ${p.rendicontato} su ${p.budget} (${p.avanzamento}); trascorso il ${p.trascorso} dell'anno. Cofinanziamento: ${p.cofinanziamento}. Righe escluse dai totali per errori: ${p.righeEscluse}.`,
-  'R23.noBudget': (p) => `Programma ${p.programma}: nessun budget approvato per l'anno ${p.anno}; trascorso il ${p.trascorso} dell'anno.`,
+    `Programma ${p.programma}, anno ${p.anno}: rendicontati ${p.rendicontato} su ${p.budgetApprovato} (${p.avanzamento}); trascorso il ${p.trascorso} dell'anno. Cofinanziamento: ${p.cofinanziamento}. Righe escluse dai totali per errori: ${p.righeEscluse}.`,
+  'R23.noBudget': (p) =>
+    `Programma ${p.programma}: nessun budget approvato per l'anno ${p.anno}; trascorso il ${p.trascorso} dell'anno.`,
   'R23.noBudget.excluded': (p) =>
     `Programma ${p.programma}: nessun budget approvato per l'anno ${p.anno}; trascorso il ${p.trascorso} dell'anno. Righe escluse dai totali per errori: ${p.righeEscluse}.`,
 
@@ -123,7 +126,8 @@ export const MESSAGES_IT: Readonly<Record<string, Template>> = {
   'R24.removed': (p) =>
     `La finestra ${p.finestra} è chiusa dal ${p.chiusura}; una riga già inviata non può essere eliminata e resta com'era.`,
 
-  'R25.excluded': (p) => `Spesa esclusa dal calcolo del rimborso: documentazione mancante alla chiusura della finestra (${p.mancanti}).`,
+  'R25.excluded': (p) =>
+    `Spesa esclusa dal calcolo del rimborso: documentazione mancante alla chiusura della finestra (${p.mancanti}).`,
 };
 
 /** The Italian sentence of a finding; an unknown variant falls back to a neutral sentence with the code. */

@@ -12,10 +12,12 @@ export interface HourlyCostTable {
 }
 
 export type ReferenceRate =
-  | { ok: true; rate: Money; effectiveFrom: IsoMonth; source: string }
-  | { ok: false; reason: 'ccnl' | 'date' | 'level' };
+  { ok: true; rate: Money; effectiveFrom: IsoMonth; source: string } | { ok: false; reason: 'ccnl' | 'date' | 'level' };
 
-interface Edition { effectiveFrom: IsoMonth; rates: Map<string, Money> }
+interface Edition {
+  effectiveFrom: IsoMonth;
+  rates: Map<string, Money>;
+}
 
 const compiled = new WeakMap<HourlyCostTable, Map<string, Edition[]>>();
 

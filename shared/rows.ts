@@ -45,12 +45,7 @@ export type Employment = (typeof EMPLOYMENT_TYPES)[number];
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 export type CellProblemReason =
-  | 'not_a_number'
-  | 'negative'
-  | 'too_many_decimals'
-  | 'invalid_date'
-  | 'unreadable'
-  | 'not_in_list';
+  'not_a_number' | 'negative' | 'too_many_decimals' | 'invalid_date' | 'unreadable' | 'not_in_list';
 
 export interface CellProblem {
   field: string;
@@ -113,7 +108,6 @@ export interface NormalisedRow {
   findings: Finding[];
 }
 
-
 const ACCENTS = /[\u0300-\u036f]/g;
 
 export type TextRead = { kind: 'blank' } | { kind: 'text'; text: string } | { kind: 'unreadable' };
@@ -174,16 +168,26 @@ function readBoolean(cell: unknown): boolean | null | 'invalid' {
 
 const EMPLOYMENT_BY_KEY = new Map<string, Employment>([
   ...EMPLOYMENT_TYPES.map((t) => [normaliseText(t), t] as [string, Employment]),
-  ['dipendenti', 'dipendente'], ['subordinato', 'dipendente'], ['lavoratoredipendente', 'dipendente'],
-  ['cococo', 'collaboratore'], ['collaborazione', 'collaboratore'], ['collaboratoreesterno', 'collaboratore'],
-  ['professionista', 'libero professionista'], ['consulente', 'libero professionista'],
-  ['lavoratoreautonomo', 'libero professionista'], ['autonomo', 'libero professionista'],
+  ['dipendenti', 'dipendente'],
+  ['subordinato', 'dipendente'],
+  ['lavoratoredipendente', 'dipendente'],
+  ['cococo', 'collaboratore'],
+  ['collaborazione', 'collaboratore'],
+  ['collaboratoreesterno', 'collaboratore'],
+  ['professionista', 'libero professionista'],
+  ['consulente', 'libero professionista'],
+  ['lavoratoreautonomo', 'libero professionista'],
+  ['autonomo', 'libero professionista'],
 ]);
 
 const RESOURCE_BY_KEY = new Map<string, ResourceType>([
   ...RESOURCE_TYPES.map((t) => [normaliseText(t), t] as [string, ResourceType]),
-  ['monetario', 'monetaria'], ['nonmonetario', 'non monetaria'], ['innatura', 'non monetaria'],
-  ['volontari', 'volontariato'], ['vol', 'volontariato'], ['oredivolontariato', 'volontariato'],
+  ['monetario', 'monetaria'],
+  ['nonmonetario', 'non monetaria'],
+  ['innatura', 'non monetaria'],
+  ['volontari', 'volontariato'],
+  ['vol', 'volontariato'],
+  ['oredivolontariato', 'volontariato'],
 ]);
 
 const DOCUMENT_BY_KEY = new Map<string, string>();
@@ -192,12 +196,22 @@ for (const [kind, synonyms] of Object.entries(DOCUMENT_KINDS)) {
   for (const s of synonyms) DOCUMENT_BY_KEY.set(normaliseText(s), kind);
 }
 for (const [alias, kind] of [
-  ['fatturaelettronica', 'fattura'], ['fe', 'fattura'], ['cedolini', 'cedolino'], ['bustepaga', 'cedolino'],
-  ['timesheets', 'timesheet'], ['fogliopresenze', 'timesheet'], ['ricevutabonifico', 'pagamento'],
-  ['quietanzadipagamento', 'pagamento'], ['f24quietanzato', 'F24'], ['modellof24', 'F24'],
-  ['relazionediattivita', 'relazione'], ['registrodeivolontari', 'registro volontari'],
-  ['criterioimputazione', 'criterio di imputazione'], ['criteriodiriparto', 'criterio di imputazione'],
-] as const) DOCUMENT_BY_KEY.set(alias, kind);
+  ['fatturaelettronica', 'fattura'],
+  ['fe', 'fattura'],
+  ['cedolini', 'cedolino'],
+  ['bustepaga', 'cedolino'],
+  ['timesheets', 'timesheet'],
+  ['fogliopresenze', 'timesheet'],
+  ['ricevutabonifico', 'pagamento'],
+  ['quietanzadipagamento', 'pagamento'],
+  ['f24quietanzato', 'F24'],
+  ['modellof24', 'F24'],
+  ['relazionediattivita', 'relazione'],
+  ['registrodeivolontari', 'registro volontari'],
+  ['criterioimputazione', 'criterio di imputazione'],
+  ['criteriodiriparto', 'criterio di imputazione'],
+] as const)
+  DOCUMENT_BY_KEY.set(alias, kind);
 
 const documentsMemo = new Map<string, ReadonlySet<string>>();
 
@@ -230,8 +244,19 @@ function normaliseSupplierId(text: string): string {
 
 const EMPTY_DOCS: ReadonlySet<string> = new Set();
 
-type NumberField = 'amount' | 'municipalShare' | 'cofinancingShare' | 'annualCost' | 'taxable' | 'vat' | 'invoiceTotal'
-  | 'value' | 'hours' | 'hourlyCost' | 'contractHours' | 'hourlyValue';
+type NumberField =
+  | 'amount'
+  | 'municipalShare'
+  | 'cofinancingShare'
+  | 'annualCost'
+  | 'taxable'
+  | 'vat'
+  | 'invoiceTotal'
+  | 'value'
+  | 'hours'
+  | 'hourlyCost'
+  | 'contractHours'
+  | 'hourlyValue';
 type DateField = 'invoiceDate' | 'paymentDate' | 'date';
 
 /** Per category, the numeric and date cells of its template (other columns are kept untouched). */
@@ -282,8 +307,18 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
   const category: Category | null = CATEGORIES.has(input.category) ? (input.category as Category) : null;
 
   const money: Record<NumberField, Money | null> = {
-    amount: null, municipalShare: null, cofinancingShare: null, annualCost: null, taxable: null, vat: null,
-    invoiceTotal: null, value: null, hours: null, hourlyCost: null, contractHours: null, hourlyValue: null,
+    amount: null,
+    municipalShare: null,
+    cofinancingShare: null,
+    annualCost: null,
+    taxable: null,
+    vat: null,
+    invoiceTotal: null,
+    value: null,
+    hours: null,
+    hourlyCost: null,
+    contractHours: null,
+    hourlyValue: null,
   };
   const dates: Record<DateField, IsoDate | null> = { invoiceDate: null, paymentDate: null, date: null };
   let month: IsoMonth | null = null;
@@ -387,7 +422,7 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
     documents: isBlank(input.documents) ? EMPTY_DOCS : parseDocuments(input.documents),
     excludedFromTotals: amount === null || municipalShare === null,
   };
-  const rowId = typeof input.rowId === 'string' ? input.rowId : textOf(input.rowId) ?? '';
+  const rowId = typeof input.rowId === 'string' ? input.rowId : (textOf(input.rowId) ?? '');
   return { input, rowId, values, problems, splitMismatch };
 }
 
@@ -454,12 +489,21 @@ function resolveSplit(
 export function normaliseCcnl(text: string): string {
   const key = normaliseText(text).replace(/^ccnl/, '');
   if (key.includes('coop') && key.includes('social')) return 'cooperative-sociali';
-  return text.toLowerCase().normalize('NFD').replace(ACCENTS, '').replace(/^\s*ccnl\s*/, '').trim().replace(/[^a-z0-9]+/g, '-');
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(ACCENTS, '')
+    .replace(/^\s*ccnl\s*/, '')
+    .trim()
+    .replace(/[^a-z0-9]+/g, '-');
 }
 
 /** Level cell -> table key ('livello a1' -> 'A1'). */
 export function normaliseLevel(text: string): string {
-  return text.toUpperCase().replace(/^\s*LIVELLO\s*/, '').replace(/[\s.\-]/g, '');
+  return text
+    .toUpperCase()
+    .replace(/^\s*LIVELLO\s*/, '')
+    .replace(/[\s.-]/g, '');
 }
 
 export type { AgreementIndex };

@@ -61,7 +61,10 @@ export type SupplierIdKind = 'vat' | 'taxCode';
 
 /** A supplier id is a partita IVA, an entity's numeric codice fiscale, or a personal codice fiscale. */
 export function supplierIdKind(value: string): SupplierIdKind | null {
-  const compact = value.toUpperCase().replace(/[\s.\-/]/g, '').replace(/^IT(?=\d{11}$)/, '');
+  const compact = value
+    .toUpperCase()
+    .replace(/[\s.\-/]/g, '')
+    .replace(/^IT(?=\d{11}$)/, '');
   if (isValidVatNumber(compact)) return 'vat';
   if (isValidPersonalTaxCode(compact)) return 'taxCode';
   return null;

@@ -13,7 +13,12 @@ import { parseRow } from './rows';
 import { buildEnv, type RuleEnv } from './rules/env';
 import { LOCAL_RULES } from './rules/local';
 import { compareFindings } from './rules/order';
-import { monthlyHoursGroupFindings, personMonthKey, otherPersonMonths, type PersonMonthTotals } from './rules/monthly-hours';
+import {
+  monthlyHoursGroupFindings,
+  personMonthKey,
+  otherPersonMonths,
+  type PersonMonthTotals,
+} from './rules/monthly-hours';
 import { invoiceGroupFindings, invoiceKey, otherInvoices, type InvoiceTotals } from './rules/double-funding';
 import { duplicateIdFindings, removedRowFinding } from './rules/row-ids';
 import { Totals } from './rules/totals';
@@ -115,7 +120,18 @@ export class IncrementalValidator {
     this.counts.error = this.counts.warning = this.counts.info = 0;
     this.totals = new Totals();
     this.bulk = true;
-    for (const row of Array.isArray(rows) ? rows : []) this.attach(this.createEntry(row));
+    try {
+      this.loadAll(Array.isArray(rows) ? rows : []);
+    } finally {
+      this.bulk = false;
+    }
+    this.flushDirtyIds();
+    this.cached = null;
+    return this.result();
+  }
+
+  private loadAll(rows: readonly RowInput[]): void {
+    for (const row of rows) this.attach(this.createEntry(row));
     for (const key of this.byPerson.keys()) this.refreshPersonGroup(key, false);
     for (const key of this.byInvoice.keys()) this.refreshInvoiceGroup(key, false);
     for (const id of this.byId.keys()) this.refreshIdGroup(id, false);
@@ -126,10 +142,6 @@ export class IncrementalValidator {
     for (const f of this.removed.values()) all.push(f);
     this.sorted = all.sort(compareFindings);
     for (const f of this.removed.values()) this.counts[f.severity] += 1;
-    this.bulk = false;
-    this.flushDirtyIds();
-    this.cached = null;
-    return this.result();
   }
 
   /** Adds the row, or replaces the (first) row with the same rowId, and re-validates what it touches. */
@@ -234,14 +246,21 @@ export class IncrementalValidator {
   private refreshPersonGroup(key: string, refresh: boolean): void {
     const members = this.byPerson.members(key);
     if (members.length === 0) return;
-    const findings = monthlyHoursGroupFindings(members.map((m) => m.parsed), this.otherPerson.get(key), this.env);
+    const findings = monthlyHoursGroupFindings(
+      members.map((m) => m.parsed),
+      this.otherPerson.get(key),
+      this.env,
+    );
     this.assignGroup(members, findings, 'groupR07', refresh);
   }
 
   private refreshInvoiceGroup(key: string, refresh: boolean): void {
     const members = this.byInvoice.members(key);
     if (members.length === 0) return;
-    const findings = invoiceGroupFindings(members.map((m) => m.parsed), this.otherInvoice.get(key));
+    const findings = invoiceGroupFindings(
+      members.map((m) => m.parsed),
+      this.otherInvoice.get(key),
+    );
     this.assignGroup(members, findings, 'groupR12', refresh);
   }
 

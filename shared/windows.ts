@@ -18,7 +18,13 @@ export interface WindowInstance {
 export function windowInstance(window: ReportingWindow, year: number): WindowInstance {
   const y = String(year).padStart(4, '0');
   const lockYear = String(window.lockNextYear ? year + 1 : year).padStart(4, '0');
-  return { id: window.id, year, from: `${y}-${window.from}`, to: `${y}-${window.to}`, lockDate: `${lockYear}-${window.lock}` };
+  return {
+    id: window.id,
+    year,
+    from: `${y}-${window.from}`,
+    to: `${y}-${window.to}`,
+    lockDate: `${lockYear}-${window.lock}`,
+  };
 }
 
 export function windowsOfYear(agreement: Agreement, year: number): WindowInstance[] {
@@ -52,8 +58,14 @@ export function lockInstant(window: WindowInstance): string {
 
 function romeOffsetMinutes(instant: Date): number {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Rome', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: 'Europe/Rome',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(instant);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));

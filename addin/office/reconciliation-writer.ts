@@ -25,7 +25,10 @@ export function officeValues(layout: SheetLayout): Array<Array<string | number>>
  * Replaces the sheet with a fresh one built from the layout. The sheet is generated: it is
  * rebuilt on every refresh, so the PO's own notes belong in another sheet (the pane says so).
  */
-export async function writeReconciliationSheet(context: Excel.RequestContext, layout: SheetLayout): Promise<SheetWriteResult> {
+export async function writeReconciliationSheet(
+  context: Excel.RequestContext,
+  layout: SheetLayout,
+): Promise<SheetWriteResult> {
   let syncs = 0;
   const worksheets = context.workbook.worksheets;
   const existing = worksheets.getItemOrNullObject(layout.sheetName);

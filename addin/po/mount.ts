@@ -52,7 +52,11 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
   const container = h('div', { className: 'po-root', 'data-mode': 'po' });
   replaceChildren(root, container);
   if (programmes.length === 0) {
-    replaceChildren(container, h('h2', {}, 'Verifica della PO'), h('p', { role: 'alert' }, 'Il profilo PO non ha programmi assegnati: chiedere all’amministratore di associarli.'));
+    replaceChildren(
+      container,
+      h('h2', {}, 'Verifica della PO'),
+      h('p', { role: 'alert' }, 'Il profilo PO non ha programmi assegnati: chiedere all’amministratore di associarli.'),
+    );
     return { unmount: () => replaceChildren(root) };
   }
 
@@ -60,14 +64,27 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
   const programmeId = uid('po-programma');
   const semesterId = uid('po-semestre');
   const years = deps.years ?? { first: 2026, last: 2028 };
-  const programmeSelect = h('select', { id: programmeId }, ...programmes.map((p) => h('option', { value: p }, title(p))));
-  const semesterSelect = h('select', { id: semesterId }, ...semesters(years.first, years.last).map((s) => h('option', { value: s }, s.replace('-', ' '))));
+  const programmeSelect = h(
+    'select',
+    { id: programmeId },
+    ...programmes.map((p) => h('option', { value: p }, title(p))),
+  );
+  const semesterSelect = h(
+    'select',
+    { id: semesterId },
+    ...semesters(years.first, years.last).map((s) => h('option', { value: s }, s.replace('-', ' '))),
+  );
   semesterSelect.value = defaultSemester(deps.today);
   if (!semesterSelect.value) semesterSelect.selectedIndex = 0;
 
   const sampleSlot = h('div', {});
   const loadSample = () => {
-    const panel = samplePanel({ api, programme: programmeSelect.value, semester: semesterSelect.value, today: deps.today });
+    const panel = samplePanel({
+      api,
+      programme: programmeSelect.value,
+      semester: semesterSelect.value,
+      today: deps.today,
+    });
     replaceChildren(sampleSlot, panel.element);
     return panel.refresh();
   };
@@ -77,7 +94,10 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
   const reconciliation = reconciliationPanel({
     api,
     programmes,
-    year: Number(deps.today.slice(0, 4)) > years.last ? years.last : Math.max(years.first, Number(semesterSelect.value.slice(0, 4))),
+    year:
+      Number(deps.today.slice(0, 4)) > years.last
+        ? years.last
+        : Math.max(years.first, Number(semesterSelect.value.slice(0, 4))),
     programmeTitles: deps.programmeTitles,
     writeSheet: deps.writeSheet,
     buildXlsx: deps.buildXlsx,
@@ -85,24 +105,36 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
   });
 
   const panels: Record<TabId, HTMLElement> = {
-    campione: h('div', {},
-      h('div', { className: 'po-toolbar' },
+    campione: h(
+      'div',
+      {},
+      h(
+        'div',
+        { className: 'po-toolbar' },
         h('div', { className: 'po-field' }, h('label', { for: programmeId }, 'Programma'), programmeSelect),
-        h('div', { className: 'po-field' }, h('label', { for: semesterId }, 'Semestre'), semesterSelect)),
-      sampleSlot),
+        h('div', { className: 'po-field' }, h('label', { for: semesterId }, 'Semestre'), semesterSelect),
+      ),
+      sampleSlot,
+    ),
     righe: reviewForm(async (request) => {
       await api.review(request);
     }),
     riconciliazione: reconciliation.element,
   };
-  const labels: Record<TabId, string> = { campione: 'Campione', righe: 'Non ammissioni', riconciliazione: 'Riconciliazione' };
+  const labels: Record<TabId, string> = {
+    campione: 'Campione',
+    righe: 'Non ammissioni',
+    riconciliazione: 'Riconciliazione',
+  };
   const order: TabId[] = ['campione', 'righe', 'riconciliazione'];
   const tabIds = Object.fromEntries(order.map((t) => [t, uid(`po-tab-${t}`)])) as Record<TabId, string>;
   const panelIds = Object.fromEntries(order.map((t) => [t, uid(`po-pannello-${t}`)])) as Record<TabId, string>;
   const tabs = order.map((t) =>
     h('button', { type: 'button', role: 'tab', id: tabIds[t], 'aria-controls': panelIds[t], 'data-tab': t }, labels[t]),
   );
-  const panelEls = order.map((t) => h('div', { role: 'tabpanel', id: panelIds[t], 'aria-labelledby': tabIds[t] }, panels[t]));
+  const panelEls = order.map((t) =>
+    h('div', { role: 'tabpanel', id: panelIds[t], 'aria-labelledby': tabIds[t] }, panels[t]),
+  );
 
   const select = (index: number, focus: boolean) => {
     tabs.forEach((tab, i) => {

@@ -14,7 +14,10 @@ export interface OutcomeInput {
 
 export type FieldError = { field: keyof OutcomeInput; message: string };
 
-export function buildOutcomeRequest(input: OutcomeInput, today: string): { ok: true; request: OutcomeRequest } | { ok: false; errors: FieldError[] } {
+export function buildOutcomeRequest(
+  input: OutcomeInput,
+  today: string,
+): { ok: true; request: OutcomeRequest } | { ok: false; errors: FieldError[] } {
   const reason = input.reason.trim();
   switch (input.outcome) {
     case '':
@@ -24,18 +27,39 @@ export function buildOutcomeRequest(input: OutcomeInput, today: string): { ok: t
       return { ok: true, request: { outcome: 'ammesso' } };
     case 'ammesso_parzialmente': {
       const amount = parseAmount(input.amount);
-      if (!amount.ok) return { ok: false, errors: [{ field: 'amount', message: 'Indicare l’importo ammesso (es. 1.234,56).' }] };
-      if (amount.value.isZero()) return { ok: false, errors: [{ field: 'amount', message: 'Un importo ammesso pari a zero è un «non ammesso».' }] };
+      if (!amount.ok)
+        return { ok: false, errors: [{ field: 'amount', message: 'Indicare l’importo ammesso (es. 1.234,56).' }] };
+      if (amount.value.isZero())
+        return {
+          ok: false,
+          errors: [{ field: 'amount', message: 'Un importo ammesso pari a zero è un «non ammesso».' }],
+        };
       const value = formatAmount(amount.value);
-      return { ok: true, request: reason ? { outcome: 'ammesso_parzialmente', amount: value, reason } : { outcome: 'ammesso_parzialmente', amount: value } };
+      return {
+        ok: true,
+        request: reason
+          ? { outcome: 'ammesso_parzialmente', amount: value, reason }
+          : { outcome: 'ammesso_parzialmente', amount: value },
+      };
     }
     case 'non_ammesso':
-      if (!reason) return { ok: false, errors: [{ field: 'reason', message: 'La motivazione della non ammissione è obbligatoria.' }] };
+      if (!reason)
+        return {
+          ok: false,
+          errors: [{ field: 'reason', message: 'La motivazione della non ammissione è obbligatoria.' }],
+        };
       return { ok: true, request: { outcome: 'non_ammesso', reason } };
     case 'integrazioni_richieste':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deadline)) return { ok: false, errors: [{ field: 'deadline', message: 'Indicare la scadenza per le integrazioni.' }] };
-      if (input.deadline <= today) return { ok: false, errors: [{ field: 'deadline', message: 'La scadenza deve essere successiva a oggi.' }] };
-      return { ok: true, request: reason ? { outcome: 'integrazioni_richieste', deadline: input.deadline, reason } : { outcome: 'integrazioni_richieste', deadline: input.deadline } };
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deadline))
+        return { ok: false, errors: [{ field: 'deadline', message: 'Indicare la scadenza per le integrazioni.' }] };
+      if (input.deadline <= today)
+        return { ok: false, errors: [{ field: 'deadline', message: 'La scadenza deve essere successiva a oggi.' }] };
+      return {
+        ok: true,
+        request: reason
+          ? { outcome: 'integrazioni_richieste', deadline: input.deadline, reason }
+          : { outcome: 'integrazioni_richieste', deadline: input.deadline },
+      };
   }
 }
 
@@ -51,7 +75,13 @@ export function outcomeForm(options: OutcomeFormOptions): HTMLElement {
   const name = uid('esito');
   const radios = (Object.keys(OUTCOME_LABELS) as OutcomeKind[]).map((kind) => {
     const id = uid('esito-opzione');
-    const input = h('input', { type: 'radio', name, id, value: kind, checked: options.person.outcome?.outcome === kind });
+    const input = h('input', {
+      type: 'radio',
+      name,
+      id,
+      value: kind,
+      checked: options.person.outcome?.outcome === kind,
+    });
     return { kind, input, row: h('div', {}, input, ' ', h('label', { for: id }, OUTCOME_LABELS[kind])) };
   });
   const amountId = uid('importo');
@@ -62,12 +92,17 @@ export function outcomeForm(options: OutcomeFormOptions): HTMLElement {
   const deadline = h('input', { type: 'date', id: deadlineId, min: options.today });
   const amountField = h('div', { className: 'po-field' }, h('label', { for: amountId }, 'Importo ammesso (€)'), amount);
   const reasonField = h('div', { className: 'po-field' }, h('label', { for: reasonId }, 'Motivazione'), reason);
-  const deadlineField = h('div', { className: 'po-field' }, h('label', { for: deadlineId }, 'Scadenza per le integrazioni'), deadline);
+  const deadlineField = h(
+    'div',
+    { className: 'po-field' },
+    h('label', { for: deadlineId }, 'Scadenza per le integrazioni'),
+    deadline,
+  );
   const messages = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', className: 'po-primary' }, 'Registra esito');
   const cancel = h('button', { type: 'button', onclick: () => options.onCancel() }, 'Annulla');
 
-  const selected = (): OutcomeKind | '' => (radios.find((r) => r.input.checked)?.kind ?? '');
+  const selected = (): OutcomeKind | '' => radios.find((r) => r.input.checked)?.kind ?? '';
   const refresh = () => {
     const kind = selected();
     amountField.hidden = kind !== 'ammesso_parzialmente';
@@ -80,7 +115,12 @@ export function outcomeForm(options: OutcomeFormOptions): HTMLElement {
   const form = h(
     'form',
     { className: 'po-card', 'aria-label': `Esito per ${options.person.personId}`, novalidate: true },
-    h('fieldset', {}, h('legend', {}, `Esito della verifica — ${options.person.personId}`), ...radios.map((r) => r.row)),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, `Esito della verifica — ${options.person.personId}`),
+      ...radios.map((r) => r.row),
+    ),
     amountField,
     reasonField,
     deadlineField,
@@ -92,11 +132,14 @@ export function outcomeForm(options: OutcomeFormOptions): HTMLElement {
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const built = buildOutcomeRequest({ outcome: selected(), amount: amount.value, reason: reason.value, deadline: deadline.value }, options.today);
+    const built = buildOutcomeRequest(
+      { outcome: selected(), amount: amount.value, reason: reason.value, deadline: deadline.value },
+      options.today,
+    );
     if (!built.ok) {
       replaceChildren(messages, ...built.errors.map((e) => statusLine('error', e.message)));
       const first = built.errors[0].field;
-      ({ outcome: radios[0].input, amount, reason, deadline } as Record<string, HTMLElement>)[first].focus();
+      (({ outcome: radios[0].input, amount, reason, deadline }) as Record<string, HTMLElement>)[first].focus();
       return;
     }
     submit.disabled = true;
@@ -105,7 +148,10 @@ export function outcomeForm(options: OutcomeFormOptions): HTMLElement {
       () => undefined,
       (error: unknown) => {
         submit.disabled = false;
-        replaceChildren(messages, statusLine('error', error instanceof Error ? error.message : 'Registrazione non riuscita.'));
+        replaceChildren(
+          messages,
+          statusLine('error', error instanceof Error ? error.message : 'Registrazione non riuscita.'),
+        );
       },
     );
   });

@@ -13,7 +13,10 @@ import type {
 } from './po-types';
 import { parseReconciliationAnswer } from './reconciliation-schema';
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+) => Promise<{
   status: number;
   ok: boolean;
   text(): Promise<string>;
@@ -63,11 +66,18 @@ export function createPoApi(config: PoApiConfig): PoApi {
   const base = `${config.baseUrl.replace(/\/+$/, '')}/agreements/${encodeURIComponent(config.agreement)}`;
 
   async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${await config.getToken()}`, Accept: 'application/json' };
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${await config.getToken()}`,
+      Accept: 'application/json',
+    };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response;
     try {
-      response = await config.fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await config.fetch(`${base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     } catch {
       throw new PoApiError(0, 'network', GENERIC[0]);
     }
@@ -80,7 +90,12 @@ export function createPoApi(config: PoApiConfig): PoApi {
     }
     if (!response.ok) {
       const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-      throw new PoApiError(response.status, error?.code ?? 'http', error?.message ?? GENERIC[response.status] ?? `Errore del servizio (${response.status}).`, error?.details ?? null);
+      throw new PoApiError(
+        response.status,
+        error?.code ?? 'http',
+        error?.message ?? GENERIC[response.status] ?? `Errore del servizio (${response.status}).`,
+        error?.details ?? null,
+      );
     }
     return data;
   }
@@ -98,16 +113,24 @@ export function createPoApi(config: PoApiConfig): PoApi {
       }
     },
     async drawSample(programme, semester, request) {
-      return normaliseSample(await call('POST', `${samplePath(programme, semester)}/draw`, request), programme, semester);
+      return normaliseSample(
+        await call('POST', `${samplePath(programme, semester)}/draw`, request),
+        programme,
+        semester,
+      );
     },
     recordOutcome(programme, semester, person, request) {
       return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, request);
     },
     markDocumentsReceived(programme, semester, person) {
-      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, { documentsReceived: true });
+      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, {
+        documentsReceived: true,
+      });
     },
     confirmOutcome(programme, semester, person) {
-      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, { confirm: true });
+      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, {
+        confirm: true,
+      });
     },
     review(request) {
       return call('POST', '/reviews', request);
@@ -117,7 +140,8 @@ export function createPoApi(config: PoApiConfig): PoApi {
       if (programme) query.set('programme', programme);
       if (asOf) query.set('asOf', asOf);
       const parsed = parseReconciliationAnswer(await call('GET', `/reconciliation?${query.toString()}`));
-      if (!parsed.ok) throw new PoApiError(502, 'bad_answer', 'La riconciliazione ricevuta non è leggibile.', parsed.issues);
+      if (!parsed.ok)
+        throw new PoApiError(502, 'bad_answer', 'La riconciliazione ricevuta non è leggibile.', parsed.issues);
       return parsed.answer;
     },
   };

@@ -9,7 +9,10 @@ export function readPoClaims(token: string | null): PoClaims | null {
   const payload = token?.split('.')[1];
   if (!payload) return null;
   try {
-    const padded = payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=');
+    const padded = payload
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(payload.length / 4) * 4, '=');
     const claims = JSON.parse(atob(padded)) as { roles?: unknown; programmes?: unknown };
     const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
     return { roles: list(claims.roles).map((r) => r.toLowerCase()), programmes: list(claims.programmes) };

@@ -19,7 +19,14 @@ export interface ProgrammeReconciliation {
   programme: string;
   budget: { municipal: WireAmount; cofinancing: WireAmount; planned: WireAmount };
   reported: { municipal: WireAmount; cofinancing: WireAmount };
-  excluded: Array<{ reason: ExclusionReason; amount: WireAmount; rowIds: string[]; municipal?: WireAmount; cofinancing?: WireAmount; note?: string }>;
+  excluded: Array<{
+    reason: ExclusionReason;
+    amount: WireAmount;
+    rowIds: string[];
+    municipal?: WireAmount;
+    cofinancing?: WireAmount;
+    note?: string;
+  }>;
   admitted: { municipal: WireAmount; cofinancing: WireAmount; total: WireAmount };
   contribution: { proportional: WireAmount; cappedByAdmitted: WireAmount; due: WireAmount };
   cofinancingShare: string;
@@ -36,7 +43,13 @@ export interface ReconciliationAnswer {
   /** "during" the year or at "yearClose" (R20 is then an error rather than a warning). */
   phase?: string;
   programmes: ProgrammeReconciliation[];
-  ats: { due: WireAmount; cofinancing: WireAmount; cofinancingShare: string; r20: 'ok' | 'warning' | 'error'; trail?: TrailEntry[] };
+  ats: {
+    due: WireAmount;
+    cofinancing: WireAmount;
+    cofinancingShare: string;
+    r20: 'ok' | 'warning' | 'error';
+    trail?: TrailEntry[];
+  };
   /** R20 findings (Italian messages) of the ATS and the programmes. */
   findings?: Array<{ code: string; severity: string; message: string }>;
 }

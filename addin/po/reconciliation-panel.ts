@@ -42,7 +42,12 @@ export function layoutTable(layout: SheetLayout): HTMLElement {
     const value = layout.values[r][c];
     return h(
       'td',
-      { className: typeof value === 'number' ? 'po-num' : undefined, 'data-figure-key': figureAt.get(`${r}:${c}`), 'data-cell': `${r}:${c}`, ...extra },
+      {
+        className: typeof value === 'number' ? 'po-num' : undefined,
+        'data-figure-key': figureAt.get(`${r}:${c}`),
+        'data-cell': `${r}:${c}`,
+        ...extra,
+      },
       value === '' ? '' : displayCell(layout, r, c),
     );
   };
@@ -72,18 +77,24 @@ export function layoutTable(layout: SheetLayout): HTMLElement {
   return h('div', { 'data-testid': 'reconciliation-table', role: 'group', 'aria-label': 'Riconciliazione' }, ...tables);
 }
 
-export function reconciliationPanel(options: ReconciliationPanelOptions): { element: HTMLElement; refresh: () => Promise<void> } {
+export function reconciliationPanel(options: ReconciliationPanelOptions): {
+  element: HTMLElement;
+  refresh: () => Promise<void>;
+} {
   const ids = { title: uid('ric'), year: uid('anno'), programme: uid('programma') };
   const year = h('input', { type: 'number', id: ids.year, value: options.year, min: 2026, max: 2030, step: 1 });
   const programme = h(
     'select',
     { id: ids.programme },
     h('option', { value: '' }, 'Tutti i miei programmi'),
-    ...options.programmes.map((p) => h('option', { value: p }, options.programmeTitles?.[p] ? `${p} — ${options.programmeTitles[p]}` : p)),
+    ...options.programmes.map((p) =>
+      h('option', { value: p }, options.programmeTitles?.[p] ? `${p} — ${options.programmeTitles[p]}` : p),
+    ),
   );
   const refreshButton = h('button', { type: 'button', className: 'po-primary' }, 'Aggiorna riconciliazione');
   const jsonButton = h('button', { type: 'button', disabled: true }, 'Scarica JSON');
-  const xlsxButton = options.buildXlsx && options.download ? h('button', { type: 'button', disabled: true }, 'Scarica Excel') : null;
+  const xlsxButton =
+    options.buildXlsx && options.download ? h('button', { type: 'button', disabled: true }, 'Scarica Excel') : null;
   const messages = h('div', { 'aria-live': 'polite' });
   const preview = h('div', { className: 'po-preview', 'data-testid': 'reconciliation-preview' });
   let current: { answer: ReconciliationAnswer; layout: SheetLayout } | null = null;
@@ -108,7 +119,10 @@ export function reconciliationPanel(options: ReconciliationPanelOptions): { elem
       if (xlsxButton) xlsxButton.disabled = false;
       if (options.writeSheet) {
         await options.writeSheet(layout);
-        say('success', `Foglio «${layout.sheetName}» aggiornato (situazione al ${answer.asOf}). Il foglio viene rigenerato a ogni aggiornamento.`);
+        say(
+          'success',
+          `Foglio «${layout.sheetName}» aggiornato (situazione al ${answer.asOf}). Il foglio viene rigenerato a ogni aggiornamento.`,
+        );
       } else {
         say('success', `Riconciliazione aggiornata (situazione al ${answer.asOf}).`);
       }
@@ -122,13 +136,22 @@ export function reconciliationPanel(options: ReconciliationPanelOptions): { elem
   refreshButton.addEventListener('click', () => void refresh());
   jsonButton.addEventListener('click', () => {
     if (!current || !options.download) return;
-    options.download(`riconciliazione-${current.answer.agreement}-${current.answer.year}.json`, JSON.stringify(current.answer, null, 2), 'application/json');
+    options.download(
+      `riconciliazione-${current.answer.agreement}-${current.answer.year}.json`,
+      JSON.stringify(current.answer, null, 2),
+      'application/json',
+    );
   });
   xlsxButton?.addEventListener('click', () => {
     if (!current || !options.buildXlsx || !options.download) return;
     const { answer, layout } = current;
     options.buildXlsx(layout).then(
-      (bytes) => options.download!(`riconciliazione-${answer.agreement}-${answer.year}.xlsx`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      (bytes) =>
+        options.download!(
+          `riconciliazione-${answer.agreement}-${answer.year}.xlsx`,
+          bytes,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        ),
       () => say('error', 'Impossibile preparare il file Excel.'),
     );
   });

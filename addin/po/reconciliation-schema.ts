@@ -7,14 +7,27 @@ import type { ReconciliationAnswer } from './po-types';
 const amount = z.string().regex(/^-?\d+\.\d{2}$/, 'importo con due decimali');
 const share = z.string().regex(/^-?\d+\.\d{2}$/, 'percentuale con due decimali');
 
-const trailEntry = z.object({ step: z.string(), figure: z.string().optional(), formula: z.string(), inputs: z.unknown(), result: z.unknown() });
+const trailEntry = z.object({
+  step: z.string(),
+  figure: z.string().optional(),
+  formula: z.string(),
+  inputs: z.unknown(),
+  result: z.unknown(),
+});
 
 const programme = z.object({
   programme: z.string().min(1),
   budget: z.object({ municipal: amount, cofinancing: amount, planned: amount }),
   reported: z.object({ municipal: amount, cofinancing: amount }),
   excluded: z.array(
-    z.object({ reason: z.string(), amount, rowIds: z.array(z.string()), municipal: amount.optional(), cofinancing: amount.optional(), note: z.string().optional() }),
+    z.object({
+      reason: z.string(),
+      amount,
+      rowIds: z.array(z.string()),
+      municipal: amount.optional(),
+      cofinancing: amount.optional(),
+      note: z.string().optional(),
+    }),
   ),
   admitted: z.object({ municipal: amount, cofinancing: amount, total: amount }),
   contribution: z.object({ proportional: amount, cappedByAdmitted: amount, due: amount }),

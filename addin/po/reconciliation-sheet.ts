@@ -106,7 +106,9 @@ class MatrixBuilder {
 }
 
 function textCell(value: string): Cell {
-  return value === '' ? { value: '', format: GENERAL_FORMAT, text: false } : { value: cleanText(value), format: TEXT_FORMAT, text: true };
+  return value === ''
+    ? { value: '', format: GENERAL_FORMAT, text: false }
+    : { value: cleanText(value), format: TEXT_FORMAT, text: true };
 }
 
 function numberCell(wire: string, kind: FigureKind): Cell {
@@ -168,7 +170,13 @@ function sameAmount(result: unknown, wire: string): boolean {
  * answer without names, the entries of the step, narrowed by formula (C1 computes P and A, C5
  * the three tranches) or by result.
  */
-function trailFor(trail: readonly TrailEntry[] | undefined, figure: string, step: string, wire: string, hint?: RegExp): string {
+function trailFor(
+  trail: readonly TrailEntry[] | undefined,
+  figure: string,
+  step: string,
+  wire: string,
+  hint?: RegExp,
+): string {
   const all = trail ?? [];
   const named = all.filter((e) => e.figure === figure);
   if (named.length > 0) return named.map(trailText).join(' | ');
@@ -215,7 +223,9 @@ function exclusionTrail(e: ProgrammeReconciliation['excluded'][number]): string 
   const rows = e.rowIds.length === 1 ? '1 riga' : `${e.rowIds.length} righe`;
   const parts = [e.rowIds.length === 0 ? rows : `${rows}: ${e.rowIds.join(', ')}`];
   if (e.municipal !== undefined && e.cofinancing !== undefined) {
-    parts.push(`quota Comune ${formatAmountIt(new Money(e.municipal))}, cofinanziamento ${formatAmountIt(new Money(e.cofinancing))}`);
+    parts.push(
+      `quota Comune ${formatAmountIt(new Money(e.municipal))}, cofinanziamento ${formatAmountIt(new Money(e.cofinancing))}`,
+    );
   }
   if (e.note) parts.push(e.note);
   return parts.join(' · ');
@@ -225,29 +235,115 @@ function programmeBlock(b: MatrixBuilder, p: ProgrammeReconciliation, options: L
   const k = (path: string) => `${p.programme}.${path}`;
   const t = (figure: string, step: string, wire: string, hint?: RegExp) => trailFor(p.trail, figure, step, wire, hint);
   b.heading(`Programma ${programmeLabel(p.programme, options)}`);
-  b.figure('Budget comunale approvato (B)', k('budget.municipal'), p.budget.municipal, 'amount', 'Ultima versione approvata del bilancio');
+  b.figure(
+    'Budget comunale approvato (B)',
+    k('budget.municipal'),
+    p.budget.municipal,
+    'amount',
+    'Ultima versione approvata del bilancio',
+  );
   b.figure('Cofinanziamento previsto (F)', k('budget.cofinancing'), p.budget.cofinancing, 'amount');
-  b.figure('Totale previsto (P = B + F)', k('budget.planned'), p.budget.planned, 'amount', t('budget.planned', 'C1', p.budget.planned, /^P\s*=/));
+  b.figure(
+    'Totale previsto (P = B + F)',
+    k('budget.planned'),
+    p.budget.planned,
+    'amount',
+    t('budget.planned', 'C1', p.budget.planned, /^P\s*=/),
+  );
   b.figure('Rendicontato a carico del contributo', k('reported.municipal'), p.reported.municipal, 'amount');
   b.figure('Rendicontato come cofinanziamento', k('reported.cofinancing'), p.reported.cofinancing, 'amount');
-  b.figure('Escluso (totale)', k('excluded.total'), exclusionTotal(p), 'amount', p.excluded.length === 0 ? 'Nessuna esclusione' : 'Somma delle esclusioni elencate sotto');
+  b.figure(
+    'Escluso (totale)',
+    k('excluded.total'),
+    exclusionTotal(p),
+    'amount',
+    p.excluded.length === 0 ? 'Nessuna esclusione' : 'Somma delle esclusioni elencate sotto',
+  );
   p.excluded.forEach((e, i) => {
     const label = EXCLUSION_LABELS[e.reason] ? `${e.reason} — ${EXCLUSION_LABELS[e.reason]}` : e.reason;
     // Row ids come from the partners' workbooks: partner text, written as text (text-safety.ts).
     b.figure(`  Escluso: ${label}`, k(`excluded[${i}].amount`), e.amount, 'amount', exclusionTrail(e));
   });
-  b.figure('Ammesso a carico del contributo (A_c)', k('admitted.municipal'), p.admitted.municipal, 'amount', t('admitted.municipal', 'C1', p.admitted.municipal, /^A_c\s*=/));
-  b.figure('Ammesso come cofinanziamento (A_f)', k('admitted.cofinancing'), p.admitted.cofinancing, 'amount', t('admitted.cofinancing', 'C1', p.admitted.cofinancing, /^A_f\s*=/));
-  b.figure('Ammesso totale (A = A_c + A_f)', k('admitted.total'), p.admitted.total, 'amount', t('admitted.total', 'C1', p.admitted.total, /^A\s*=/));
-  b.figure('Contributo proporzionale (D1)', k('contribution.proportional'), p.contribution.proportional, 'amount', t('contribution.proportional', 'C2', p.contribution.proportional));
-  b.figure('Limite dei costi ammessi (D2)', k('contribution.cappedByAdmitted'), p.contribution.cappedByAdmitted, 'amount', t('contribution.cappedByAdmitted', 'C3', p.contribution.cappedByAdmitted));
-  b.figure('Contributo dovuto (D)', k('contribution.due'), p.contribution.due, 'amount', t('contribution.due', 'C4', p.contribution.due, /^D\s*=/));
-  b.figure('Quota di cofinanziamento', k('cofinancingShare'), p.cofinancingShare, 'percent', t('cofinancingShare', '-', p.cofinancingShare) || 'Cofinanziamento ammesso rispetto al contributo');
-  b.figure('Prima tranche (T1, 60% di B)', k('tranches.first'), p.tranches.first, 'amount', t('tranches.first', 'C5', p.tranches.first, /^T1\s*=/));
-  b.figure('Seconda tranche (T2, 30% di B)', k('tranches.second'), p.tranches.second, 'amount', t('tranches.second', 'C5', p.tranches.second, /^T2\s*=/));
-  b.figure('Saldo (T3 = D − T1 − T2)', k('tranches.balance'), p.tranches.balance, 'amount', t('tranches.balance', 'C5', p.tranches.balance, /^T3\s*=/));
-  b.figure('Da recuperare', k('toRecover'), p.toRecover, 'amount',
-    t('toRecover', '-', p.toRecover) || (new Money(p.toRecover).isZero() ? 'Nessun importo da recuperare' : 'Saldo negativo: importo da restituire al Comune'));
+  b.figure(
+    'Ammesso a carico del contributo (A_c)',
+    k('admitted.municipal'),
+    p.admitted.municipal,
+    'amount',
+    t('admitted.municipal', 'C1', p.admitted.municipal, /^A_c\s*=/),
+  );
+  b.figure(
+    'Ammesso come cofinanziamento (A_f)',
+    k('admitted.cofinancing'),
+    p.admitted.cofinancing,
+    'amount',
+    t('admitted.cofinancing', 'C1', p.admitted.cofinancing, /^A_f\s*=/),
+  );
+  b.figure(
+    'Ammesso totale (A = A_c + A_f)',
+    k('admitted.total'),
+    p.admitted.total,
+    'amount',
+    t('admitted.total', 'C1', p.admitted.total, /^A\s*=/),
+  );
+  b.figure(
+    'Contributo proporzionale (D1)',
+    k('contribution.proportional'),
+    p.contribution.proportional,
+    'amount',
+    t('contribution.proportional', 'C2', p.contribution.proportional),
+  );
+  b.figure(
+    'Limite dei costi ammessi (D2)',
+    k('contribution.cappedByAdmitted'),
+    p.contribution.cappedByAdmitted,
+    'amount',
+    t('contribution.cappedByAdmitted', 'C3', p.contribution.cappedByAdmitted),
+  );
+  b.figure(
+    'Contributo dovuto (D)',
+    k('contribution.due'),
+    p.contribution.due,
+    'amount',
+    t('contribution.due', 'C4', p.contribution.due, /^D\s*=/),
+  );
+  b.figure(
+    'Quota di cofinanziamento',
+    k('cofinancingShare'),
+    p.cofinancingShare,
+    'percent',
+    t('cofinancingShare', '-', p.cofinancingShare) || 'Cofinanziamento ammesso rispetto al contributo',
+  );
+  b.figure(
+    'Prima tranche (T1, 60% di B)',
+    k('tranches.first'),
+    p.tranches.first,
+    'amount',
+    t('tranches.first', 'C5', p.tranches.first, /^T1\s*=/),
+  );
+  b.figure(
+    'Seconda tranche (T2, 30% di B)',
+    k('tranches.second'),
+    p.tranches.second,
+    'amount',
+    t('tranches.second', 'C5', p.tranches.second, /^T2\s*=/),
+  );
+  b.figure(
+    'Saldo (T3 = D − T1 − T2)',
+    k('tranches.balance'),
+    p.tranches.balance,
+    'amount',
+    t('tranches.balance', 'C5', p.tranches.balance, /^T3\s*=/),
+  );
+  b.figure(
+    'Da recuperare',
+    k('toRecover'),
+    p.toRecover,
+    'amount',
+    t('toRecover', '-', p.toRecover) ||
+      (new Money(p.toRecover).isZero()
+        ? 'Nessun importo da recuperare'
+        : 'Saldo negativo: importo da restituire al Comune'),
+  );
 }
 
 /** Turns a reconciliation answer into the `Riconciliazione` sheet. Pure: same answer, same matrix. */
@@ -281,9 +377,27 @@ export function reconciliationLayout(answer: ReconciliationAnswer, options: Layo
 
   b.heading('ATS — totale dell’anno');
   const atsTrail = (figure: string, fallback: string) => trailFor(answer.ats.trail, figure, '-', '') || fallback;
-  b.figure('Contributo dovuto all’ATS', 'ats.due', answer.ats.due, 'amount', atsTrail('ats.due', 'Somma dei contributi dovuti dei programmi'));
-  b.figure('Cofinanziamento ammesso dell’ATS', 'ats.cofinancing', answer.ats.cofinancing, 'amount', atsTrail('ats.cofinancing', ''));
-  b.figure('Quota di cofinanziamento dell’ATS', 'ats.cofinancingShare', answer.ats.cofinancingShare, 'percent', atsTrail('ats.cofinancingShare', 'Minimo richiesto: 10% (R20)'));
+  b.figure(
+    'Contributo dovuto all’ATS',
+    'ats.due',
+    answer.ats.due,
+    'amount',
+    atsTrail('ats.due', 'Somma dei contributi dovuti dei programmi'),
+  );
+  b.figure(
+    'Cofinanziamento ammesso dell’ATS',
+    'ats.cofinancing',
+    answer.ats.cofinancing,
+    'amount',
+    atsTrail('ats.cofinancing', ''),
+  );
+  b.figure(
+    'Quota di cofinanziamento dell’ATS',
+    'ats.cofinancingShare',
+    answer.ats.cofinancingShare,
+    'percent',
+    atsTrail('ats.cofinancingShare', 'Minimo richiesto: 10% (R20)'),
+  );
   b.texts('Verifica R20 (cofinanziamento ≥ 10%)', '', R20_LABELS[answer.ats.r20] ?? answer.ats.r20);
   for (const finding of answer.findings ?? []) b.texts(`Rilievo ${finding.code}`, '', finding.message);
 

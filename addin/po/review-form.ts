@@ -9,12 +9,15 @@ export interface ReviewInput {
   reason: string;
 }
 
-export function buildReviewRequest(input: ReviewInput): { ok: true; request: ReviewRequest } | { ok: false; errors: Array<{ field: keyof ReviewInput; message: string }> } {
+export function buildReviewRequest(
+  input: ReviewInput,
+): { ok: true; request: ReviewRequest } | { ok: false; errors: Array<{ field: keyof ReviewInput; message: string }> } {
   const errors: Array<{ field: keyof ReviewInput; message: string }> = [];
   const submissionId = input.submissionId.trim();
   const rowId = input.rowId.trim();
   const reason = input.reason.trim();
-  if (!submissionId) errors.push({ field: 'submissionId', message: 'Indicare l’invio (ID invio) che contiene la riga.' });
+  if (!submissionId)
+    errors.push({ field: 'submissionId', message: 'Indicare l’invio (ID invio) che contiene la riga.' });
   if (!rowId) errors.push({ field: 'rowId', message: 'Indicare l’ID della riga.' });
   if (!reason) errors.push({ field: 'reason', message: 'La motivazione della non ammissione è obbligatoria.' });
   if (errors.length) return { ok: false, errors };
@@ -34,7 +37,11 @@ export function reviewForm(onSubmit: (request: ReviewRequest) => Promise<void>):
     'form',
     { className: 'po-card', 'aria-labelledby': `${ids.reason}-title`, novalidate: true },
     h('h3', { id: `${ids.reason}-title` }, 'Non ammissione di una singola riga (S6)'),
-    h('p', { className: 'po-hint' }, 'Per una spesa non necessaria o non giustificabile. La riga resta nel rendiconto e viene esclusa dal calcolo.'),
+    h(
+      'p',
+      { className: 'po-hint' },
+      'Per una spesa non necessaria o non giustificabile. La riga resta nel rendiconto e viene esclusa dal calcolo.',
+    ),
     h('div', { className: 'po-field' }, h('label', { for: ids.submissionId }, 'ID invio'), inputs.submissionId),
     h('div', { className: 'po-field' }, h('label', { for: ids.rowId }, 'ID riga'), inputs.rowId),
     h('div', { className: 'po-field' }, h('label', { for: ids.reason }, 'Motivazione'), inputs.reason),
@@ -43,7 +50,11 @@ export function reviewForm(onSubmit: (request: ReviewRequest) => Promise<void>):
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const built = buildReviewRequest({ submissionId: inputs.submissionId.value, rowId: inputs.rowId.value, reason: inputs.reason.value });
+    const built = buildReviewRequest({
+      submissionId: inputs.submissionId.value,
+      rowId: inputs.rowId.value,
+      reason: inputs.reason.value,
+    });
     if (!built.ok) {
       replaceChildren(messages, ...built.errors.map((e) => statusLine('error', e.message)));
       inputs[built.errors[0].field].focus();
@@ -55,11 +66,20 @@ export function reviewForm(onSubmit: (request: ReviewRequest) => Promise<void>):
         submit.disabled = false;
         inputs.rowId.value = '';
         inputs.reason.value = '';
-        replaceChildren(messages, statusLine('success', `Riga ${built.request.rowId} non ammessa. Aggiornare la riconciliazione per vederne l’effetto.`));
+        replaceChildren(
+          messages,
+          statusLine(
+            'success',
+            `Riga ${built.request.rowId} non ammessa. Aggiornare la riconciliazione per vederne l’effetto.`,
+          ),
+        );
       },
       (error: unknown) => {
         submit.disabled = false;
-        replaceChildren(messages, statusLine('error', error instanceof Error ? error.message : 'Registrazione non riuscita.'));
+        replaceChildren(
+          messages,
+          statusLine('error', error instanceof Error ? error.message : 'Registrazione non riuscita.'),
+        );
       },
     );
   });

@@ -60,12 +60,20 @@ function outcomeText(person: SampledPerson): string {
 }
 
 function sampleFacts(sample: Sample): HTMLElement {
-  const fact = (term: string, value: string, mono = false) => [h('dt', {}, term), h('dd', mono ? { className: 'po-mono' } : {}, value)];
+  const fact = (term: string, value: string, mono = false) => [
+    h('dt', {}, term),
+    h('dd', mono ? { className: 'po-mono' } : {}, value),
+  ];
   const origin =
-    sample.drawnBy === 'timer' ? 'estrazione automatica (timer giornaliero)'
-      : sample.drawnBy ? 'estrazione manuale della PO'
-        : sample.seedGenerated === true ? 'seme generato dal servizio'
-          : sample.seedGenerated === false ? 'seme indicato dalla PO' : '—';
+    sample.drawnBy === 'timer'
+      ? 'estrazione automatica (timer giornaliero)'
+      : sample.drawnBy
+        ? 'estrazione manuale della PO'
+        : sample.seedGenerated === true
+          ? 'seme generato dal servizio'
+          : sample.seedGenerated === false
+            ? 'seme indicato dalla PO'
+            : '—';
   return h(
     'dl',
     { className: 'po-facts', 'data-testid': 'sample-facts' },
@@ -97,14 +105,32 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
     const seedId = uid('seme');
     const methodId = uid('metodo');
     const seed = h('input', { type: 'text', id: seedId, autocomplete: 'off', 'aria-describedby': `${seedId}-hint` });
-    const method = h('select', { id: methodId }, h('option', { value: 'simple' }, 'casuale semplice'), h('option', { value: 'mus' }, 'proporzionale al costo (MUS)'));
+    const method = h(
+      'select',
+      { id: methodId },
+      h('option', { value: 'simple' }, 'casuale semplice'),
+      h('option', { value: 'mus' }, 'proporzionale al costo (MUS)'),
+    );
     const button = h('button', { type: 'submit', className: 'po-primary' }, 'Estrai il campione');
     const form = h(
       'form',
       { className: 'po-card' },
-      h('p', {}, 'Campione non ancora estratto. Il timer lo estrae quando le finestre del semestre sono chiuse; si può estrarre ora.'),
-      h('div', { className: 'po-field' }, h('label', { for: seedId }, 'Seme (facoltativo)'), seed,
-        h('span', { id: `${seedId}-hint`, className: 'po-hint' }, 'Ad esempio un’estrazione pubblica del lotto; se vuoto lo genera il servizio. Non si potrà cambiare.')),
+      h(
+        'p',
+        {},
+        'Campione non ancora estratto. Il timer lo estrae quando le finestre del semestre sono chiuse; si può estrarre ora.',
+      ),
+      h(
+        'div',
+        { className: 'po-field' },
+        h('label', { for: seedId }, 'Seme (facoltativo)'),
+        seed,
+        h(
+          'span',
+          { id: `${seedId}-hint`, className: 'po-hint' },
+          'Ad esempio un’estrazione pubblica del lotto; se vuoto lo genera il servizio. Non si potrà cambiare.',
+        ),
+      ),
       h('div', { className: 'po-field' }, h('label', { for: methodId }, 'Metodo'), method),
       h('div', { className: 'po-toolbar' }, button),
     );
@@ -112,7 +138,10 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
       event.preventDefault();
       button.disabled = true;
       say('info', 'Estrazione in corso…');
-      const request = { method: method.value as 'simple' | 'mus', ...(seed.value.trim() ? { seed: seed.value.trim() } : {}) };
+      const request = {
+        method: method.value as 'simple' | 'mus',
+        ...(seed.value.trim() ? { seed: seed.value.trim() } : {}),
+      };
       options.api.drawSample(options.programme, options.semester, request).then(
         async () => {
           await refresh();
@@ -138,11 +167,22 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
     }
   }
 
-  function personCard(person: SampledPerson, openForm: (person: SampledPerson, card: HTMLElement) => void): HTMLElement {
+  function personCard(
+    person: SampledPerson,
+    openForm: (person: SampledPerson, card: HTMLElement) => void,
+  ): HTMLElement {
     const ref = personRef(person);
     const docs = h('dd', {});
     if (person.documents.length) {
-      docs.append(h('ul', {}, ...person.documents.map((d) => h('li', {}, `${d.name ?? d.docId}${d.receivedAt ? ` (${formatDate(d.receivedAt)})` : ''}`))));
+      docs.append(
+        h(
+          'ul',
+          {},
+          ...person.documents.map((d) =>
+            h('li', {}, `${d.name ?? d.docId}${d.receivedAt ? ` (${formatDate(d.receivedAt)})` : ''}`),
+          ),
+        ),
+      );
     }
     if (person.documentsReceivedOn) docs.append(`ricevuti il ${formatDate(person.documentsReceivedOn)}`);
     else if (!person.documents.length) docs.append('non ancora ricevuti');
@@ -150,45 +190,85 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
       'dd',
       { 'data-testid': 'observations' },
       ...(person.observations.length
-        ? person.observations.map((o) => h('div', { className: 'po-observation' }, o.text, o.at ? h('span', { className: 'po-hint' }, ` — ${formatDate(o.at)}`) : null))
-        : [person.contradictory ? (person.observationDeadline ? `attese entro il ${formatDate(person.observationDeadline)}` : 'attese dall’ATS') : '—']),
+        ? person.observations.map((o) =>
+            h(
+              'div',
+              { className: 'po-observation' },
+              o.text,
+              o.at ? h('span', { className: 'po-hint' }, ` — ${formatDate(o.at)}`) : null,
+            ),
+          )
+        : [
+            person.contradictory
+              ? person.observationDeadline
+                ? `attese entro il ${formatDate(person.observationDeadline)}`
+                : 'attese dall’ATS'
+              : '—',
+          ]),
     );
     const actions = h('div', { className: 'po-toolbar' });
     const titleId = uid('persona');
     const card = h(
       'li',
       { className: 'po-card po-person', 'data-person': person.personId, 'aria-labelledby': titleId },
-      h('h4', { id: titleId, className: 'po-mono' }, person.rank !== undefined ? `${person.rank}. ${person.personId}` : person.personId),
+      h(
+        'h4',
+        { id: titleId, className: 'po-mono' },
+        person.rank !== undefined ? `${person.rank}. ${person.personId}` : person.personId,
+      ),
       h(
         'dl',
         { className: 'po-facts' },
-        h('dt', {}, 'Stato'), h('dd', {}, statusText(person)),
-        h('dt', {}, 'Scadenza documenti'), h('dd', {}, formatDate(person.requestDeadline)),
-        h('dt', {}, 'Documenti'), docs,
-        h('dt', {}, 'Esito'), h('dd', { 'data-testid': 'outcome' }, outcomeText(person)),
-        h('dt', {}, 'Osservazioni ATS'), observations,
+        h('dt', {}, 'Stato'),
+        h('dd', {}, statusText(person)),
+        h('dt', {}, 'Scadenza documenti'),
+        h('dd', {}, formatDate(person.requestDeadline)),
+        h('dt', {}, 'Documenti'),
+        docs,
+        h('dt', {}, 'Esito'),
+        h('dd', { 'data-testid': 'outcome' }, outcomeText(person)),
+        h('dt', {}, 'Osservazioni ATS'),
+        observations,
       ),
       actions,
     );
     if (!person.documentsReceivedOn && (person.status === 'requested' || person.status === 'integrazioni_richieste')) {
-      const mark = h('button', { type: 'button', 'aria-label': `Segna documenti ricevuti per ${person.personId}` }, 'Segna documenti ricevuti');
+      const mark = h(
+        'button',
+        { type: 'button', 'aria-label': `Segna documenti ricevuti per ${person.personId}` },
+        'Segna documenti ricevuti',
+      );
       mark.addEventListener('click', () => {
         mark.disabled = true;
-        void act(() => options.api.markDocumentsReceived(options.programme, options.semester, ref), `Documenti di ${person.personId} segnati come ricevuti.`);
+        void act(
+          () => options.api.markDocumentsReceived(options.programme, options.semester, ref),
+          `Documenti di ${person.personId} segnati come ricevuti.`,
+        );
       });
       actions.append(mark);
     }
     if (person.final) {
       actions.append(h('span', { className: 'po-hint' }, 'Esito definitivo.'));
     } else if (person.contradictory) {
-      const confirm = h('button', { type: 'button', 'aria-label': `Conferma l’esito per ${person.personId}` }, 'Conferma esito');
+      const confirm = h(
+        'button',
+        { type: 'button', 'aria-label': `Conferma l’esito per ${person.personId}` },
+        'Conferma esito',
+      );
       confirm.addEventListener('click', () => {
         confirm.disabled = true;
-        void act(() => options.api.confirmOutcome(options.programme, options.semester, ref), `Esito di ${person.personId} confermato: il contraddittorio è concluso.`);
+        void act(
+          () => options.api.confirmOutcome(options.programme, options.semester, ref),
+          `Esito di ${person.personId} confermato: il contraddittorio è concluso.`,
+        );
       });
       actions.append(confirm);
     } else {
-      const button = h('button', { type: 'button', className: 'po-primary', 'aria-label': `Registra esito per ${person.personId}` }, 'Registra esito');
+      const button = h(
+        'button',
+        { type: 'button', className: 'po-primary', 'aria-label': `Registra esito per ${person.personId}` },
+        'Registra esito',
+      );
       button.addEventListener('click', () => openForm(person, card));
       actions.append(button);
     }
@@ -221,8 +301,15 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
         }),
       );
     };
-    const list = h('ul', { className: 'po-people', 'data-testid': 'sample-list', 'aria-label': `${sample.selected.length} persone estratte` },
-      ...sample.selected.map((p) => personCard(p, openForm)));
+    const list = h(
+      'ul',
+      {
+        className: 'po-people',
+        'data-testid': 'sample-list',
+        'aria-label': `${sample.selected.length} persone estratte`,
+      },
+      ...sample.selected.map((p) => personCard(p, openForm)),
+    );
     return h('div', {}, sampleFacts(sample), h('h4', {}, `Persone estratte (${sample.selected.length})`), list);
   }
 

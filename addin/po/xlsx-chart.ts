@@ -101,7 +101,8 @@ function relationships(entries: Array<{ id: string; type: string; target: string
 }
 
 /** Elements a worksheet may have after <drawing> (ECMA-376 CT_Worksheet order). */
-const AFTER_DRAWING = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/;
+const AFTER_DRAWING =
+  /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/;
 
 /**
  * Adds the layout's chart to worksheet number `sheetIndex` (1-based, as the package names it) of
@@ -114,11 +115,13 @@ export function addChartToXlsx(xlsx: Uint8Array, layout: SheetLayout, sheetIndex
   const sheetPath = `xl/worksheets/sheet${sheetIndex}.xml`;
   const relsPath = `xl/worksheets/_rels/sheet${sheetIndex}.xml.rels`;
   if (!files[sheetPath]) throw new Error(`worksheet ${sheetIndex} not found in the package`);
-  if (files['xl/drawings/drawing1.xml'] || files['xl/charts/chart1.xml']) throw new Error('package already has drawings');
+  if (files['xl/drawings/drawing1.xml'] || files['xl/charts/chart1.xml'])
+    throw new Error('package already has drawings');
 
   const relId = 'rIdReconChart';
   let sheetXml = strFromU8(files[sheetPath]);
-  if (!/xmlns:r="/.test(sheetXml.slice(0, 600))) sheetXml = sheetXml.replace('<worksheet ', `<worksheet xmlns:r="${NS_R}" `);
+  if (!/xmlns:r="/.test(sheetXml.slice(0, 600)))
+    sheetXml = sheetXml.replace('<worksheet ', `<worksheet xmlns:r="${NS_R}" `);
   const drawingTag = `<drawing r:id="${relId}"/>`;
   const after = AFTER_DRAWING.exec(sheetXml);
   sheetXml = after
@@ -132,12 +135,16 @@ export function addChartToXlsx(xlsx: Uint8Array, layout: SheetLayout, sheetIndex
     : strToU8(relationships([{ id: relId, type: REL_DRAWING, target: '../drawings/drawing1.xml' }]));
 
   files['xl/drawings/drawing1.xml'] = strToU8(drawingXml(spec, spec.source.col + spec.source.columns));
-  files['xl/drawings/_rels/drawing1.xml.rels'] = strToU8(relationships([{ id: 'rId1', type: REL_CHART, target: '../charts/chart1.xml' }]));
+  files['xl/drawings/_rels/drawing1.xml.rels'] = strToU8(
+    relationships([{ id: 'rId1', type: REL_CHART, target: '../charts/chart1.xml' }]),
+  );
   files['xl/charts/chart1.xml'] = strToU8(chartXml(layout, spec));
 
   const overrides =
     `<Override PartName="/xl/drawings/drawing1.xml" ContentType="${CT_DRAWING}"/>` +
     `<Override PartName="/xl/charts/chart1.xml" ContentType="${CT_CHART}"/>`;
-  files['[Content_Types].xml'] = strToU8(strFromU8(files['[Content_Types].xml']).replace('</Types>', `${overrides}</Types>`));
+  files['[Content_Types].xml'] = strToU8(
+    strFromU8(files['[Content_Types].xml']).replace('</Types>', `${overrides}</Types>`),
+  );
   return zipSync(files, { level: 6 });
 }

@@ -23,7 +23,9 @@ function styleOf(layout: SheetLayout, r: number, c: number, bold: boolean): numb
 
 function sheetXml(layout: SheetLayout): string {
   const headings = new Set(layout.headingRows);
-  const cols = layout.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const cols = layout.columnWidths
+    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
+    .join('');
   const rows = layout.values
     .map((row, r) => {
       const cells = row
@@ -32,7 +34,8 @@ function sheetXml(layout: SheetLayout): string {
           const ref = cellAddress(r, c);
           const s = styleOf(layout, r, c, headings.has(r));
           // Strings are inline string cells: text by type, never a formula (no <f> is ever written).
-          if (typeof value === 'string') return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>`;
+          if (typeof value === 'string')
+            return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>`;
           return `<c r="${ref}" s="${s}"><v>${value}</v></c>`;
         })
         .join('');

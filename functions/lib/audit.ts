@@ -3,7 +3,7 @@
 // collide (409) and the loser re-reads the tail and retries. verifyAuditChain() recomputes every
 // hash and reports the first broken link. Actors are role + ids, never names.
 import crypto from 'node:crypto';
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { getStorage, type Storage } from './storage';
 import { clock } from './clock';
 
@@ -105,58 +105,94 @@ function toEvent(entity: Record<string, unknown>): AuditEvent {
 }
 
 /**
- * Appends within one process are queued (one at a time, starting from the last event this process
- * wrote), so contention only comes from other instances; those are resolved by the seq conflict.
+ * Appends within one process go through a queue with group commit: whatever is waiting when the
+ * previous write finishes is chained and written in one table transaction (≤ 100 events, one
+ * partition, atomic). Contention then only comes from other instances; their seq conflicts make
+ * the whole batch fail, and it is retried from the new tail.
  */
-const queues = new WeakMap<Storage, { tail: Promise<unknown>; last?: AuditEvent }>();
+interface Pending {
+  input: AuditEventInput;
+  payloadHash: string;
+  resolve: (event: AuditEvent) => void;
+  reject: (err: unknown) => void;
+}
+interface Queue {
+  pending: Pending[];
+  running: boolean;
+  last?: AuditEvent;
+}
+const queues = new WeakMap<Storage, Queue>();
+const MAX_BATCH = 100; // Table Storage transaction limit
 
 export function appendAudit(input: AuditEventInput, storage: Storage = getStorage()): Promise<AuditEvent> {
   let queue = queues.get(storage);
   if (!queue) {
-    queue = { tail: Promise.resolve() };
+    queue = { pending: [], running: false };
     queues.set(storage, queue);
   }
   const q = queue;
-  const run = q.tail.then(async () => {
-    const event = await appendOnce(input, storage, q.last);
-    q.last = event;
-    return event;
+  const payloadHash = sha256Hex(canonicalJson(input.payload));
+  return new Promise<AuditEvent>((resolve, reject) => {
+    q.pending.push({ input, payloadHash, resolve, reject });
+    if (!q.running) void drain(q, storage);
   });
-  q.tail = run.catch(() => {
-    q.last = undefined; // after a failure, read the tail again
-  });
-  return run;
 }
 
-async function appendOnce(
-  input: AuditEventInput,
+async function drain(q: Queue, storage: Storage): Promise<void> {
+  q.running = true;
+  while (q.pending.length > 0) {
+    const batch = q.pending.splice(0, MAX_BATCH);
+    try {
+      const events = await appendBatch(batch, storage, q.last);
+      q.last = events[events.length - 1];
+      batch.forEach((p, i) => p.resolve(events[i]));
+    } catch (err) {
+      q.last = undefined; // read the tail again next time
+      for (const p of batch) p.reject(err);
+    }
+  }
+  q.running = false;
+}
+
+function chain(batch: readonly Pending[], last: AuditEvent | undefined, at: string): AuditEvent[] {
+  const events: AuditEvent[] = [];
+  let prev = last;
+  for (const p of batch) {
+    const base = {
+      seq: (prev?.seq ?? 0) + 1,
+      at,
+      actorRole: p.input.actor.role,
+      actorId: p.input.actor.id,
+      action: p.input.action,
+      target: p.input.target,
+      payloadHash: p.payloadHash,
+      prevHash: prev?.hash ?? GENESIS_HASH,
+    };
+    prev = { ...base, hash: eventHash(base) };
+    events.push(prev);
+  }
+  return events;
+}
+
+async function appendBatch(
+  batch: readonly Pending[],
   storage: Storage,
   known: AuditEvent | undefined,
-): Promise<AuditEvent> {
+): Promise<AuditEvent[]> {
   await storage.ensure();
   const client = table(storage);
-  const payloadHash = sha256Hex(canonicalJson(input.payload));
   let last = known ?? (await tail(client));
   for (let attempt = 0; ; attempt++) {
-    const base = {
-      seq: (last?.seq ?? 0) + 1,
-      at: clock().toISOString(),
-      actorRole: input.actor.role,
-      actorId: input.actor.id,
-      action: input.action,
-      target: input.target,
-      payloadHash,
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    const event: AuditEvent = { ...base, hash: eventHash(base) };
+    const events = chain(batch, last, clock().toISOString());
+    const entities = events.map((e) => ({ partitionKey: AUDIT_PARTITION, rowKey: rowKeyForSeq(e.seq), ...e }));
     try {
-      await client.createEntity({ partitionKey: AUDIT_PARTITION, rowKey: rowKeyForSeq(event.seq), ...event });
-      return event;
+      if (entities.length === 1) await client.createEntity(entities[0]);
+      else await client.submitTransaction(entities.map((e): TransactionAction => ['create', e]));
+      return events;
     } catch (err) {
       if (statusOf(err) !== 409 || attempt >= 1000) throw err;
-      // Another instance appended this seq first: follow the chain forward with a point read of the
-      // event that won (cheaper than a new tail query), then try the next seq.
-      last = toEvent(await client.getEntity<Record<string, unknown>>(AUDIT_PARTITION, rowKeyForSeq(event.seq)));
+      // Another instance took one of these seqs: start again from the current tail.
+      last = await tail(client);
     }
   }
 }

@@ -76,8 +76,11 @@ export interface IssueDetail {
   path: string;
   message: string;
 }
-export const validationFailed = (issues: IssueDetail[]) =>
-  new HttpError(422, 'validation_failed', 'La richiesta non rispetta lo schema previsto.', { issues });
+export const validationFailed = (issues: IssueDetail[], total = issues.length) =>
+  new HttpError(422, 'validation_failed', 'La richiesta non rispetta lo schema previsto.', {
+    issues,
+    ...(total > issues.length ? { total } : {}),
+  });
 
 export function errorBody(code: ErrorCode, message: string, details: unknown = null) {
   return { error: { code, message, details } };

@@ -1,7 +1,7 @@
 // zod schemas of request bodies and query strings. Row contents are checked by the shared rule
 // engine (findings per row); here only the envelope and the value types are enforced.
 import { z } from 'zod';
-import { CategorySchema } from '../../shared/agreement';
+import { CategorySchema, type Category } from '../../shared/agreement';
 
 /**
  * A cell value: text (≤ 4000 characters), a finite number, a boolean, null, or a list of up to 200
@@ -33,26 +33,73 @@ function cellProblem(value: unknown): string | null {
 }
 
 const ENVELOPE_KEYS = new Set(['rowId', 'category', 'sheet', 'row', 'columns']);
+const CATEGORIES: readonly string[] = CategorySchema.options;
 
 export const MAX_ROWS = 20_000;
 
-export const RowSchema = z
-  .object({
-    rowId: z.string().min(1).max(100),
-    category: CategorySchema,
-    sheet: z.string().max(100).optional(),
-    row: z.number().int().positive().optional(),
-    /** Canonical field → column letter, for finding locations. */
-    columns: z.record(z.string(), z.string().regex(/^[A-Z]{1,3}$/)).optional(),
-  })
-  .catchall(z.unknown())
-  .superRefine((row, ctx) => {
-    for (const [key, value] of Object.entries(row)) {
-      if (ENVELOPE_KEYS.has(key)) continue;
-      const problem = cellProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+/** One row of a submission: envelope (id, category, location) plus canonical fields (DOMAIN §7). */
+export interface SubmittedRow {
+  rowId: string;
+  category: Category;
+  sheet?: string;
+  row?: number;
+  /** Canonical field → column letter, for finding locations. */
+  columns?: Record<string, string>;
+  [field: string]: unknown;
+}
+
+type Report = (path: (string | number)[], message: string) => void;
+
+/**
+ * Checks one row by hand: rows are most of a body (5,000 rows ≈ 100,000 cells) and a zod object
+ * schema per row costs several times more than this loop. Same issue format (path + Italian text).
+ */
+export function checkRow(row: unknown, report: Report): void {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+    report([], 'Riga non valida: atteso un oggetto.');
+    return;
+  }
+  const r = row as Record<string, unknown>;
+  if (typeof r.rowId !== 'string' || r.rowId.length < 1 || r.rowId.length > 100) {
+    report(['rowId'], 'Identificativo di riga mancante o non valido (da 1 a 100 caratteri).');
+  }
+  if (typeof r.category !== 'string' || !CATEGORIES.includes(r.category)) {
+    report(['category'], `Categoria non valida: atteso uno tra ${CATEGORIES.map((c) => `"${c}"`).join('|')}.`);
+  }
+  if (r.sheet !== undefined && (typeof r.sheet !== 'string' || r.sheet.length > 100)) {
+    report(['sheet'], 'Nome del foglio non valido (testo, massimo 100 caratteri).');
+  }
+  if (r.row !== undefined && !(typeof r.row === 'number' && Number.isInteger(r.row) && r.row > 0)) {
+    report(['row'], 'Numero di riga non valido: atteso un intero positivo.');
+  }
+  if (r.columns !== undefined) {
+    const cols = r.columns;
+    if (typeof cols !== 'object' || cols === null || Array.isArray(cols)) {
+      report(['columns'], 'Colonne non valide: atteso un oggetto campo → lettera di colonna.');
+    } else {
+      for (const [field, letter] of Object.entries(cols)) {
+        if (typeof letter !== 'string' || !/^[A-Z]{1,3}$/.test(letter)) {
+          report(['columns', field], 'Lettera di colonna non valida (da A a ZZZ).');
+        }
+      }
     }
-  });
+  }
+  for (const key of Object.keys(r)) {
+    if (ENVELOPE_KEYS.has(key)) continue;
+    const problem = cellProblem(r[key]);
+    if (problem) report([key], problem);
+  }
+}
+
+const RowsSchema = z
+  .array(z.unknown())
+  .max(MAX_ROWS)
+  .superRefine((rows, ctx) => {
+    rows.forEach((row, i) =>
+      checkRow(row, (path, message) => ctx.addIssue({ code: 'custom', path: [i, ...path], message })),
+    );
+  })
+  .transform((rows) => rows as SubmittedRow[]);
 
 export const SubmissionBodySchema = z
   .object({
@@ -63,12 +110,11 @@ export const SubmissionBodySchema = z
       .max(60),
     year: z.number().int().min(2000).max(2100),
     baseVersion: z.number().int().min(0).optional(),
-    rows: z.array(RowSchema).max(MAX_ROWS),
+    rows: RowsSchema,
   })
   .strict();
 
 export type SubmissionBody = z.infer<typeof SubmissionBodySchema>;
-export type SubmittedRow = z.infer<typeof RowSchema>;
 
 const yearParam = z
   .string()

@@ -16,20 +16,24 @@ export function checkAmounts(row: ParsedRow, out: Finding[]): void {
   for (const problem of row.problems) {
     if (!NUMBER_REASONS.has(problem.reason)) continue;
     const variant = SUM_FIELDS.has(problem.field) ? `${problem.reason}.excluded` : problem.reason;
-    out.push(rowFinding(row, 'R02', 'error', problem.field, variant, {
-      valore: cellPreview(row.input[problem.field]),
-      decimali: QUANTITY_FIELDS.has(problem.field) ? 4 : 2,
-    }));
+    out.push(
+      rowFinding(row, 'R02', 'error', problem.field, variant, {
+        valore: cellPreview(row.input[problem.field]),
+        decimali: QUANTITY_FIELDS.has(problem.field) ? 4 : 2,
+      }),
+    );
   }
   if (row.splitMismatch) {
     const v = row.values;
     const municipal = readShare(row, 'municipalShare');
     const cofinancing = readShare(row, 'cofinancingShare');
-    out.push(rowFinding(row, v.category === 'PERS' ? 'R05' : 'R02', 'error', 'municipalShare', 'split', {
-      importo: formatMoneyIt(v.amount ?? ZERO),
-      quotaComune: municipal,
-      quotaCofinanziamento: cofinancing,
-    }));
+    out.push(
+      rowFinding(row, v.category === 'PERS' ? 'R05' : 'R02', 'error', 'municipalShare', 'split', {
+        importo: formatMoneyIt(v.amount ?? ZERO),
+        quotaComune: municipal,
+        quotaCofinanziamento: cofinancing,
+      }),
+    );
   }
 }
 

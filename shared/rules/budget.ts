@@ -2,7 +2,7 @@
 // budget line of the year.
 import { budgetLine, type Category } from '../agreement';
 import type { Finding } from '../findings';
-import { Money } from '../money';
+import { Money, formatAmount } from '../money';
 import type { RuleEnv } from './env';
 import { reportFinding } from './emit';
 import { formatMoneyIt } from './format';
@@ -14,13 +14,18 @@ export function checkBudget(totals: Totals, env: RuleEnv): Finding[] {
   const out: Finding[] = [];
   const over = (variant: string, reported: Money, budget: Money, extra: Record<string, string>) => {
     if (reported.gt(budget)) {
-      out.push(reportFinding('R22', 'warning', variant, {
-        programma: env.ctx.programme,
-        ...extra,
-        rendicontato: formatMoneyIt(reported),
-        budget: formatMoneyIt(budget),
-        eccedenza: formatMoneyIt(reported.minus(budget)),
-      }));
+      out.push(
+        reportFinding('R22', 'warning', variant, {
+          programma: env.ctx.programme,
+          ...extra,
+          rendicontato: formatMoneyIt(reported),
+          budgetApprovato: formatMoneyIt(budget),
+          eccedenza: formatMoneyIt(reported.minus(budget)),
+          reported: formatAmount(reported),
+          budget: formatAmount(budget),
+          excess: formatAmount(reported.minus(budget)),
+        }),
+      );
     }
   };
   over('programme', totals.sum().municipal, new Money(line.municipal), {});
@@ -28,7 +33,9 @@ export function checkBudget(totals: Totals, env: RuleEnv): Finding[] {
     over('action', totals.sum((c) => c.action === action).municipal, new Money(amount), { azione: action });
   }
   for (const [category, amount] of Object.entries(line.byCategory ?? {}).sort()) {
-    over('category', totals.sum((c) => c.category === (category as Category)).municipal, new Money(amount), { categoria: category });
+    over('category', totals.sum((c) => c.category === (category as Category)).municipal, new Money(amount), {
+      categoria: category,
+    });
   }
   return out;
 }

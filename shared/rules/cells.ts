@@ -13,7 +13,9 @@ export function cellFindings(row: ParsedRow, _agreement: Agreement, out: Finding
   for (const problem of row.problems) {
     if (problem.reason !== 'invalid_date') continue;
     const code = problem.field === 'paymentDate' ? 'R10' : 'R03';
-    out.push(rowFinding(row, code, 'error', problem.field, 'invalidDate', { valore: cellPreview(row.input[problem.field]) }));
+    out.push(
+      rowFinding(row, code, 'error', problem.field, 'invalidDate', { valore: cellPreview(row.input[problem.field]) }),
+    );
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // the whole agreement year (error at year close, warning before); per programme a warning only.
 import type { Agreement } from '../agreement';
 import type { Finding } from '../findings';
-import { Money, ZERO, type Money as MoneyT } from '../money';
+import { Money, ZERO, formatAmount, type Money as MoneyT } from '../money';
 import type { RuleEnv } from './env';
 import { reportFinding } from './emit';
 import { formatMoneyIt, formatShareIt } from './format';
@@ -13,13 +13,17 @@ export function programmeCofinancing(totals: Totals, env: RuleEnv): Finding[] {
   if (municipal.isZero()) return [];
   const minRate = new Money(env.agreement.rules.cofinancing.minRate);
   if (!cofinancing.lt(municipal.times(minRate))) return [];
-  return [reportFinding('R20', 'warning', 'programme', {
-    programma: env.ctx.programme,
-    cofinanziamento: formatMoneyIt(cofinancing),
-    quotaComune: formatMoneyIt(municipal),
-    quota: formatShareIt(cofinancing, municipal),
-    minimo: formatShareIt(minRate, new Money(1)),
-  })];
+  return [
+    reportFinding('R20', 'warning', 'programme', {
+      programma: env.ctx.programme,
+      cofinanziamento: formatMoneyIt(cofinancing),
+      quotaComune: formatMoneyIt(municipal),
+      quota: formatShareIt(cofinancing, municipal),
+      minimo: formatShareIt(minRate, new Money(1)),
+      municipal: formatAmount(municipal),
+      cofinancing: formatAmount(cofinancing),
+    }),
+  ];
 }
 
 export interface ProgrammeCofinancing {
@@ -52,5 +56,7 @@ export function checkAtsCofinancing(
     quotaComune: formatMoneyIt(municipal),
     quota: formatShareIt(cofinancing, municipal),
     minimo: formatShareIt(minRate, new Money(1)),
+    municipal: formatAmount(municipal),
+    cofinancing: formatAmount(cofinancing),
   });
 }

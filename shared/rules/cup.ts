@@ -9,6 +9,10 @@ export const checkCup: RowRule = (row, env, out) => {
   if (v.category !== 'BENI' && v.category !== 'SERV' && v.category !== 'GEN') return;
   if (!v.invoiceDate || v.invoiceDate < env.agreement.period.start) return;
   if (v.cupOnInvoice !== true) {
-    out.push(rowFinding(row, 'R13', cup.severity, 'cupOnInvoice', v.cupOnInvoice === false ? 'absent' : 'unstated', { cup: cup.code }));
+    out.push(
+      rowFinding(row, 'R13', cup.severity, 'cupOnInvoice', v.cupOnInvoice === false ? 'absent' : 'unstated', {
+        cup: cup.code,
+      }),
+    );
   }
 };

@@ -13,13 +13,17 @@ export function documentRequirementKeys(row: ParsedRow): string[] | null {
       if (!v.employment) return null;
       if (v.employment === 'dipendente') return ['PERS:dipendente'];
       return notula ? ['PERS:esterno', 'PERS:esterno:notula'] : ['PERS:esterno'];
-    case 'BENI': return ['BENI'];
-    case 'SERV': return notula ? ['SERV', 'SERV:notula'] : ['SERV'];
-    case 'GEN': return ['GEN'];
+    case 'BENI':
+      return ['BENI'];
+    case 'SERV':
+      return notula ? ['SERV', 'SERV:notula'] : ['SERV'];
+    case 'GEN':
+      return ['GEN'];
     case 'COFIN':
       if (!v.resourceType) return null;
       return v.resourceType === 'volontariato' ? ['COFIN:volontariato'] : ['COFIN'];
-    default: return null;
+    default:
+      return null;
   }
 }
 

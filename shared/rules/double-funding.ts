@@ -35,7 +35,10 @@ export function otherInvoices(rows: readonly ParsedRow[]): Map<string, InvoiceTo
   return map;
 }
 
-export function invoiceGroupFindings(members: readonly ParsedRow[], other: InvoiceTotals | undefined): Finding[][] | null {
+export function invoiceGroupFindings(
+  members: readonly ParsedRow[],
+  other: InvoiceTotals | undefined,
+): Finding[][] | null {
   const rows = members.length + (other?.rows ?? 0);
   // A single row above its own invoice total is R11; R12 is about the same invoice used twice.
   if (rows < 2) return null;

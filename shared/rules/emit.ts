@@ -1,4 +1,7 @@
 // Builds findings: location from the row, wording from the Italian message table.
+// params: `variant` (which message of the rule), the Italian display strings the message uses
+// (Italian keys: "1.234,50 €"), and for figures a program may need, wire-format amounts under English
+// keys ("1234.50": excess, cap, reported, budget, municipal, cofinancing).
 import type { Finding, RuleCode, Severity } from '../findings';
 import { FIELDS, fieldDef } from '../fields';
 import type { ParsedRow } from '../rows';
@@ -14,7 +17,8 @@ const GENERIC_LABELS: Record<string, string> = {
 
 /** Any category's header for a field, for cells outside their category's template (a COFIN Quota Comune). */
 const ANY_LABEL = new Map<string, string>();
-for (const defs of Object.values(FIELDS)) for (const d of defs) if (!ANY_LABEL.has(d.key)) ANY_LABEL.set(d.key, d.header);
+for (const defs of Object.values(FIELDS))
+  for (const d of defs) if (!ANY_LABEL.has(d.key)) ANY_LABEL.set(d.key, d.header);
 
 /** Italian header of a canonical field, for messages ("Importo rendicontato"…). */
 export function fieldLabel(row: ParsedRow | null, field: string): string {
@@ -80,7 +84,8 @@ export function cellPreview(cell: unknown): string {
   if (typeof cell === 'string') text = cell.trim();
   else if (typeof cell === 'number') text = Number.isFinite(cell) ? String(cell) : 'valore non numerico';
   else if (typeof cell === 'boolean' || typeof cell === 'bigint') text = String(cell);
-  else if (cell instanceof Date) text = Number.isNaN(cell.getTime()) ? 'data non valida' : cell.toISOString().slice(0, 10);
+  else if (cell instanceof Date)
+    text = Number.isNaN(cell.getTime()) ? 'data non valida' : cell.toISOString().slice(0, 10);
   else text = 'valore non leggibile';
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

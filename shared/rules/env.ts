@@ -50,7 +50,7 @@ export function buildEnv(ctx: RuleContext): RuleEnv {
   let previous: Map<string, PreviousRow> | null = null;
   if (ctx.previousRows) {
     previous = new Map();
-    for (const row of ctx.previousRows) {
+    for (const row of Array.isArray(ctx.previousRows) ? ctx.previousRows : []) {
       const parsed = parseRow(row, agreement);
       if (!previous.has(parsed.rowId)) previous.set(parsed.rowId, { parsed, fingerprint: rowFingerprint(parsed) });
     }

@@ -10,8 +10,11 @@ export const checkExpenseType: RowRule = (row, env, out) => {
   if (env.index.ineligibleExpense.has(v.expenseType)) {
     out.push(rowFinding(row, 'R14', 'error', 'expenseType', 'ineligible', { valore }));
   } else if (!env.index.eligibleExpense.has(v.expenseType)) {
-    out.push(rowFinding(row, 'R01', 'error', 'expenseType', 'expenseTypeUnknown', {
-      valore, ammessi: env.agreement.rules.expenseTypes.eligible.join(', '),
-    }));
+    out.push(
+      rowFinding(row, 'R01', 'error', 'expenseType', 'expenseTypeUnknown', {
+        valore,
+        ammessi: env.agreement.rules.expenseTypes.eligible.join(', '),
+      }),
+    );
   }
 };

@@ -60,4 +60,3 @@ function maxOf(a: Money | null, b: Money | null): Money | null {
   if (!b) return a;
   return a.gte(b) ? a : b;
 }
-

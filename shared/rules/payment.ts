@@ -7,18 +7,27 @@ export const checkPayment: RowRule = (row, env, out) => {
   const v = row.values;
   if (v.category !== 'BENI' && v.category !== 'SERV' && v.category !== 'GEN') return;
   if (v.paymentDate && v.invoiceDate && v.paymentDate < v.invoiceDate) {
-    out.push(rowFinding(row, 'R10', 'error', 'paymentDate', 'beforeInvoice', {
-      pagamento: formatDateIt(v.paymentDate), fattura: formatDateIt(v.invoiceDate),
-    }));
+    out.push(
+      rowFinding(row, 'R10', 'error', 'paymentDate', 'beforeInvoice', {
+        pagamento: formatDateIt(v.paymentDate),
+        fattura: formatDateIt(v.invoiceDate),
+      }),
+    );
   }
   if (v.paymentMethod !== null) {
     if (env.index.ineligiblePayment.has(v.paymentMethod)) {
-      out.push(rowFinding(row, 'R10', 'error', 'paymentMethod', 'ineligible', { valore: cellPreview(row.input.paymentMethod) }));
+      out.push(
+        rowFinding(row, 'R10', 'error', 'paymentMethod', 'ineligible', {
+          valore: cellPreview(row.input.paymentMethod),
+        }),
+      );
     } else if (!env.index.traceablePayment.has(v.paymentMethod)) {
-      out.push(rowFinding(row, 'R10', 'error', 'paymentMethod', 'notTraceable', {
-        valore: cellPreview(row.input.paymentMethod),
-        ammessi: env.agreement.rules.paymentMethods.traceable.join(', '),
-      }));
+      out.push(
+        rowFinding(row, 'R10', 'error', 'paymentMethod', 'notTraceable', {
+          valore: cellPreview(row.input.paymentMethod),
+          ammessi: env.agreement.rules.paymentMethods.traceable.join(', '),
+        }),
+      );
     }
   }
 };

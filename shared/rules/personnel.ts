@@ -14,12 +14,14 @@ export const checkAmountFromHours: RowRule = (row, _env, out) => {
   if (v.category !== 'PERS' || !v.hours || !v.hourlyCost || !v.amount) return;
   const expected = roundCents(v.hours.times(v.hourlyCost));
   if (!v.amount.eq(expected) && v.amount.minus(expected).abs().gt(CENT)) {
-    out.push(rowFinding(row, 'R05', 'error', 'amount', 'product', {
-      importo: formatMoneyIt(v.amount),
-      ore: formatQuantityIt(v.hours),
-      costoOrario: formatQuantityIt(v.hourlyCost),
-      atteso: formatMoneyIt(expected),
-    }));
+    out.push(
+      rowFinding(row, 'R05', 'error', 'amount', 'product', {
+        importo: formatMoneyIt(v.amount),
+        ore: formatQuantityIt(v.hours),
+        costoOrario: formatQuantityIt(v.hourlyCost),
+        atteso: formatMoneyIt(expected),
+      }),
+    );
   }
 };
 
@@ -30,18 +32,23 @@ export const checkMinistryRate: RowRule = (row, env, out) => {
   const ccnl = v.ccnl ?? normaliseCcnl(env.agreement.rules.personnel.ccnl);
   const reference = ministryRate(ccnl, v.level, v.month);
   if (!reference.ok) {
-    out.push(rowFinding(row, 'R06', 'info', 'level', 'referenceMissing', {
-      livello: v.level, mese: formatMonthIt(v.month),
-    }));
+    out.push(
+      rowFinding(row, 'R06', 'info', 'level', 'referenceMissing', {
+        livello: v.level,
+        mese: formatMonthIt(v.month),
+      }),
+    );
     return;
   }
   if (v.hourlyCost.gt(reference.rate)) {
-    out.push(rowFinding(row, 'R06', 'warning', 'hourlyCost', 'aboveReference', {
-      costoOrario: formatQuantityIt(v.hourlyCost),
-      riferimento: formatQuantityIt(reference.rate),
-      livello: v.level,
-      dal: formatMonthIt(reference.effectiveFrom),
-    }));
+    out.push(
+      rowFinding(row, 'R06', 'warning', 'hourlyCost', 'aboveReference', {
+        costoOrario: formatQuantityIt(v.hourlyCost),
+        riferimento: formatQuantityIt(reference.rate),
+        livello: v.level,
+        dal: formatMonthIt(reference.effectiveFrom),
+      }),
+    );
   }
 };
 
@@ -56,10 +63,12 @@ export const checkAnnualMethod: RowRule = (row, env, out) => {
   if (hours.isZero()) return;
   const computed = roundCents(v.annualCost.div(hours));
   if (computed.minus(v.hourlyCost).abs().gt(CENT)) {
-    out.push(rowFinding(row, 'R08', 'warning', 'hourlyCost', 'annualMethod', {
-      costoOrario: formatQuantityIt(v.hourlyCost),
-      calcolato: formatQuantityIt(computed),
-      oreAnnue: formatQuantityIt(roundCents(hours)),
-    }));
+    out.push(
+      rowFinding(row, 'R08', 'warning', 'hourlyCost', 'annualMethod', {
+        costoOrario: formatQuantityIt(v.hourlyCost),
+        calcolato: formatQuantityIt(computed),
+        oreAnnue: formatQuantityIt(roundCents(hours)),
+      }),
+    );
   }
 };

@@ -8,20 +8,28 @@ export const checkProgramme: RowRule = (row, env, out) => {
   const { values, input } = row;
   if (cellKind(input.programme) === 'text') {
     if (!values.programme) {
-      out.push(rowFinding(row, 'R04', 'error', 'programme', 'programmeUnknown', { valore: cellPreview(input.programme) }));
+      out.push(
+        rowFinding(row, 'R04', 'error', 'programme', 'programmeUnknown', { valore: cellPreview(input.programme) }),
+      );
     } else if (values.programme !== env.ctx.programme) {
-      out.push(rowFinding(row, 'R04', 'error', 'programme', 'otherProgramme', {
-        programma: values.programme, programmaInvio: env.ctx.programme,
-      }));
+      out.push(
+        rowFinding(row, 'R04', 'error', 'programme', 'otherProgramme', {
+          programma: values.programme,
+          programmaInvio: env.ctx.programme,
+        }),
+      );
     }
   }
   if (cellKind(input.action) === 'text') {
     if (!values.action) {
       out.push(rowFinding(row, 'R04', 'error', 'action', 'actionUnknown', { valore: cellPreview(input.action) }));
     } else if (values.programme && env.index.programmeOfAction(values.action) !== values.programme) {
-      out.push(rowFinding(row, 'R04', 'error', 'action', 'actionOtherProgramme', {
-        azione: values.action, programma: values.programme,
-      }));
+      out.push(
+        rowFinding(row, 'R04', 'error', 'action', 'actionOtherProgramme', {
+          azione: values.action,
+          programma: values.programme,
+        }),
+      );
     }
   }
 };

@@ -1,7 +1,7 @@
 // R23 (info): reported vs budget for the programme, beside the share of the year elapsed.
 import { budgetLine } from '../agreement';
 import type { Finding } from '../findings';
-import { Money } from '../money';
+import { Money, formatAmount } from '../money';
 import { yearElapsed } from '../windows';
 import type { RuleEnv } from './env';
 import { reportFinding } from './emit';
@@ -21,11 +21,15 @@ export function progressFindings(totals: Totals, env: RuleEnv, rowCount: number)
   if (!line) return [reportFinding('R23', 'info', excluded > 0 ? 'noBudget.excluded' : 'noBudget', common)];
   const { municipal, cofinancing } = totals.sum();
   const budget = new Money(line.municipal);
-  return [reportFinding('R23', 'info', excluded > 0 ? 'progress.excluded' : 'progress', {
-    ...common,
-    rendicontato: formatMoneyIt(municipal),
-    budget: formatMoneyIt(budget),
-    avanzamento: formatShareIt(municipal, budget),
-    cofinanziamento: formatMoneyIt(cofinancing),
-  })];
+  return [
+    reportFinding('R23', 'info', excluded > 0 ? 'progress.excluded' : 'progress', {
+      ...common,
+      rendicontato: formatMoneyIt(municipal),
+      budgetApprovato: formatMoneyIt(budget),
+      avanzamento: formatShareIt(municipal, budget),
+      cofinanziamento: formatMoneyIt(cofinancing),
+      reported: formatAmount(municipal),
+      cofinancing: formatAmount(cofinancing),
+    }),
+  ];
 }

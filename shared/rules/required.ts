@@ -9,7 +9,7 @@ const TEXT_KINDS = new Set(['text', 'enum', 'list', 'boolean']);
 const TEXT_FIELDS = Object.fromEntries(
   Object.entries(FIELDS).map(([category, defs]) => [
     category,
-    defs.filter((d) => TEXT_KINDS.has(d.kind) && d.key !== 'rowId').map((d) => (d.key)),
+    defs.filter((d) => TEXT_KINDS.has(d.kind) && d.key !== 'rowId').map((d) => d.key),
   ]),
 ) as Record<keyof typeof FIELDS, string[]>;
 const VOLUNTEER_ROW_REQUIRED = [...REQUIRED.COFIN, ...VOLUNTEER_REQUIRED];
@@ -26,7 +26,8 @@ export function checkRequired(row: ParsedRow, out: Finding[]): void {
     out.push(rowFinding(row, 'R01', 'error', 'category', 'category', { valore: cellPreview(input.category) }));
     return;
   }
-  const required = category === 'COFIN' && values.resourceType === 'volontariato' ? VOLUNTEER_ROW_REQUIRED : REQUIRED[category];
+  const required =
+    category === 'COFIN' && values.resourceType === 'volontariato' ? VOLUNTEER_ROW_REQUIRED : REQUIRED[category];
   for (const field of required) {
     if (isBlank(input[field])) out.push(rowFinding(row, 'R01', 'error', field, 'missing'));
   }
@@ -40,9 +41,11 @@ export function checkRequired(row: ParsedRow, out: Finding[]): void {
   for (const problem of row.problems) {
     if (problem.reason !== 'not_in_list') continue;
     if (cellKind(input[problem.field]) !== 'text') continue; // already reported as unreadable
-    out.push(rowFinding(row, 'R01', 'error', problem.field, 'notInList', {
-      valore: cellPreview(input[problem.field]),
-      ammessi: LISTS[problem.field] ?? '',
-    }));
+    out.push(
+      rowFinding(row, 'R01', 'error', problem.field, 'notInList', {
+        valore: cellPreview(input[problem.field]),
+        ammessi: LISTS[problem.field] ?? '',
+      }),
+    );
   }
 }

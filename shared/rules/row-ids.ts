@@ -20,8 +20,14 @@ export function duplicateIdFindings(members: readonly ParsedRow[]): Finding[][] 
 export function removedRowFinding(previous: ParsedRow, env: RuleEnv): Finding | null {
   const window = env.lockedWindow(previous.values.date);
   if (!window) return null;
-  return reportFinding('R24', 'error', 'removed', {
-    finestra: window.id,
-    chiusura: formatDateIt(window.lockDate),
-  }, previous.rowId);
+  return reportFinding(
+    'R24',
+    'error',
+    'removed',
+    {
+      finestra: window.id,
+      chiusura: formatDateIt(window.lockDate),
+    },
+    previous.rowId,
+  );
 }

@@ -58,7 +58,8 @@ export class Totals {
     }
     cell.amount = sign > 0 ? cell.amount.plus(v.amount) : cell.amount.minus(v.amount);
     if (!v.cofinancingShare.isZero()) {
-      cell.cofinancing = sign > 0 ? cell.cofinancing.plus(v.cofinancingShare) : cell.cofinancing.minus(v.cofinancingShare);
+      cell.cofinancing =
+        sign > 0 ? cell.cofinancing.plus(v.cofinancingShare) : cell.cofinancing.minus(v.cofinancingShare);
     }
   }
 }

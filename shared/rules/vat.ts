@@ -13,13 +13,19 @@ export const checkVat: RowRule = (row, env, out) => {
       return;
     }
     if (v.amount.gt(v.taxable)) {
-      out.push(rowFinding(row, 'R11', 'error', 'amount', 'aboveTaxable', {
-        importo: formatMoneyIt(v.amount), imponibile: formatMoneyIt(v.taxable),
-      }));
+      out.push(
+        rowFinding(row, 'R11', 'error', 'amount', 'aboveTaxable', {
+          importo: formatMoneyIt(v.amount),
+          imponibile: formatMoneyIt(v.taxable),
+        }),
+      );
     }
   } else if (v.invoiceTotal && v.amount.gt(v.invoiceTotal)) {
-    out.push(rowFinding(row, 'R11', 'error', 'amount', 'aboveTotal', {
-      importo: formatMoneyIt(v.amount), totaleFattura: formatMoneyIt(v.invoiceTotal),
-    }));
+    out.push(
+      rowFinding(row, 'R11', 'error', 'amount', 'aboveTotal', {
+        importo: formatMoneyIt(v.amount),
+        totaleFattura: formatMoneyIt(v.invoiceTotal),
+      }),
+    );
   }
 };

@@ -20,14 +20,19 @@ export const checkVolunteers: RowRule = (row, env, out) => {
   const { referenceCcnl, referenceLevel } = env.agreement.rules.volunteers;
   const reference = ministryRate(normaliseCcnl(referenceCcnl), referenceLevel, v.month);
   if (!reference.ok) {
-    out.push(rowFinding(row, 'R16', 'info', 'hourlyValue', 'referenceMissing', {
-      livello: referenceLevel, mese: formatMonthIt(v.month),
-    }));
+    out.push(
+      rowFinding(row, 'R16', 'info', 'hourlyValue', 'referenceMissing', {
+        livello: referenceLevel,
+        mese: formatMonthIt(v.month),
+      }),
+    );
   } else if (v.hourlyValue.gt(reference.rate)) {
-    out.push(rowFinding(row, 'R16', 'error', 'hourlyValue', 'aboveReference', {
-      valoreOrario: formatQuantityIt(v.hourlyValue),
-      riferimento: formatQuantityIt(reference.rate),
-      livello: referenceLevel,
-    }));
+    out.push(
+      rowFinding(row, 'R16', 'error', 'hourlyValue', 'aboveReference', {
+        valoreOrario: formatQuantityIt(v.hourlyValue),
+        riferimento: formatQuantityIt(reference.rate),
+        livello: referenceLevel,
+      }),
+    );
   }
 };

@@ -11,10 +11,12 @@ import type { Browser, Page } from 'playwright-core';
 import { setClock } from '../../functions/lib/clock';
 import type { AzuriteInstance } from '../../scripts/azurite-process';
 import { BASE, startTestApi, type TestApi } from '../integration/harness';
-import { H1_DUE, personnelRows, range, submit } from '../integration/sample-fixtures';
+import { H1_DUE, goodsRows, personnelRows, range, submit } from '../integration/sample-fixtures';
 import { reconciliationLayout } from '../../addin/po/reconciliation-sheet';
 import type { ReconciliationAnswer } from '../../addin/po/po-types';
-import { ARTIFACTS, ensureStorage, launchChromium, paneDirectory, servePane, type PaneServer } from './po-harness';
+import { ARTIFACTS, launch } from './browser';
+import { ensureStorage, paneDirectory } from './po-harness';
+import { startStaticServer, type StaticServer } from './static-server';
 
 jest.setTimeout(240_000);
 
@@ -23,10 +25,11 @@ const OBSERVATION = '=HYPERLINK("http://evil.example","clic") allegate le buste 
 
 let azurite: AzuriteInstance | null = null;
 let api: TestApi;
-let pane: PaneServer;
+let pane: StaticServer;
 let browser: Browser;
 let page: Page;
 let poToken: string;
+let koalaSubmission: string;
 
 /** Italian display ("1.234,56", "12,94%") → the API's wire form ("1234.56", "12.94"). */
 function wireFromDisplay(text: string): string {
@@ -42,12 +45,12 @@ beforeAll(async () => {
   azurite = await ensureStorage();
   api = await startTestApi();
   // Two partners report personnel of P1 in May–June 2026, then the clock passes the W2 lock.
-  await submit(api, 'koala', 'P1', personnelRows(range(0, 12)));
+  koalaSubmission = await submit(api, 'koala', 'P1', [...personnelRows(range(0, 12)), ...goodsRows(3)]);
   await submit(api, 'igea', 'P1', personnelRows(range(12, 20)));
   setClock(() => H1_DUE);
   poToken = await api.po('P1', 'P4');
-  pane = await servePane(await paneDirectory(), api.url);
-  browser = await launchChromium();
+  pane = await startStaticServer(await paneDirectory(), api.url);
+  browser = await launch();
   page = await browser.newPage({ viewport: { width: 480, height: 900 }, acceptDownloads: true });
   // No network in tests: office.js from the CDN is refused at once, so the pane starts in file mode.
   await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
@@ -109,7 +112,11 @@ describe('PO mode of the task pane', () => {
     await page.getByText(`Esito registrato per ${person.personId}`).waitFor();
 
     const after = (await api.call('GET', `${BASE}/samples/P1/2026-H1`, { token: poToken })).body;
-    expect(after.selected[0]).toMatchObject({ status: 'non_ammesso', reason: 'Buste paga di maggio mancanti', final: false });
+    expect(after.selected[0]).toMatchObject({
+      status: 'non_ammesso',
+      reason: 'Buste paga di maggio mancanti',
+      final: false,
+    });
     const row = page.locator(`li[data-person="${person.personId}"]`);
     expect(await row.locator('[data-testid="outcome"]').innerText()).toContain('Non ammesso');
 
@@ -123,22 +130,44 @@ describe('PO mode of the task pane', () => {
     await page.locator('select').nth(1).selectOption('2026-H2');
     await page.locator('select').nth(1).selectOption('2026-H1');
     await page.locator(`li[data-person="${person.personId}"] .po-observation`).waitFor();
-    expect(await page.locator(`li[data-person="${person.personId}"] [data-testid="observations"]`).innerText()).toContain(OBSERVATION);
+    expect(
+      await page.locator(`li[data-person="${person.personId}"] [data-testid="observations"]`).innerText(),
+    ).toContain(OBSERVATION);
     await shot('po-outcome-recorded.png');
   });
 
-  it('refreshes the reconciliation: every figure in the pane equals the API’s', async () => {
+  it('does not admit a single row (S6) with a reason', async () => {
     await page.getByRole('tab', { name: 'Campione' }).focus();
     await page.keyboard.press('ArrowRight');
+    const form = page.getByRole('form', { name: /Non ammissione di una singola riga/ });
+    await form.getByLabel('ID invio').fill(koalaSubmission);
+    await form.getByLabel('ID riga').fill('b-1');
+    await form.getByRole('button', { name: 'Non ammettere la riga' }).click();
+    await expect(form.getByRole('alert').textContent()).resolves.toContain('motivazione');
+    await form.getByLabel('Motivazione').fill('Acquisto non pertinente alle azioni del programma');
+    await form.getByRole('button', { name: 'Non ammettere la riga' }).click();
+    await form.getByText('Riga b-1 non ammessa').waitFor();
+    await shot('po-review.png', false);
+  });
+
+  it('refreshes the reconciliation: every figure in the pane equals the API’s', async () => {
+    await page.getByRole('tab', { name: 'Non ammissioni' }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('tab', { name: 'Riconciliazione' }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('button', { name: 'Aggiorna riconciliazione' }).click();
     await page.waitForSelector('[data-testid="reconciliation-table"]');
 
-    const answer = (await api.call('GET', `${BASE}/reconciliation?year=2026`, { token: poToken })).body as ReconciliationAnswer;
+    const answer = (await api.call('GET', `${BASE}/reconciliation?year=2026`, { token: poToken }))
+      .body as ReconciliationAnswer;
     expect(answer.programmes.map((p) => p.programme)).toEqual(['P1', 'P4']);
     const layout = reconciliationLayout(answer);
-    const cells = await page.$$eval('[data-figure-key]', (els) => els.map((e) => ({ key: e.getAttribute('data-figure-key') as string, cell: e.getAttribute('data-cell') as string, text: e.textContent ?? '' })));
+    const cells = await page.$$eval('[data-figure-key]', (els) =>
+      els.map((e) => ({
+        key: e.getAttribute('data-figure-key') as string,
+        cell: e.getAttribute('data-cell') as string,
+        text: e.textContent ?? '',
+      })),
+    );
     expect(cells.length).toBe(layout.figures.length);
     for (const figure of layout.figures) {
       const shown = cells.find((c) => c.cell === `${figure.row}:${figure.col}`);
@@ -153,6 +182,11 @@ describe('PO mode of the task pane', () => {
     expect(byKey('P1.contribution.due')).toBe(p1.contribution.due);
     expect(byKey('P1.tranches.first')).toBe(p1.tranches.first);
     expect(byKey('ats.due')).toBe(answer.ats.due);
+    // The S6 decision is an exclusion of its own, with the row behind it.
+    const s6 = p1.excluded.findIndex((e) => e.reason === 'S6');
+    expect(s6).toBeGreaterThanOrEqual(0);
+    expect(p1.excluded[s6].rowIds.join(' ')).toContain('b-1');
+    expect(await page.getByText(/Escluso: S6/).count()).toBe(1);
     // The calculation trail sits next to the figure.
     const due = layout.figures.filter((f) => f.key === 'P1.contribution.due').pop()!;
     expect(await page.locator(`[data-cell="${due.row}:2"]`).innerText()).toMatch(/^C4 · D = /);
@@ -161,18 +195,23 @@ describe('PO mode of the task pane', () => {
   });
 
   it('downloads the same reconciliation as a workbook with the figures of the API', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scarica Excel' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Scarica Excel' }).click(),
+    ]);
     const target = path.join(ARTIFACTS, 'po-riconciliazione.xlsx');
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await download.saveAs(target);
-    const answer = (await api.call('GET', `${BASE}/reconciliation?year=2026`, { token: poToken })).body as ReconciliationAnswer;
+    const answer = (await api.call('GET', `${BASE}/reconciliation?year=2026`, { token: poToken }))
+      .body as ReconciliationAnswer;
     const layout = reconciliationLayout(answer);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(target);
     const sheet = workbook.getWorksheet('Riconciliazione')!;
     for (const f of layout.figures) {
       const v = sheet.getCell(f.row + 1, f.col + 1).value;
-      const wire = f.kind === 'percent' ? new Decimal(String(v)).times(100).toFixed(2) : new Decimal(String(v)).toFixed(2);
+      const wire =
+        f.kind === 'percent' ? new Decimal(String(v)).times(100).toFixed(2) : new Decimal(String(v)).toFixed(2);
       expect(wire).toBe(f.wire);
     }
   });

@@ -21,6 +21,7 @@ beforeAll(async () => {
   await submit(api, 'igea', 'P1', personnelRows(IGEA));
   // Persons of another programme and of the other semester are not in P1 2026-H1.
   await submit(api, 'sentiero', 'P2', personnelRows(range(40, 45), 'P2'));
+  await submit(api, 'meraki', 'P3', personnelRows(range(50, 62), 'P3'));
 });
 afterAll(async () => {
   await api.close();
@@ -139,6 +140,34 @@ describe('draw', () => {
     expect(check.ok && check.selected.map((s) => s.personId)).toEqual(
       res.body.selected.map((p: { personId: string }) => p.personId),
     );
+  });
+
+  it('the monetary-unit method weighs each person by reported cost, reproducibly', async () => {
+    const res = await api.call('POST', `${BASE}/samples/P3/2026-H1/draw`, {
+      token: await api.po('P3'),
+      json: { seed: SEED, method: 'mus' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ method: 'mus', population: 12, n: 2 });
+    const persons = taxCodes(range(50, 62));
+    const costs = Object.fromEntries(persons.map((p) => [p, '370.00']));
+    const check = drawSample({
+      seed: SEED,
+      agreement: 'crema-2026-2028',
+      programme: 'P3',
+      semester: '2026-H1',
+      persons,
+      costs,
+      method: 'mus',
+    });
+    expect(check.ok && check.selected.map((s) => s.personId)).toEqual(
+      res.body.selected.map((p: { personId: string }) => p.personId),
+    );
+    const simple = await api.call('POST', `${BASE}/samples/P3/2026-H1/draw`, {
+      token: await api.po('P3'),
+      json: { method: 'simple' },
+    });
+    expect(simple.status).toBe(409);
   });
 
   it('rejects unknown programmes, semesters outside the agreement and malformed bodies', async () => {

@@ -14,7 +14,21 @@ const ALL_KEYS = [...new Set(Object.values(FIELDS).flatMap((defs) => defs.map((d
 /** Anything a cell, a JSON body or a careless caller may hold. */
 const anyCell = fc.oneof(
   fc.string(),
-  fc.constantFrom('', ' ', '1.234,56', '12,5', '-3', '1e400', 'NaN', '31/02/2026', '2026-13-01', '€', '0,001', 'P1', 'A1'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '1.234,56',
+    '12,5',
+    '-3',
+    '1e400',
+    'NaN',
+    '31/02/2026',
+    '2026-13-01',
+    '€',
+    '0,001',
+    'P1',
+    'A1',
+  ),
   fc.double(),
   fc.integer(),
   fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, 45000.5),
@@ -31,7 +45,10 @@ const junkRow = fc.record(
     category: fc.oneof(fc.constantFrom('PERS', 'BENI', 'SERV', 'GEN', 'COFIN'), anyCell),
     sheet: fc.oneof(fc.string({ maxLength: 5 }), anyCell),
     row: fc.oneof(fc.integer({ min: 1, max: 500 }), anyCell),
-    columns: fc.oneof(fc.dictionary(fc.constantFrom(...ALL_KEYS), fc.oneof(fc.constantFrom('A', 'B', 'AA'), anyCell)), anyCell),
+    columns: fc.oneof(
+      fc.dictionary(fc.constantFrom(...ALL_KEYS), fc.oneof(fc.constantFrom('A', 'B', 'AA'), anyCell)),
+      anyCell,
+    ),
     ...Object.fromEntries(ALL_KEYS.map((k) => [k, anyCell])),
   },
   { requiredKeys: [] },
@@ -40,7 +57,10 @@ const junkRow = fc.record(
 describe('robustness', () => {
   it('validateRows never throws, whatever the cells hold, and every finding is well formed', () => {
     fc.assert(
-      fc.property(fc.array(junkRow, { maxLength: 8 }), fc.array(junkRow, { maxLength: 3 }), fc.array(junkRow, { maxLength: 3 }),
+      fc.property(
+        fc.array(junkRow, { maxLength: 8 }),
+        fc.array(junkRow, { maxLength: 3 }),
+        fc.array(junkRow, { maxLength: 3 }),
         fc.constantFrom('live', 'lock', 'yearClose') as fc.Arbitrary<'live' | 'lock' | 'yearClose'>,
         (rows, otherRows, previousRows, phase) => {
           const result = validateRows(rows, ctx({ otherRows, previousRows, phase, today: '2026-10-15' }));
@@ -49,7 +69,8 @@ describe('robustness', () => {
             expect(f.message).not.toMatch(/undefined|\[object/);
             expect(['error', 'warning', 'info']).toContain(f.severity);
           }
-        }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -76,7 +97,13 @@ describe('robustness', () => {
   });
 
   it('every unreadable date cell is a finding on that cell', () => {
-    const cases: [RowInput, string][] = [[beni(), 'invoiceDate'], [beni(), 'paymentDate'], [gen(), 'date'], [cofin(), 'date'], [pers(), 'month']];
+    const cases: [RowInput, string][] = [
+      [beni(), 'invoiceDate'],
+      [beni(), 'paymentDate'],
+      [gen(), 'date'],
+      [cofin(), 'date'],
+      [pers(), 'month'],
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...cases), anyCell, ([base, field], cell) => {
         const row = { ...base, [field]: cell };
@@ -84,7 +111,8 @@ describe('robustness', () => {
         const blank = cell === null || cell === undefined || cell === '';
         if (blank) return;
         const read = field === 'month' ? parseMonth(cell) : parseDate(cell);
-        if (!read.ok && read.reason === 'invalid') expect(findings.map((f) => f.code)).toContain(field === 'paymentDate' ? 'R10' : 'R03');
+        if (!read.ok && read.reason === 'invalid')
+          expect(findings.map((f) => f.code)).toContain(field === 'paymentDate' ? 'R10' : 'R03');
       }),
       { numRuns: 400 },
     );
@@ -109,18 +137,38 @@ const editRow: fc.Arbitrary<RowInput> = fc
   .map((r) => {
     const common = { rowId: r.rowId, row: r.row, documents: r.documents, programme: r.programme };
     switch (r.kind) {
-      case 'PERS': return pers({ ...common, taxCode: r.taxCode, month: r.month, hours: r.hours, amount: r.amount });
-      case 'BENI': return beni({ ...common, invoiceNumber: r.invoiceNumber, amount: r.amount, invoiceDate: r.date, paymentDate: r.date });
-      case 'SERV': return serv({ ...common, invoiceNumber: r.invoiceNumber, amount: r.amount, invoiceDate: r.date, paymentDate: r.date });
-      case 'GEN': return gen({ ...common, amount: r.amount, date: r.date });
-      default: return cofin({ ...common, value: r.amount, date: r.date });
+      case 'PERS':
+        return pers({ ...common, taxCode: r.taxCode, month: r.month, hours: r.hours, amount: r.amount });
+      case 'BENI':
+        return beni({
+          ...common,
+          invoiceNumber: r.invoiceNumber,
+          amount: r.amount,
+          invoiceDate: r.date,
+          paymentDate: r.date,
+        });
+      case 'SERV':
+        return serv({
+          ...common,
+          invoiceNumber: r.invoiceNumber,
+          amount: r.amount,
+          invoiceDate: r.date,
+          paymentDate: r.date,
+        });
+      case 'GEN':
+        return gen({ ...common, amount: r.amount, date: r.date });
+      default:
+        return cofin({ ...common, value: r.amount, date: r.date });
     }
   });
 
 type Op = { op: 'upsert'; row: RowInput } | { op: 'remove'; rowId: string };
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: editRow.map((row) => ({ op: 'upsert' as const, row })) },
-  { weight: 1, arbitrary: fc.constantFrom('a', 'b', 'c', 'd', 'e', '').map((rowId) => ({ op: 'remove' as const, rowId })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('a', 'b', 'c', 'd', 'e', '').map((rowId) => ({ op: 'remove' as const, rowId })),
+  },
 );
 
 function comparable(result: ValidationResult) {
@@ -144,7 +192,12 @@ describe('incremental validation', () => {
         fc.constantFrom('2026-03-15', '2026-06-01', '2027-02-01'),
         fc.constantFrom('live', 'lock') as fc.Arbitrary<'live' | 'lock'>,
         (initial, ops, otherRows, previousRows, today, phase) => {
-          const context = ctx({ today, phase, otherRows, previousRows: previousRows.length ? previousRows : undefined });
+          const context = ctx({
+            today,
+            phase,
+            otherRows,
+            previousRows: previousRows.length ? previousRows : undefined,
+          });
           const validator = new IncrementalValidator(context);
           validator.load(initial);
           for (const o of ops) {

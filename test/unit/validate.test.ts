@@ -11,7 +11,8 @@ describe('validateRows', () => {
       cofin({ rowId: 'c1', row: 9 }),
     ];
     const result = validateRows(rows, ctx());
-    expect(result.findings.map((f) => [f.code, f.severity, f.sheet, f.row, f.column, f.field, f.rowId])).toMatchInlineSnapshot(`
+    expect(result.findings.map((f) => [f.code, f.severity, f.sheet, f.row, f.column, f.field, f.rowId]))
+      .toMatchInlineSnapshot(`
 [
   [
     "R23",
@@ -80,27 +81,52 @@ describe('validateRows', () => {
 describe('normaliseRow: the values reconciliation reads', () => {
   it('resolves ids, splits amounts and dates the row', () => {
     const { values, findings } = normaliseRow(
-      beni({ programme: 'programma 1', action: 'azione 2', amount: '1.220,00', invoiceTotal: '1220', municipalShare: '1000', cofinancingShare: '220' }),
+      beni({
+        programme: 'programma 1',
+        action: 'azione 2',
+        amount: '1.220,00',
+        invoiceTotal: '1220',
+        municipalShare: '1000',
+        cofinancingShare: '220',
+      }),
       agreement,
     );
     expect(findings).toEqual([]);
     expect({
-      programme: values.programme, action: values.action, category: values.category, date: values.date,
-      amount: values.amount?.toFixed(2), municipal: values.municipalShare?.toFixed(2), cofinancing: values.cofinancingShare?.toFixed(2),
+      programme: values.programme,
+      action: values.action,
+      category: values.category,
+      date: values.date,
+      amount: values.amount?.toFixed(2),
+      municipal: values.municipalShare?.toFixed(2),
+      cofinancing: values.cofinancingShare?.toFixed(2),
     }).toEqual({
-      programme: 'P1', action: 'P1.A2', category: 'BENI', date: '2026-02-10', amount: '1220.00', municipal: '1000.00', cofinancing: '220.00',
+      programme: 'P1',
+      action: 'P1.A2',
+      category: 'BENI',
+      date: '2026-02-10',
+      amount: '1220.00',
+      municipal: '1000.00',
+      cofinancing: '220.00',
     });
   });
 
   it('charges empty shares to the municipal contribution; COFIN is all co-financing; PERS is dated by its month', () => {
     const p = normaliseRow(pers(), agreement).values;
-    expect([p.date, p.month, p.municipalShare?.toFixed(2), p.cofinancingShare?.toFixed(2), p.taxCode]).toEqual(
-      ['2026-03-01', '2026-03', '1560.00', '0.00', 'RSSMRA80A01H501U'],
-    );
+    expect([p.date, p.month, p.municipalShare?.toFixed(2), p.cofinancingShare?.toFixed(2), p.taxCode]).toEqual([
+      '2026-03-01',
+      '2026-03',
+      '1560.00',
+      '0.00',
+      'RSSMRA80A01H501U',
+    ]);
     const c = normaliseRow(cofin(), agreement).values;
-    expect([c.amount?.toFixed(2), c.municipalShare?.toFixed(2), c.cofinancingShare?.toFixed(2), c.resourceType]).toEqual(
-      ['300.00', '0.00', '300.00', 'volontariato'],
-    );
+    expect([
+      c.amount?.toFixed(2),
+      c.municipalShare?.toFixed(2),
+      c.cofinancingShare?.toFixed(2),
+      c.resourceType,
+    ]).toEqual(['300.00', '0.00', '300.00', 'volontariato']);
   });
 
   it('marks a row with an unusable amount as excluded from totals, with the finding that says why', () => {

@@ -8,17 +8,37 @@ function fakeFetch(answers: Array<{ status: number; body: unknown }>): { fetch: 
   const fetch: FetchLike = async (url, init) => {
     calls.push({ url, ...init });
     const next = answers.shift() ?? { status: 500, body: null };
-    return { status: next.status, ok: next.status < 400, text: async () => (next.body === null ? '' : JSON.stringify(next.body)) };
+    return {
+      status: next.status,
+      ok: next.status < 400,
+      text: async () => (next.body === null ? '' : JSON.stringify(next.body)),
+    };
   };
   return { fetch, calls };
 }
 
-const config = (fetch: FetchLike) => ({ baseUrl: 'http://127.0.0.1:7071/api/', agreement: 'crema-2026-2028', getToken: () => 'tok', fetch });
+const config = (fetch: FetchLike) => ({
+  baseUrl: 'http://127.0.0.1:7071/api/',
+  agreement: 'crema-2026-2028',
+  getToken: () => 'tok',
+  fetch,
+});
 
 describe('PO API client', () => {
   it('draws a sample on the ARCHITECTURE route with the token and JSON body', async () => {
     const { fetch, calls } = fakeFetch([
-      { status: 201, body: { seed: 'lotto', method: 'simple', rate: '0.10', populationHash: 'ab', population: 12, n: 2, selected: [{ personId: 'RSSMRA80A01H501U', requestDeadline: '2026-11-01', status: 'requested' }] } },
+      {
+        status: 201,
+        body: {
+          seed: 'lotto',
+          method: 'simple',
+          rate: '0.10',
+          populationHash: 'ab',
+          population: 12,
+          n: 2,
+          selected: [{ personId: 'RSSMRA80A01H501U', requestDeadline: '2026-11-01', status: 'requested' }],
+        },
+      },
     ]);
     const sample = await createPoApi(config(fetch)).drawSample('P1', '2026-H1', { seed: 'lotto', method: 'simple' });
     expect(calls[0]).toMatchObject({
@@ -38,11 +58,17 @@ describe('PO API client', () => {
     ]);
     const api = createPoApi(config(fetch));
     expect(await api.getSample('P1', '2026-H1')).toBeNull();
-    await expect(api.getSample('P2', '2026-H1')).rejects.toMatchObject({ status: 403, message: 'Programma non assegnato.' });
+    await expect(api.getSample('P2', '2026-H1')).rejects.toMatchObject({
+      status: 403,
+      message: 'Programma non assegnato.',
+    });
   });
 
   it('posts outcomes and reviews to their routes', async () => {
-    const { fetch, calls } = fakeFetch([{ status: 200, body: {} }, { status: 201, body: {} }]);
+    const { fetch, calls } = fakeFetch([
+      { status: 200, body: {} },
+      { status: 201, body: {} },
+    ]);
     const api = createPoApi(config(fetch));
     await api.recordOutcome('P1', '2026-H1', 'RSS/1', { outcome: 'non_ammesso', reason: 'x' });
     await api.review({ submissionId: 's', rowId: 'r', decision: 'non_ammesso', reason: 'y' });
@@ -55,7 +81,10 @@ describe('PO API client', () => {
   it('validates the reconciliation answer', async () => {
     const bad = reconciliationFixture() as unknown as { ats: { due: unknown } };
     bad.ats.due = 12;
-    const { fetch, calls } = fakeFetch([{ status: 200, body: reconciliationFixture() }, { status: 200, body: bad }]);
+    const { fetch, calls } = fakeFetch([
+      { status: 200, body: reconciliationFixture() },
+      { status: 200, body: bad },
+    ]);
     const api = createPoApi(config(fetch));
     expect((await api.reconciliation(2026, 'P1')).programmes).toHaveLength(2);
     expect(calls[0].url).toMatch(/\/reconciliation\?year=2026&programme=P1$/);
@@ -63,8 +92,15 @@ describe('PO API client', () => {
   });
 
   it('turns a network failure into an Italian message', async () => {
-    const api = createPoApi({ ...config(async () => { throw new TypeError('fetch failed'); }) });
-    await expect(api.reconciliation(2026)).rejects.toMatchObject({ status: 0, message: expect.stringContaining('non raggiungibile') });
+    const api = createPoApi({
+      ...config(async () => {
+        throw new TypeError('fetch failed');
+      }),
+    });
+    await expect(api.reconciliation(2026)).rejects.toMatchObject({
+      status: 0,
+      message: expect.stringContaining('non raggiungibile'),
+    });
   });
 });
 
@@ -73,20 +109,33 @@ describe('normaliseSample', () => {
     const sample = normaliseSample(
       {
         sample: {
-          seed: 's', method: 'mus', rate: '0.10', populationHash: 'h', population: 3, n: 1, drawnBy: 'timer',
-          selected: [{
-            personId: 'X', requestDeadline: '2026-11-01', status: 'received',
-            documents: [{ docId: 'd1', fileName: 'busta.pdf' }, 'd2'],
-            outcome: { outcome: 'non_ammesso', reason: 'manca contratto' },
-            observations: [{ text: '=1+1 allegato il contratto', at: '2026-11-20' }],
-          }],
+          seed: 's',
+          method: 'mus',
+          rate: '0.10',
+          populationHash: 'h',
+          population: 3,
+          n: 1,
+          drawnBy: 'timer',
+          selected: [
+            {
+              personId: 'X',
+              requestDeadline: '2026-11-01',
+              status: 'received',
+              documents: [{ docId: 'd1', fileName: 'busta.pdf' }, 'd2'],
+              outcome: { outcome: 'non_ammesso', reason: 'manca contratto' },
+              observations: [{ text: '=1+1 allegato il contratto', at: '2026-11-20' }],
+            },
+          ],
         },
       },
       'P1',
       '2026-H1',
     );
     expect(sample.drawnBy).toBe('timer');
-    expect(sample.selected[0].documents).toEqual([{ docId: 'd1', name: 'busta.pdf', receivedAt: undefined }, { docId: 'd2' }]);
+    expect(sample.selected[0].documents).toEqual([
+      { docId: 'd1', name: 'busta.pdf', receivedAt: undefined },
+      { docId: 'd2' },
+    ]);
     expect(sample.selected[0].outcome).toMatchObject({ outcome: 'non_ammesso', reason: 'manca contratto' });
     expect(sample.selected[0].observations[0].text).toBe('=1+1 allegato il contratto');
   });
@@ -96,16 +145,50 @@ describe('normaliseSample on the server view (functions/lib/sample-service.ts)',
   it('reads status, contradictory observations, received documents and ranks', () => {
     const sample = normaliseSample(
       {
-        agreement: 'crema-2026-2028', programme: 'P1', semester: '2026-H1', seed: 'abc', seedGenerated: true, method: 'simple',
-        rate: '0.1', populationHash: 'f'.repeat(64), population: 20, n: 2, drawnOn: '2026-10-01', version: 1, result: 'drawn',
+        agreement: 'crema-2026-2028',
+        programme: 'P1',
+        semester: '2026-H1',
+        seed: 'abc',
+        seedGenerated: true,
+        method: 'simple',
+        rate: '0.1',
+        populationHash: 'f'.repeat(64),
+        population: 20,
+        n: 2,
+        drawnOn: '2026-10-01',
+        version: 1,
+        result: 'drawn',
         selected: [
           {
-            rank: 1, personId: 'RSSMRA80A01H501U', key: 'k', requestedOn: '2026-10-01', requestDeadline: '2026-10-31',
-            status: 'non_ammesso', final: false, decidedOn: '2026-11-05', reason: 'Buste paga assenti',
-            contradictory: { notifiedOn: '2026-11-05', observationsDeadline: '2026-11-20', observations: { text: '@SUM(1) ecco le buste', on: '2026-11-10' } },
-            rowIds: ['koala/r1'], history: [{ type: 'documents_received', on: '2026-10-20' }, { type: 'decision', on: '2026-11-05', outcome: 'non_ammesso', reason: 'Buste paga assenti' }],
+            rank: 1,
+            personId: 'RSSMRA80A01H501U',
+            key: 'k',
+            requestedOn: '2026-10-01',
+            requestDeadline: '2026-10-31',
+            status: 'non_ammesso',
+            final: false,
+            decidedOn: '2026-11-05',
+            reason: 'Buste paga assenti',
+            contradictory: {
+              notifiedOn: '2026-11-05',
+              observationsDeadline: '2026-11-20',
+              observations: { text: '@SUM(1) ecco le buste', on: '2026-11-10' },
+            },
+            rowIds: ['koala/r1'],
+            history: [
+              { type: 'documents_received', on: '2026-10-20' },
+              { type: 'decision', on: '2026-11-05', outcome: 'non_ammesso', reason: 'Buste paga assenti' },
+            ],
           },
-          { rank: 2, personId: 'VRDLGU70B02H501X', requestDeadline: '2026-10-31', status: 'ammesso_parzialmente', admittedAmount: '100.00', final: true, history: [] },
+          {
+            rank: 2,
+            personId: 'VRDLGU70B02H501X',
+            requestDeadline: '2026-10-31',
+            status: 'ammesso_parzialmente',
+            admittedAmount: '100.00',
+            final: true,
+            history: [],
+          },
         ],
       },
       'P1',
@@ -113,16 +196,28 @@ describe('normaliseSample on the server view (functions/lib/sample-service.ts)',
     );
     expect(sample).toMatchObject({ seedGenerated: true, drawnAt: '2026-10-01', n: 2 });
     expect(sample.selected[0]).toMatchObject({
-      rank: 1, final: false, contradictory: true, documentsReceivedOn: '2026-10-20', observationDeadline: '2026-11-20',
+      rank: 1,
+      final: false,
+      contradictory: true,
+      documentsReceivedOn: '2026-10-20',
+      observationDeadline: '2026-11-20',
       outcome: { outcome: 'non_ammesso', reason: 'Buste paga assenti', at: '2026-11-05' },
       observations: [{ text: '@SUM(1) ecco le buste', at: '2026-11-10' }],
       rowIds: ['koala/r1'],
     });
-    expect(sample.selected[1]).toMatchObject({ final: true, contradictory: false, outcome: { outcome: 'ammesso_parzialmente', amount: '100.00' } });
+    expect(sample.selected[1]).toMatchObject({
+      final: true,
+      contradictory: false,
+      outcome: { outcome: 'ammesso_parzialmente', amount: '100.00' },
+    });
   });
 
   it('leaves persons still waiting for documents without an outcome', () => {
-    const sample = normaliseSample({ selected: [{ rank: 1, personId: 'X', status: 'requested', final: false, history: [] }] }, 'P1', '2026-H1');
+    const sample = normaliseSample(
+      { selected: [{ rank: 1, personId: 'X', status: 'requested', final: false, history: [] }] },
+      'P1',
+      '2026-H1',
+    );
     expect(sample.selected[0].outcome).toBeUndefined();
   });
 });

@@ -7,11 +7,17 @@ const blank = { amount: '', reason: '', deadline: '' };
 
 describe('outcome request (S5)', () => {
   it('requires a choice', () => {
-    expect(buildOutcomeRequest({ outcome: '', ...blank }, today)).toEqual({ ok: false, errors: [{ field: 'outcome', message: 'Scegliere un esito.' }] });
+    expect(buildOutcomeRequest({ outcome: '', ...blank }, today)).toEqual({
+      ok: false,
+      errors: [{ field: 'outcome', message: 'Scegliere un esito.' }],
+    });
   });
 
   it('admits without further data', () => {
-    expect(buildOutcomeRequest({ outcome: 'ammesso', ...blank }, today)).toEqual({ ok: true, request: { outcome: 'ammesso' } });
+    expect(buildOutcomeRequest({ outcome: 'ammesso', ...blank }, today)).toEqual({
+      ok: true,
+      request: { outcome: 'ammesso' },
+    });
   });
 
   it('reads a partial amount written the Italian way and sends it with two decimals', () => {
@@ -21,13 +27,17 @@ describe('outcome request (S5)', () => {
     });
     for (const amount of ['', 'mille', '0', '-5', '1,234']) {
       const r = buildOutcomeRequest({ outcome: 'ammesso_parzialmente', ...blank, amount }, today);
-      if (amount === '1,234') expect(r.ok).toBe(false); // three decimals once read as Italian
+      if (amount === '1,234')
+        expect(r.ok).toBe(false); // three decimals once read as Italian
       else expect(r).toMatchObject({ ok: false, errors: [{ field: 'amount' }] });
     }
   });
 
   it('requires a reason for a non-admission, trimmed', () => {
-    expect(buildOutcomeRequest({ outcome: 'non_ammesso', ...blank, reason: '   ' }, today)).toMatchObject({ ok: false, errors: [{ field: 'reason' }] });
+    expect(buildOutcomeRequest({ outcome: 'non_ammesso', ...blank, reason: '   ' }, today)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'reason' }],
+    });
     expect(buildOutcomeRequest({ outcome: 'non_ammesso', ...blank, reason: ' Buste paga mancanti ' }, today)).toEqual({
       ok: true,
       request: { outcome: 'non_ammesso', reason: 'Buste paga mancanti' },
@@ -35,9 +45,19 @@ describe('outcome request (S5)', () => {
   });
 
   it('requires a future deadline for integrations', () => {
-    expect(buildOutcomeRequest({ outcome: 'integrazioni_richieste', ...blank }, today)).toMatchObject({ ok: false, errors: [{ field: 'deadline' }] });
-    expect(buildOutcomeRequest({ outcome: 'integrazioni_richieste', ...blank, deadline: today }, today)).toMatchObject({ ok: false });
-    expect(buildOutcomeRequest({ outcome: 'integrazioni_richieste', ...blank, deadline: '2026-10-30', reason: 'Contratto' }, today)).toEqual({
+    expect(buildOutcomeRequest({ outcome: 'integrazioni_richieste', ...blank }, today)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'deadline' }],
+    });
+    expect(buildOutcomeRequest({ outcome: 'integrazioni_richieste', ...blank, deadline: today }, today)).toMatchObject({
+      ok: false,
+    });
+    expect(
+      buildOutcomeRequest(
+        { outcome: 'integrazioni_richieste', ...blank, deadline: '2026-10-30', reason: 'Contratto' },
+        today,
+      ),
+    ).toEqual({
       ok: true,
       request: { outcome: 'integrazioni_richieste', deadline: '2026-10-30', reason: 'Contratto' },
     });
@@ -48,7 +68,11 @@ describe('review request (S6)', () => {
   it('needs the submission, the row and a reason', () => {
     const r = buildReviewRequest({ submissionId: '', rowId: ' ', reason: '' });
     expect(r).toMatchObject({ ok: false });
-    expect((r as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['submissionId', 'rowId', 'reason']);
+    expect((r as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'submissionId',
+      'rowId',
+      'reason',
+    ]);
     expect(buildReviewRequest({ submissionId: 's-1', rowId: ' r-9 ', reason: 'Spesa non pertinente' })).toEqual({
       ok: true,
       request: { submissionId: 's-1', rowId: 'r-9', decision: 'non_ammesso', reason: 'Spesa non pertinente' },

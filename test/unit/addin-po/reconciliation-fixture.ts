@@ -3,7 +3,7 @@
 import type { ReconciliationAnswer } from '../../../addin/po/po-types';
 
 export const INJECTED_ROW_ID = '=HYPERLINK("http://evil.example","clic")';
-export const INJECTED_ROW_ID_2 = '+cmd|\' /C calc\'!A0';
+export const INJECTED_ROW_ID_2 = "+cmd|' /C calc'!A0";
 
 export function reconciliationFixture(): ReconciliationAnswer {
   return {
@@ -28,12 +28,32 @@ export function reconciliationFixture(): ReconciliationAnswer {
         trail: [
           { step: 'C1', formula: 'P = B + F', inputs: { B: '722461.31', F: '88436.17' }, result: '810897.48' },
           { step: 'C1', formula: 'A = A_c + A_f', inputs: { A_c: '695300.00', A_f: '90000.00' }, result: '785300.00' },
-          { step: 'C2', formula: 'D1 = B × min(1, A / P)', inputs: { B: '722461.31', A: '785300.00', P: '810897.48' }, result: '699655.48' },
-          { step: 'C3', formula: 'D2 = min(D1, A_c)', inputs: { D1: '699655.48', A_c: '695300.00' }, result: '695300.00' },
-          { step: 'C4', formula: 'D = D2 (cofinanziamento ATS ≥ 10%)', inputs: { D2: '695300.00' }, result: '695300.00' },
+          {
+            step: 'C2',
+            formula: 'D1 = B × min(1, A / P)',
+            inputs: { B: '722461.31', A: '785300.00', P: '810897.48' },
+            result: '699655.48',
+          },
+          {
+            step: 'C3',
+            formula: 'D2 = min(D1, A_c)',
+            inputs: { D1: '699655.48', A_c: '695300.00' },
+            result: '695300.00',
+          },
+          {
+            step: 'C4',
+            formula: 'D = D2 (cofinanziamento ATS ≥ 10%)',
+            inputs: { D2: '695300.00' },
+            result: '695300.00',
+          },
           { step: 'C5', formula: 'T1 = 60% × B', inputs: { B: '722461.31' }, result: '433476.79' },
           { step: 'C5', formula: 'T2 = 30% × B', inputs: { B: '722461.31' }, result: '216738.39' },
-          { step: 'C5', formula: 'T3 = D − T1 − T2', inputs: { D: '695300.00', T1: '433476.79', T2: '216738.39' }, result: '45084.82' },
+          {
+            step: 'C5',
+            formula: 'T3 = D − T1 − T2',
+            inputs: { D: '695300.00', T1: '433476.79', T2: '216738.39' },
+            result: '45084.82',
+          },
         ],
       },
       {
@@ -49,12 +69,32 @@ export function reconciliationFixture(): ReconciliationAnswer {
         trail: [
           { step: 'C1', formula: 'P = B + F', inputs: { B: '196406.30', F: '18793.08' }, result: '215199.38' },
           { step: 'C1', formula: 'A = A_c + A_f', inputs: { A_c: '150000.00', A_f: '12000.00' }, result: '162000.00' },
-          { step: 'C2', formula: 'D1 = B × min(1, A / P)', inputs: { B: '196406.30', A: '162000.00', P: '215199.38' }, result: '147852.75' },
-          { step: 'C3', formula: 'D2 = min(D1, A_c)', inputs: { D1: '147852.75', A_c: '150000.00' }, result: '147852.75' },
-          { step: 'C4', formula: 'D = D2 (cofinanziamento ATS ≥ 10%)', inputs: { D2: '147852.75' }, result: '147852.75' },
+          {
+            step: 'C2',
+            formula: 'D1 = B × min(1, A / P)',
+            inputs: { B: '196406.30', A: '162000.00', P: '215199.38' },
+            result: '147852.75',
+          },
+          {
+            step: 'C3',
+            formula: 'D2 = min(D1, A_c)',
+            inputs: { D1: '147852.75', A_c: '150000.00' },
+            result: '147852.75',
+          },
+          {
+            step: 'C4',
+            formula: 'D = D2 (cofinanziamento ATS ≥ 10%)',
+            inputs: { D2: '147852.75' },
+            result: '147852.75',
+          },
           { step: 'C5', formula: 'T1 = 60% × B', inputs: { B: '196406.30' }, result: '117843.78' },
           { step: 'C5', formula: 'T2 = 30% × B', inputs: { B: '196406.30' }, result: '58921.89' },
-          { step: 'C5', formula: 'T3 = D − T1 − T2', inputs: { D: '147852.75', T1: '117843.78', T2: '58921.89' }, result: '-28912.92' },
+          {
+            step: 'C5',
+            formula: 'T3 = D − T1 − T2',
+            inputs: { D: '147852.75', T1: '117843.78', T2: '58921.89' },
+            result: '-28912.92',
+          },
         ],
       },
     ],
@@ -69,11 +109,18 @@ export function wireOf(answer: ReconciliationAnswer, key: string): string {
   const programme = answer.programmes.find((p) => p.programme === owner);
   if (!programme) throw new Error(`no programme ${owner}`);
   if (path.join('.') === 'reported.total') {
-    return (BigInt(programme.reported.municipal.replace('.', '')) + BigInt(programme.reported.cofinancing.replace('.', ''))).toString().replace(/(\d{2})$/, '.$1');
+    return (
+      BigInt(programme.reported.municipal.replace('.', '')) + BigInt(programme.reported.cofinancing.replace('.', ''))
+    )
+      .toString()
+      .replace(/(\d{2})$/, '.$1');
   }
   if (path.join('.') === 'excluded.total') {
     const cents = programme.excluded.reduce((s, e) => s + BigInt(e.amount.replace('.', '')), 0n);
-    return cents.toString().padStart(3, '0').replace(/(\d{2})$/, '.$1');
+    return cents
+      .toString()
+      .padStart(3, '0')
+      .replace(/(\d{2})$/, '.$1');
   }
   let node: unknown = programme;
   for (const part of path) {

@@ -19,7 +19,18 @@ const real = reconcile({
   programmes: agreement.programmes.map((p, i) => ({
     programme: p.id,
     reported: { municipal: m(i === 0 ? '700000.00' : '50000.00'), cofinancing: m(i === 0 ? '90000.00' : '6000.00') },
-    exclusions: i === 0 ? [{ reason: 'S6', rowIds: ['koala/=SUM(A1)'], municipal: m('1000.00'), cofinancing: m('0'), note: 'Spesa non necessaria' }] : [],
+    exclusions:
+      i === 0
+        ? [
+            {
+              reason: 'S6',
+              rowIds: ['koala/=SUM(A1)'],
+              municipal: m('1000.00'),
+              cofinancing: m('0'),
+              note: 'Spesa non necessaria',
+            },
+          ]
+        : [],
   })),
 });
 
@@ -38,11 +49,18 @@ describe('layout of a real reconciliation answer', () => {
     expect(layout.figures.filter((f) => f.key.startsWith('P1.')).length).toBeGreaterThan(15);
     for (const f of layout.figures) {
       const v = layout.values[f.row][f.col];
-      const shown = f.kind === 'percent' ? new Decimal(String(v)).times(100).toFixed(2) : new Decimal(String(v)).toFixed(2);
+      const shown =
+        f.kind === 'percent' ? new Decimal(String(v)).times(100).toFixed(2) : new Decimal(String(v)).toFixed(2);
       expect(shown).toBe(wireOf(answer, f.key));
     }
     const p1Trail = answer.programmes[0].trail;
-    for (const figure of ['budget.planned', 'admitted.total', 'contribution.proportional', 'contribution.due', 'tranches.balance']) {
+    for (const figure of [
+      'budget.planned',
+      'admitted.total',
+      'contribution.proportional',
+      'contribution.due',
+      'tranches.balance',
+    ]) {
       const entry = p1Trail.find((e) => e.figure === figure)!;
       // The detail row (the summary table above holds the same key without a trail).
       const f = layout.figures.filter((x) => x.key === `P1.${figure}`).pop()!;
@@ -51,7 +69,9 @@ describe('layout of a real reconciliation answer', () => {
     const due = layout.figures.find((f) => f.key === 'ats.due')!;
     expect(String(layout.values[due.row][2])).toContain('D_ATS');
     const exclusion = layout.figures.find((f) => f.key === 'P1.excluded[0].amount')!;
-    expect(layout.values[exclusion.row][2]).toBe('1 riga: koala/=SUM(A1) · quota Comune 1.000,00, cofinanziamento 0,00 · Spesa non necessaria');
+    expect(layout.values[exclusion.row][2]).toBe(
+      '1 riga: koala/=SUM(A1) · quota Comune 1.000,00, cofinanziamento 0,00 · Spesa non necessaria',
+    );
     expect(layout.text[exclusion.row][2]).toBe(true);
   });
 });

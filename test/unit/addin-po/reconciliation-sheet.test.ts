@@ -35,27 +35,48 @@ describe('reconciliation sheet layout', () => {
     const keys = new Set(layout.figures.map((f) => f.key));
     for (const p of ['P1', 'P4']) {
       for (const path of [
-        'budget.municipal', 'budget.cofinancing', 'budget.planned', 'reported.municipal', 'reported.cofinancing',
-        'admitted.municipal', 'admitted.cofinancing', 'admitted.total', 'contribution.proportional',
-        'contribution.cappedByAdmitted', 'contribution.due', 'cofinancingShare', 'tranches.first',
-        'tranches.second', 'tranches.balance', 'toRecover', 'excluded[0].amount',
-      ]) expect(keys).toContain(`${p}.${path}`);
+        'budget.municipal',
+        'budget.cofinancing',
+        'budget.planned',
+        'reported.municipal',
+        'reported.cofinancing',
+        'admitted.municipal',
+        'admitted.cofinancing',
+        'admitted.total',
+        'contribution.proportional',
+        'contribution.cappedByAdmitted',
+        'contribution.due',
+        'cofinancingShare',
+        'tranches.first',
+        'tranches.second',
+        'tranches.balance',
+        'toRecover',
+        'excluded[0].amount',
+      ])
+        expect(keys).toContain(`${p}.${path}`);
     }
     for (const k of ['ats.due', 'ats.cofinancing', 'ats.cofinancingShare']) expect(keys).toContain(k);
 
     for (const figure of layout.figures) {
       const cell = layout.values[figure.row][figure.col];
       expect(typeof cell).toBe('number');
-      const shown = figure.kind === 'percent' ? new Decimal(String(cell)).times(100).toFixed(2) : new Decimal(String(cell)).toFixed(2);
+      const shown =
+        figure.kind === 'percent'
+          ? new Decimal(String(cell)).times(100).toFixed(2)
+          : new Decimal(String(cell)).toFixed(2);
       expect(shown).toBe(wireOf(answer, figure.key));
-      expect(layout.numberFormats[figure.row][figure.col]).toBe(figure.kind === 'percent' ? PERCENT_FORMAT : AMOUNT_FORMAT);
+      expect(layout.numberFormats[figure.row][figure.col]).toBe(
+        figure.kind === 'percent' ? PERCENT_FORMAT : AMOUNT_FORMAT,
+      );
       expect(layout.text[figure.row][figure.col]).toBe(false);
     }
   });
 
   it('writes the calculation trail next to each computed figure', () => {
     const d1 = rowOf('Contributo proporzionale (D1)');
-    expect(layout.values[d1][2]).toBe('C2 · D1 = B × min(1, A / P) · B = 722.461,31; A = 785.300,00; P = 810.897,48 · risultato 699.655,48');
+    expect(layout.values[d1][2]).toBe(
+      'C2 · D1 = B × min(1, A / P) · B = 722.461,31; A = 785.300,00; P = 810.897,48 · risultato 699.655,48',
+    );
     // C1 has two entries: each figure gets its own.
     const planned = layout.values.filter((r) => r[0] === 'Totale previsto (P = B + F)').map((r) => r[2]);
     expect(planned[0]).toMatch(/^C1 · P = B \+ F/);
@@ -122,8 +143,12 @@ describe('reconciliation sheet layout', () => {
   });
 
   it('renders trail entries with array and odd inputs', () => {
-    expect(trailText({ step: 'C4', formula: 'D = min(D2, A_f / 10%)', inputs: ['100.00', 3], result: null })).toBe('C4 · D = min(D2, A_f / 10%) · 100,00; 3');
-    expect(trailText({ step: 'C2', formula: 'x', inputs: { o: { a: 1 } }, result: '1.5' })).toBe('C2 · x · o = {"a":1} · risultato 1.5');
+    expect(trailText({ step: 'C4', formula: 'D = min(D2, A_f / 10%)', inputs: ['100.00', 3], result: null })).toBe(
+      'C4 · D = min(D2, A_f / 10%) · 100,00; 3',
+    );
+    expect(trailText({ step: 'C2', formula: 'x', inputs: { o: { a: 1 } }, result: '1.5' })).toBe(
+      'C2 · x · o = {"a":1} · risultato 1.5',
+    );
   });
 
   it('addresses cells in A1 style', () => {

@@ -4,9 +4,20 @@ import { OfficeMockObject } from 'office-addin-mock';
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose dependency tree
 // has ES-only packages jest (CommonJS, Node 20) cannot load: give it the enum alone.
 jest.mock('office-addin-manifest', () => ({
-  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
+  OfficeApp: {
+    Excel: 'excel',
+    OneNote: 'onenote',
+    Outlook: 'outlook',
+    PowerPoint: 'powerpoint',
+    Project: 'project',
+    Word: 'word',
+  },
 }));
-import { officeValues, writeReconciliationSheet, writeReconciliationToExcel } from '../../../addin/office/reconciliation-writer';
+import {
+  officeValues,
+  writeReconciliationSheet,
+  writeReconciliationToExcel,
+} from '../../../addin/office/reconciliation-writer';
 import { reconciliationLayout } from '../../../addin/po/reconciliation-sheet';
 import { TEXT_FORMAT, startsLikeFormula } from '../../../addin/po/text-safety';
 import { INJECTED_ROW_ID, INJECTED_ROW_ID_2, reconciliationFixture } from './reconciliation-fixture';
@@ -124,7 +135,9 @@ function excelMock(existing: string[]) {
         worksheets: {
           getItemOrNullObject(name: string) {
             const found = sheets.find((s) => s.name === name && !s.deleted);
-            return found ? Object.assign(found, { isNullObject: false }) : { isNullObject: true, delete: () => undefined };
+            return found
+              ? Object.assign(found, { isNullObject: false })
+              : { isNullObject: true, delete: () => undefined };
           },
           add(name: string) {
             if (sheets.some((s) => s.name === name && !s.deleted)) throw new Error('ItemAlreadyExists');
@@ -180,7 +193,12 @@ describe('writeReconciliationSheet (office-addin-mock)', () => {
     expect(chart.type).toBe('ColumnClustered');
     expect(chart.seriesBy).toBe('Columns');
     const spec = layout.chart!;
-    expect([chart.source.row, chart.source.col, chart.source.rows, chart.source.columns]).toEqual([spec.source.row, 0, 3, 4]);
+    expect([chart.source.row, chart.source.col, chart.source.rows, chart.source.columns]).toEqual([
+      spec.source.row,
+      0,
+      3,
+      4,
+    ]);
     expect(chart.title.text).toContain('Budget, rendicontato e ammesso');
     expect(chart.position).toBe(`A${spec.anchor.row + 1}`);
     expect(chart.width).toBe(spec.width);

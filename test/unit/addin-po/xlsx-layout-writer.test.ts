@@ -16,19 +16,24 @@ describe('layoutToXlsx (file-mode download)', () => {
     const sheet = workbook.getWorksheet('Riconciliazione')!;
     for (const f of layout.figures) {
       const cell = sheet.getCell(f.row + 1, f.col + 1);
-      const shown = f.kind === 'percent' ? new Decimal(String(cell.value)).times(100).toFixed(2) : new Decimal(String(cell.value)).toFixed(2);
+      const shown =
+        f.kind === 'percent'
+          ? new Decimal(String(cell.value)).times(100).toFixed(2)
+          : new Decimal(String(cell.value)).toFixed(2);
       expect(shown).toBe(wireOf(answer, f.key));
     }
     expect(sheet.getCell('B2').value).toBe('=1+1');
     expect(sheet.getCell('B2').type).toBe(ExcelJS.ValueType.String);
     let hostile = 0;
-    sheet.eachRow((row) => row.eachCell((cell) => {
-      expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-      if (String(cell.value).includes(INJECTED_ROW_ID)) {
-        hostile += 1;
-        expect(cell.numFmt).toBe('@');
-      }
-    }));
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        if (String(cell.value).includes(INJECTED_ROW_ID)) {
+          hostile += 1;
+          expect(cell.numFmt).toBe('@');
+        }
+      }),
+    );
     expect(hostile).toBe(1);
   });
 

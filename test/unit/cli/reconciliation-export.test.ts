@@ -4,7 +4,7 @@ import path from 'node:path';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { reconciliationCommand } from '../../../cli/reconciliation';
+import { makeReconciliationCommand, reconciliationCommand } from '../../../cli/reconciliation';
 import { writeReconciliationWorkbook } from '../../../cli/reconciliation-export';
 import { reconciliationLayout } from '../../../addin/po/reconciliation-sheet';
 import { INJECTED_ROW_ID, INJECTED_ROW_ID_2, reconciliationFixture, wireOf } from '../addin-po/reconciliation-fixture';
@@ -20,7 +20,15 @@ afterAll(async () => {
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), clock: () => new Date('2027-02-01T10:00:00Z') }, out, err };
+  return {
+    io: {
+      stdout: (t: string) => out.push(t),
+      stderr: (t: string) => err.push(t),
+      clock: () => new Date('2027-02-01T10:00:00Z'),
+    },
+    out,
+    err,
+  };
 }
 
 describe('writeReconciliationWorkbook', () => {
@@ -42,7 +50,10 @@ describe('writeReconciliationWorkbook', () => {
     for (const f of layout.figures) {
       const cell = sheet.getCell(f.row + 1, f.col + 1);
       expect(typeof cell.value).toBe('number');
-      const wire = f.kind === 'percent' ? new Decimal(String(cell.value)).times(100).toFixed(2) : new Decimal(String(cell.value)).toFixed(2);
+      const wire =
+        f.kind === 'percent'
+          ? new Decimal(String(cell.value)).times(100).toFixed(2)
+          : new Decimal(String(cell.value)).toFixed(2);
       expect(wire).toBe(wireOf(answer, f.key));
       expect(cell.numFmt).toBe(f.kind === 'percent' ? '0.00%' : '#,##0.00');
     }
@@ -52,7 +63,11 @@ describe('writeReconciliationWorkbook', () => {
     const hostile: ExcelJS.Cell[] = [];
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
-        if (typeof cell.value === 'string' && (cell.value.includes(INJECTED_ROW_ID) || cell.value.includes(INJECTED_ROW_ID_2))) hostile.push(cell);
+        if (
+          typeof cell.value === 'string' &&
+          (cell.value.includes(INJECTED_ROW_ID) || cell.value.includes(INJECTED_ROW_ID_2))
+        )
+          hostile.push(cell);
         expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
       }),
     );
@@ -119,5 +134,38 @@ describe('rendiconta reconciliation', () => {
     const { io: cliIo, err } = io();
     expect(await reconciliationCommand(['--file', 'a.json'], cliIo)).toBe(2);
     expect(err.join('')).toContain('Uso: rendiconta reconciliation');
+    expect(err.join('')).toContain('--out');
+  });
+});
+
+describe('rendiconta reconciliation --api', () => {
+  it('reads the answer from the API with the token of the environment and writes both files', async () => {
+    const calls: Array<{ url: string; auth: string }> = [];
+    const command = makeReconciliationCommand(async (url, init) => {
+      calls.push({ url, auth: init.headers.Authorization });
+      return { status: 200, ok: true, text: async () => JSON.stringify(reconciliationFixture()) };
+    }, { RENDICONTA_TOKEN: 'tok' });
+    const out = path.join(dir, 'api.xlsx');
+    const json = path.join(dir, 'api.json');
+    const { io: cliIo, out: stdout } = io();
+    expect(await command(['--api', 'http://127.0.0.1:7071/api', '--year', '2026', '--programme', 'P1', '--out', out, '--json', json], cliIo)).toBe(0);
+    expect(calls).toEqual([{ url: 'http://127.0.0.1:7071/api/agreements/crema-2026-2028/reconciliation?year=2026&programme=P1', auth: 'Bearer tok' }]);
+    expect(JSON.parse(await readFile(json, 'utf8'))).toEqual(reconciliationFixture());
+    expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK');
+    expect(stdout.join('')).toContain('api.xlsx');
+  });
+
+  it('needs a token and reports the API’s Italian error', async () => {
+    const noToken = makeReconciliationCommand(async () => ({ status: 200, ok: true, text: async () => '{}' }), {});
+    const first = io();
+    expect(await noToken(['--api', 'http://x/api', '--year', '2026', '--json', path.join(dir, 'n.json')], first.io)).toBe(2);
+    expect(first.err.join('')).toContain('RENDICONTA_TOKEN');
+    const forbidden = makeReconciliationCommand(
+      async () => ({ status: 403, ok: false, text: async () => JSON.stringify({ error: { code: 'forbidden', message: 'Programma non assegnato a questa PO.' } }) }),
+      { RENDICONTA_TOKEN: 't' },
+    );
+    const second = io();
+    expect(await forbidden(['--api', 'http://x/api', '--year', '2026', '--json', path.join(dir, 'f.json')], second.io)).toBe(2);
+    expect(second.err.join('')).toContain('Programma non assegnato a questa PO.');
   });
 });

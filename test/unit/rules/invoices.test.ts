@@ -3,11 +3,18 @@ import { beni, serv, gen, rowFindingsOf, located, ctx, agreement } from './fixtu
 import type { Agreement } from '../../../shared';
 
 describe('R09 supplier id', () => {
-  it.each([['12345678903'], ['IT 12345678903'], ['MRTMTT25D09F205Z'], ['rssmra80a01h501u']])('accepts %p', (supplierId) => {
-    expect(located(rowFindingsOf([beni({ supplierId })]), 'R09')).toEqual([]);
-  });
+  it.each([['12345678903'], ['IT 12345678903'], ['MRTMTT25D09F205Z'], ['rssmra80a01h501u']])(
+    'accepts %p',
+    (supplierId) => {
+      expect(located(rowFindingsOf([beni({ supplierId })]), 'R09')).toEqual([]);
+    },
+  );
 
-  it.each([['12345678901', 'vat'], ['RSSMRA80A01H501X', 'taxCode'], ['ABC', 'taxCode']])('rejects %p', (supplierId, variant) => {
+  it.each([
+    ['12345678901', 'vat'],
+    ['RSSMRA80A01H501X', 'taxCode'],
+    ['ABC', 'taxCode'],
+  ])('rejects %p', (supplierId, variant) => {
     const findings = rowFindingsOf([serv({ supplierId })]);
     expect(located(findings, 'R09')).toEqual([['R09', 'error', 'Servizi', 2, 'B', 'supplierId']]);
     expect(findings[0].params?.variant).toBe(variant);
@@ -16,7 +23,9 @@ describe('R09 supplier id', () => {
 
 describe('R10 payment', () => {
   it('passes a traceable payment on or after the invoice date', () => {
-    expect(located(rowFindingsOf([beni({ paymentDate: '10/02/2026', paymentMethod: 'carta di credito' })]), 'R10')).toEqual([]);
+    expect(
+      located(rowFindingsOf([beni({ paymentDate: '10/02/2026', paymentMethod: 'carta di credito' })]), 'R10'),
+    ).toEqual([]);
   });
 
   it('rejects a payment before the invoice', () => {
@@ -53,7 +62,9 @@ describe('R11 VAT', () => {
     };
     const context = ctx({ agreement: recovering });
     expect(located(rowFindingsOf([beni({ amount: '100' })], context), 'R11')).toEqual([]);
-    expect(located(rowFindingsOf([beni()], context), 'R11')).toEqual([['R11', 'error', 'Beni di consumo', 2, 'J', 'amount']]);
+    expect(located(rowFindingsOf([beni()], context), 'R11')).toEqual([
+      ['R11', 'error', 'Beni di consumo', 2, 'J', 'amount'],
+    ]);
   });
 });
 
@@ -64,7 +75,10 @@ describe('R12 double funding', () => {
   });
 
   it('fails every row of an invoice reported beyond its total', () => {
-    const rows = [beni({ amount: '100' }), beni({ rowId: 'beni-2', row: 3, amount: '22,01', supplierId: 'IT12345678903' })];
+    const rows = [
+      beni({ amount: '100' }),
+      beni({ rowId: 'beni-2', row: 3, amount: '22,01', supplierId: 'IT12345678903' }),
+    ];
     expect(located(rowFindingsOf(rows), 'R12')).toEqual([
       ['R12', 'error', 'Beni di consumo', 2, 'J', 'amount'],
       ['R12', 'error', 'Beni di consumo', 3, 'J', 'amount'],
@@ -79,7 +93,10 @@ describe('R12 double funding', () => {
 });
 
 describe('R13 CUP', () => {
-  const withCup: Agreement = { ...agreement, rules: { ...agreement.rules, cup: { code: 'D91H26000010004', required: true, severity: 'warning' } } };
+  const withCup: Agreement = {
+    ...agreement,
+    rules: { ...agreement.rules, cup: { code: 'D91H26000010004', required: true, severity: 'warning' } },
+  };
 
   it('is silent when the agreement has no CUP or the invoice states it', () => {
     expect(located(rowFindingsOf([beni()]), 'R13')).toEqual([]);
@@ -95,13 +112,17 @@ describe('R13 CUP', () => {
 
 describe('R14 expense types', () => {
   it('accepts eligible types in any case or accents', () => {
-    expect(located(rowFindingsOf([beni({ expenseType: 'MATERIALE  DI CONSUMO' }), serv({ expenseType: 'Utenze' })]), 'R14')).toEqual([]);
+    expect(
+      located(rowFindingsOf([beni({ expenseType: 'MATERIALE  DI CONSUMO' }), serv({ expenseType: 'Utenze' })]), 'R14'),
+    ).toEqual([]);
   });
 
   it('rejects an ineligible type', () => {
     const findings = rowFindingsOf([beni({ expenseType: 'Sanzioni e multe' })]);
     expect(located(findings, 'R14')).toEqual([['R14', 'error', 'Beni di consumo', 2, 'F', 'expenseType']]);
-    expect(findings[0].message).toMatchInlineSnapshot(`"«Tipo spesa»: «Sanzioni e multe» è una spesa non ammissibile."`);
+    expect(findings[0].message).toMatchInlineSnapshot(
+      `"«Tipo spesa»: «Sanzioni e multe» è una spesa non ammissibile."`,
+    );
   });
 
   it('checks the type of a GEN row only when given', () => {

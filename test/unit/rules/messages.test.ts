@@ -8,7 +8,9 @@ describe('Italian messages', () => {
   });
 
   it('renders a message from its params', () => {
-    expect(messageIt('R01', 'missing', { campo: 'Codice fiscale' })).toBe('Campo obbligatorio mancante: «Codice fiscale».');
+    expect(messageIt('R01', 'missing', { campo: 'Codice fiscale' })).toBe(
+      'Campo obbligatorio mancante: «Codice fiscale».',
+    );
   });
 
   it('falls back to a neutral sentence for an unknown variant instead of throwing', () => {

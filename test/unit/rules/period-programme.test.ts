@@ -10,7 +10,10 @@ describe('R03 period', () => {
     expect(located(rowFindingsOf([gen({ date: '2025-12-31' })]), 'R03')).toEqual([
       ['R03', 'error', 'Spese generali', 2, 'C', 'date'],
     ]);
-    const [other] = rowFindingsOf([beni({ invoiceDate: '2027-01-10', paymentDate: '2027-01-20' })], ctx({ today: '2026-03-15' }));
+    const [other] = rowFindingsOf(
+      [beni({ invoiceDate: '2027-01-10', paymentDate: '2027-01-20' })],
+      ctx({ today: '2026-03-15' }),
+    );
     expect(other).toMatchObject({ code: 'R03', column: 'D', field: 'invoiceDate', params: { variant: 'otherYear' } });
   });
 
@@ -26,8 +29,12 @@ describe('R03 period', () => {
 
 describe('R04 programme and action', () => {
   it.each([
-    ['P1', 'A1'], ['1', '1'], ['Programma 1', 'Azione 1'], ['crema citta dei bambini e della famiglia', 'P1.A1'],
-    [1, 'progetto educativo 0-3 anni'], ['  p1 ', 'a1'],
+    ['P1', 'A1'],
+    ['1', '1'],
+    ['Programma 1', 'Azione 1'],
+    ['crema citta dei bambini e della famiglia', 'P1.A1'],
+    [1, 'progetto educativo 0-3 anni'],
+    ['  p1 ', 'a1'],
   ])('accepts programme %p and action %p', (programme, action) => {
     expect(located(rowFindingsOf([gen({ programme, action })]), 'R04')).toEqual([]);
   });

@@ -41,19 +41,30 @@ describe('R06 Ministry average hourly cost', () => {
   });
 
   it('does not apply to external staff', () => {
-    const external = pers({ employment: 'libero professionista', hourlyCost: '50', amount: '4000', documents: 'fattura; pagamento; relazione' });
+    const external = pers({
+      employment: 'libero professionista',
+      hourlyCost: '50',
+      amount: '4000',
+      documents: 'fattura; pagamento; relazione',
+    });
     expect(rowFindingsOf([external])).toEqual([]);
   });
 });
 
 describe('R07 hours of one person in one month', () => {
   it('passes up to the full-time monthly hours over several rows', () => {
-    const rows = [pers({ hours: '100', amount: '1950' }), pers({ rowId: 'pers-2', row: 3, action: 'A2', hours: '73,33', amount: '1429,94' })];
+    const rows = [
+      pers({ hours: '100', amount: '1950' }),
+      pers({ rowId: 'pers-2', row: 3, action: 'A2', hours: '73,33', amount: '1429,94' }),
+    ];
     expect(located(rowFindingsOf(rows), 'R07')).toEqual([]);
   });
 
   it('fails on every row of the person-month when the sum exceeds them', () => {
-    const rows = [pers({ hours: '100', amount: '1950' }), pers({ rowId: 'pers-2', row: 3, action: 'A2', hours: '73,34', amount: '1430,13' })];
+    const rows = [
+      pers({ hours: '100', amount: '1950' }),
+      pers({ rowId: 'pers-2', row: 3, action: 'A2', hours: '73,34', amount: '1430,13' }),
+    ];
     expect(located(rowFindingsOf(rows), 'R07')).toEqual([
       ['R07', 'error', 'Personale', 2, 'J', 'hours'],
       ['R07', 'error', 'Personale', 3, 'J', 'hours'],
@@ -65,7 +76,9 @@ describe('R07 hours of one person in one month', () => {
     const findings = rowFindingsOf([pers({ hours: '90', amount: '1755' })], ctx({ otherRows: [other] }));
     expect(located(findings, 'R07')).toEqual([['R07', 'error', 'Personale', 2, 'J', 'hours']]);
     expect(findings[0].params?.variant).toBe('withOthers');
-    expect(located(rowFindingsOf([pers({ contractHours: '60', hours: '61', amount: '1189,50' })]), 'R07')).toHaveLength(1);
+    expect(located(rowFindingsOf([pers({ contractHours: '60', hours: '61', amount: '1189,50' })]), 'R07')).toHaveLength(
+      1,
+    );
   });
 
   it('keeps different persons and months apart', () => {
@@ -80,7 +93,9 @@ describe('R07 hours of one person in one month', () => {
 
 describe('R08 annual method', () => {
   it('passes when annual cost / 1720 matches the rate (31.200 / 1720 = 18,14)', () => {
-    expect(located(rowFindingsOf([pers({ annualCost: '31.200,00', hourlyCost: '18,14', amount: '1451,20' })]), 'R08')).toEqual([]);
+    expect(
+      located(rowFindingsOf([pers({ annualCost: '31.200,00', hourlyCost: '18,14', amount: '1451,20' })]), 'R08'),
+    ).toEqual([]);
   });
 
   it('warns when it differs by more than a cent', () => {

@@ -5,7 +5,9 @@ import { Money } from '../../../shared/money';
 import type { Agreement } from '../../../shared';
 
 const codes = (result: ReturnType<typeof run>, code: string) =>
-  result.reportFindings.filter((f) => f.code === code).map((f) => [f.code, f.severity, f.sheet, f.row, f.column, f.params?.variant]);
+  result.reportFindings
+    .filter((f) => f.code === code)
+    .map((f) => [f.code, f.severity, f.sheet, f.row, f.column, f.params?.variant]);
 
 describe('R20 co-financing', () => {
   it('is silent at 10% or more of the municipal share', () => {
@@ -29,7 +31,11 @@ describe('R20 co-financing', () => {
     // P4 alone is at 8%, the ATS at exactly 10%: the duty binds the whole.
     expect(checkAtsCofinancing(programmes, agreement, 'yearClose')).toBeNull();
     const low = [{ ...programmes[0], cofinancing: new Money('119.99') }, programmes[1]];
-    expect(checkAtsCofinancing(low, agreement, 'yearClose')).toMatchObject({ code: 'R20', severity: 'error', sheet: null });
+    expect(checkAtsCofinancing(low, agreement, 'yearClose')).toMatchObject({
+      code: 'R20',
+      severity: 'error',
+      sheet: null,
+    });
     expect(checkAtsCofinancing(low, agreement)).toMatchObject({ code: 'R20', severity: 'warning' });
   });
 });
@@ -43,7 +49,12 @@ describe('R21 general costs cap', () => {
   it('warns above the cap and states the excluded excess', () => {
     const result = run([pers(), beni(), gen({ amount: '200' })]);
     expect(codes(result, 'R21')).toEqual([['R21', 'warning', null, null, null, 'direct']]);
-    expect(result.reportFindings.find((f) => f.code === 'R21')?.params).toMatchObject({ tetto: '117,74 €', eccedenza: '82,26 €' });
+    expect(result.reportFindings.find((f) => f.code === 'R21')?.params).toMatchObject({
+      tetto: '117,74 €',
+      eccedenza: '82,26 €',
+      excess: '82.26',
+      cap: '117.74',
+    });
   });
 
   it('uses the configured basis (15% of personnel)', () => {
@@ -62,10 +73,24 @@ describe('R21 general costs cap', () => {
 describe('R22 budget lines', () => {
   const tight: Agreement = {
     ...agreement,
-    budgets: [...agreement.budgets, {
-      version: 2, year: 2026, approvedOn: '2026-07-15', approvedBy: 'Cabina di Regia',
-      lines: [{ programme: 'P1', municipal: '2000.00', cofinancing: '200.00', byAction: { 'P1.A1': '1500.00' }, byCategory: { BENI: '100.00' } }],
-    }],
+    budgets: [
+      ...agreement.budgets,
+      {
+        version: 2,
+        year: 2026,
+        approvedOn: '2026-07-15',
+        approvedBy: 'Cabina di Regia',
+        lines: [
+          {
+            programme: 'P1',
+            municipal: '2000.00',
+            cofinancing: '200.00',
+            byAction: { 'P1.A1': '1500.00' },
+            byCategory: { BENI: '100.00' },
+          },
+        ],
+      },
+    ],
   };
 
   it('is silent within the latest approved version', () => {
@@ -74,8 +99,16 @@ describe('R22 budget lines', () => {
 
   it('warns per programme, action and category above the line', () => {
     const result = run([pers(), beni(), gen({ amount: '500' })], ctx({ agreement: tight }));
-    expect(codes(result, 'R22').map((c) => c[5]).sort()).toEqual(['action', 'category', 'programme']);
-    expect(codes(result, 'R22').every(([, severity, sheet, row, column]) => severity === 'warning' && !sheet && !row && !column)).toBe(true);
+    expect(
+      codes(result, 'R22')
+        .map((c) => c[5])
+        .sort(),
+    ).toEqual(['action', 'category', 'programme']);
+    expect(
+      codes(result, 'R22').every(
+        ([, severity, sheet, row, column]) => severity === 'warning' && !sheet && !row && !column,
+      ),
+    ).toBe(true);
   });
 });
 

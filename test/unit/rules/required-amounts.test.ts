@@ -25,7 +25,9 @@ describe('R01 required fields', () => {
     expect(located(rowFindingsOf([cofin({ volunteer: '' })]), 'R01')).toEqual([
       ['R01', 'error', 'Cofinanziamento', 2, 'C', 'volunteer'],
     ]);
-    expect(rowFindingsOf([cofin({ resourceType: 'monetaria', volunteer: '', hours: '', hourlyValue: '', documents: '' })])).toEqual([]);
+    expect(
+      rowFindingsOf([cofin({ resourceType: 'monetaria', volunteer: '', hours: '', hourlyValue: '', documents: '' })]),
+    ).toEqual([]);
   });
 
   it('rejects a value outside a closed list (Tipo rapporto) and an unknown Tipo spesa', () => {

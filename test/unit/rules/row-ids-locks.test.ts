@@ -36,7 +36,11 @@ describe('R24 locked windows', () => {
   });
 
   it('with server state, only new, changed or removed rows of a locked window are R24', () => {
-    const previousRows = [gen({ date: '2026-04-30' }), gen({ rowId: 'gen-2', date: '2026-04-01' }), gen({ rowId: 'gen-3', date: '2026-03-01' })];
+    const previousRows = [
+      gen({ date: '2026-04-30' }),
+      gen({ rowId: 'gen-2', date: '2026-04-01' }),
+      gen({ rowId: 'gen-3', date: '2026-03-01' }),
+    ];
     const rows = [
       gen({ date: '30/04/2026', amount: '50,00' }), // same content, typed differently
       gen({ rowId: 'gen-2', row: 3, date: '2026-04-01', amount: '60' }), // changed

@@ -1,7 +1,11 @@
 // R09 building blocks: partita IVA check digit and codice fiscale check character (with omocodia).
 import fc from 'fast-check';
 import {
-  isValidVatNumber, isValidPersonalTaxCode, supplierIdKind, taxCodeCheckChar, vatCheckDigit,
+  isValidVatNumber,
+  isValidPersonalTaxCode,
+  supplierIdKind,
+  taxCodeCheckChar,
+  vatCheckDigit,
 } from '../../../shared/tax-ids';
 
 /**
@@ -9,9 +13,42 @@ import {
  * published tables rather than from shared/tax-ids.ts, so that the two can check each other.
  */
 const ODD: Record<string, number> = {
-  0: 1, 1: 0, 2: 5, 3: 7, 4: 9, 5: 13, 6: 15, 7: 17, 8: 19, 9: 21,
-  A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19, J: 21, K: 2, L: 4, M: 18, N: 20, O: 11, P: 3,
-  Q: 6, R: 8, S: 12, T: 14, U: 16, V: 10, W: 22, X: 25, Y: 24, Z: 23,
+  0: 1,
+  1: 0,
+  2: 5,
+  3: 7,
+  4: 9,
+  5: 13,
+  6: 15,
+  7: 17,
+  8: 19,
+  9: 21,
+  A: 1,
+  B: 0,
+  C: 5,
+  D: 7,
+  E: 9,
+  F: 13,
+  G: 15,
+  H: 17,
+  I: 19,
+  J: 21,
+  K: 2,
+  L: 4,
+  M: 18,
+  N: 20,
+  O: 11,
+  P: 3,
+  Q: 6,
+  R: 8,
+  S: 12,
+  T: 14,
+  U: 16,
+  V: 10,
+  W: 22,
+  X: 25,
+  Y: 24,
+  Z: 23,
 };
 const EVEN = (ch: string) => (/\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 65);
 function referenceCheckChar(first15: string): string {
@@ -35,13 +72,18 @@ describe('partita IVA', () => {
 
   it('detects every single-digit change of a valid number', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{10}$/), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 9 }), (first, pos, delta) => {
-        const vat = first + vatCheckDigit(first);
-        fc.pre(vat !== '00000000000');
-        expect(isValidVatNumber(vat)).toBe(true);
-        const changed = vat.slice(0, pos) + ((Number(vat[pos]) + delta) % 10) + vat.slice(pos + 1);
-        expect(isValidVatNumber(changed)).toBe(false);
-      }),
+      fc.property(
+        fc.stringMatching(/^\d{10}$/),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 1, max: 9 }),
+        (first, pos, delta) => {
+          const vat = first + vatCheckDigit(first);
+          fc.pre(vat !== '00000000000');
+          expect(isValidVatNumber(vat)).toBe(true);
+          const changed = vat.slice(0, pos) + ((Number(vat[pos]) + delta) % 10) + vat.slice(pos + 1);
+          expect(isValidVatNumber(changed)).toBe(false);
+        },
+      ),
     );
   });
 });
