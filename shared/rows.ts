@@ -19,7 +19,15 @@ import type { Agreement, Category } from './agreement';
 import { CategorySchema } from './agreement';
 import { parseAmount, parseQuantity, ZERO, type Money, type MoneyParse } from './money';
 import { parseDate, parseMonth, type DateParse, type IsoDate, type IsoMonth, type MonthParse } from './dates';
-import { DOCUMENT_KINDS, EMPLOYMENT_TYPES, FIELDS, RESOURCE_TYPES } from './fields';
+import {
+  DOCUMENT_KINDS,
+  EMPLOYMENT_TYPES,
+  FIELDS,
+  REQUIRED,
+  RESOURCE_TYPES,
+  VOLUNTEER_REQUIRED,
+  type FieldKind,
+} from './fields';
 import type { Finding } from './findings';
 import { agreementIndex, type AgreementIndex } from './agreement-index';
 import { normaliseText } from './text-key';
@@ -98,7 +106,15 @@ export interface ParsedRow {
   input: RowInput;
   rowId: string;
   values: RowValues;
+  /** Cells that could not be read as their kind (numbers, dates, closed lists). */
   problems: CellProblem[];
+  /** Required fields left empty (R01). */
+  missing: string[];
+  /** Text cells holding something that is not text (an object, NaN). */
+  unreadable: string[];
+  /** Programme and action cells as typed (null when empty), to tell "unknown" from "missing". */
+  programmeText: string | null;
+  actionText: string | null;
   /** The split cells were filled and do not add up to the amount. */
   splitMismatch: boolean;
 }
@@ -257,16 +273,18 @@ type NumberField =
   | 'hourlyCost'
   | 'contractHours'
   | 'hourlyValue';
-type DateField = 'invoiceDate' | 'paymentDate' | 'date';
 
-/** Per category, the numeric and date cells of its template (other columns are kept untouched). */
-const NUMBER_FIELDS = {} as Record<Category, { key: NumberField; quantity: boolean }[]>;
-const DATE_FIELDS = {} as Record<Category, DateField[]>;
+/** How each cell of a category's template is read, in one pass (other columns are kept untouched). */
+interface FieldPlan {
+  key: string;
+  kind: FieldKind;
+  required: boolean;
+}
+const PLAN = {} as Record<Category, FieldPlan[]>;
 for (const category of CategorySchema.options) {
-  NUMBER_FIELDS[category] = FIELDS[category]
-    .filter((d) => d.kind === 'amount' || d.kind === 'quantity')
-    .map((d) => ({ key: d.key as NumberField, quantity: d.kind === 'quantity' }));
-  DATE_FIELDS[category] = FIELDS[category].filter((d) => d.kind === 'date').map((d) => d.key as DateField);
+  PLAN[category] = FIELDS[category]
+    .filter((d) => d.key !== 'rowId' && d.key !== 'category')
+    .map((d) => ({ key: d.key, kind: d.kind, required: REQUIRED[category].includes(d.key) }));
 }
 const CATEGORIES: ReadonlySet<unknown> = new Set(CategorySchema.options);
 
@@ -304,6 +322,8 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
   const index = agreementIndex(agreement);
   const input: RowInput = row !== null && typeof row === 'object' ? row : ({ rowId: '', category: 'PERS' } as RowInput);
   const problems: CellProblem[] = [];
+  const missing: string[] = [];
+  const unreadable: string[] = [];
   const category: Category | null = CATEGORIES.has(input.category) ? (input.category as Category) : null;
 
   const money: Record<NumberField, Money | null> = {
@@ -320,61 +340,126 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
     contractHours: null,
     hourlyValue: null,
   };
-  const dates: Record<DateField, IsoDate | null> = { invoiceDate: null, paymentDate: null, date: null };
+  let invoiceDate: IsoDate | null = null;
+  let paymentDate: IsoDate | null = null;
+  let plainDate: IsoDate | null = null;
   let month: IsoMonth | null = null;
-  if (category) {
-    for (const { key, quantity } of NUMBER_FIELDS[category]) {
-      const cell = input[key];
-      if (cell === undefined || cell === null || cell === '') continue;
-      const result = quantity ? memo(quantityMemo, cell, readQuantity) : memo(amountMemo, cell, parseAmount);
-      if (result.ok) money[key] = result.value;
-      else if (result.reason !== 'empty') problems.push({ field: key, reason: result.reason });
+  let programmeText: string | null = null;
+  let actionText: string | null = null;
+  let supplierText: string | null = null;
+  let numberText: string | null = null;
+  let taxText: string | null = null;
+  let expenseText: string | null = null;
+  let methodText: string | null = null;
+  let ccnlText: string | null = null;
+  let levelText: string | null = null;
+  let documentsText: string | null = null;
+  let employment: Employment | null = null;
+  let resourceType: ResourceType | null = null;
+  let cup: boolean | null = null;
+
+  // One read per cell: workbook rows are large objects of varying shape, and each read costs.
+  for (const field of category ? PLAN[category] : []) {
+    const key = field.key;
+    const cell = input[key];
+    if (cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '')) {
+      if (field.required) missing.push(key);
+      continue;
     }
-    for (const key of DATE_FIELDS[category]) {
-      const cell = input[key];
-      if (cell === undefined || cell === null || cell === '') continue;
-      const result = memo(dateMemo, cell, parseDate);
-      if (result.ok) dates[key] = result.value;
-      else if (result.reason === 'invalid') problems.push({ field: key, reason: 'invalid_date' });
-    }
-    if (category === 'PERS') {
-      const m = memo(monthMemo, input.month, parseMonth);
-      if (m.ok) month = m.value;
-      else if (m.reason === 'invalid') problems.push({ field: 'month', reason: 'invalid_date' });
+    switch (field.kind) {
+      case 'amount':
+      case 'quantity': {
+        const result =
+          field.kind === 'quantity' ? memo(quantityMemo, cell, readQuantity) : memo(amountMemo, cell, parseAmount);
+        if (result.ok) money[key as NumberField] = result.value;
+        else if (result.reason !== 'empty') problems.push({ field: key, reason: result.reason });
+        break;
+      }
+      case 'date': {
+        const result = memo(dateMemo, cell, parseDate);
+        if (!result.ok) problems.push({ field: key, reason: 'invalid_date' });
+        else if (key === 'invoiceDate') invoiceDate = result.value;
+        else if (key === 'paymentDate') paymentDate = result.value;
+        else plainDate = result.value;
+        break;
+      }
+      case 'month': {
+        const result = memo(monthMemo, cell, parseMonth);
+        if (result.ok) month = result.value;
+        else problems.push({ field: key, reason: 'invalid_date' });
+        break;
+      }
+      default: {
+        const text = textOf(cell);
+        if (text === null) {
+          unreadable.push(key);
+          break;
+        }
+        switch (key) {
+          case 'programme':
+            programmeText = text;
+            break;
+          case 'action':
+            actionText = text;
+            break;
+          case 'supplierId':
+            supplierText = text;
+            break;
+          case 'invoiceNumber':
+            numberText = text;
+            break;
+          case 'taxCode':
+            taxText = text;
+            break;
+          case 'expenseType':
+            expenseText = text;
+            break;
+          case 'paymentMethod':
+            methodText = text;
+            break;
+          case 'ccnl':
+            ccnlText = text;
+            break;
+          case 'level':
+            levelText = text;
+            break;
+          case 'documents':
+            documentsText = text;
+            break;
+          case 'employment':
+            employment = EMPLOYMENT_BY_KEY.get(normaliseText(text)) ?? null;
+            if (!employment) problems.push({ field: key, reason: 'not_in_list' });
+            break;
+          case 'resourceType':
+            resourceType = RESOURCE_BY_KEY.get(normaliseText(text)) ?? null;
+            if (!resourceType) problems.push({ field: key, reason: 'not_in_list' });
+            break;
+          case 'cupOnInvoice': {
+            const read = readBoolean(cell);
+            if (read === 'invalid') problems.push({ field: key, reason: 'not_in_list' });
+            else cup = read;
+            break;
+          }
+          default:
+            break;
+        }
+      }
     }
   }
-  const { invoiceDate, paymentDate } = dates;
+  if (resourceType === 'volontariato') {
+    for (const key of VOLUNTEER_REQUIRED) if (isBlank(input[key])) missing.push(key);
+  }
+
   let date: IsoDate | null;
   if (category === 'PERS') date = month ? `${month}-01` : null;
   else if (category === 'BENI' || category === 'SERV') date = invoiceDate;
-  else date = dates.date ?? (category === 'GEN' ? invoiceDate : null);
+  else date = plainDate ?? (category === 'GEN' ? invoiceDate : null);
   if (date && category !== 'PERS') month = date.slice(0, 7);
 
-  const employment = category === 'PERS' ? readEnum(input, 'employment', EMPLOYMENT_BY_KEY, problems) : null;
-  const resourceType = category === 'COFIN' ? readEnum(input, 'resourceType', RESOURCE_BY_KEY, problems) : null;
-
-  const programmeText = textOf(input.programme);
   const programme = programmeText === null ? null : index.resolveProgramme(programmeText);
-  const actionText = textOf(input.action);
   const action = actionText === null ? null : index.resolveAction(actionText, programme);
 
-  let cup: boolean | null = null;
-  if (input.cupOnInvoice !== undefined) {
-    const read = readBoolean(input.cupOnInvoice);
-    if (read === 'invalid') problems.push({ field: 'cupOnInvoice', reason: 'not_in_list' });
-    else cup = read;
-  }
-
-  const supplierText = textOf(input.supplierId);
-  const numberText = textOf(input.invoiceNumber);
-  const taxText = textOf(input.taxCode);
-  const expenseText = textOf(input.expenseType);
-  const methodText = textOf(input.paymentMethod);
-  const ccnlText = textOf(input.ccnl);
-  const levelText = textOf(input.level);
-
-  const amountField: NumberField = category === 'COFIN' ? 'value' : 'amount';
-  const amount = money[amountField];
+  const amount = category === 'COFIN' ? money.value : money.amount;
   let municipalShare: Money | null = null;
   let cofinancingShare: Money | null = null;
   let splitMismatch = false;
@@ -419,11 +504,11 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
     ccnl: ccnlText === null ? null : memoText(ccnlMemo, ccnlText, normaliseCcnl),
     level: levelText === null ? null : memoText(levelMemo, levelText, normaliseLevel),
     cupOnInvoice: cup,
-    documents: isBlank(input.documents) ? EMPTY_DOCS : parseDocuments(input.documents),
+    documents: documentsText === null ? EMPTY_DOCS : parseDocuments(documentsText),
     excludedFromTotals: amount === null || municipalShare === null,
   };
   const rowId = typeof input.rowId === 'string' ? input.rowId : (textOf(input.rowId) ?? '');
-  return { input, rowId, values, problems, splitMismatch };
+  return { input, rowId, values, problems, missing, unreadable, programmeText, actionText, splitMismatch };
 }
 
 const taxCodeMemo = new Map<string, string>();
@@ -453,18 +538,6 @@ function readQuantity(cell: unknown): MoneyParse {
 export function normaliseRow(row: RowInput, agreement: Agreement): NormalisedRow {
   const parsed = parseRow(row, agreement);
   return { values: parsed.values, findings: cellFindings(parsed, agreement) };
-}
-
-function readEnum<T>(input: RowInput, field: string, table: ReadonlyMap<string, T>, problems: CellProblem[]): T | null {
-  const cell = input[field];
-  if (isBlank(cell)) return null;
-  const text = textOf(cell);
-  const value = text === null ? undefined : table.get(normaliseText(text));
-  if (value === undefined) {
-    problems.push({ field, reason: 'not_in_list' });
-    return null;
-  }
-  return value;
 }
 
 /** Both shares empty -> all municipal; otherwise they must add up to the amount (DOMAIN §7). */

@@ -3,6 +3,8 @@
 // mode and works on a dropped .xlsx.
 import { PaneApp } from '../app/pane-app';
 import { OfficeWorkbook } from '../office/office-workbook';
+import { startPoModeIfPo } from '../po/pane-hook';
+import { TokenProvider } from '../auth/token-provider';
 
 /** office.js calls onReady within moments inside a host; outside one it may never call it. */
 const OFFICE_WAIT_MS = 4000;
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
   }
   const supported = inExcel && Office.context.requirements.isSetSupported('ExcelApi', '1.9');
   const today = referenceDay();
+  // A token with the "po" role opens the PO mode (addin/po) instead of the partner's pane.
+  if (await startPoModeIfPo({ mode: supported ? 'office' : 'file', getToken: new TokenProvider(supported).getToken, root: document.querySelector('main') as HTMLElement, today })) return void (document.body.dataset.ready = 'true');
   const app = supported ? new PaneApp({ mode: 'office', port: new OfficeWorkbook(), today }) : new PaneApp({ mode: 'file', today });
   await app.start();
   document.body.dataset.ready = 'true';

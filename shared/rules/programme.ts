@@ -1,12 +1,11 @@
 // R04: programme and action exist in the agreement, the action belongs to the programme, and the
 // programme is the one of the submission (reporting is separate per programme).
-import { cellKind } from '../rows';
 import type { RowRule } from './env';
 import { cellPreview, rowFinding } from './emit';
 
 export const checkProgramme: RowRule = (row, env, out) => {
   const { values, input } = row;
-  if (cellKind(input.programme) === 'text') {
+  if (row.programmeText !== null) {
     if (!values.programme) {
       out.push(
         rowFinding(row, 'R04', 'error', 'programme', 'programmeUnknown', { valore: cellPreview(input.programme) }),
@@ -20,7 +19,7 @@ export const checkProgramme: RowRule = (row, env, out) => {
       );
     }
   }
-  if (cellKind(input.action) === 'text') {
+  if (row.actionText !== null) {
     if (!values.action) {
       out.push(rowFinding(row, 'R04', 'error', 'action', 'actionUnknown', { valore: cellPreview(input.action) }));
     } else if (values.programme && env.index.programmeOfAction(values.action) !== values.programme) {

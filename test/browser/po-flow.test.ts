@@ -8,14 +8,11 @@ import path from 'node:path';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { setClock } from '../../functions/lib/clock';
-import type { AzuriteInstance } from '../../scripts/azurite-process';
-import { BASE, startTestApi, type TestApi } from '../integration/harness';
-import { H1_DUE, goodsRows, personnelRows, range, submit } from '../integration/sample-fixtures';
+import { BASE, type TestApi } from '../integration/harness';
 import { reconciliationLayout } from '../../addin/po/reconciliation-sheet';
 import type { ReconciliationAnswer } from '../../addin/po/po-types';
 import { ARTIFACTS, launch } from './browser';
-import { ensureStorage, paneDirectory } from './po-harness';
+import { paneDirectory, startPoScenario, type PoScenario } from './po-harness';
 import { startStaticServer, type StaticServer } from './static-server';
 
 jest.setTimeout(240_000);
@@ -23,7 +20,7 @@ jest.setTimeout(240_000);
 const SEED = 'estrazione lotto 2026-10-01';
 const OBSERVATION = '=HYPERLINK("http://evil.example","clic") allegate le buste paga';
 
-let azurite: AzuriteInstance | null = null;
+let scenario: PoScenario;
 let api: TestApi;
 let pane: StaticServer;
 let browser: Browser;
@@ -42,13 +39,8 @@ async function shot(name: string, fullPage = true): Promise<void> {
 }
 
 beforeAll(async () => {
-  azurite = await ensureStorage();
-  api = await startTestApi();
-  // Two partners report personnel of P1 in May–June 2026, then the clock passes the W2 lock.
-  koalaSubmission = await submit(api, 'koala', 'P1', [...personnelRows(range(0, 12)), ...goodsRows(3)]);
-  await submit(api, 'igea', 'P1', personnelRows(range(12, 20)));
-  setClock(() => H1_DUE);
-  poToken = await api.po('P1', 'P4');
+  scenario = await startPoScenario();
+  ({ api, poToken, koalaSubmission } = scenario);
   pane = await startStaticServer(await paneDirectory(), api.url);
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 480, height: 900 }, acceptDownloads: true });
@@ -59,8 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await pane?.close();
-  await api?.close();
-  await azurite?.stop();
+  await scenario?.close();
 });
 
 describe('PO mode of the task pane', () => {

@@ -6,7 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setClock } from '../../functions/lib/clock';
 import { startAzurite, type AzuriteInstance } from '../../scripts/azurite-process';
+import { demoGoodsRow } from '../../scripts/demo-data';
+import { startTestApi, type TestApi } from '../integration/harness';
+import { H1_DUE, goodsRows, personnelRows, range, submit } from '../integration/sample-fixtures';
 import { buildPane, ROOT } from './build-pane';
 
 /** Azurite for this file unless the environment already names one. */
@@ -29,4 +33,38 @@ export async function paneDirectory(): Promise<string> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rendiconta-pane-'));
   await buildPane(outDir);
   return outDir;
+}
+
+/** A row id a partner could type: Excel would evaluate it if it reached a cell as a formula. */
+export const HOSTILE_ROW_ID = '=HYPERLINK("http://evil.example","clic")';
+
+export interface PoScenario {
+  api: TestApi;
+  poToken: string;
+  /** Koala's P1 report: 12 persons, 3 goods rows and one goods row with HOSTILE_ROW_ID. */
+  koalaSubmission: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Two partners report personnel of P1 in May–June 2026 (20 persons: a 2026-H1 sample of 2),
+ * then the server clock passes the W2 lock (1 Oct 2026) so the semester can be drawn.
+ */
+export async function startPoScenario(): Promise<PoScenario> {
+  const azurite = await ensureStorage();
+  const api = await startTestApi();
+  const hostile = { ...demoGoodsRow(3, { programme: 'P1', months: [5, 6] }), rowId: HOSTILE_ROW_ID };
+  const koalaSubmission = await submit(api, 'koala', 'P1', [...personnelRows(range(0, 12)), ...goodsRows(3), hostile]);
+  await submit(api, 'igea', 'P1', personnelRows(range(12, 20)));
+  setClock(() => H1_DUE);
+  const poToken = await api.po('P1', 'P4');
+  return {
+    api,
+    poToken,
+    koalaSubmission,
+    async close() {
+      await api.close();
+      await azurite?.stop();
+    },
+  };
 }
