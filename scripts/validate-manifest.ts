@@ -17,7 +17,8 @@ const DEV_ORIGIN = 'https://localhost:3000/';
 
 type Node = Record<string, unknown>;
 
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 function attr(node: unknown, name: string): string | undefined {
   return node && typeof node === 'object' ? ((node as Node)[`@_${name}`] as string | undefined) : undefined;
@@ -52,12 +53,28 @@ export function checkManifest(xml: string, assetsDir: string): ManifestReport {
   if (!app) return { problems: ['Elemento radice OfficeApp mancante.'], id: null, requirement: null };
 
   if (attr(app, 'type') !== 'TaskPaneApp') problems.push('OfficeApp deve essere di tipo TaskPaneApp.');
-  for (const name of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides']) {
+  for (const name of [
+    'Id',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'HighResolutionIconUrl',
+    'SupportUrl',
+    'Hosts',
+    'Requirements',
+    'DefaultSettings',
+    'Permissions',
+    'VersionOverrides',
+  ]) {
     if (child(app, name) === undefined) problems.push(`Elemento obbligatorio mancante: ${name}.`);
   }
   const id = typeof app.Id === 'string' ? app.Id.trim() : null;
   if (!id || !GUID.test(id)) problems.push('Id deve essere un GUID.');
-  if (typeof app.Version === 'string' && !/^\d+(\.\d+){3}$/.test(app.Version)) problems.push('Version deve avere la forma n.n.n.n.');
+  if (typeof app.Version === 'string' && !/^\d+(\.\d+){3}$/.test(app.Version))
+    problems.push('Version deve avere la forma n.n.n.n.');
 
   const hosts = asArray(child(child(app, 'Hosts'), 'Host')).map((h) => attr(h, 'Name'));
   if (!hosts.includes('Workbook')) problems.push('Manca l’host Workbook (Excel).');
@@ -66,7 +83,8 @@ export function checkManifest(xml: string, assetsDir: string): ManifestReport {
   const excelApi = sets.find((s) => attr(s, 'Name') === 'ExcelApi');
   const requirement = excelApi ? (attr(excelApi, 'MinVersion') ?? null) : null;
   if (!requirement) problems.push('Requirements deve dichiarare il set ExcelApi.');
-  else if (Number(requirement) < 1.9) problems.push('Il riquadro usa worksheets.onChanged: serve ExcelApi 1.9 o superiore.');
+  else if (Number(requirement) < 1.9)
+    problems.push('Il riquadro usa worksheets.onChanged: serve ExcelApi 1.9 o superiore.');
 
   const source = attr(child(child(app, 'DefaultSettings'), 'SourceLocation'), 'DefaultValue');
   if (!source?.startsWith('https://')) problems.push('SourceLocation deve essere un URL https.');
@@ -97,11 +115,16 @@ export function checkManifest(xml: string, assetsDir: string): ManifestReport {
   if (new Set(ids).size !== ids.length) problems.push('Gli id dei controlli devono essere univoci.');
 
   // Icons: every image URL of the dev origin must be a file in addin/assets.
-  const images = [attr(child(app, 'IconUrl'), 'DefaultValue'), attr(child(app, 'HighResolutionIconUrl'), 'DefaultValue'),
-    ...asArray(child(child(resources, 'Images'), 'Image')).map((i) => attr(i, 'DefaultValue'))];
+  const images = [
+    attr(child(app, 'IconUrl'), 'DefaultValue'),
+    attr(child(app, 'HighResolutionIconUrl'), 'DefaultValue'),
+    ...asArray(child(child(resources, 'Images'), 'Image')).map((i) => attr(i, 'DefaultValue')),
+  ];
   for (const url of images) {
     if (!url) continue;
-    const file = url.startsWith(`${DEV_ORIGIN}assets/`) ? path.join(assetsDir, url.slice(`${DEV_ORIGIN}assets/`.length)) : null;
+    const file = url.startsWith(`${DEV_ORIGIN}assets/`)
+      ? path.join(assetsDir, url.slice(`${DEV_ORIGIN}assets/`.length))
+      : null;
     if (file && !fs.existsSync(file)) problems.push(`Icona mancante: ${path.relative(process.cwd(), file)}.`);
   }
   return { problems, id, requirement };

@@ -107,11 +107,11 @@ export interface ParsedRow {
   rowId: string;
   values: RowValues;
   /** Cells that could not be read as their kind (numbers, dates, closed lists). */
-  problems: CellProblem[];
+  problems: readonly CellProblem[];
   /** Required fields left empty (R01). */
-  missing: string[];
+  missing: readonly string[];
   /** Text cells holding something that is not text (an object, NaN). */
-  unreadable: string[];
+  unreadable: readonly string[];
   /** Programme and action cells as typed (null when empty), to tell "unknown" from "missing". */
   programmeText: string | null;
   actionText: string | null;
@@ -155,7 +155,14 @@ export function cellKind(cell: unknown): CellKind {
 }
 
 export function isBlank(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  return cell === null || cell === undefined || (typeof cell === 'string' && isBlankText(cell));
+}
+
+/** Trims only when the text starts with a space or a non-ASCII character (most cells start with neither). */
+function isBlankText(text: string): boolean {
+  if (text === '') return true;
+  const first = text.charCodeAt(0);
+  return (first <= 32 || first >= 127) && text.trim() === '';
 }
 
 /** The text of a cell (trimmed), or null when it is blank or unreadable. */
@@ -259,6 +266,7 @@ function normaliseSupplierId(text: string): string {
 }
 
 const EMPTY_DOCS: ReadonlySet<string> = new Set();
+const NONE: readonly never[] = Object.freeze([]);
 
 type NumberField =
   | 'amount'
@@ -321,9 +329,10 @@ export function clearParseMemo(): void {
 export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
   const index = agreementIndex(agreement);
   const input: RowInput = row !== null && typeof row === 'object' ? row : ({ rowId: '', category: 'PERS' } as RowInput);
-  const problems: CellProblem[] = [];
-  const missing: string[] = [];
-  const unreadable: string[] = [];
+  // Allocated on the first entry only: most rows have no problem at all.
+  let problems: CellProblem[] | null = null;
+  let missing: string[] | null = null;
+  let unreadable: string[] | null = null;
   const category: Category | null = CATEGORIES.has(input.category) ? (input.category as Category) : null;
 
   const money: Record<NumberField, Money | null> = {
@@ -362,8 +371,8 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
   for (const field of category ? PLAN[category] : []) {
     const key = field.key;
     const cell = input[key];
-    if (cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '')) {
-      if (field.required) missing.push(key);
+    if (cell === undefined || cell === null || (typeof cell === 'string' && isBlankText(cell))) {
+      if (field.required) (missing ??= []).push(key);
       continue;
     }
     switch (field.kind) {
@@ -372,12 +381,12 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
         const result =
           field.kind === 'quantity' ? memo(quantityMemo, cell, readQuantity) : memo(amountMemo, cell, parseAmount);
         if (result.ok) money[key as NumberField] = result.value;
-        else if (result.reason !== 'empty') problems.push({ field: key, reason: result.reason });
+        else if (result.reason !== 'empty') (problems ??= []).push({ field: key, reason: result.reason });
         break;
       }
       case 'date': {
         const result = memo(dateMemo, cell, parseDate);
-        if (!result.ok) problems.push({ field: key, reason: 'invalid_date' });
+        if (!result.ok) (problems ??= []).push({ field: key, reason: 'invalid_date' });
         else if (key === 'invoiceDate') invoiceDate = result.value;
         else if (key === 'paymentDate') paymentDate = result.value;
         else plainDate = result.value;
@@ -386,13 +395,13 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
       case 'month': {
         const result = memo(monthMemo, cell, parseMonth);
         if (result.ok) month = result.value;
-        else problems.push({ field: key, reason: 'invalid_date' });
+        else (problems ??= []).push({ field: key, reason: 'invalid_date' });
         break;
       }
       default: {
         const text = textOf(cell);
         if (text === null) {
-          unreadable.push(key);
+          (unreadable ??= []).push(key);
           break;
         }
         switch (key) {
@@ -403,7 +412,9 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
             actionText = text;
             break;
           case 'supplierId':
-            supplierText = text;
+            // A VAT number typed in a numeric cell loses its leading zeros (00905811006 -> 905811006).
+            supplierText =
+              typeof cell === 'number' && Number.isInteger(cell) && text.length < 11 ? text.padStart(11, '0') : text;
             break;
           case 'invoiceNumber':
             numberText = text;
@@ -428,15 +439,15 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
             break;
           case 'employment':
             employment = EMPLOYMENT_BY_KEY.get(normaliseText(text)) ?? null;
-            if (!employment) problems.push({ field: key, reason: 'not_in_list' });
+            if (!employment) (problems ??= []).push({ field: key, reason: 'not_in_list' });
             break;
           case 'resourceType':
             resourceType = RESOURCE_BY_KEY.get(normaliseText(text)) ?? null;
-            if (!resourceType) problems.push({ field: key, reason: 'not_in_list' });
+            if (!resourceType) (problems ??= []).push({ field: key, reason: 'not_in_list' });
             break;
           case 'cupOnInvoice': {
             const read = readBoolean(cell);
-            if (read === 'invalid') problems.push({ field: key, reason: 'not_in_list' });
+            if (read === 'invalid') (problems ??= []).push({ field: key, reason: 'not_in_list' });
             else cup = read;
             break;
           }
@@ -447,7 +458,7 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
     }
   }
   if (resourceType === 'volontariato') {
-    for (const key of VOLUNTEER_REQUIRED) if (isBlank(input[key])) missing.push(key);
+    for (const key of VOLUNTEER_REQUIRED) if (isBlank(input[key])) (missing ??= []).push(key);
   }
 
   let date: IsoDate | null;
@@ -467,7 +478,7 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
     municipalShare = ZERO;
     cofinancingShare = amount;
   } else if (amount) {
-    const split = resolveSplit(input, amount, money.municipalShare, money.cofinancingShare, problems);
+    const split = resolveSplit(input, amount, money.municipalShare, money.cofinancingShare, problems ?? NONE);
     splitMismatch = split === 'mismatch';
     if (split !== 'mismatch' && split !== 'unreadable') {
       municipalShare = split[0];
@@ -508,7 +519,17 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
     excludedFromTotals: amount === null || municipalShare === null,
   };
   const rowId = typeof input.rowId === 'string' ? input.rowId : (textOf(input.rowId) ?? '');
-  return { input, rowId, values, problems, missing, unreadable, programmeText, actionText, splitMismatch };
+  return {
+    input,
+    rowId,
+    values,
+    problems: problems ?? NONE,
+    missing: missing ?? NONE,
+    unreadable: unreadable ?? NONE,
+    programmeText,
+    actionText,
+    splitMismatch,
+  };
 }
 
 const taxCodeMemo = new Map<string, string>();
@@ -546,7 +567,7 @@ function resolveSplit(
   amount: Money,
   m: Money | null,
   c: Money | null,
-  problems: CellProblem[],
+  problems: readonly CellProblem[],
 ): [Money, Money] | 'mismatch' | 'unreadable' {
   const mBlank = isBlank(input.municipalShare);
   const cBlank = isBlank(input.cofinancingShare);

@@ -83,13 +83,21 @@ export class ApiClient {
     query: { programme: string; rowId?: string; kind?: string; fileName?: string },
   ): Promise<DocumentMeta> {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
-    return this.request('PUT', `/agreements/${encodeURIComponent(agreementId)}/documents/${encodeURIComponent(docId)}?${params}`, {
-      body: bytes as BodyInit,
-      headers: { 'Content-Type': 'application/octet-stream' },
-    });
+    return this.request(
+      'PUT',
+      `/agreements/${encodeURIComponent(agreementId)}/documents/${encodeURIComponent(docId)}?${params}`,
+      {
+        body: bytes as BodyInit,
+        headers: { 'Content-Type': 'application/octet-stream' },
+      },
+    );
   }
 
-  private async request<T>(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<T> {
+  private async request<T>(
+    method: string,
+    path: string,
+    init: { body?: BodyInit; headers?: Record<string, string> } = {},
+  ): Promise<T> {
     const token = await this.getToken();
     const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -103,10 +111,16 @@ export class ApiClient {
     const json = text ? safeJson(text) : null;
     if (response.ok) return json as T;
     const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    const fallback = response.status >= 500
-      ? 'Il servizio non è al momento disponibile: riproveremo automaticamente.'
-      : (STATUS_MESSAGES[response.status] ?? `Errore ${response.status}.`);
-    throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? fallback, error?.details ?? null);
+    const fallback =
+      response.status >= 500
+        ? 'Il servizio non è al momento disponibile: riproveremo automaticamente.'
+        : (STATUS_MESSAGES[response.status] ?? `Errore ${response.status}.`);
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? fallback,
+      error?.details ?? null,
+    );
   }
 }
 

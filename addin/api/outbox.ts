@@ -65,7 +65,13 @@ export class Outbox {
   /** Stores the submission first, then tries to send it at once. */
   async add(agreementId: string, body: SubmissionBody, id: string): Promise<void> {
     const entry: OutboxEntry = {
-      id, agreementId, body, createdAt: new Date(this.now()).toISOString(), attempts: 0, nextAttemptAt: this.now(), lastError: null,
+      id,
+      agreementId,
+      body,
+      createdAt: new Date(this.now()).toISOString(),
+      attempts: 0,
+      nextAttemptAt: this.now(),
+      lastError: null,
     };
     this.save([...this.entries(), entry]);
     await this.flush();
@@ -93,10 +99,18 @@ export class Outbox {
         this.remove(entry.id);
         this.emit({ type: 'sent', entry, answer });
       } catch (error) {
-        const apiError = error instanceof ApiError ? error : new ApiError(0, 'network', 'Invio non riuscito: riproveremo automaticamente.');
+        const apiError =
+          error instanceof ApiError
+            ? error
+            : new ApiError(0, 'network', 'Invio non riuscito: riproveremo automaticamente.');
         if (apiError.retryable) {
           const attempts = entry.attempts + 1;
-          const updated = { ...entry, attempts, nextAttemptAt: this.now() + backoffDelay(attempts), lastError: apiError.message };
+          const updated = {
+            ...entry,
+            attempts,
+            nextAttemptAt: this.now() + backoffDelay(attempts),
+            lastError: apiError.message,
+          };
           this.replace(updated);
           this.emit({ type: 'waiting', entry: updated, error: apiError });
         } else {

@@ -60,7 +60,12 @@ export class PaneApp {
     this.renderContextForm();
     this.wireSubmit();
     this.wireTemplate();
-    renderDocumentsForm(byId('documents'), () => this.selectedLabel(), (request) => this.attach(request.file, request.kind));
+    byId('refresh-button').addEventListener('click', () => void this.session?.refresh());
+    renderDocumentsForm(
+      byId('documents'),
+      () => this.selectedLabel(),
+      (request) => this.attach(request.file, request.kind),
+    );
     if (this.options.mode === 'office' && this.options.port) await this.open(this.options.port);
     else this.wireFileDrop();
     void this.loadAgreement();
@@ -90,18 +95,72 @@ export class PaneApp {
     const year = this.agreement.years.includes(thisYear) ? thisYear : this.agreement.years[0];
     const options = (values: [string, string][], selected: string) =>
       values.map(([value, label]) => h('option', { value, selected: value === selected }, label));
-    replaceChildren(form,
-      h('p', { className: 'field' }, h('label', { for: 'programme' }, 'Programma'),
-        h('select', { id: 'programme', name: 'programme' }, ...options(this.agreement.programmes.map((p) => [p.id, `${p.id} – ${p.title}`]), 'P1'))),
-      h('p', { className: 'field' }, h('label', { for: 'year' }, 'Anno'),
-        h('select', { id: 'year', name: 'year' }, ...options(this.agreement.years.map((y) => [String(y), String(y)]), String(year)))),
-      h('p', { className: 'field' }, h('label', { for: 'partner' }, 'Ente'),
-        h('select', { id: 'partner', name: 'partner' }, ...options(this.agreement.partners.map((p) => [p.id, p.name]), claims?.partner ?? this.agreement.partners[0].id))),
-      this.tokens.usesEntra ? null : h('details', { className: 'token' },
-        h('summary', {}, this.tokens.currentDevToken ? 'Accesso di sviluppo: token impostato' : 'Accesso di sviluppo: incolla il token'),
-        h('p', { className: 'field' }, h('label', { for: 'dev-token' }, 'Token (npm run token)'),
-          h('input', { id: 'dev-token', type: 'password', autocomplete: 'off', value: this.tokens.currentDevToken ?? '' })),
-        h('button', { type: 'button', className: 'secondary', onclick: () => this.saveToken() }, 'Salva token')),
+    replaceChildren(
+      form,
+      h(
+        'p',
+        { className: 'field' },
+        h('label', { for: 'programme' }, 'Programma'),
+        h(
+          'select',
+          { id: 'programme', name: 'programme' },
+          ...options(
+            this.agreement.programmes.map((p) => [p.id, `${p.id} – ${p.title}`]),
+            'P1',
+          ),
+        ),
+      ),
+      h(
+        'p',
+        { className: 'field' },
+        h('label', { for: 'year' }, 'Anno'),
+        h(
+          'select',
+          { id: 'year', name: 'year' },
+          ...options(
+            this.agreement.years.map((y) => [String(y), String(y)]),
+            String(year),
+          ),
+        ),
+      ),
+      h(
+        'p',
+        { className: 'field' },
+        h('label', { for: 'partner' }, 'Ente'),
+        h(
+          'select',
+          { id: 'partner', name: 'partner' },
+          ...options(
+            this.agreement.partners.map((p) => [p.id, p.name]),
+            claims?.partner ?? this.agreement.partners[0].id,
+          ),
+        ),
+      ),
+      this.tokens.usesEntra
+        ? null
+        : h(
+            'details',
+            { className: 'token' },
+            h(
+              'summary',
+              {},
+              this.tokens.currentDevToken
+                ? 'Accesso di sviluppo: token impostato'
+                : 'Accesso di sviluppo: incolla il token',
+            ),
+            h(
+              'p',
+              { className: 'field' },
+              h('label', { for: 'dev-token' }, 'Token (npm run token)'),
+              h('input', {
+                id: 'dev-token',
+                type: 'password',
+                autocomplete: 'off',
+                value: this.tokens.currentDevToken ?? '',
+              }),
+            ),
+            h('button', { type: 'button', className: 'secondary', onclick: () => this.saveToken() }, 'Salva token'),
+          ),
     );
     form.onchange = (event) => {
       if ((event.target as HTMLElement).id === 'dev-token') return;
@@ -190,9 +249,8 @@ export class PaneApp {
       const port = this.port ?? new FileWorkbook([], 'rendiconto.xlsx');
       try {
         const created = await writeTemplate(port, this.agreement);
-        byId('template-status').textContent = created.length > 0
-          ? `Creati i fogli: ${created.join(', ')}.`
-          : 'I fogli del modello esistono già.';
+        byId('template-status').textContent =
+          created.length > 0 ? `Creati i fogli: ${created.join(', ')}.` : 'I fogli del modello esistono già.';
       } catch {
         byId('template-status').textContent = 'Impossibile creare i fogli del modello.';
         return;
@@ -206,7 +264,14 @@ export class PaneApp {
     const submitButton = byId<HTMLButtonElement>('submit-button');
     const ctx = this.context();
     if (!state) {
-      renderSubmitIntro(byId('submit-intro'), submitButton, { rows: 0, rowsWithErrors: 0, programme: ctx.programme, year: ctx.year, canSubmit: false, reason: 'Apri una cartella di lavoro per iniziare.' });
+      renderSubmitIntro(byId('submit-intro'), submitButton, {
+        rows: 0,
+        rowsWithErrors: 0,
+        programme: ctx.programme,
+        year: ctx.year,
+        canSubmit: false,
+        reason: 'Apri una cartella di lavoro per iniziare.',
+      });
       return;
     }
     renderProgress(byId('progress-bar'), byId('progress-label'), state.progress);
@@ -251,10 +316,22 @@ export class PaneApp {
     const button = byId<HTMLButtonElement>('submit-button');
     const result = byId('submit-result');
     const outboxView = byId('outbox');
-    const showOutbox = () => renderOutbox(outboxView, this.submissions.outbox.entries(), () => void this.submissions.outbox.flush(true));
+    const showOutbox = () =>
+      renderOutbox(outboxView, this.submissions.outbox.entries(), () => void this.submissions.outbox.flush(true));
     this.submissions.outbox.on((event) => {
-      if (event.type === 'sent') renderAnswer(result, event.answer, (rowId) => this.session?.rows().find((r) => r.rowId === rowId));
+      if (event.type === 'sent')
+        renderAnswer(result, event.answer, (rowId) => this.session?.rows().find((r) => r.rowId === rowId));
       if (event.type === 'failed') renderError(result, event.error.message);
+      if (event.type === 'waiting') {
+        replaceChildren(
+          result,
+          h(
+            'p',
+            { role: 'status' },
+            'Il rendiconto è salvato su questo computer e verrà inviato appena il servizio risponde.',
+          ),
+        );
+      }
       showOutbox();
     });
     this.submissions.outbox.watchOnline(window);
@@ -265,7 +342,10 @@ export class PaneApp {
       button.disabled = true;
       replaceChildren(result, h('p', { role: 'status' }, 'Invio in corso…'));
       try {
-        await this.submissions.submit({ agreementId: this.agreement.id, programme: ctx.programme, partner: ctx.partner, year: ctx.year }, this.session.rows());
+        await this.submissions.submit(
+          { agreementId: this.agreement.id, programme: ctx.programme, partner: ctx.partner, year: ctx.year },
+          this.session.rows(),
+        );
       } finally {
         button.disabled = false;
         showOutbox();
@@ -281,7 +361,10 @@ export class PaneApp {
     const docId = await sha256Hex(bytes);
     try {
       const meta = await this.api.uploadDocument(this.agreement.id, docId, bytes, {
-        programme: this.context().programme, rowId: row ? row.rowId : undefined, kind, fileName: file.name,
+        programme: this.context().programme,
+        rowId: row ? row.rowId : undefined,
+        kind,
+        fileName: file.name,
       });
       return `Documento «${meta.fileName}» (${kind}) caricato${rowLabel ? ` per ${rowLabel}` : ''}.`;
     } catch (error) {

@@ -48,13 +48,17 @@ export class ReportSession {
   private rowsAt = new Map<string, RowInput>();
   private mappingFindings: Finding[] = [];
   private statusWritten = new Map<string, string>();
+  private formattedTo = new Map<string, number>();
   private validator: IncrementalValidator;
   private overrides: MappingOverrides = {};
   private unsubscribe: (() => void) | null = null;
   private readonly listeners = new Set<(state: SessionState) => void>();
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly port: WorkbookPort, private context: ValidationContext) {
+  constructor(
+    private readonly port: WorkbookPort,
+    private context: ValidationContext,
+  ) {
     this.validator = new IncrementalValidator(context);
   }
 
@@ -109,7 +113,10 @@ export class ReportSession {
 
   private enqueue(task: () => Promise<void>): Promise<void> {
     const run = this.queue.then(task).catch((error: unknown) => {
-      this.update({ progress: null, error: error instanceof Error ? error.message : 'Errore imprevisto durante la verifica.' });
+      this.update({
+        progress: null,
+        error: error instanceof Error ? error.message : 'Errore imprevisto durante la verifica.',
+      });
     });
     this.queue = run;
     return run;
@@ -203,7 +210,16 @@ export class ReportSession {
       } else this.rowsAt.delete(key(change.sheet, r));
     }
     this.mappingFindings = this.mappingFindings
-      .filter((f) => !(f.sheet === change.sheet && f.row !== null && f.row >= rows.first && f.row <= rows.last && f.code === 'M03'))
+      .filter(
+        (f) =>
+          !(
+            f.sheet === change.sheet &&
+            f.row !== null &&
+            f.row >= rows.first &&
+            f.row <= rows.last &&
+            f.code === 'M03'
+          ),
+      )
       .concat(read.findings);
     const result = this.validator.result();
     writes.push(...this.statusWrites(false));
@@ -221,8 +237,8 @@ export class ReportSession {
       fresh.push({ row: row.row as number, id: row.rowId });
       this.setCell(layout.table.sheet, row.row as number, layout.idColumn, row.rowId);
     }
-    return runs(fresh).map((run) => () =>
-      this.port.writeColumn(layout.table.sheet, layout.idColumn, run.first, run.values),
+    return runs(fresh).map(
+      (run) => () => this.port.writeColumn(layout.table.sheet, layout.idColumn, run.first, run.values),
     );
   }
 
@@ -245,7 +261,11 @@ export class ReportSession {
       for (const run of runs(changed)) {
         writes.push(() => this.port.writeColumn(sheet, layout.statusColumn, run.first, run.values));
       }
-      if (full) writes.push(() => this.port.setStatusFormat(sheet, layout.statusColumn, layout.table.headerRow + 1, lastRow));
+      // The format follows the table when rows are appended below it.
+      if (full || lastRow > (this.formattedTo.get(sheet) ?? 0)) {
+        this.formattedTo.set(sheet, lastRow);
+        writes.push(() => this.port.setStatusFormat(sheet, layout.statusColumn, layout.table.headerRow + 1, lastRow));
+      }
     }
     return writes;
   }

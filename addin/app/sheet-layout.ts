@@ -25,7 +25,9 @@ export function tableLayout(table: MappedTable, rows: readonly (readonly unknown
     idColumn = columnLetter(next++);
     newHeaders.push({ column: idColumn, header: ROW_ID_HEADER });
   }
-  const statusIndex = header.findIndex((cell) => typeof cell === 'string' && normaliseLabel(cell) === normaliseLabel(STATUS_HEADER));
+  const statusIndex = header.findIndex(
+    (cell) => typeof cell === 'string' && normaliseLabel(cell) === normaliseLabel(STATUS_HEADER),
+  );
   let statusColumn: string;
   if (statusIndex >= 0) statusColumn = columnLetter(statusIndex + 1);
   else {

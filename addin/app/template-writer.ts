@@ -14,13 +14,21 @@ export async function writeTemplate(port: WorkbookPort, agreement: Agreement): P
   if (lists && !existing.has(lists.name)) {
     created.push(lists.name);
     ops.push(() => port.addSheet(lists.name));
-    for (const column of lists.columns) ops.push(() => port.writeColumn(lists.name, column.letter, 1, [column.header, ...column.values]));
+    for (const column of lists.columns)
+      ops.push(() => port.writeColumn(lists.name, column.letter, 1, [column.header, ...column.values]));
   }
   for (const sheet of template.sheets) {
     if (existing.has(sheet.name)) continue;
     created.push(sheet.name);
     ops.push(() => port.addSheet(sheet.name));
-    ops.push(() => port.writeRow(sheet.name, sheet.headerRow, 'A', sheet.columns.map((c) => c.header)));
+    ops.push(() =>
+      port.writeRow(
+        sheet.name,
+        sheet.headerRow,
+        'A',
+        sheet.columns.map((c) => c.header),
+      ),
+    );
     for (const column of sheet.columns) {
       if (column.hidden) ops.push(() => port.hideColumn(sheet.name, column.letter));
       const rule = column.validation?.rule;

@@ -2,7 +2,11 @@
 // the URL (?token=…, removed from the address bar at once), kept in localStorage.
 const STORAGE_KEY = 'rendiconta.devToken';
 
-export function readDevToken(location: Pick<Location, 'search' | 'href'>, storage: Storage, history?: Pick<History, 'replaceState'>): string | null {
+export function readDevToken(
+  location: Pick<Location, 'search' | 'href'>,
+  storage: Storage,
+  history?: Pick<History, 'replaceState'>,
+): string | null {
   const params = new URLSearchParams(location.search);
   const fromUrl = params.get('token');
   if (fromUrl) {

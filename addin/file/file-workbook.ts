@@ -26,7 +26,10 @@ export class FileWorkbook implements WorkbookPort {
   private readonly changeHandlers = new Set<(change: WorkbookChange) => void>();
   private readonly selectionHandlers = new Set<(selection: Selection) => void>();
 
-  constructor(sheets: SheetData[], readonly fileName = 'cartella.xlsx') {
+  constructor(
+    sheets: SheetData[],
+    readonly fileName = 'cartella.xlsx',
+  ) {
     this.sheets = sheets.map((s) => ({ ...s, hiddenColumns: new Set(), statusFormat: null, validations: [] }));
   }
 

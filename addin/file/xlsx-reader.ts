@@ -21,7 +21,9 @@ export function readXlsx(data: Uint8Array): SheetData[] {
   const text = (path: string): string => (files[path] ? strFromU8(files[path]) : '');
   const workbook = text('xl/workbook.xml');
   if (!workbook) throw new Error('Il file non è una cartella di lavoro Excel (.xlsx) leggibile.');
-  const targets = new Map(findAll(text('xl/_rels/workbook.xml.rels'), 'Relationship').map((r) => [r.attrs.Id, r.attrs.Target]));
+  const targets = new Map(
+    findAll(text('xl/_rels/workbook.xml.rels'), 'Relationship').map((r) => [r.attrs.Id, r.attrs.Target]),
+  );
   const shared = findAll(text('xl/sharedStrings.xml'), 'si').map((si) => textOf(si.inner));
   const dateStyles = readDateStyles(text('xl/styles.xml'));
   return findAll(workbook, 'sheet').map((sheet) => {
@@ -44,7 +46,10 @@ function readDateStyles(styles: string): boolean[] {
 
 /** A format is a date when, outside quotes and [colour]/[locale] brackets, it has d, m or y. */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   return /[dmy]/i.test(bare) && !/^[#0.,\s%]*$/.test(bare);
 }
 
@@ -67,12 +72,18 @@ function cellValue(attrs: Record<string, string>, inner: string, shared: string[
   const v = findAll(inner, 'v')[0];
   const raw = v ? decodeEntities(v.inner) : null;
   switch (attrs.t) {
-    case 's': return raw === null ? null : (shared[Number(raw)] ?? null);
-    case 'inlineStr': return textOf(findAll(inner, 'is')[0]?.inner ?? '');
-    case 'str': return raw;
-    case 'b': return raw === null ? null : raw === '1';
-    case 'e': return raw;
-    case 'd': return raw === null ? null : new Date(raw);
+    case 's':
+      return raw === null ? null : (shared[Number(raw)] ?? null);
+    case 'inlineStr':
+      return textOf(findAll(inner, 'is')[0]?.inner ?? '');
+    case 'str':
+      return raw;
+    case 'b':
+      return raw === null ? null : raw === '1';
+    case 'e':
+      return raw;
+    case 'd':
+      return raw === null ? null : new Date(raw);
     default: {
       if (raw === null || raw === '') return null;
       const n = Number(raw);

@@ -14,12 +14,18 @@ const ENTITY = /&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g;
 export function decodeEntities(text: string): string {
   return text.replace(ENTITY, (_, e: string) => {
     switch (e) {
-      case 'amp': return '&';
-      case 'lt': return '<';
-      case 'gt': return '>';
-      case 'quot': return '"';
-      case 'apos': return "'";
-      default: return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+      default:
+        return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
     }
   });
 }
@@ -48,5 +54,7 @@ export function findAll(xml: string, name: string): XmlTag[] {
 /** Concatenated text of every <t> inside (rich text runs included, phonetic runs excluded). */
 export function textOf(inner: string): string {
   const withoutPhonetic = inner.replace(/<(?:\w+:)?rPh[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
-  return findAll(withoutPhonetic, 't').map((t) => decodeEntities(t.inner)).join('');
+  return findAll(withoutPhonetic, 't')
+    .map((t) => decodeEntities(t.inner))
+    .join('');
 }

@@ -89,11 +89,18 @@ export class OfficeWorkbook implements WorkbookPort {
         await context.sync();
       }
       if (head.used.isNullObject) return { sheet, firstRow: 1, firstColumn: 1, values: [] };
-      const used = { row: head.used.rowIndex, column: head.used.columnIndex, rows: head.used.rowCount, columns: head.used.columnCount };
+      const used = {
+        row: head.used.rowIndex,
+        column: head.used.columnIndex,
+        rows: head.used.rowCount,
+        columns: head.used.columnCount,
+      };
       const grid = new Grid(used);
       grid.place(head.part);
       for (let k = 1; k * BLOCK_ROWS < used.row + used.rows; k++) {
         const next = queueBlock(ws, k, false);
+        // One round trip per block is deliberate: it bounds each payload to BLOCK_ROWS rows.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         grid.place(next.part);
       }
@@ -176,7 +183,8 @@ export class OfficeWorkbook implements WorkbookPort {
     this.generation += 1;
     const sheet = this.sheetNames.get(event.worksheetId) ?? (await this.sheetName(event.worksheetId));
     if (!sheet) return;
-    const structural = event.changeType !== 'RangeEdited' && event.changeType !== 'CellInserted' && event.changeType !== 'CellDeleted';
+    const structural =
+      event.changeType !== 'RangeEdited' && event.changeType !== 'CellInserted' && event.changeType !== 'CellDeleted';
     const ref = structural ? null : parseRange(event.address);
     const before = this.pendingChanges.get(sheet);
     if (!ref || before === null) {
@@ -240,7 +248,12 @@ export class OfficeWorkbook implements WorkbookPort {
       const range = context.workbook.worksheets.getItem(sheet).getRange(address);
       range.load('values');
       await context.sync();
-      return { sheet, firstRow: ref.first.row, firstColumn: ref.first.column, values: range.values.map((r) => r.map(fromExcel)) };
+      return {
+        sheet,
+        firstRow: ref.first.row,
+        firstColumn: ref.first.column,
+        values: range.values.map((r) => r.map(fromExcel)),
+      };
     });
   }
 

@@ -35,8 +35,14 @@ export async function writeReconciliationSheet(
   await context.sync();
   syncs += 1;
 
-  if (!existing.isNullObject) existing.delete();
-  const sheet = worksheets.add(layout.sheetName);
+  // The new sheet is added before the old one goes (a workbook may not be left without a sheet,
+  // e.g. when the old one is the only visible sheet), then takes its name.
+  const replacing = !existing.isNullObject;
+  const sheet = worksheets.add(replacing ? `${layout.sheetName} (nuovo)` : layout.sheetName);
+  if (replacing) {
+    existing.delete();
+    sheet.name = layout.sheetName;
+  }
   const block = sheet.getRangeByIndexes(0, 0, layout.rows, layout.columns);
   // Formats first: a value entered into a cell already formatted "@" is stored as literal text.
   block.numberFormat = layout.numberFormats;

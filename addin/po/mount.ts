@@ -116,9 +116,12 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
       ),
       sampleSlot,
     ),
-    righe: reviewForm(async (request) => {
-      await api.review(request);
-    }),
+    righe: reviewForm(
+      async (request) => {
+        await api.review(request);
+      },
+      { listSubmissions: () => api.listSubmissions(), submissionRows: (id) => api.submissionRows(id) },
+    ),
     riconciliazione: reconciliation.element,
   };
   const labels: Record<TabId, string> = {

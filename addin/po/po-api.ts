@@ -8,7 +8,9 @@ import type {
   OutcomeRequest,
   ReconciliationAnswer,
   ReviewRequest,
+  RowSummary,
   Sample,
+  SubmissionSummary,
   SampledPerson,
 } from './po-types';
 import { parseReconciliationAnswer } from './reconciliation-schema';
@@ -59,6 +61,10 @@ export interface PoApi {
   /** Ends the contradictory step, keeping the decision. */
   confirmOutcome(programme: string, semester: string, person: string): Promise<unknown>;
   review(request: ReviewRequest): Promise<unknown>;
+  /** The versions of the reports of the PO's programmes (the server scopes the list). */
+  listSubmissions(programme?: string, year?: number): Promise<SubmissionSummary[]>;
+  /** The rows of one version, reduced to id, category, amount and place. */
+  submissionRows(submissionId: string): Promise<RowSummary[]>;
   reconciliation(year: number, programme?: string, asOf?: string): Promise<ReconciliationAnswer>;
 }
 
@@ -134,6 +140,37 @@ export function createPoApi(config: PoApiConfig): PoApi {
     },
     review(request) {
       return call('POST', '/reviews', request);
+    },
+    async listSubmissions(programme, year) {
+      const query = new URLSearchParams();
+      if (programme) query.set('programme', programme);
+      if (year) query.set('year', String(year));
+      const data = record(await call('GET', `/submissions${query.size ? `?${query.toString()}` : ''}`));
+      return (Array.isArray(data.submissions) ? data.submissions : [])
+        .map(record)
+        .filter((s) => typeof s.submissionId === 'string')
+        .map((s) => ({
+          submissionId: s.submissionId as string,
+          partner: str(s.partner) ?? '',
+          programme: str(s.programme) ?? '',
+          year: Number(s.year ?? 0),
+          version: Number(s.version ?? 0),
+          submittedAt: str(s.submittedAt),
+          rowCount: typeof s.rowCount === 'number' ? s.rowCount : undefined,
+        }));
+    },
+    async submissionRows(submissionId) {
+      const data = record(await call('GET', `/submissions/${encodeURIComponent(submissionId)}`));
+      return (Array.isArray(data.rows) ? data.rows : [])
+        .map(record)
+        .filter((r) => typeof r.rowId === 'string')
+        .map((r) => ({
+          rowId: r.rowId as string,
+          category: str(r.category) ?? '',
+          amount: str(r.amount),
+          sheet: str(r.sheet),
+          row: typeof r.row === 'number' ? r.row : undefined,
+        }));
     },
     async reconciliation(year, programme, asOf) {
       const query = new URLSearchParams({ year: String(year) });

@@ -138,3 +138,23 @@ export const EXCLUSION_LABELS: Record<string, string> = {
   S5: 'non ammesso dopo verifica a campione',
   S6: 'riga non ammessa dalla PO',
 };
+
+/** One version of a partner's report, as the submissions list gives it (no personal data). */
+export interface SubmissionSummary {
+  submissionId: string;
+  partner: string;
+  programme: string;
+  year: number;
+  version: number;
+  submittedAt?: string;
+  rowCount?: number;
+}
+
+/** A row of a submission reduced to what the PO needs to name it (never names or tax codes). */
+export interface RowSummary {
+  rowId: string;
+  category: string;
+  amount?: string;
+  sheet?: string;
+  row?: number;
+}

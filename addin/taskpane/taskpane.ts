@@ -34,13 +34,25 @@ async function main(): Promise<void> {
   const inExcel = await excelHost();
   if (inExcel && !Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
     const warning = document.getElementById('pane-error');
-    if (warning) warning.textContent = 'Questa versione di Excel non supporta il componente (serve ExcelApi 1.9): puoi usare il file nel browser.';
+    if (warning)
+      warning.textContent =
+        'Questa versione di Excel non supporta il componente (serve ExcelApi 1.9): puoi usare il file nel browser.';
   }
   const supported = inExcel && Office.context.requirements.isSetSupported('ExcelApi', '1.9');
   const today = referenceDay();
   // A token with the "po" role opens the PO mode (addin/po) instead of the partner's pane.
-  if (await startPoModeIfPo({ mode: supported ? 'office' : 'file', getToken: new TokenProvider(supported).getToken, root: document.querySelector('main') as HTMLElement, today })) return void (document.body.dataset.ready = 'true');
-  const app = supported ? new PaneApp({ mode: 'office', port: new OfficeWorkbook(), today }) : new PaneApp({ mode: 'file', today });
+  if (
+    await startPoModeIfPo({
+      mode: supported ? 'office' : 'file',
+      getToken: new TokenProvider(supported).getToken,
+      root: document.querySelector('main') as HTMLElement,
+      today,
+    })
+  )
+    return void (document.body.dataset.ready = 'true');
+  const app = supported
+    ? new PaneApp({ mode: 'office', port: new OfficeWorkbook(), today })
+    : new PaneApp({ mode: 'file', today });
   await app.start();
   document.body.dataset.ready = 'true';
 }

@@ -8,8 +8,17 @@ export interface AttachRequest {
   kind: string;
 }
 
-export function renderDocumentsForm(root: HTMLElement, rowLabel: () => string | null, onAttach: (request: AttachRequest) => Promise<string>): void {
-  const input = h('input', { id: 'doc-file', type: 'file', className: 'visually-hidden', accept: 'application/pdf,image/png,image/jpeg' });
+export function renderDocumentsForm(
+  root: HTMLElement,
+  rowLabel: () => string | null,
+  onAttach: (request: AttachRequest) => Promise<string>,
+): void {
+  const input = h('input', {
+    id: 'doc-file',
+    type: 'file',
+    className: 'visually-hidden',
+    accept: 'application/pdf,image/png,image/jpeg',
+  });
   const chosen = h('span', { className: 'hint', id: 'doc-chosen' }, 'Nessun file scelto');
   input.addEventListener('change', () => {
     chosen.textContent = input.files?.[0]?.name ?? 'Nessun file scelto';
@@ -19,34 +28,52 @@ export function renderDocumentsForm(root: HTMLElement, rowLabel: () => string | 
   const target = h('p', { className: 'hint', id: 'doc-row' });
   const refresh = () => {
     const label = rowLabel();
-    target.textContent = label ? `Riga: ${label}` : 'Seleziona una segnalazione o una cella della riga a cui allegare il documento.';
+    target.textContent = label
+      ? `Riga: ${label}`
+      : 'Seleziona una segnalazione o una cella della riga a cui allegare il documento.';
   };
-  const button = h('button', {
-    type: 'button',
-    className: 'secondary',
-    onclick: async () => {
-      const file = input.files?.[0];
-      if (!file) {
-        status.textContent = 'Scegli un file da allegare.';
-        return;
-      }
-      status.textContent = 'Caricamento in corso…';
-      try {
-        status.textContent = await onAttach({ file, kind: kind.value });
-      } catch (error) {
-        status.textContent = error instanceof Error ? error.message : 'Caricamento non riuscito.';
-      }
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      className: 'secondary',
+      onclick: async () => {
+        const file = input.files?.[0];
+        if (!file) {
+          status.textContent = 'Scegli un file da allegare.';
+          return;
+        }
+        status.textContent = 'Caricamento in corso…';
+        try {
+          status.textContent = await onAttach({ file, kind: kind.value });
+        } catch (error) {
+          status.textContent = error instanceof Error ? error.message : 'Caricamento non riuscito.';
+        }
+      },
     },
-  }, 'Allega documento');
+    'Allega documento',
+  );
   root.addEventListener('focusin', refresh);
   refresh();
-  replaceChildren(root,
+  replaceChildren(
+    root,
     target,
-    h('p', { className: 'field' }, h('span', { className: 'label' }, 'File (PDF, PNG, JPEG)'),
-      h('span', { className: 'file-pick' }, h('label', { for: 'doc-file', className: 'button secondary' }, 'Scegli un file…'), chosen), input),
+    h(
+      'p',
+      { className: 'field' },
+      h('span', { className: 'label' }, 'File (PDF, PNG, JPEG)'),
+      h(
+        'span',
+        { className: 'file-pick' },
+        h('label', { for: 'doc-file', className: 'button secondary' }, 'Scegli un file…'),
+        chosen,
+      ),
+      input,
+    ),
     h('p', { className: 'field' }, h('label', { for: 'doc-kind' }, 'Tipo di documento'), kind),
     button,
-    status);
+    status,
+  );
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -8,7 +8,11 @@ const MAX_ITEMS = 500;
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const SEVERITY_WORD: Record<Severity, string> = { error: 'Errore', warning: 'Avviso', info: 'Info' };
 
-export function renderFindings(list: HTMLElement, findings: readonly Finding[], onSelect: (finding: Finding) => void): void {
+export function renderFindings(
+  list: HTMLElement,
+  findings: readonly Finding[],
+  onSelect: (finding: Finding) => void,
+): void {
   const ordered = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const shown = ordered.slice(0, MAX_ITEMS);
   const items = shown.map((finding) => {
@@ -16,23 +20,33 @@ export function renderFindings(list: HTMLElement, findings: readonly Finding[], 
       ? `${finding.sheet}${finding.row ? ` · ${finding.column ?? ''}${finding.row}` : ''}`
       : 'Intero rendiconto';
     const select = () => onSelect(finding);
-    return h('li', {
-      className: `finding sev-${finding.severity}`,
-      tabindex: 0,
-      role: 'button',
-      'data-code': finding.code,
-      'data-cell': finding.sheet && finding.row ? `${finding.sheet}!${finding.column ?? 'A'}${finding.row}` : null,
-      'aria-label': `${SEVERITY_WORD[finding.severity]} ${finding.code}, ${where}: ${finding.message}`,
-      onclick: select,
-      onkeydown: (event: Event) => onKey(event as KeyboardEvent, select),
-    },
-    h('span', { className: 'badge', 'aria-hidden': 'true' }, finding.code),
-    h('span', { className: 'where', 'aria-hidden': 'true' }, where),
-    h('span', { className: 'message', 'aria-hidden': 'true' }, finding.message));
+    return h(
+      'li',
+      {
+        className: `finding sev-${finding.severity}`,
+        tabindex: 0,
+        role: 'button',
+        'data-code': finding.code,
+        'data-cell': finding.sheet && finding.row ? `${finding.sheet}!${finding.column ?? 'A'}${finding.row}` : null,
+        'aria-label': `${SEVERITY_WORD[finding.severity]} ${finding.code}, ${where}: ${finding.message}`,
+        onclick: select,
+        onkeydown: (event: Event) => onKey(event as KeyboardEvent, select),
+      },
+      h('span', { className: 'badge', 'aria-hidden': 'true' }, finding.code),
+      h('span', { className: 'where', 'aria-hidden': 'true' }, where),
+      h('span', { className: 'message', 'aria-hidden': 'true' }, finding.message),
+    );
   });
-  if (findings.length === 0) items.push(h('li', { className: 'empty' }, 'Nessuna segnalazione: il rendiconto è in ordine.'));
+  if (findings.length === 0)
+    items.push(h('li', { className: 'empty' }, 'Nessuna segnalazione: il rendiconto è in ordine.'));
   if (findings.length > MAX_ITEMS) {
-    items.push(h('li', { className: 'more' }, `… e ${count(findings.length - MAX_ITEMS, ['altra segnalazione', 'altre segnalazioni'])}.`));
+    items.push(
+      h(
+        'li',
+        { className: 'more' },
+        `… e ${count(findings.length - MAX_ITEMS, ['altra segnalazione', 'altre segnalazioni'])}.`,
+      ),
+    );
   }
   replaceChildren(list, ...items);
 }
@@ -44,7 +58,9 @@ function onKey(event: KeyboardEvent, select: () => void): void {
     select();
   } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault();
-    const next = (event.key === 'ArrowDown' ? item.nextElementSibling : item.previousElementSibling) as HTMLElement | null;
+    const next = (
+      event.key === 'ArrowDown' ? item.nextElementSibling : item.previousElementSibling
+    ) as HTMLElement | null;
     next?.focus();
   }
 }

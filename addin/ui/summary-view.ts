@@ -9,7 +9,9 @@ export function renderSummary(target: HTMLElement, findings: readonly Finding[],
   replaceChildren(
     target,
     h('p', { className: 'rows' }, `${count(rowCount, ['riga letta', 'righe lette'])}`),
-    h('ul', { className: 'summary', 'aria-label': 'Riepilogo per gravità' },
+    h(
+      'ul',
+      { className: 'summary', 'aria-label': 'Riepilogo per gravità' },
       h('li', { className: 'sev-error', 'data-severity': 'error' }, count(s.error, SEVERITY_LABEL.error)),
       h('li', { className: 'sev-warning', 'data-severity': 'warning' }, count(s.warning, SEVERITY_LABEL.warning)),
       h('li', { className: 'sev-info', 'data-severity': 'info' }, count(s.info, SEVERITY_LABEL.info)),

@@ -19,7 +19,9 @@ export const checkProgramme: RowRule = (row, env, out) => {
       );
     }
   }
-  if (row.actionText !== null) {
+  // A short action ('A1', '1') means nothing without a known programme: one finding on the programme is enough.
+  const programmeUnknown = row.programmeText !== null && !values.programme;
+  if (row.actionText !== null && !(programmeUnknown && !values.action)) {
     if (!values.action) {
       out.push(rowFinding(row, 'R04', 'error', 'action', 'actionUnknown', { valore: cellPreview(input.action) }));
     } else if (values.programme && env.index.programmeOfAction(values.action) !== values.programme) {

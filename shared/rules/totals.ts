@@ -13,7 +13,8 @@ export interface Cell {
 }
 
 export class Totals {
-  private readonly cells = new Map<string, Cell>();
+  /** category -> action id ('' when none) -> cell; ids come from the agreement, so no key is built per row. */
+  private readonly cells = new Map<Category, Map<string, Cell>>();
   rows = 0;
 
   add(row: ParsedRow): void {
@@ -26,13 +27,18 @@ export class Totals {
 
   /** Every non-empty cell, in a stable order (category, action). */
   list(): Cell[] {
-    return [...this.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+    const out: Cell[] = [];
+    for (const category of [...this.cells.keys()].sort()) {
+      const byAction = this.cells.get(category) as Map<string, Cell>;
+      for (const action of [...byAction.keys()].sort()) out.push(byAction.get(action) as Cell);
+    }
+    return out;
   }
 
   sum(filter: (cell: Cell) => boolean = () => true): { amount: Money; municipal: Money; cofinancing: Money } {
     let amount = ZERO;
     let cofinancing = ZERO;
-    for (const c of this.cells.values()) {
+    for (const c of this.list()) {
       if (!filter(c)) continue;
       amount = amount.plus(c.amount);
       cofinancing = cofinancing.plus(c.cofinancing);
@@ -44,16 +50,22 @@ export class Totals {
   private apply(row: ParsedRow, sign: 1 | -1): void {
     const v = row.values;
     if (!v.category || !v.amount || !v.municipalShare || !v.cofinancingShare) return;
-    const key = `${v.category}|${v.action ?? ''}`;
-    let cell = this.cells.get(key);
+    let byAction = this.cells.get(v.category);
+    if (!byAction) {
+      byAction = new Map();
+      this.cells.set(v.category, byAction);
+    }
+    const action = v.action ?? '';
+    let cell = byAction.get(action);
     if (!cell) {
       cell = { category: v.category, action: v.action, rows: 0, amount: ZERO, cofinancing: ZERO };
-      this.cells.set(key, cell);
+      byAction.set(action, cell);
     }
     cell.rows += sign;
     this.rows += sign;
     if (cell.rows === 0) {
-      this.cells.delete(key); // no drift: an empty cell disappears instead of holding a zero
+      byAction.delete(action); // no drift: an empty cell disappears instead of holding a zero
+      if (byAction.size === 0) this.cells.delete(v.category);
       return;
     }
     cell.amount = sign > 0 ? cell.amount.plus(v.amount) : cell.amount.minus(v.amount);

@@ -10,7 +10,14 @@ export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -30,14 +37,19 @@ export function paneUrl(): string {
 
 /** Drops a file on the drop zone the way a user's drag and drop does. */
 export async function dropFile(page: Page, fileName: string, bytes: Uint8Array): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(({ name, base64 }) => {
-    const binary = atob(base64);
-    const data = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([data], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    return transfer;
-  }, { name: fileName, base64: Buffer.from(bytes).toString('base64') });
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, base64 }) => {
+      const binary = atob(base64);
+      const data = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
+      const transfer = new DataTransfer();
+      transfer.items.add(
+        new File([data], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      );
+      return transfer;
+    },
+    { name: fileName, base64: Buffer.from(bytes).toString('base64') },
+  );
   await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer });
 }
 
@@ -51,5 +63,6 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Codes and cells of the findings the pane lists, e.g. "R09 Acquisti 2026!C3". */
 export function listedFindings(page: Page): Promise<string[]> {
   return page.$$eval('#findings li.finding', (items) =>
-    items.map((li) => `${li.getAttribute('data-code')} ${li.getAttribute('data-cell') ?? ''}`.trim()));
+    items.map((li) => `${li.getAttribute('data-code')} ${li.getAttribute('data-cell') ?? ''}`.trim()),
+  );
 }

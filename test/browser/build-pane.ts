@@ -5,8 +5,10 @@ import webpack from 'webpack';
 export const ROOT = path.resolve(__dirname, '..', '..');
 
 export async function buildPane(outDir: string): Promise<webpack.Stats> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const configure = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<webpack.Configuration>;
+  const configure = require(path.join(ROOT, 'webpack.config.js')) as (
+    env: object,
+    argv: object,
+  ) => Promise<webpack.Configuration>;
   const config = await configure({ outDir }, { mode: 'production' });
   return new Promise((resolve, reject) => {
     webpack({ ...config, mode: 'production', context: ROOT }, (error, stats) => {

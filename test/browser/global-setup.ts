@@ -23,10 +23,14 @@ declare global {
 
 export default async function globalSetup(): Promise<void> {
   const outDir = path.join(ROOT, 'dist', 'addin-test');
-  if (process.env.ADDIN_SKIP_BUILD !== '1' || !fs.existsSync(path.join(outDir, 'taskpane.html'))) await buildPane(outDir);
+  if (process.env.ADDIN_SKIP_BUILD !== '1' || !fs.existsSync(path.join(outDir, 'taskpane.html')))
+    await buildPane(outDir);
 
   const azurite = await startAzurite();
-  const storage = createStorage({ connectionString: azurite.connectionString, namespace: `b${crypto.randomBytes(4).toString('hex')}` });
+  const storage = createStorage({
+    connectionString: azurite.connectionString,
+    namespace: `b${crypto.randomBytes(4).toString('hex')}`,
+  });
   await storage.ensure();
   setStorage(storage);
   const key = await generateSigningKey();

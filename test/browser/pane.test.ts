@@ -31,7 +31,11 @@ describe('task pane in a plain browser (file mode)', () => {
   it('shows the planted findings of a workbook with renamed and reordered headers', async () => {
     const page = await paneWithWorkbook();
     const rowFindings = (await listedFindings(page)).filter((f) => f.includes('!'));
-    expect(rowFindings.sort()).toEqual(Object.entries(PLANTED).map(([code, cell]) => `${code} ${cell}`).sort());
+    expect(rowFindings.sort()).toEqual(
+      Object.entries(PLANTED)
+        .map(([code, cell]) => `${code} ${cell}`)
+        .sort(),
+    );
     expect(await page.textContent('#summary')).toContain('4 errori');
     // The mapping view shows both tables and the column it did not recognise.
     expect(await page.textContent(`[data-sheet="${GOODS_SHEET}"] h3`)).toBe(`${GOODS_SHEET} — Beni di consumo`);
@@ -51,6 +55,13 @@ describe('task pane in a plain browser (file mode)', () => {
     expect(await page.textContent('#cell-name')).toBe(PLANTED.R02);
     expect(await page.getAttribute('#grid td.selected', 'data-address')).toBe('F4');
     await screenshot(page, 'pane-selected-cell');
+
+    // The preview grid moves with the arrow keys; Enter goes to the cell's value.
+    await page.focus('#grid table');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.textContent('#cell-name')).toBe(`${GOODS_SHEET}!F5`);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cell-input');
     await page.close();
   });
 
@@ -76,9 +87,12 @@ describe('task pane in a plain browser (file mode)', () => {
     expect(await page.inputValue('#partner')).toBe('koala');
     await page.click('#submit-button');
     await page.waitForSelector('#submit-result .answer');
-    expect(await page.textContent('#submit-result .answer')).toBe('Versione 1 registrata: 2 righe accettate, 4 righe respinte.');
+    expect(await page.textContent('#submit-result .answer')).toBe(
+      'Versione 1 registrata: 2 righe accettate, 4 righe respinte.',
+    );
     const statuses = await page.$$eval('#submit-result li[data-status]', (items) =>
-      items.map((li) => `${li.querySelector('.where')?.textContent} ${li.getAttribute('data-status')}`));
+      items.map((li) => `${li.querySelector('.where')?.textContent} ${li.getAttribute('data-status')}`),
+    );
     expect(statuses.sort()).toEqual([
       `${GOODS_SHEET}, riga 2 accepted`,
       `${GOODS_SHEET}, riga 3 rejected`,
@@ -89,6 +103,23 @@ describe('task pane in a plain browser (file mode)', () => {
     ]);
     expect(keys).toHaveLength(1);
     await screenshot(page, 'pane-submitted');
+    await page.close();
+  });
+
+  it('attaches a document to the row of the selected finding', async () => {
+    const page = await paneWithWorkbook(`&token=${process.env.RENDICONTA_PARTNER_TOKEN}`);
+    await page.click('#findings li[data-code="R10"]');
+    await page.setInputFiles('#doc-file', {
+      name: 'fattura F-104.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
+    });
+    await page.selectOption('#doc-kind', 'fattura');
+    await page.click('#documents button');
+    await page.waitForFunction(() => /caricato/.test(document.querySelector('#doc-status')?.textContent ?? ''));
+    expect(await page.textContent('#doc-status')).toBe(
+      `Documento «fattura F-104.pdf» (fattura) caricato per ${GOODS_SHEET}, riga 5.`,
+    );
     await page.close();
   });
 

@@ -131,7 +131,16 @@ describe('PO mode of the task pane', () => {
     await page.getByRole('tab', { name: 'Campione' }).focus();
     await page.keyboard.press('ArrowRight');
     const form = page.getByRole('form', { name: /Non ammissione di una singola riga/ });
+    // The PO's submissions are suggested, then the rows of the one chosen (ids only, no names).
+    await form.getByLabel('ID invio').focus();
+    await page.waitForSelector(`datalist option[value="${koalaSubmission}"]`, { state: 'attached' });
+    expect(await page.locator(`datalist option[value="${koalaSubmission}"]`).textContent()).toBe(
+      'koala · P1 · 2026 · versione 1, 16 righe',
+    );
     await form.getByLabel('ID invio').fill(koalaSubmission);
+    await form.getByLabel('ID riga').focus();
+    await page.waitForSelector('datalist option[value="b-1"]', { state: 'attached' });
+    expect(await page.locator('datalist option[value="b-1"]').textContent()).toMatch(/^BENI € /);
     await form.getByLabel('ID riga').fill('b-1');
     await form.getByRole('button', { name: 'Non ammettere la riga' }).click();
     await expect(form.getByRole('alert').textContent()).resolves.toContain('motivazione');

@@ -26,14 +26,20 @@ export async function startStaticServer(root: string, apiTarget?: string): Promi
     const url = new URL(req.url ?? '/', 'http://loopback');
     if (url.pathname.startsWith('/api/')) {
       if (!apiTarget) {
-        res.writeHead(502, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 'no_api', message: 'API non configurata.' } }));
+        res
+          .writeHead(502, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ error: { code: 'no_api', message: 'API non configurata.' } }));
         return;
       }
       const target = new URL(url.pathname + url.search, apiTarget);
-      const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const upstream = http.request(
+        target,
+        { method: req.method, headers: { ...req.headers, host: target.host } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       upstream.on('error', () => res.writeHead(502).end());
       req.pipe(upstream);
       return;

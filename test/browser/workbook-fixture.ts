@@ -19,10 +19,35 @@ export async function partnerWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const goods = wb.addWorksheet(GOODS_SHEET);
   // Reordered, renamed (synonyms), plus a column the product does not know ("Note interne").
-  goods.addRow(['Ragione sociale', 'Partita IVA', 'Numero documento', 'Data emissione', 'Tipologia spesa', 'Totale documento',
-    'Importo rendicontato', 'Note interne', 'Data bonifico', 'Mezzo di pagamento', 'Programma', 'Azione', 'Giustificativi']);
+  goods.addRow([
+    'Ragione sociale',
+    'Partita IVA',
+    'Numero documento',
+    'Data emissione',
+    'Tipologia spesa',
+    'Totale documento',
+    'Importo rendicontato',
+    'Note interne',
+    'Data bonifico',
+    'Mezzo di pagamento',
+    'Programma',
+    'Azione',
+    'Giustificativi',
+  ]);
   const goodsRow = (supplierId: string, number: string, total: number | string, method: string) => [
-    'Cartoleria Rossi srl', supplierId, number, day('2026-10-05'), 'materiale di consumo', total, 100, 'ok', day('2026-10-15'), method, 'P1', 'A1', 'fattura; pagamento',
+    'Cartoleria Rossi srl',
+    supplierId,
+    number,
+    day('2026-10-05'),
+    'materiale di consumo',
+    total,
+    100,
+    'ok',
+    day('2026-10-15'),
+    method,
+    'P1',
+    'A1',
+    'fattura; pagamento',
   ];
   goods.addRow(goodsRow('01234567897', 'F-101', 100, 'bonifico'));
   goods.addRow(goodsRow('12345678901', 'F-102', 100, 'bonifico')); // R09: check digit wrong
@@ -31,9 +56,42 @@ export async function partnerWorkbook(): Promise<Uint8Array> {
   goods.getColumn(2).numFmt = '@';
 
   const staff = wb.addWorksheet(STAFF_SHEET);
-  staff.addRow(['Cognome e nome', 'Codice fiscale', 'Tipo rapporto', 'Programma', 'Azione', 'Mese', 'Ore lavorate', 'Importo', 'Costo orario', 'Documenti']);
-  staff.addRow(['Rossi Maria', 'RSSMRA80A41H501U', 'dipendente', 'P1', 'A2', '10/2026', 10, 200, 20, 'timesheet; pagamento; F24']);
-  staff.addRow(['Bianchi Luca', 'BNCLCU85M01D142X', 'dipendente', 'P1', 'A2', '10/2026', 10, 250, 20, 'timesheet; pagamento; F24']); // R05
+  staff.addRow([
+    'Cognome e nome',
+    'Codice fiscale',
+    'Tipo rapporto',
+    'Programma',
+    'Azione',
+    'Mese',
+    'Ore lavorate',
+    'Importo',
+    'Costo orario',
+    'Documenti',
+  ]);
+  staff.addRow([
+    'Rossi Maria',
+    'RSSMRA80A41H501U',
+    'dipendente',
+    'P1',
+    'A2',
+    '10/2026',
+    10,
+    200,
+    20,
+    'timesheet; pagamento; F24',
+  ]);
+  staff.addRow([
+    'Bianchi Luca',
+    'BNCLCU85M01D142X',
+    'dipendente',
+    'P1',
+    'A2',
+    '10/2026',
+    10,
+    250,
+    20,
+    'timesheet; pagamento; F24',
+  ]); // R05
 
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

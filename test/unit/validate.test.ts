@@ -149,6 +149,17 @@ describe('IncrementalValidator', () => {
     expect(removed.reportFindings.find((f) => f.code === 'R23')?.params).toMatchObject({ rendicontato: '1.950,00 €' });
   });
 
+  it('replaces the first row of a duplicated id on upsert and removes all of them on remove', () => {
+    const v = new IncrementalValidator(ctx());
+    v.load([gen({ amount: '10' }), gen({ row: 3, amount: '20' })]);
+    expect(v.result().rejectedRowIds).toEqual(new Set(['gen-1'])); // R17
+    v.upsert(gen({ amount: '11' }));
+    expect(v.rows().map((r) => r.amount)).toEqual(['20', '11']);
+    const after = v.remove('gen-1');
+    expect(v.rows()).toEqual([]);
+    expect(after.rejectedRowIds.size).toBe(0);
+  });
+
   it('returns results that later edits do not change', () => {
     const v = new IncrementalValidator(ctx());
     const first = v.load([gen({ amount: 'x' })]);

@@ -221,3 +221,61 @@ describe('normaliseSample on the server view (functions/lib/sample-service.ts)',
     expect(sample.selected[0].outcome).toBeUndefined();
   });
 });
+
+describe('submissions for the S6 form', () => {
+  it('lists versions and reduces rows to id, category, amount and place', async () => {
+    const { fetch, calls } = fakeFetch([
+      {
+        status: 200,
+        body: {
+          submissions: [
+            {
+              submissionId: 's1',
+              partner: 'koala',
+              programme: 'P1',
+              year: 2026,
+              version: 2,
+              rowCount: 4,
+              contentHash: 'x',
+            },
+          ],
+        },
+      },
+      {
+        status: 200,
+        body: {
+          rows: [
+            {
+              rowId: 'p-1',
+              category: 'PERS',
+              amount: '120.00',
+              sheet: 'Personale',
+              row: 3,
+              personName: 'Mario Rossi',
+              taxCode: 'RSSMRA80A01H501U',
+            },
+          ],
+        },
+      },
+    ]);
+    const api = createPoApi(config(fetch));
+    expect(await api.listSubmissions('P1', 2026)).toEqual([
+      {
+        submissionId: 's1',
+        partner: 'koala',
+        programme: 'P1',
+        year: 2026,
+        version: 2,
+        submittedAt: undefined,
+        rowCount: 4,
+      },
+    ]);
+    const rows = await api.submissionRows('s1');
+    expect(rows).toEqual([{ rowId: 'p-1', category: 'PERS', amount: '120.00', sheet: 'Personale', row: 3 }]);
+    expect(JSON.stringify(rows)).not.toContain('RSSMRA');
+    expect(calls.map((c) => c.url.replace(/^.*crema-2026-2028/, ''))).toEqual([
+      '/submissions?programme=P1&year=2026',
+      '/submissions/s1',
+    ]);
+  });
+});

@@ -50,6 +50,8 @@ interface MockChart {
 interface MockSheet {
   name: string;
   deleted: boolean;
+  /** Added while another sheet of the workbook was still live (never zero sheets). */
+  addedWhileLive?: boolean;
   active: boolean;
   ranges: MockRange[];
   charts: { items: MockChart[]; add(type: string, source: MockRange, seriesBy: string): MockChart };
@@ -141,7 +143,9 @@ function excelMock(existing: string[]) {
           },
           add(name: string) {
             if (sheets.some((s) => s.name === name && !s.deleted)) throw new Error('ItemAlreadyExists');
+            const live = sheets.some((x) => !x.deleted);
             const s = mockSheet(name);
+            if (live && sheets.length) s.addedWhileLive = true;
             sheets.push(s);
             return s;
           },
@@ -204,10 +208,15 @@ describe('writeReconciliationSheet (office-addin-mock)', () => {
     expect(chart.width).toBe(spec.width);
   });
 
-  it('replaces an existing Riconciliazione sheet instead of failing on the name', async () => {
-    const { mock, sheets, syncs } = excelMock(['Riconciliazione', 'Beni']);
+  it('replaces an existing Riconciliazione sheet, adding the new one before deleting the old', async () => {
+    const { mock, sheets, syncs } = excelMock(['Riconciliazione']);
     await writeReconciliationSheet(mock.context, layout);
-    expect(sheets.filter((s) => s.name === 'Riconciliazione').map((s) => s.deleted)).toEqual([true, false]);
+    // The new sheet existed (under a temporary name) before the old one was deleted: the workbook
+    // never has zero sheets, even when the old one was the only one.
+    expect(sheets.map((s) => [s.name, s.deleted, s.addedWhileLive])).toEqual([
+      ['Riconciliazione', true, undefined],
+      ['Riconciliazione', false, true],
+    ]);
     expect(syncs()).toBe(2);
   });
 

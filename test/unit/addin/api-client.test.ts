@@ -20,27 +20,56 @@ function respond(status: number, json: unknown): Response {
 describe('ApiClient', () => {
   it('posts the submission with the Bearer token and the Idempotency-Key', async () => {
     const calls: { url: string; init: RequestInit }[] = [];
-    const client = new ApiClient(async () => 'tok', '/api', async (url, init) => {
-      calls.push({ url: String(url), init: init as RequestInit });
-      return respond(201, answer);
-    });
+    const client = new ApiClient(
+      async () => 'tok',
+      '/api',
+      async (url, init) => {
+        calls.push({ url: String(url), init: init as RequestInit });
+        return respond(201, answer);
+      },
+    );
     await expect(client.submit('crema-2026-2028', body, 'key-1')).resolves.toEqual(answer);
     expect(calls[0].url).toBe('/api/agreements/crema-2026-2028/submissions');
-    expect(calls[0].init.headers).toMatchObject({ Authorization: 'Bearer tok', 'Idempotency-Key': 'key-1', 'Content-Type': 'application/json' });
+    expect(calls[0].init.headers).toMatchObject({
+      Authorization: 'Bearer tok',
+      'Idempotency-Key': 'key-1',
+      'Content-Type': 'application/json',
+    });
     expect(JSON.parse(String(calls[0].init.body))).toEqual(body);
   });
 
   it('turns the API’s error body into an Italian ApiError; network and 5xx are retryable', async () => {
-    const conflict = new ApiClient(async () => null, '/api', async () =>
-      respond(409, { error: { code: 'version_conflict', message: 'Il rendiconto è stato modificato nel frattempo.' } }));
+    const conflict = new ApiClient(
+      async () => null,
+      '/api',
+      async () =>
+        respond(409, {
+          error: { code: 'version_conflict', message: 'Il rendiconto è stato modificato nel frattempo.' },
+        }),
+    );
     await expect(conflict.submit('a', body, 'k')).rejects.toMatchObject({
-      status: 409, code: 'version_conflict', message: 'Il rendiconto è stato modificato nel frattempo.', retryable: false,
+      status: 409,
+      code: 'version_conflict',
+      message: 'Il rendiconto è stato modificato nel frattempo.',
+      retryable: false,
     });
-    const offline = new ApiClient(async () => null, '/api', async () => { throw new TypeError('Failed to fetch'); });
+    const offline = new ApiClient(
+      async () => null,
+      '/api',
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    );
     await expect(offline.submit('a', body, 'k')).rejects.toMatchObject({ status: 0, retryable: true });
-    const down = new ApiClient(async () => null, '/api', async () => new Response('bad gateway', { status: 502 }));
+    const down = new ApiClient(
+      async () => null,
+      '/api',
+      async () => new Response('bad gateway', { status: 502 }),
+    );
     await expect(down.submit('a', body, 'k')).rejects.toMatchObject({
-      status: 502, retryable: true, message: 'Il servizio non è al momento disponibile: riproveremo automaticamente.',
+      status: 502,
+      retryable: true,
+      message: 'Il servizio non è al momento disponibile: riproveremo automaticamente.',
     });
   });
 });
@@ -53,7 +82,8 @@ describe('Outbox', () => {
     let online = false;
     const send = async (entry: { id: string }) => {
       keys.push(entry.id);
-      if (!online) throw new ApiError(0, 'network', 'Connessione al servizio non disponibile: riproveremo automaticamente.');
+      if (!online)
+        throw new ApiError(0, 'network', 'Connessione al servizio non disponibile: riproveremo automaticamente.');
       return answer;
     };
     const events: string[] = [];
@@ -79,7 +109,9 @@ describe('Outbox', () => {
 
   it('drops a submission the server refuses (4xx) and reports it', async () => {
     const store = memoryStore();
-    const outbox = new Outbox(store, async () => { throw new ApiError(403, 'forbidden', 'Puoi inviare solo il rendiconto del tuo ente.'); });
+    const outbox = new Outbox(store, async () => {
+      throw new ApiError(403, 'forbidden', 'Puoi inviare solo il rendiconto del tuo ente.');
+    });
     const failures: string[] = [];
     outbox.on((e) => e.type === 'failed' && failures.push(e.error.message));
     await outbox.add('a', body, 'k');
@@ -110,12 +142,30 @@ describe('Submissions', () => {
 
 describe('toApiRow', () => {
   it('sends canonical fields only: Excel serial dates as ISO, amounts as strings', () => {
-    expect(toApiRow({
-      rowId: 'r-1', category: 'BENI', sheet: 'Beni', row: 4, columns: { amount: 'G' }, rowIdPlaceholder: true,
-      invoiceDate: 46300, paymentDate: new Date('2026-10-15T00:00:00Z'), amount: 1234.5, invoiceTotal: '1.234,50', supplierId: '01234567897',
-    })).toEqual({
-      rowId: 'r-1', category: 'BENI', sheet: 'Beni', row: 4,
-      invoiceDate: '2026-10-05', paymentDate: '2026-10-15', amount: '1234.5', invoiceTotal: '1.234,50', supplierId: '01234567897',
+    expect(
+      toApiRow({
+        rowId: 'r-1',
+        category: 'BENI',
+        sheet: 'Beni',
+        row: 4,
+        columns: { amount: 'G' },
+        rowIdPlaceholder: true,
+        invoiceDate: 46300,
+        paymentDate: new Date('2026-10-15T00:00:00Z'),
+        amount: 1234.5,
+        invoiceTotal: '1.234,50',
+        supplierId: '01234567897',
+      }),
+    ).toEqual({
+      rowId: 'r-1',
+      category: 'BENI',
+      sheet: 'Beni',
+      row: 4,
+      invoiceDate: '2026-10-05',
+      paymentDate: '2026-10-15',
+      amount: '1234.5',
+      invoiceTotal: '1.234,50',
+      supplierId: '01234567897',
     });
   });
 });

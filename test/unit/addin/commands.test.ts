@@ -33,7 +33,11 @@ describe('commands', () => {
   });
 
   it('completes the event when Excel fails', async () => {
-    (global as Record<string, unknown>).Excel = { run: async () => { throw new Error('RichApi.Error'); } };
+    (global as Record<string, unknown>).Excel = {
+      run: async () => {
+        throw new Error('RichApi.Error');
+      },
+    };
     const completed = jest.fn();
     await registered.get('createTemplate')?.({ completed });
     expect(completed).toHaveBeenCalledTimes(1);

@@ -6,7 +6,14 @@ import { OfficeMockObject } from 'office-addin-mock';
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose full import
 // chain is ESM that jest's CommonJS runtime cannot load.
 jest.mock('office-addin-manifest', () => ({
-  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
+  OfficeApp: {
+    Excel: 'excel',
+    OneNote: 'onenote',
+    Outlook: 'outlook',
+    PowerPoint: 'powerpoint',
+    Project: 'project',
+    Word: 'word',
+  },
 }));
 import { parseRange, cellAddress } from '../../../addin/port/a1';
 
@@ -51,7 +58,10 @@ export class ExcelMock {
           onChanged: {
             add: (handler: (event: unknown) => Promise<void>) => {
               this.handlers.push(handler);
-              return { context: this.context, remove: () => (this.handlers = this.handlers.filter((h) => h !== handler)) };
+              return {
+                context: this.context,
+                remove: () => (this.handlers = this.handlers.filter((h) => h !== handler)),
+              };
             },
           },
         },
@@ -73,7 +83,9 @@ export class ExcelMock {
 
   /** The `Excel` global for the adapter. */
   get excel(): unknown {
-    return { run: async (...args: unknown[]) => (args[args.length - 1] as (c: unknown) => Promise<unknown>)(this.context) };
+    return {
+      run: async (...args: unknown[]) => (args[args.length - 1] as (c: unknown) => Promise<unknown>)(this.context),
+    };
   }
 
   sheet(name: string): MockSheet {
@@ -113,7 +125,13 @@ export class ExcelMock {
     if (!ref) throw new Error(`bad address ${address}`);
     // Whole rows ("1:5000") hold only the sheet's used columns, not 16,384.
     const width = sheet.cells.reduce((w, r) => Math.max(w, r.length), 0);
-    const values = this.slice(sheet, ref.first.row, ref.last.row, ref.first.column, Math.min(ref.last.column, Math.max(width, ref.first.column)));
+    const values = this.slice(
+      sheet,
+      ref.first.row,
+      ref.last.row,
+      ref.first.column,
+      Math.min(ref.last.column, Math.max(width, ref.first.column)),
+    );
     const mock = new OfficeMockObject({
       address,
       values,
@@ -121,11 +139,18 @@ export class ExcelMock {
       select: () => this.selections.push(`${sheet.name}!${address}`),
       getUsedRangeOrNullObject: () => this.usedRange(sheet, ref.first.row, ref.last.row),
       getResizedRange: (rows: number, columns: number) =>
-        this.range(sheet, `${cellAddress(ref.first.row, ref.first.column)}:${cellAddress(ref.first.row + rows, ref.first.column + columns)}`),
+        this.range(
+          sheet,
+          `${cellAddress(ref.first.row, ref.first.column)}:${cellAddress(ref.first.row + rows, ref.first.column + columns)}`,
+        ),
       conditionalFormats: {
         clearAll: () => undefined,
         add: (type: string) => {
-          const entry: { sheet: string; address: string; type: string; rule?: unknown } = { sheet: sheet.name, address, type };
+          const entry: { sheet: string; address: string; type: string; rule?: unknown } = {
+            sheet: sheet.name,
+            address,
+            type,
+          };
           this.conditionalFormats.push(entry);
           const format = { textComparison: { format: { fill: {}, font: {} }, rule: undefined as unknown } };
           return new Proxy(format, {
@@ -205,7 +230,9 @@ export class ExcelMock {
       if (!entry.address || !Array.isArray(mock.values) || mock.values === entry.given) continue;
       const ref = parseRange(entry.address) as NonNullable<ReturnType<typeof parseRange>>;
       const values = mock.values as Cell[][];
-      values.forEach((row, i) => row.forEach((v, j) => this.set(entry.sheet, ref.first.row + i, ref.first.column + j, v)));
+      values.forEach((row, i) =>
+        row.forEach((v, j) => this.set(entry.sheet, ref.first.row + i, ref.first.column + j, v)),
+      );
       this.writes.push({ sheet: entry.sheet.name, address: entry.address, values });
       // Excel reports the add-in's own writes too, marked as such.
       void this.emit(entry.sheet, entry.address, 'ThisLocalAddin');
@@ -214,7 +241,14 @@ export class ExcelMock {
 
   private async emit(sheet: MockSheet, address: string, triggerSource: string): Promise<void> {
     for (const handler of this.handlers) {
-      await handler({ worksheetId: sheet.id, address, changeType: 'RangeEdited', triggerSource, source: 'Local', type: 'WorksheetChanged' });
+      await handler({
+        worksheetId: sheet.id,
+        address,
+        changeType: 'RangeEdited',
+        triggerSource,
+        source: 'Local',
+        type: 'WorksheetChanged',
+      });
     }
   }
 }

@@ -16,7 +16,13 @@ describe('FileWorkbook.fromXlsx', () => {
     const bytes = await xlsx((wb) => {
       const a = wb.addWorksheet('Beni & servizi <2026>');
       a.addRow(['Fornitore', 'Data fattura', 'Totale', 'CUP', 'Note']);
-      a.addRow(['Rossi "srl"', new Date(Date.UTC(2026, 9, 5)), 1234.56, true, { richText: [{ text: 'ricco ' }, { text: 'testo', font: { bold: true } }] }]);
+      a.addRow([
+        'Rossi "srl"',
+        new Date(Date.UTC(2026, 9, 5)),
+        1234.56,
+        true,
+        { richText: [{ text: 'ricco ' }, { text: 'testo', font: { bold: true } }] },
+      ]);
       a.getCell('C3').value = { formula: 'C2*2', result: 2469.12 };
       a.getCell('B4').value = 46300;
       a.getCell('B4').numFmt = 'dd/mm/yyyy';
@@ -40,7 +46,10 @@ describe('FileWorkbook.fromXlsx', () => {
     await workbook.writeColumn('A', 'D', 1, ['ID riga', 'r-1']);
     await workbook.hideColumn('A', 'D');
     await workbook.setStatusFormat('A', 'E', 2, 9);
-    expect((await workbook.readBlock('A', 'B1:D2')).values).toEqual([['y', null, 'ID riga'], [null, null, 'r-1']]);
+    expect((await workbook.readBlock('A', 'B1:D2')).values).toEqual([
+      ['y', null, 'ID riga'],
+      [null, null, 'r-1'],
+    ]);
     expect(workbook.sheets[0].hiddenColumns).toEqual(new Set([4]));
     expect(workbook.sheets[0].statusFormat).toEqual({ column: 5, firstRow: 2, lastRow: 9 });
   });

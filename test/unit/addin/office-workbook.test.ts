@@ -6,12 +6,37 @@ import { ReportSession } from '../../../addin/app/report-session';
 import { getAgreement } from '../../../shared/agreements';
 import { STATUS_HEADER, ROW_ID_HEADER } from '../../../addin/port/workbook-port';
 
-const HEADER = ['Fornitore', 'P.IVA / C.F.', 'N. fattura', 'Data fattura', 'Tipo spesa', 'Totale fattura',
-  'Importo rendicontato', 'Data pagamento', 'Modalità pagamento', 'Programma', 'Azione', 'Documenti'];
+const HEADER = [
+  'Fornitore',
+  'P.IVA / C.F.',
+  'N. fattura',
+  'Data fattura',
+  'Tipo spesa',
+  'Totale fattura',
+  'Importo rendicontato',
+  'Data pagamento',
+  'Modalità pagamento',
+  'Programma',
+  'Azione',
+  'Documenti',
+];
 
 /** A valid BENI row; the invoice number keeps rows distinct (R12). */
 function goodsRow(i: number): (string | number)[] {
-  return ['Cartoleria Rossi srl', '01234567897', `F-${i}`, 46063, 'materiale di consumo', 10, 10, 46070, 'bonifico', 'P1', 'A1', 'fattura; pagamento'];
+  return [
+    'Cartoleria Rossi srl',
+    '01234567897',
+    `F-${i}`,
+    46063,
+    'materiale di consumo',
+    10,
+    10,
+    46070,
+    'bonifico',
+    'P1',
+    'A1',
+    'fattura; pagamento',
+  ];
 }
 
 function context() {
@@ -49,7 +74,12 @@ describe('OfficeWorkbook (office-addin-mock)', () => {
     expect(mock.sheet('Beni di consumo').cells[4][13]).toBe('OK');
     expect(mock.hiddenColumns).toEqual(['Beni di consumo!M:M']);
     expect(mock.conditionalFormats).toEqual([
-      { sheet: 'Beni di consumo', address: `N2:N${rows + 1}`, type: 'ContainsText', rule: { operator: 'BeginsWith', text: 'Errore' } },
+      {
+        sheet: 'Beni di consumo',
+        address: `N2:N${rows + 1}`,
+        type: 'ContainsText',
+        rule: { operator: 'BeginsWith', text: 'Errore' },
+      },
     ]);
     session.stop();
   });
@@ -81,6 +111,47 @@ describe('OfficeWorkbook (office-addin-mock)', () => {
     expect(mock.syncs - syncsBefore).toBe(2);
     expect(mock.writes.at(-1)).toEqual({ sheet: 'Beni di consumo', address: 'N3:N3', values: [['OK']] });
     session.stop();
+  });
+
+  it('assembles blocks of different widths on a used range that does not start at A1', async () => {
+    const cells: (string | number)[][] = [[], [], []];
+    for (let r = 4; r <= 12_003; r++) cells.push(['', '', `c${r}`, r]);
+    cells[7_000][6] = 'far'; // G7001: only the second block reaches column G
+    const mock = new ExcelMock([
+      { name: 'Dati', cells },
+      { name: 'Altro', cells: [['x']] },
+    ]);
+    (global as Record<string, unknown>).Excel = mock.excel;
+    const port = new OfficeWorkbook();
+    expect(await port.listSheets()).toEqual(['Dati', 'Altro']);
+    const block = await port.readBlock('Dati');
+    expect({ firstRow: block.firstRow, firstColumn: block.firstColumn, rows: block.values.length }).toEqual({
+      firstRow: 4,
+      firstColumn: 3,
+      rows: 12_000,
+    });
+    expect(block.values[0]).toEqual(['c4', 4, null, null, null]);
+    expect(block.values[6_997]).toEqual(['c7001', 7001, null, null, 'far']);
+    // Listing (with the first block) + blocks 2 and 3.
+    expect(mock.syncs).toBe(3);
+    expect((await port.readBlock('Dati', 'C5:D6')).values).toEqual([
+      ['c5', 5],
+      ['c6', 6],
+    ]);
+  });
+
+  it('reports a burst of edits as one change per sheet, spanning the touched rows', async () => {
+    const mock = new ExcelMock([{ name: 'Beni di consumo', cells: [HEADER, goodsRow(1), goodsRow(2), goodsRow(3)] }]);
+    (global as Record<string, unknown>).Excel = mock.excel;
+    const port = new OfficeWorkbook({ debounceMs: 5 });
+    const changes: unknown[] = [];
+    const stop = port.onChange((change) => changes.push(change));
+    await port.listSheets();
+    await mock.userEdit('Beni di consumo', 'B4', 'x');
+    await mock.userEdit('Beni di consumo', 'C2', 'y');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(changes).toEqual([{ sheet: 'Beni di consumo', rows: { first: 2, last: 4 } }]);
+    stop();
   });
 
   it('selects the cell of a finding', async () => {

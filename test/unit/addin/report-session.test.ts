@@ -10,10 +10,34 @@ const agreement = getAgreement('crema-2026-2028') as Agreement;
 const context = { agreement, programme: 'P1', partner: 'koala', year: 2026, today: '2026-11-20' };
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-const HEADER = ['Fornitore', 'P.IVA / C.F.', 'N. fattura', 'Data fattura', 'Tipo spesa', 'Totale fattura',
-  'Importo rendicontato', 'Data pagamento', 'Modalità pagamento', 'Programma', 'Azione', 'Documenti'];
-const row = (n: string, supplierId = '01234567897') =>
-  ['Rossi srl', supplierId, n, day('2026-10-05'), 'materiale di consumo', 100, 100, day('2026-10-15'), 'bonifico', 'P1', 'A1', 'fattura; pagamento'];
+const HEADER = [
+  'Fornitore',
+  'P.IVA / C.F.',
+  'N. fattura',
+  'Data fattura',
+  'Tipo spesa',
+  'Totale fattura',
+  'Importo rendicontato',
+  'Data pagamento',
+  'Modalità pagamento',
+  'Programma',
+  'Azione',
+  'Documenti',
+];
+const row = (n: string, supplierId = '01234567897') => [
+  'Rossi srl',
+  supplierId,
+  n,
+  day('2026-10-05'),
+  'materiale di consumo',
+  100,
+  100,
+  day('2026-10-15'),
+  'bonifico',
+  'P1',
+  'A1',
+  'fattura; pagamento',
+];
 
 async function started(sheets: { name: string; rows: unknown[][] }[]) {
   const workbook = new FileWorkbook(sheets.map((s) => ({ name: s.name, rows: s.rows as never })));
@@ -22,14 +46,17 @@ async function started(sheets: { name: string; rows: unknown[][] }[]) {
   return { workbook, session, cells: (sheet: string) => workbook.sheets.find((s) => s.name === sheet)?.rows };
 }
 
-const located = (session: ReportSession) => session.state.findings.filter((f) => f.sheet).map((f) => `${f.code} ${f.sheet}!${f.column ?? ''}${f.row ?? ''}`);
+const located = (session: ReportSession) =>
+  session.state.findings.filter((f) => f.sheet).map((f) => `${f.code} ${f.sheet}!${f.column ?? ''}${f.row ?? ''}`);
 
 describe('ReportSession', () => {
   it('keeps existing row ids, writes the missing ones and one status column', async () => {
-    const { session, cells, workbook } = await started([{
-      name: 'Beni di consumo',
-      rows: [[...HEADER, 'ID riga'], [...row('F-1'), 'mio-id-1'], row('F-2', '123'), [...row('F-3'), 'mio-id-3']],
-    }]);
+    const { session, cells, workbook } = await started([
+      {
+        name: 'Beni di consumo',
+        rows: [[...HEADER, 'ID riga'], [...row('F-1'), 'mio-id-1'], row('F-2', '123'), [...row('F-3'), 'mio-id-3']],
+      },
+    ]);
     const sheet = cells('Beni di consumo') as unknown[][];
     expect(sheet.map((r) => r.slice(12))).toEqual([
       ['ID riga', 'Esito verifica'],
@@ -48,7 +75,9 @@ describe('ReportSession', () => {
   });
 
   it('re-validates only the edited rows, also the rows they share a group with', async () => {
-    const { session, workbook, cells } = await started([{ name: 'Beni di consumo', rows: [HEADER, row('F-1'), row('F-1')] }]);
+    const { session, workbook, cells } = await started([
+      { name: 'Beni di consumo', rows: [HEADER, row('F-1'), row('F-1')] },
+    ]);
     // The same invoice twice exceeds its total (R12) on both rows.
     expect(located(session)).toEqual(['R12 Beni di consumo!G2', 'R12 Beni di consumo!G3']);
     workbook.editCell('Beni di consumo', 3, 3, 'F-2');
@@ -62,16 +91,36 @@ describe('ReportSession', () => {
     expect(session.state.rowCount).toBe(1);
   });
 
+  it('validates a row typed below the table and extends the status format to it', async () => {
+    const { session, workbook, cells } = await started([{ name: 'Beni di consumo', rows: [HEADER, row('F-1')] }]);
+    row('F-2', '999').forEach((value, i) => workbook.editCell('Beni di consumo', 3, i + 1, value as never));
+    await session.whenIdle();
+    expect(located(session)).toEqual(['R09 Beni di consumo!B3']);
+    const sheet = cells('Beni di consumo') as unknown[][];
+    expect(sheet[2][12]).toMatch(/^r-/);
+    expect(sheet[2][13]).toBe('Errore (R09)');
+    expect(workbook.sheets[0].statusFormat).toEqual({ column: 14, firstRow: 2, lastRow: 3 });
+  });
+
   it('applies the user’s choice of BENI or SERV and of a column the detection missed', async () => {
     const header = [...HEADER];
     header[6] = 'Quota progetto';
     const { session } = await started([{ name: 'Fatture 2026', rows: [header, row('F-1')] }]);
-    expect(session.state.findings.map((f) => f.code).filter((c) => c.startsWith('M')).sort()).toEqual(['M02', 'M03']);
+    expect(
+      session.state.findings
+        .map((f) => f.code)
+        .filter((c) => c.startsWith('M'))
+        .sort(),
+    ).toEqual(['M02', 'M03']);
     expect(session.state.tables[0].unmatchedHeaders).toContainEqual({ column: 'G', label: 'Quota progetto' });
 
     await session.setOverride('Fatture 2026', { category: 'SERV' });
     await session.setOverride('Fatture 2026', { columns: { amount: 'G' } });
-    expect(session.state.tables[0]).toMatchObject({ category: 'SERV', categorySource: 'override', missingRequired: [] });
+    expect(session.state.tables[0]).toMatchObject({
+      category: 'SERV',
+      categorySource: 'override',
+      missingRequired: [],
+    });
     expect(located(session)).toEqual([]);
     expect(session.rows()[0]).toMatchObject({ category: 'SERV', amount: 100 });
   });
@@ -79,7 +128,9 @@ describe('ReportSession', () => {
   it('creates the blank reporting sheets through the port, with bounded drop-downs', async () => {
     const workbook = new FileWorkbook([]);
     const created = await writeTemplate(workbook, agreement);
-    expect(created).toEqual(expect.arrayContaining(['Personale', 'Beni di consumo', 'Servizi', 'Spese generali', 'Cofinanziamento']));
+    expect(created).toEqual(
+      expect.arrayContaining(['Personale', 'Beni di consumo', 'Servizi', 'Spese generali', 'Cofinanziamento']),
+    );
     const goods = workbook.sheets.find((s) => s.name === 'Beni di consumo');
     expect(goods?.rows[0]).toContain('P.IVA / C.F.');
     expect(goods?.validations.length).toBeGreaterThan(0);
@@ -87,8 +138,12 @@ describe('ReportSession', () => {
 
     const session = new ReportSession(workbook, context);
     await session.start();
-    expect(session.state.tables.filter((t) => t.headerRow === 1).map((t) => t.category).sort())
-      .toEqual(['BENI', 'COFIN', 'GEN', 'PERS', 'SERV']);
+    expect(
+      session.state.tables
+        .filter((t) => t.headerRow === 1)
+        .map((t) => t.category)
+        .sort(),
+    ).toEqual(['BENI', 'COFIN', 'GEN', 'PERS', 'SERV']);
     expect(session.state.rowCount).toBe(0);
     // Existing sheets are left alone the second time.
     expect(await writeTemplate(workbook, agreement)).toEqual([]);

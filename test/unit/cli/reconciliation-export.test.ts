@@ -141,15 +141,28 @@ describe('rendiconta reconciliation', () => {
 describe('rendiconta reconciliation --api', () => {
   it('reads the answer from the API with the token of the environment and writes both files', async () => {
     const calls: Array<{ url: string; auth: string }> = [];
-    const command = makeReconciliationCommand(async (url, init) => {
-      calls.push({ url, auth: init.headers.Authorization });
-      return { status: 200, ok: true, text: async () => JSON.stringify(reconciliationFixture()) };
-    }, { RENDICONTA_TOKEN: 'tok' });
+    const command = makeReconciliationCommand(
+      async (url, init) => {
+        calls.push({ url, auth: init.headers.Authorization });
+        return { status: 200, ok: true, text: async () => JSON.stringify(reconciliationFixture()) };
+      },
+      { RENDICONTA_TOKEN: 'tok' },
+    );
     const out = path.join(dir, 'api.xlsx');
     const json = path.join(dir, 'api.json');
     const { io: cliIo, out: stdout } = io();
-    expect(await command(['--api', 'http://127.0.0.1:7071/api', '--year', '2026', '--programme', 'P1', '--out', out, '--json', json], cliIo)).toBe(0);
-    expect(calls).toEqual([{ url: 'http://127.0.0.1:7071/api/agreements/crema-2026-2028/reconciliation?year=2026&programme=P1', auth: 'Bearer tok' }]);
+    expect(
+      await command(
+        ['--api', 'http://127.0.0.1:7071/api', '--year', '2026', '--programme', 'P1', '--out', out, '--json', json],
+        cliIo,
+      ),
+    ).toBe(0);
+    expect(calls).toEqual([
+      {
+        url: 'http://127.0.0.1:7071/api/agreements/crema-2026-2028/reconciliation?year=2026&programme=P1',
+        auth: 'Bearer tok',
+      },
+    ]);
     expect(JSON.parse(await readFile(json, 'utf8'))).toEqual(reconciliationFixture());
     expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK');
     expect(stdout.join('')).toContain('api.xlsx');
@@ -158,14 +171,23 @@ describe('rendiconta reconciliation --api', () => {
   it('needs a token and reports the API’s Italian error', async () => {
     const noToken = makeReconciliationCommand(async () => ({ status: 200, ok: true, text: async () => '{}' }), {});
     const first = io();
-    expect(await noToken(['--api', 'http://x/api', '--year', '2026', '--json', path.join(dir, 'n.json')], first.io)).toBe(2);
+    expect(
+      await noToken(['--api', 'http://x/api', '--year', '2026', '--json', path.join(dir, 'n.json')], first.io),
+    ).toBe(2);
     expect(first.err.join('')).toContain('RENDICONTA_TOKEN');
     const forbidden = makeReconciliationCommand(
-      async () => ({ status: 403, ok: false, text: async () => JSON.stringify({ error: { code: 'forbidden', message: 'Programma non assegnato a questa PO.' } }) }),
+      async () => ({
+        status: 403,
+        ok: false,
+        text: async () =>
+          JSON.stringify({ error: { code: 'forbidden', message: 'Programma non assegnato a questa PO.' } }),
+      }),
       { RENDICONTA_TOKEN: 't' },
     );
     const second = io();
-    expect(await forbidden(['--api', 'http://x/api', '--year', '2026', '--json', path.join(dir, 'f.json')], second.io)).toBe(2);
+    expect(
+      await forbidden(['--api', 'http://x/api', '--year', '2026', '--json', path.join(dir, 'f.json')], second.io),
+    ).toBe(2);
     expect(second.err.join('')).toContain('Programma non assegnato a questa PO.');
   });
 });

@@ -10,6 +10,10 @@ describe('R09 supplier id', () => {
     },
   );
 
+  it('restores the leading zeros a numeric cell dropped from a VAT number', () => {
+    expect(located(rowFindingsOf([beni({ supplierId: 905811006 })]), 'R09')).toEqual([]);
+  });
+
   it.each([
     ['12345678901', 'vat'],
     ['RSSMRA80A01H501X', 'taxCode'],

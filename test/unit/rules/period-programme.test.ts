@@ -39,8 +39,8 @@ describe('R04 programme and action', () => {
     expect(located(rowFindingsOf([gen({ programme, action })]), 'R04')).toEqual([]);
   });
 
-  it('rejects an unknown programme', () => {
-    expect(located(rowFindingsOf([gen({ programme: 'P9' })]), 'R04')).toEqual([
+  it('rejects an unknown programme, once (its short action cannot be judged without it)', () => {
+    expect(located(rowFindingsOf([gen({ programme: 'P9', action: 'A1' })]), 'R04')).toEqual([
       ['R04', 'error', 'Spese generali', 2, 'E', 'programme'],
     ]);
   });

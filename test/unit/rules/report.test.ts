@@ -15,6 +15,11 @@ describe('R20 co-financing', () => {
     expect(codes(run([pers(), cofin({ hours: '10', hourlyValue: '16', value: '160' })]), 'R20')).toEqual([]);
   });
 
+  it('stays a warning per programme even at year close (the duty binds the ATS)', () => {
+    const result = run([pers(), cofin({ hours: '10', hourlyValue: '15', value: '150' })], ctx({ phase: 'yearClose' }));
+    expect(codes(result, 'R20')).toEqual([['R20', 'warning', null, null, null, 'programme']]);
+  });
+
   it('warns per programme below 10%', () => {
     const result = run([pers(), cofin({ hours: '10', hourlyValue: '15', value: '150' })]);
     expect(codes(result, 'R20')).toEqual([['R20', 'warning', null, null, null, 'programme']]);
@@ -120,6 +125,12 @@ describe('R23 progress', () => {
   "Programma P1, anno 2026: rendicontati 1.560,00 € su 722.461,31 € (0,22%); trascorso il 50,14% dell'anno. Cofinanziamento: 0,00 €.",
 ]
 `);
+  });
+
+  it('says when no budget is approved for the year', () => {
+    const noBudget = { ...agreement, budgets: [] };
+    const [progress] = run([], ctx({ agreement: noBudget })).reportFindings;
+    expect(progress).toMatchObject({ code: 'R23', severity: 'info', params: { variant: 'noBudget' } });
   });
 
   it('is info, never blocking', () => {

@@ -56,6 +56,14 @@ describe('R24 locked windows', () => {
     expect(result.rejectedRowIds).toEqual(new Set(['gen-2', 'gen-3', 'gen-4']));
   });
 
+  it('moving an accepted row out of a locked window is a change of a locked row', () => {
+    const previousRows = [gen({ date: '2026-04-30' })];
+    const findings = rowFindingsOf([gen({ date: '2026-06-15' })], ctx({ today: '2026-06-01', previousRows }));
+    expect(findings.filter((f) => f.code === 'R24').map((f) => [f.params?.variant, f.params?.finestra])).toEqual([
+      ['changed', 'W1'],
+    ]);
+  });
+
   it('W3 locks on 31 January of the next year', () => {
     const row = beni({ invoiceDate: '2026-12-01', paymentDate: '2026-12-02' });
     expect(located(rowFindingsOf([row], ctx({ today: '2027-01-31' })), 'R24')).toEqual([]);
