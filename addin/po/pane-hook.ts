@@ -50,7 +50,8 @@ export async function startPoModeIfPo(options: PaneHookOptions): Promise<PoMount
     years: { first: Math.min(...agreement.years), last: Math.max(...agreement.years) },
     programmeTitles: Object.fromEntries(agreement.programmes.map((p) => [p.id, p.title])),
     writeSheet: options.mode === 'office' ? writeReconciliationToExcel : undefined,
-    buildXlsx: async (layout) => layoutToXlsx(layout),
-    download: browserDownload,
+    // Inside Excel the sheet is the export, and an add-in's web view may refuse downloads.
+    buildXlsx: options.mode === 'file' ? async (layout) => layoutToXlsx(layout) : undefined,
+    download: options.mode === 'file' ? browserDownload : undefined,
   });
 }

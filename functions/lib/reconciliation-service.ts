@@ -159,11 +159,10 @@ function otherProgrammeRows(reports: LatestReport[], report: LatestReport): RowI
     .flatMap((r) => r.rows);
 }
 
-/** The R21 finding states the excess in Italian format ("1.234,56 €") as params.eccedenza. */
+/** The R21 finding carries the excess in wire format ("1234.56") as params.excess. */
 function r21Excess(reportFindings: readonly Finding[]): Money | undefined {
-  const r21 = reportFindings.find((f) => f.code === 'R21');
-  const text = r21?.params?.eccedenza;
-  if (typeof text !== 'string') return undefined;
-  const parsed = parseAmount(text.replace('€', '').trim());
+  const excess = reportFindings.find((f) => f.code === 'R21')?.params?.excess;
+  if (typeof excess !== 'string') return undefined;
+  const parsed = parseAmount(excess);
   return parsed.ok && parsed.value.gt(0) ? parsed.value : undefined;
 }

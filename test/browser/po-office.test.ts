@@ -56,6 +56,8 @@ describe('PO mode inside Excel (Office.js stand-in)', () => {
     await page.goto(`${pane.url}/taskpane.html?today=2026-10-02&token=${encodeURIComponent(scenario.poToken)}`);
     await page.waitForSelector('[data-mode="po"]');
     expect(await page.textContent('#mode-badge')).toBe('PO · In Excel');
+    // Inside Excel the sheet is the export: no download buttons.
+    expect(await page.getByRole('button', { name: /^Scarica/ }).count()).toBe(0);
     await page.getByRole('tab', { name: 'Riconciliazione' }).click();
     await page.getByRole('button', { name: 'Aggiorna riconciliazione' }).click();
     const outcome = page.locator('.po-reconciliation .po-status-success, .po-reconciliation .po-status-error');
