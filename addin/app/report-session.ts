@@ -166,7 +166,7 @@ export class ReportSession {
       }
     }
     this.mappingFindings = mapping;
-    const result = this.validator_load(rows);
+    const result = this.loadValidator(rows);
 
     this.update({ progress: { phase: 'scrittura', done: 0, total: 1 } });
     this.statusWritten.clear();
@@ -176,7 +176,7 @@ export class ReportSession {
     this.publish(tables, result);
   }
 
-  private validator_load(rows: RowInput[]): ValidationResult {
+  private loadValidator(rows: RowInput[]): ValidationResult {
     this.validator = new IncrementalValidator(this.context);
     return this.validator.load(rows);
   }
