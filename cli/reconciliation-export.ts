@@ -1,11 +1,11 @@
 // The reconciliation as an .xlsx: the same matrix the add-in writes into the `Riconciliazione`
-// sheet (addin/po/reconciliation-sheet.ts), written with exceljs, plus the native column chart.
+// sheet (shared/reconciliation-sheet/layout.ts), written with exceljs, plus the native column chart.
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { reconciliationLayout, type LayoutOptions, type SheetLayout } from '../addin/po/reconciliation-sheet';
-import type { ReconciliationAnswer } from '../addin/po/po-types';
-import { TEXT_FORMAT } from '../addin/po/text-safety';
-import { addChartToXlsx } from '../addin/po/xlsx-chart';
+import type { ReconciliationAnswerAsRead } from '../shared/reconciliation-answer';
+import { reconciliationLayout, type LayoutOptions, type SheetLayout } from '../shared/reconciliation-sheet/layout';
+import { TEXT_FORMAT } from '../shared/reconciliation-sheet/text-safety';
+import { addChartToXlsx } from '../shared/reconciliation-sheet/xlsx-chart';
 
 export function buildReconciliationWorkbook(layout: SheetLayout): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
@@ -29,7 +29,7 @@ export function buildReconciliationWorkbook(layout: SheetLayout): ExcelJS.Workbo
 
 /** The .xlsx bytes of a reconciliation answer (sheet + chart). */
 export async function reconciliationWorkbookBytes(
-  answer: ReconciliationAnswer,
+  answer: ReconciliationAnswerAsRead,
   options: LayoutOptions = {},
 ): Promise<Uint8Array> {
   const layout = reconciliationLayout(answer, options);
@@ -38,7 +38,7 @@ export async function reconciliationWorkbookBytes(
 }
 
 export async function writeReconciliationWorkbook(
-  answer: ReconciliationAnswer,
+  answer: ReconciliationAnswerAsRead,
   filePath: string,
   options: LayoutOptions = {},
 ): Promise<void> {

@@ -4,10 +4,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DEFAULT_AGREEMENT_ID, getAgreement } from '../shared/agreements';
-import { createPoApi, type FetchLike } from '../addin/po/po-api';
-import type { ReconciliationAnswer } from '../addin/po/po-types';
-import { parseReconciliationAnswer } from '../addin/po/reconciliation-schema';
+import type { ReconciliationAnswerAsRead } from '../shared/reconciliation-answer';
+import { parseReconciliationAnswer } from '../shared/reconciliation-answer-schema';
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo } from './io';
+import { fetchReconciliation, type FetchLike } from './reconciliation-fetch';
 import { writeReconciliationWorkbook } from './reconciliation-export';
 
 export const RECONCILIATION_USAGE =
@@ -26,7 +26,7 @@ const OPTIONS = {
 
 type Values = { [K in keyof typeof OPTIONS]?: string };
 
-async function fromFile(file: string, io: CliIo): Promise<ReconciliationAnswer | null> {
+async function fromFile(file: string, io: CliIo): Promise<ReconciliationAnswerAsRead | null> {
   let data: unknown;
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
@@ -50,7 +50,7 @@ async function fromApi(
   io: CliIo,
   fetch: FetchLike,
   env: NodeJS.ProcessEnv,
-): Promise<ReconciliationAnswer | null> {
+): Promise<ReconciliationAnswerAsRead | null> {
   const token = env.RENDICONTA_TOKEN;
   if (!token) {
     io.stderr('Errore: impostare RENDICONTA_TOKEN (npm run token -- --role po …) per leggere dall’API.\n');
@@ -60,14 +60,12 @@ async function fromApi(
     io.stderr(`Errore: con --api indicare --year <aaaa>.\nUso: ${RECONCILIATION_USAGE}\n`);
     return null;
   }
-  const api = createPoApi({
-    baseUrl: values.api as string,
-    agreement: values.agreement ?? DEFAULT_AGREEMENT_ID,
-    getToken: () => token,
-    fetch,
-  });
   try {
-    return await api.reconciliation(Number(values.year), values.programme, values['as-of']);
+    return await fetchReconciliation(
+      { baseUrl: values.api as string, agreement: values.agreement ?? DEFAULT_AGREEMENT_ID, token },
+      { year: Number(values.year), programme: values.programme, asOf: values['as-of'] },
+      fetch,
+    );
   } catch (error) {
     io.stderr(`Errore: ${error instanceof Error ? error.message : 'riconciliazione non disponibile.'}\n`);
     return null;

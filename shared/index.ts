@@ -17,5 +17,7 @@ export * from './sampling';
 export * from './outcomes';
 export * from './reconcile';
 export * from './reconciliation-input';
+export * from './reconciliation-answer';
+export * from './reconciliation-answer-schema';
 export * from './sample-draw';
 export * from './template';

@@ -4,10 +4,10 @@
 import type { Agreement } from '../../shared/agreement';
 import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreements';
 import { romeDate } from '../../shared/dates';
+import { layoutToXlsx } from '../../shared/reconciliation-sheet/xlsx-layout-writer';
 import { writeReconciliationToExcel } from '../office/reconciliation-writer';
 import { mountPoMode, type PoMount } from './mount';
 import { isPoToken } from './po-claims';
-import { layoutToXlsx } from './xlsx-layout-writer';
 
 export interface PaneHookOptions {
   mode: 'office' | 'file';

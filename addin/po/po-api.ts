@@ -6,14 +6,14 @@ import type {
   Observation,
   OutcomeKind,
   OutcomeRequest,
-  ReconciliationAnswer,
   ReviewRequest,
   RowSummary,
   Sample,
   SubmissionSummary,
   SampledPerson,
 } from './po-types';
-import { parseReconciliationAnswer } from './reconciliation-schema';
+import { reconciliationSearch, type ReconciliationAnswerAsRead } from '../../shared/reconciliation-answer';
+import { parseReconciliationAnswer } from '../../shared/reconciliation-answer-schema';
 
 export type FetchLike = (
   url: string,
@@ -65,7 +65,7 @@ export interface PoApi {
   listSubmissions(programme?: string, year?: number): Promise<SubmissionSummary[]>;
   /** The rows of one version, reduced to id, category, amount and place. */
   submissionRows(submissionId: string): Promise<RowSummary[]>;
-  reconciliation(year: number, programme?: string, asOf?: string): Promise<ReconciliationAnswer>;
+  reconciliation(year: number, programme?: string, asOf?: string): Promise<ReconciliationAnswerAsRead>;
 }
 
 export function createPoApi(config: PoApiConfig): PoApi {
@@ -173,10 +173,8 @@ export function createPoApi(config: PoApiConfig): PoApi {
         }));
     },
     async reconciliation(year, programme, asOf) {
-      const query = new URLSearchParams({ year: String(year) });
-      if (programme) query.set('programme', programme);
-      if (asOf) query.set('asOf', asOf);
-      const parsed = parseReconciliationAnswer(await call('GET', `/reconciliation?${query.toString()}`));
+      const search = reconciliationSearch({ year, programme, asOf });
+      const parsed = parseReconciliationAnswer(await call('GET', `/reconciliation?${search}`));
       if (!parsed.ok)
         throw new PoApiError(502, 'bad_answer', 'La riconciliazione ricevuta non è leggibile.', parsed.issues);
       return parsed.answer;

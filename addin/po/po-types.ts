@@ -1,58 +1,8 @@
 // Wire shapes of the PO routes (ARCHITECTURE.md, "HTTP API"). The pane is a tolerant reader: it
 // names only the fields it shows, so the server may add fields without breaking an open pane.
 
-/** Amounts travel as strings with two decimals ("1234.50"); shares as percentage strings ("12.24"). */
-export type WireAmount = string;
-
-export type ExclusionReason = 'R14' | 'R21' | 'R24' | 'R25' | 'S5' | 'S6' | (string & {});
-
-export interface TrailEntry {
-  step: string;
-  /** The figure the entry computes ("admitted.total", "ats.due"), when the server names it. */
-  figure?: string;
-  formula: string;
-  inputs: Record<string, unknown> | unknown[] | null;
-  result: unknown;
-}
-
-export interface ProgrammeReconciliation {
-  programme: string;
-  budget: { municipal: WireAmount; cofinancing: WireAmount; planned: WireAmount };
-  reported: { municipal: WireAmount; cofinancing: WireAmount };
-  excluded: Array<{
-    reason: ExclusionReason;
-    amount: WireAmount;
-    rowIds: string[];
-    municipal?: WireAmount;
-    cofinancing?: WireAmount;
-    note?: string;
-  }>;
-  admitted: { municipal: WireAmount; cofinancing: WireAmount; total: WireAmount };
-  contribution: { proportional: WireAmount; cappedByAdmitted: WireAmount; due: WireAmount };
-  cofinancingShare: string;
-  tranches: { first: WireAmount; second: WireAmount; balance: WireAmount };
-  toRecover: WireAmount;
-  trail: TrailEntry[];
-}
-
-export interface ReconciliationAnswer {
-  agreement: string;
-  year: number;
-  asOf: string;
-  policy: 'reduce' | 'flag' | (string & {});
-  /** "during" the year or at "yearClose" (R20 is then an error rather than a warning). */
-  phase?: string;
-  programmes: ProgrammeReconciliation[];
-  ats: {
-    due: WireAmount;
-    cofinancing: WireAmount;
-    cofinancingShare: string;
-    r20: 'ok' | 'warning' | 'error';
-    trail?: TrailEntry[];
-  };
-  /** R20 findings (Italian messages) of the ATS and the programmes. */
-  findings?: Array<{ code: string; severity: string; message: string }>;
-}
+// The reconciliation answer is not declared here: its types live in the domain module
+// (shared/reconciliation-answer.ts), derived from what shared/reconcile.ts computes.
 
 export type SampleMethod = 'simple' | 'mus';
 
@@ -127,16 +77,6 @@ export const OUTCOME_LABELS: Record<OutcomeKind, string> = {
   ammesso_parzialmente: 'Ammesso parzialmente',
   non_ammesso: 'Non ammesso',
   integrazioni_richieste: 'Integrazioni richieste',
-};
-
-/** Italian names of the exclusion reasons (DOMAIN.md §3, §5, §6); unknown codes show as themselves. */
-export const EXCLUSION_LABELS: Record<string, string> = {
-  R14: 'tipologia di spesa non ammissibile',
-  R21: 'spese generali oltre il limite',
-  R24: 'integrazione retroattiva dopo la chiusura della finestra',
-  R25: 'documentazione mancante alla chiusura',
-  S5: 'non ammesso dopo verifica a campione',
-  S6: 'riga non ammessa dalla PO',
 };
 
 /** One version of a partner's report, as the submissions list gives it (no personal data). */

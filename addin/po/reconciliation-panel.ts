@@ -4,8 +4,8 @@
 import { Money, formatAmountIt } from '../../shared/money';
 import { h, replaceChildren, statusLine, uid } from './elements';
 import type { PoApi } from './po-api';
-import type { ReconciliationAnswer } from './po-types';
-import { reconciliationLayout, type SheetLayout } from './reconciliation-sheet';
+import type { ReconciliationAnswerAsRead } from '../../shared/reconciliation-answer';
+import { reconciliationLayout, type SheetLayout } from '../../shared/reconciliation-sheet/layout';
 
 export interface ReconciliationPanelOptions {
   api: PoApi;
@@ -97,7 +97,7 @@ export function reconciliationPanel(options: ReconciliationPanelOptions): {
     options.buildXlsx && options.download ? h('button', { type: 'button', disabled: true }, 'Scarica Excel') : null;
   const messages = h('div', { 'aria-live': 'polite' });
   const preview = h('div', { className: 'po-preview', 'data-testid': 'reconciliation-preview' });
-  let current: { answer: ReconciliationAnswer; layout: SheetLayout } | null = null;
+  let current: { answer: ReconciliationAnswerAsRead; layout: SheetLayout } | null = null;
 
   const say = (kind: 'info' | 'error' | 'success', text: string) => replaceChildren(messages, statusLine(kind, text));
 

@@ -2,13 +2,15 @@
 // C1–C6 with the calculation trail. A PO sees its programmes (all of them when none is asked, the
 // asked one only if it is its own); the ATS totals always cover every programme. Partners and
 // admins read any programme. asOf defaults to today (Rome).
+// `&format=xlsx` (or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`
+// without a format) answers the same reconciliation as the `Riconciliazione` workbook.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { romeDate } from '../../shared/dates';
 import { hasRole, isAdmin } from '../lib/auth';
 import { clock } from '../lib/clock';
 import { notFound } from '../lib/http-errors';
 import { isPoOf, requirePoOf } from '../lib/po-scope';
-import { reconciliationFor } from '../lib/reconciliation-service';
+import { XLSX_CONTENT_TYPE, reconciliationFor, reconciliationWorkbook } from '../lib/reconciliation-service';
 import { parseBody } from '../lib/request-body';
 import { defineRoute, httpOptions, json } from '../lib/route';
 import { ReconciliationQuerySchema } from '../lib/sample-schemas';
@@ -41,7 +43,22 @@ export const reconciliationRoute = defineRoute({
       asOf: query.asOf ?? romeDate(clock()),
       only,
     });
-    return json(200, answer);
+    const wantsXlsx = query.format
+      ? query.format === 'xlsx'
+      : (request.headers.get('accept') ?? '').toLowerCase().includes(XLSX_CONTENT_TYPE);
+    if (!wantsXlsx) return json(200, answer);
+    const { bytes, fileName } = reconciliationWorkbook(agreement, answer, query.programme);
+    return {
+      status: 200,
+      body: bytes,
+      headers: {
+        'Content-Type': XLSX_CONTENT_TYPE,
+        'Content-Length': String(bytes.length),
+        'Content-Disposition': `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      },
+    };
   },
 });
 

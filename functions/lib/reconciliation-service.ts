@@ -11,6 +11,8 @@ import type { Finding } from '../../shared/findings';
 import { Money, ZERO, formatAmount, parseAmount, sum } from '../../shared/money';
 import type { RowNonAdmission } from '../../shared/outcomes';
 import { reconcile, type Reconciliation } from '../../shared/reconcile';
+import { reconciliationLayout } from '../../shared/reconciliation-sheet/layout';
+import { layoutToXlsx } from '../../shared/reconciliation-sheet/xlsx-layout-writer';
 import {
   buildReconciliationInput,
   reconcilableRow,
@@ -151,6 +153,25 @@ export async function reconciliationFor(
   query: ReconciliationQuery,
 ): Promise<Reconciliation> {
   return reconciliationFromData(agreement, await loadReconciliationData(storage, agreement, query.year), query);
+}
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The answer as the `Riconciliazione` workbook: the same layout and bytes the pane builds in file
+ * mode (shared/reconciliation-sheet), programme titles from the agreement, and a file name that
+ * says what was asked ("riconciliazione-crema-2026-2028-2026-P1-2027-02-01.xlsx").
+ */
+export function reconciliationWorkbook(
+  agreement: Agreement,
+  answer: Reconciliation,
+  programme?: string,
+): { bytes: Uint8Array; fileName: string } {
+  const programmeTitles = Object.fromEntries(agreement.programmes.map((p) => [p.id, p.title]));
+  const bytes = layoutToXlsx(reconciliationLayout(answer, { programmeTitles }));
+  const parts = ['riconciliazione', agreement.id, String(answer.year), programme, answer.asOf].filter(Boolean);
+  // Only the characters of ids and ISO dates survive: the name goes into a header.
+  return { bytes, fileName: `${parts.join('-').replace(/[^A-Za-z0-9._-]/g, '_')}.xlsx` };
 }
 
 function otherProgrammeRows(reports: LatestReport[], report: LatestReport): RowInput[] {

@@ -102,5 +102,7 @@ export const ReconciliationQuerySchema = z
       .transform(Number),
     programme: z.string().min(1).max(40).optional(),
     asOf: isoDate.optional(),
+    // 'xlsx': the `Riconciliazione` workbook instead of JSON (also asked with the Accept header).
+    format: z.enum(['json', 'xlsx'], { message: 'Formato non valido (atteso json o xlsx)' }).optional(),
   })
   .strict();

@@ -1,11 +1,11 @@
 // A reconciliation answer in the shape of ARCHITECTURE.md, with figures that follow C1–C5 for two
 // programmes, and partner text that tries formula injection through row ids.
-import type { ReconciliationAnswer } from '../../../addin/po/po-types';
+import type { ReconciliationAnswerAsRead } from '../../../shared/reconciliation-answer';
 
 export const INJECTED_ROW_ID = '=HYPERLINK("http://evil.example","clic")';
 export const INJECTED_ROW_ID_2 = "+cmd|' /C calc'!A0";
 
-export function reconciliationFixture(): ReconciliationAnswer {
+export function reconciliationFixture(): ReconciliationAnswerAsRead {
   return {
     agreement: 'crema-2026-2028',
     year: 2026,
@@ -103,7 +103,7 @@ export function reconciliationFixture(): ReconciliationAnswer {
 }
 
 /** The answer's string for a figure key of the layout (`P1.admitted.total`, `ats.due`, …). */
-export function wireOf(answer: ReconciliationAnswer, key: string): string {
+export function wireOf(answer: ReconciliationAnswerAsRead, key: string): string {
   const [owner, ...path] = key.split('.');
   if (owner === 'ats') return String((answer.ats as unknown as Record<string, unknown>)[path[0]]);
   const programme = answer.programmes.find((p) => p.programme === owner);

@@ -4,9 +4,9 @@ import Decimal from 'decimal.js';
 import { Money } from '../../../shared/money';
 import { getAgreement } from '../../../shared/agreements';
 import { reconcile } from '../../../shared/reconcile';
-import type { ReconciliationAnswer } from '../../../addin/po/po-types';
-import { parseReconciliationAnswer } from '../../../addin/po/reconciliation-schema';
-import { reconciliationLayout } from '../../../addin/po/reconciliation-sheet';
+import type { ReconciliationAnswerAsRead } from '../../../shared/reconciliation-answer';
+import { parseReconciliationAnswer } from '../../../shared/reconciliation-answer-schema';
+import { reconciliationLayout } from '../../../shared/reconciliation-sheet/layout';
 import { wireOf } from './reconciliation-fixture';
 
 const agreement = getAgreement('crema-2026-2028')!;
@@ -35,10 +35,10 @@ const real = reconcile({
 });
 
 describe('layout of a real reconciliation answer', () => {
-  // Compile-time check (npx tsc): the domain's answer type is a ReconciliationAnswer.
-  const typed: ReconciliationAnswer = real;
+  // Compile-time check (npx tsc): the domain's answer type is a ReconciliationAnswerAsRead.
+  const typed: ReconciliationAnswerAsRead = real;
   // What travels is JSON: lay out the answer as the pane receives it.
-  const answer: ReconciliationAnswer = JSON.parse(JSON.stringify(typed));
+  const answer: ReconciliationAnswerAsRead = JSON.parse(JSON.stringify(typed));
 
   it('passes the pane schema unchanged', () => {
     const parsed = parseReconciliationAnswer(answer);

@@ -1,9 +1,14 @@
 // Pure layout of the `Riconciliazione` sheet: the reconciliation answer becomes one rectangular
 // matrix (values + number formats + which cells are text) and a chart spec. The Office.js writer,
-// the .xlsx export of the CLI and the HTML preview of the pane all draw this same matrix, so the
-// three can never disagree on a figure.
-import { Money, formatAmountIt, sum } from '../../shared/money';
-import { EXCLUSION_LABELS, type ProgrammeReconciliation, type ReconciliationAnswer, type TrailEntry } from './po-types';
+// the .xlsx exports (CLI, API, pane in file mode) and the HTML preview of the pane all draw this
+// same matrix, so they can never disagree on a figure.
+import { Money, formatAmountIt, sum } from '../money';
+import {
+  EXCLUSION_LABELS,
+  type ProgrammeAsRead,
+  type ReconciliationAnswerAsRead,
+  type TrailEntryAsRead,
+} from '../reconciliation-answer';
 import { TEXT_FORMAT, cleanText } from './text-safety';
 
 export const RECONCILIATION_SHEET = 'Riconciliazione';
@@ -139,7 +144,7 @@ function displayValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function inputsText(inputs: TrailEntry['inputs']): string {
+function inputsText(inputs: TrailEntryAsRead['inputs']): string {
   if (inputs === null || inputs === undefined) return '';
   if (Array.isArray(inputs)) return inputs.map(displayValue).join('; ');
   if (typeof inputs !== 'object') return displayValue(inputs);
@@ -149,7 +154,7 @@ function inputsText(inputs: TrailEntry['inputs']): string {
 }
 
 /** One readable line: "C2 · D1 = B × min(1, A / P) · B = 722.461,31; … · risultato 579.123,45". */
-export function trailText(entry: TrailEntry): string {
+export function trailText(entry: TrailEntryAsRead): string {
   const parts = [entry.step, entry.formula, inputsText(entry.inputs)];
   const result = displayValue(entry.result);
   if (result !== '') parts.push(`risultato ${result}`);
@@ -171,7 +176,7 @@ function sameAmount(result: unknown, wire: string): boolean {
  * the three tranches) or by result.
  */
 function trailFor(
-  trail: readonly TrailEntry[] | undefined,
+  trail: readonly TrailEntryAsRead[] | undefined,
   figure: string,
   step: string,
   wire: string,
@@ -190,11 +195,11 @@ function trailFor(
   return entries.map(trailText).join(' | ');
 }
 
-function reportedTotal(p: ProgrammeReconciliation): string {
+function reportedTotal(p: ProgrammeAsRead): string {
   return sum([new Money(p.reported.municipal), new Money(p.reported.cofinancing)]).toFixed(2);
 }
 
-function exclusionTotal(p: ProgrammeReconciliation): string {
+function exclusionTotal(p: ProgrammeAsRead): string {
   return sum(p.excluded.map((e) => new Money(e.amount))).toFixed(2);
 }
 
@@ -219,7 +224,7 @@ function programmeLabel(id: string, options: LayoutOptions): string {
   return title ? `${id} — ${title}` : id;
 }
 
-function exclusionTrail(e: ProgrammeReconciliation['excluded'][number]): string {
+function exclusionTrail(e: ProgrammeAsRead['excluded'][number]): string {
   const rows = e.rowIds.length === 1 ? '1 riga' : `${e.rowIds.length} righe`;
   const parts = [e.rowIds.length === 0 ? rows : `${rows}: ${e.rowIds.join(', ')}`];
   if (e.municipal !== undefined && e.cofinancing !== undefined) {
@@ -231,7 +236,7 @@ function exclusionTrail(e: ProgrammeReconciliation['excluded'][number]): string 
   return parts.join(' · ');
 }
 
-function programmeBlock(b: MatrixBuilder, p: ProgrammeReconciliation, options: LayoutOptions): void {
+function programmeBlock(b: MatrixBuilder, p: ProgrammeAsRead, options: LayoutOptions): void {
   const k = (path: string) => `${p.programme}.${path}`;
   const t = (figure: string, step: string, wire: string, hint?: RegExp) => trailFor(p.trail, figure, step, wire, hint);
   b.heading(`Programma ${programmeLabel(p.programme, options)}`);
@@ -347,7 +352,7 @@ function programmeBlock(b: MatrixBuilder, p: ProgrammeReconciliation, options: L
 }
 
 /** Turns a reconciliation answer into the `Riconciliazione` sheet. Pure: same answer, same matrix. */
-export function reconciliationLayout(answer: ReconciliationAnswer, options: LayoutOptions = {}): SheetLayout {
+export function reconciliationLayout(answer: ReconciliationAnswerAsRead, options: LayoutOptions = {}): SheetLayout {
   const b = new MatrixBuilder();
   b.heading(`Riconciliazione — accordo ${answer.agreement}, anno ${answer.year}`);
   b.texts('Situazione al', answer.asOf);

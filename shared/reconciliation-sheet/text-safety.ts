@@ -1,7 +1,7 @@
 // Formula injection ("CSV injection"): a partner can type text such as `=HYPERLINK(...)` or
 // `+cmd|' /C calc'!A0` into an observation or a row id. If the add-in wrote that string into a
 // cell the way a user types it, Excel would evaluate it as a formula in the PO's workbook. Every
-// text cell the PO side writes goes through here.
+// text cell of the reconciliation sheet (add-in, CLI, API workbook) goes through here.
 //
 // Two independent guards, because either alone has a gap:
 // - the cell gets the Text number format "@" BEFORE its value is set: Excel stores what is entered

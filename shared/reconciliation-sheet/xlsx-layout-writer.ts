@@ -1,9 +1,10 @@
-// The `Riconciliazione` layout as an .xlsx built in the browser (file mode: no Excel, no exceljs
-// in the pane bundle). A minimal SpreadsheetML package: one sheet, inline strings, four number
-// formats, then the same native chart as everywhere else (xlsx-chart.ts).
+// The `Riconciliazione` layout as .xlsx bytes, without exceljs (too heavy for the pane bundle):
+// the pane in file mode and GET …/reconciliation?format=xlsx both send these bytes. A minimal
+// SpreadsheetML package: one sheet, inline strings, four number formats, then the same native
+// chart as everywhere else (xlsx-chart.ts).
 import { strToU8, zipSync } from 'fflate';
-import type { SheetLayout } from './reconciliation-sheet';
-import { cellAddress } from './reconciliation-sheet';
+import type { SheetLayout } from './layout';
+import { cellAddress } from './layout';
 import { addChartToXlsx, xmlEscape } from './xlsx-chart';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

@@ -1,8 +1,8 @@
 // Checks a reconciliation answer read from a file (CLI) or the API (pane) before it is laid out:
 // a figure that is not a two-decimal string would otherwise become NaN in a cell. Unknown extra
-// fields pass: the server may add some.
+// fields pass: the server may add some. The shape accepted is ReconciliationAnswerAsRead.
 import { z } from 'zod';
-import type { ReconciliationAnswer } from './po-types';
+import type { ReconciliationAnswerAsRead } from './reconciliation-answer';
 
 const amount = z.string().regex(/^-?\d+\.\d{2}$/, 'importo con due decimali');
 const share = z.string().regex(/^-?\d+\.\d{2}$/, 'percentuale con due decimali');
@@ -54,12 +54,12 @@ export const ReconciliationAnswerSchema = z.object({
   findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() })).optional(),
 });
 
-export type ParsedAnswer = { ok: true; answer: ReconciliationAnswer } | { ok: false; issues: string[] };
+export type ParsedAnswer = { ok: true; answer: ReconciliationAnswerAsRead } | { ok: false; issues: string[] };
 
 /** Validates an answer; issues are Italian, one per problem, with the JSON path. */
 export function parseReconciliationAnswer(data: unknown): ParsedAnswer {
   const result = ReconciliationAnswerSchema.safeParse(data);
-  if (result.success) return { ok: true, answer: result.data as ReconciliationAnswer };
+  if (result.success) return { ok: true, answer: result.data as ReconciliationAnswerAsRead };
   return {
     ok: false,
     issues: result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(radice)'}: ${i.message}`),

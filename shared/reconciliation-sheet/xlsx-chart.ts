@@ -1,9 +1,9 @@
 // Adds a native clustered column chart to an .xlsx package. exceljs (the CLI's writer) cannot
 // write charts, and the reconciliation workbook should open in Excel with the same chart the
 // add-in draws through Office.js; so the chart parts (DrawingML) are added to the zip afterwards.
-// Pure (bytes in, bytes out) so the CLI and, if needed, the browser can both use it.
+// Pure (bytes in, bytes out) so the CLI, the API and the browser can all use it.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { cellAddress, type ChartSpec, type SheetLayout } from './reconciliation-sheet';
+import { cellAddress, type ChartSpec, type SheetLayout } from './layout';
 
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
