@@ -15,7 +15,12 @@ async function main(): Promise<void> {
     .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
     .sort();
   const results: Record<string, unknown> = {
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+    },
     at: new Date().toISOString(),
   };
   for (const file of files) {

@@ -116,7 +116,8 @@ function parse(argv: string[]): SampleVerifyArgs | string {
   for (const name of ['population', 'seed', 'agreement', 'programme', 'semester'] as const) {
     if (values[name] === undefined || values[name] === '') return `manca l'opzione --${name}.`;
   }
-  if (values.method !== 'simple' && values.method !== 'mus') return 'metodo non valido: usare --method simple oppure --method mus.';
+  if (values.method !== 'simple' && values.method !== 'mus')
+    return 'metodo non valido: usare --method simple oppure --method mus.';
   return {
     population: values.population as string,
     // The seed is used exactly as recorded: no trimming, it is part of every key.
@@ -142,7 +143,8 @@ function readPopulation(text: string, method: SamplingMethod): Population | stri
     persons.push(id);
     if (method !== 'mus') continue;
     const cost = parseAmount(costPart);
-    if (!cost.ok) return `riga ${i + 1} del file della popolazione: costo mancante o non valido (richiesto con --method mus).`;
+    if (!cost.ok)
+      return `riga ${i + 1} del file della popolazione: costo mancante o non valido (richiesto con --method mus).`;
     costs[id] = cost.value.plus(costs[id] ?? 0).toFixed(2);
   }
   if (persons.length === 0) return 'il file della popolazione non contiene alcuna persona.';

@@ -104,9 +104,7 @@ export type BudgetLine = z.infer<typeof BudgetLineSchema>;
 
 /** Latest approved budget version for a year (R22, C1), or undefined when none is approved. */
 export function latestBudget(agreement: Agreement, year: number): BudgetVersion | undefined {
-  return agreement.budgets
-    .filter((b) => b.year === year)
-    .sort((a, b) => b.version - a.version)[0];
+  return agreement.budgets.filter((b) => b.year === year).sort((a, b) => b.version - a.version)[0];
 }
 
 export function budgetLine(agreement: Agreement, year: number, programme: string): BudgetLine | undefined {

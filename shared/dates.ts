@@ -74,8 +74,18 @@ function checked(y: number, m: number, d: number): DateParse {
 }
 
 const MONTHS_IT = [
-  'gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno',
-  'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre',
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
 ];
 
 /** Reads a month cell: a date in the month, mm/aaaa, aaaa-mm, or "marzo 2026". */
@@ -103,7 +113,10 @@ function month(y: number, m: number): MonthParse {
 /** The calendar day in Europe/Rome of an instant (all locks and windows use Rome's calendar). */
 export function romeDate(instant: Date): IsoDate {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit',
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
   }).format(instant);
   return parts; // en-CA formats as YYYY-MM-DD
 }

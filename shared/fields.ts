@@ -12,13 +12,24 @@ export interface FieldDef {
 }
 
 const f = (key: string, header: string, kind: FieldKind, synonyms: string[] = []): FieldDef => ({
-  key, header, kind, synonyms,
+  key,
+  header,
+  kind,
+  synonyms,
 });
 
 const programme = f('programme', 'Programma', 'text', ['Programma di riferimento', 'Progr.']);
 const action = f('action', 'Azione', 'text', ['Azione di riferimento', 'Az.']);
-const municipalShare = f('municipalShare', 'Quota Comune', 'amount', ['Quota contributo', 'Quota comunale', 'A carico Comune']);
-const cofinancingShare = f('cofinancingShare', 'Quota cofinanziamento', 'amount', ['Quota co-finanziamento', 'Cofinanziamento', 'Quota ETS']);
+const municipalShare = f('municipalShare', 'Quota Comune', 'amount', [
+  'Quota contributo',
+  'Quota comunale',
+  'A carico Comune',
+]);
+const cofinancingShare = f('cofinancingShare', 'Quota cofinanziamento', 'amount', [
+  'Quota co-finanziamento',
+  'Cofinanziamento',
+  'Quota ETS',
+]);
 const documents = f('documents', 'Documenti', 'list', ['Giustificativi', 'Documentazione', 'Allegati']);
 const rowId = f('rowId', 'ID riga', 'text', ['ID', 'Id riga rendiconta']);
 const description = f('description', 'Descrizione', 'text', ['Descrizione spesa', 'Oggetto']);
@@ -27,15 +38,36 @@ const amount = f('amount', 'Importo', 'amount', ['Importo rendicontato', 'Totale
 
 const invoice: FieldDef[] = [
   f('supplier', 'Fornitore', 'text', ['Ragione sociale', 'Fornitore / professionista']),
-  f('supplierId', 'P.IVA / C.F.', 'text', ['Partita IVA', 'P.IVA', 'Codice fiscale fornitore', 'P.IVA/C.F. fornitore', 'CF/PIVA', 'Partita IVA / Codice fiscale', 'Codice fiscale / Partita IVA']),
-  f('invoiceNumber', 'N. fattura', 'text', ['Numero documento', 'Numero fattura', 'N. documento', 'Nr fattura', 'N. doc.', 'Num. fattura']),
+  f('supplierId', 'P.IVA / C.F.', 'text', [
+    'Partita IVA',
+    'P.IVA',
+    'Codice fiscale fornitore',
+    'P.IVA/C.F. fornitore',
+    'CF/PIVA',
+    'Partita IVA / Codice fiscale',
+    'Codice fiscale / Partita IVA',
+  ]),
+  f('invoiceNumber', 'N. fattura', 'text', [
+    'Numero documento',
+    'Numero fattura',
+    'N. documento',
+    'Nr fattura',
+    'N. doc.',
+    'Num. fattura',
+  ]),
   f('invoiceDate', 'Data fattura', 'date', ['Data documento fiscale', 'Data emissione', 'Data doc.']),
   f('expenseType', 'Tipo spesa', 'enum', ['Tipologia spesa', 'Voce di spesa', 'Tipologia di spesa', 'Tipo di spesa']),
   f('taxable', 'Imponibile', 'amount', ['Importo imponibile']),
   f('vat', 'IVA', 'amount', ['Importo IVA']),
   f('invoiceTotal', 'Totale fattura', 'amount', ['Totale documento', 'Importo fattura']),
   f('paymentDate', 'Data pagamento', 'date', ['Data quietanza', 'Data bonifico']),
-  f('paymentMethod', 'Modalità pagamento', 'enum', ['Metodo di pagamento', 'Mezzo di pagamento', 'Modalità di pagamento', 'Mod. pagamento', 'Tipo pagamento']),
+  f('paymentMethod', 'Modalità pagamento', 'enum', [
+    'Metodo di pagamento',
+    'Mezzo di pagamento',
+    'Modalità di pagamento',
+    'Mod. pagamento',
+    'Tipo pagamento',
+  ]),
   f('cupOnInvoice', 'CUP in fattura', 'boolean', ['CUP indicato', 'CUP riportato']),
 ];
 
@@ -49,9 +81,20 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
     f('level', 'Livello', 'text', ['Inquadramento', 'Livello CCNL']),
     programme,
     action,
-    f('month', 'Mese', 'month', ['Periodo', 'Mese di riferimento', 'Mese/anno', 'Mese di competenza', 'Mese rendicontato']),
+    f('month', 'Mese', 'month', [
+      'Periodo',
+      'Mese di riferimento',
+      'Mese/anno',
+      'Mese di competenza',
+      'Mese rendicontato',
+    ]),
     f('hours', 'Ore', 'quantity', ['Ore lavorate', 'Ore progetto', 'N. ore', 'Ore rendicontate', 'Totale ore']),
-    f('hourlyCost', 'Costo orario', 'quantity', ['Costo orario lordo', 'Costo orario €', 'Costo ora', 'Tariffa oraria']),
+    f('hourlyCost', 'Costo orario', 'quantity', [
+      'Costo orario lordo',
+      'Costo orario €',
+      'Costo ora',
+      'Tariffa oraria',
+    ]),
     f('annualCost', 'Costo annuo', 'amount', ['Costo annuo lordo', 'Costo lordo annuo']),
     f('contractHours', 'Ore contrattuali', 'quantity', ['Ore mensili contrattuali', 'Ore da contratto']),
     amount,
@@ -60,16 +103,41 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
     documents,
     rowId,
   ],
-  BENI: [...invoice, description, amount, programme, action, municipalShare, cofinancingShare, documents, rowId,
-    f('category', 'Categoria', 'enum', ['Tipologia'])],
-  SERV: [...invoice, description, amount, programme, action, municipalShare, cofinancingShare, documents, rowId,
-    f('category', 'Categoria', 'enum', ['Tipologia'])],
+  BENI: [
+    ...invoice,
+    description,
+    amount,
+    programme,
+    action,
+    municipalShare,
+    cofinancingShare,
+    documents,
+    rowId,
+    f('category', 'Categoria', 'enum', ['Tipologia']),
+  ],
+  SERV: [
+    ...invoice,
+    description,
+    amount,
+    programme,
+    action,
+    municipalShare,
+    cofinancingShare,
+    documents,
+    rowId,
+    f('category', 'Categoria', 'enum', ['Tipologia']),
+  ],
   GEN: [
     description,
     f('allocationKey', 'Criterio di imputazione', 'text', ['Criterio di riparto', 'Chiave di imputazione']),
     date,
     amount,
-    programme, action, municipalShare, cofinancingShare, documents, rowId,
+    programme,
+    action,
+    municipalShare,
+    cofinancingShare,
+    documents,
+    rowId,
     ...invoice,
   ],
   COFIN: [
@@ -80,15 +148,42 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
     f('hours', 'Ore', 'quantity', ['Ore di volontariato']),
     f('hourlyValue', 'Valore orario', 'quantity', ['Costo orario figurativo']),
     f('value', 'Valore', 'amount', ['Importo', 'Valore complessivo']),
-    programme, action, documents, rowId,
+    programme,
+    action,
+    documents,
+    rowId,
   ],
 };
 
 /** Required fields per category (R01). COFIN `volontariato` adds VOLUNTEER_REQUIRED. */
 export const REQUIRED: Readonly<Record<Category, readonly string[]>> = {
   PERS: ['name', 'taxCode', 'employment', 'programme', 'action', 'month', 'hours', 'hourlyCost', 'amount'],
-  BENI: ['supplier', 'supplierId', 'invoiceNumber', 'invoiceDate', 'expenseType', 'invoiceTotal', 'amount', 'paymentDate', 'paymentMethod', 'programme', 'action'],
-  SERV: ['supplier', 'supplierId', 'invoiceNumber', 'invoiceDate', 'expenseType', 'invoiceTotal', 'amount', 'paymentDate', 'paymentMethod', 'programme', 'action'],
+  BENI: [
+    'supplier',
+    'supplierId',
+    'invoiceNumber',
+    'invoiceDate',
+    'expenseType',
+    'invoiceTotal',
+    'amount',
+    'paymentDate',
+    'paymentMethod',
+    'programme',
+    'action',
+  ],
+  SERV: [
+    'supplier',
+    'supplierId',
+    'invoiceNumber',
+    'invoiceDate',
+    'expenseType',
+    'invoiceTotal',
+    'amount',
+    'paymentDate',
+    'paymentMethod',
+    'programme',
+    'action',
+  ],
   GEN: ['description', 'allocationKey', 'date', 'amount', 'programme', 'action'],
   COFIN: ['resourceType', 'date', 'value', 'programme', 'action'],
 };

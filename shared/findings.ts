@@ -4,8 +4,23 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 export const ROW_RULES = [
-  'R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08', 'R09',
-  'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17',
+  'R01',
+  'R02',
+  'R03',
+  'R04',
+  'R05',
+  'R06',
+  'R07',
+  'R08',
+  'R09',
+  'R10',
+  'R11',
+  'R12',
+  'R13',
+  'R14',
+  'R15',
+  'R16',
+  'R17',
 ] as const;
 export const REPORT_RULES = ['R20', 'R21', 'R22', 'R23', 'R24', 'R25'] as const;
 export const SAMPLE_RULES = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'] as const;

@@ -8,8 +8,7 @@ export type Money = Decimal;
 export const ZERO: Money = new Money(0);
 
 export type MoneyParse =
-  | { ok: true; value: Money }
-  | { ok: false; reason: 'empty' | 'not_a_number' | 'negative' | 'too_many_decimals' };
+  { ok: true; value: Money } | { ok: false; reason: 'empty' | 'not_a_number' | 'negative' | 'too_many_decimals' };
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
 const ITALIAN_GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;

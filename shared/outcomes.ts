@@ -21,12 +21,7 @@ import { addDays, formatDateIt } from './dates';
 import { Money, ZERO, formatAmount } from './money';
 
 export type OutcomeStatus =
-  | 'requested'
-  | 'documents_received'
-  | 'integrazioni_richieste'
-  | 'ammesso'
-  | 'ammesso_parzialmente'
-  | 'non_ammesso';
+  'requested' | 'documents_received' | 'integrazioni_richieste' | 'ammesso' | 'ammesso_parzialmente' | 'non_ammesso';
 
 export type Decision =
   | { outcome: 'ammesso' }
@@ -48,7 +43,10 @@ export type OutcomeEvent =
   | {
       type: 'confirm';
       on: IsoDate;
-      revised?: { outcome: 'ammesso' } | { outcome: 'ammesso_parzialmente'; amount: string } | { outcome: 'non_ammesso'; reason: string };
+      revised?:
+        | { outcome: 'ammesso' }
+        | { outcome: 'ammesso_parzialmente'; amount: string }
+        | { outcome: 'non_ammesso'; reason: string };
     };
 
 export interface SampledPersonOutcome {
@@ -94,13 +92,19 @@ const STATUS_IT: Record<OutcomeStatus, string> = {
 };
 
 /** Applies one event; an illegal one returns an Italian error and the state is left as it was. */
-export function applyOutcomeEvent(agreement: SamplingRules, state: SampledPersonOutcome, event: OutcomeEvent): OutcomeResult {
+export function applyOutcomeEvent(
+  agreement: SamplingRules,
+  state: SampledPersonOutcome,
+  event: OutcomeEvent,
+): OutcomeResult {
   if (state.final) return fail(`L'esito è già definitivo (${STATUS_IT[state.status]}): non può essere modificato.`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(event.on)) return fail('Data non valida: usare il formato aaaa-mm-gg.');
   const last = state.history.length ? state.history[state.history.length - 1].on : state.requestedOn;
-  if (event.on < last) return fail(`La data ${formatDateIt(event.on)} precede l'ultimo passaggio registrato (${formatDateIt(last)}).`);
+  if (event.on < last)
+    return fail(`La data ${formatDateIt(event.on)} precede l'ultimo passaggio registrato (${formatDateIt(last)}).`);
   const history = [...state.history, event];
-  const reviewable = state.status === 'requested' || state.status === 'documents_received' || state.status === 'integrazioni_richieste';
+  const reviewable =
+    state.status === 'requested' || state.status === 'documents_received' || state.status === 'integrazioni_richieste';
 
   switch (event.type) {
     case 'documents_received':
@@ -110,7 +114,8 @@ export function applyOutcomeEvent(agreement: SamplingRules, state: SampledPerson
       return ok({ ...state, status: 'documents_received', integrationDeadline: undefined, history });
 
     case 'decision': {
-      if (!reviewable) return fail(`Esito già registrato (${STATUS_IT[state.status]}): si può solo concludere il contraddittorio.`);
+      if (!reviewable)
+        return fail(`Esito già registrato (${STATUS_IT[state.status]}): si può solo concludere il contraddittorio.`);
       const checked = checkDecision(event);
       if (checked) return fail(checked);
       const base = { ...state, decidedOn: event.on, history, reason: 'reason' in event ? event.reason : undefined };
@@ -131,17 +136,24 @@ export function applyOutcomeEvent(agreement: SamplingRules, state: SampledPerson
     }
 
     case 'observations': {
-      if (!state.contradictory) return fail('Le osservazioni sono ammesse solo dopo una non ammissione (contraddittorio).');
+      if (!state.contradictory)
+        return fail('Le osservazioni sono ammesse solo dopo una non ammissione (contraddittorio).');
       if (state.contradictory.observations) return fail('Le osservazioni sono già state presentate.');
       if (event.text.trim() === '') return fail('Il testo delle osservazioni è obbligatorio.');
       if (event.on > state.contradictory.observationsDeadline) {
-        return fail(`Termine per le osservazioni scaduto il ${formatDateIt(state.contradictory.observationsDeadline)}.`);
+        return fail(
+          `Termine per le osservazioni scaduto il ${formatDateIt(state.contradictory.observationsDeadline)}.`,
+        );
       }
-      return ok({ ...state, contradictory: { ...state.contradictory, observations: { text: event.text, on: event.on } }, history });
+      return ok({
+        ...state,
+        contradictory: { ...state.contradictory, observations: { text: event.text, on: event.on } },
+        history,
+      });
     }
 
     case 'confirm': {
-      if (!state.contradictory) return fail('Non c\'è un contraddittorio da concludere per questa persona.');
+      if (!state.contradictory) return fail("Non c'è un contraddittorio da concludere per questa persona.");
       if (!state.contradictory.observations && event.on <= state.contradictory.observationsDeadline) {
         return fail(
           `Conferma prematura: l'ATS può presentare osservazioni fino al ${formatDateIt(state.contradictory.observationsDeadline)}.`,
@@ -190,17 +202,21 @@ export function nonAdmittedAmount(state: SampledPersonOutcome, sampledCost: Mone
   return ZERO;
 }
 
-function checkDecision(d: Decision | NonNullable<Extract<OutcomeEvent, { type: 'confirm' }>['revised']>): string | null {
+function checkDecision(
+  d: Decision | NonNullable<Extract<OutcomeEvent, { type: 'confirm' }>['revised']>,
+): string | null {
   switch (d.outcome) {
     case 'ammesso':
       return null;
     case 'ammesso_parzialmente':
       if (typeof d.amount !== 'string' || !/^\d+(\.\d{1,2})?$/.test(d.amount)) {
-        return "Importo ammesso non valido: indicare un importo non negativo con al massimo 2 decimali (es. 1234.50).";
+        return 'Importo ammesso non valido: indicare un importo non negativo con al massimo 2 decimali (es. 1234.50).';
       }
       return null;
     case 'non_ammesso':
-      return typeof d.reason === 'string' && d.reason.trim() !== '' ? null : 'La motivazione della non ammissione è obbligatoria.';
+      return typeof d.reason === 'string' && d.reason.trim() !== ''
+        ? null
+        : 'La motivazione della non ammissione è obbligatoria.';
     case 'integrazioni_richieste':
       return typeof d.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d.deadline)
         ? null
@@ -220,14 +236,26 @@ export interface RowNonAdmission {
 export type RowNonAdmissionResult = { ok: true; value: RowNonAdmission } | { ok: false; error: string };
 
 /** S6: the PO may not admit any single row; the reason is required. */
-export function rowNonAdmission(input: { submissionId?: unknown; rowId?: unknown; reason?: unknown; decidedOn?: IsoDate }): RowNonAdmissionResult {
+export function rowNonAdmission(input: {
+  submissionId?: unknown;
+  rowId?: unknown;
+  reason?: unknown;
+  decidedOn?: IsoDate;
+}): RowNonAdmissionResult {
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-  if (text(input.submissionId) === '') return { ok: false, error: 'Indicare la versione del rendiconto (submissionId).' };
+  if (text(input.submissionId) === '')
+    return { ok: false, error: 'Indicare la versione del rendiconto (submissionId).' };
   if (text(input.rowId) === '') return { ok: false, error: 'Indicare la riga da non ammettere (rowId).' };
-  if (text(input.reason) === '') return { ok: false, error: 'La motivazione della non ammissione della riga è obbligatoria (S6).' };
+  if (text(input.reason) === '')
+    return { ok: false, error: 'La motivazione della non ammissione della riga è obbligatoria (S6).' };
   return {
     ok: true,
-    value: { submissionId: text(input.submissionId), rowId: text(input.rowId), reason: text(input.reason), decidedOn: input.decidedOn },
+    value: {
+      submissionId: text(input.submissionId),
+      rowId: text(input.rowId),
+      reason: text(input.reason),
+      decidedOn: input.decidedOn,
+    },
   };
 }
 
@@ -243,13 +271,18 @@ export interface ProjectedErrorRate {
   inputs: Record<string, string>;
 }
 
-export function projectedErrorRate(input: { sampled: Money; nonAdmitted: Money; personnelCost: Money }): ProjectedErrorRate {
+export function projectedErrorRate(input: {
+  sampled: Money;
+  nonAdmitted: Money;
+  personnelCost: Money;
+}): ProjectedErrorRate {
   const ratio = input.sampled.isZero() ? ZERO : input.nonAdmitted.div(input.sampled);
   return {
     rate: ratio.times(100).toFixed(2),
     projected: formatAmount(ratio.times(input.personnelCost)),
     informationOnly: true,
-    formula: 'tasso di errore = non ammesso € / campionato €; proiezione = tasso × costo del personale del programma (solo informativo)',
+    formula:
+      'tasso di errore = non ammesso € / campionato €; proiezione = tasso × costo del personale del programma (solo informativo)',
     inputs: {
       campionato: formatAmount(input.sampled),
       nonAmmesso: formatAmount(input.nonAdmitted),

@@ -138,13 +138,28 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
     const D2 = Money.min(D1, roundCents(Ac));
     const trail: TrailStep[] = [
       step('C1', 'budget.planned', 'P = B + F', { B: money(B), F: money(F) }, money(P)),
-      step('C1', 'admitted.municipal', 'A_c = quota Comune rendicontata − quota Comune esclusa',
-        { rendicontato: money(p.reported.municipal), escluso: money(excludedMunicipal) }, money(Ac)),
-      step('C1', 'admitted.cofinancing', 'A_f = cofinanziamento rendicontato − cofinanziamento escluso',
-        { rendicontato: money(p.reported.cofinancing), escluso: money(excludedCofinancing) }, money(Af)),
+      step(
+        'C1',
+        'admitted.municipal',
+        'A_c = quota Comune rendicontata − quota Comune esclusa',
+        { rendicontato: money(p.reported.municipal), escluso: money(excludedMunicipal) },
+        money(Ac),
+      ),
+      step(
+        'C1',
+        'admitted.cofinancing',
+        'A_f = cofinanziamento rendicontato − cofinanziamento escluso',
+        { rendicontato: money(p.reported.cofinancing), escluso: money(excludedCofinancing) },
+        money(Af),
+      ),
       step('C1', 'admitted.total', 'A = A_c + A_f', { A_c: money(Ac), A_f: money(Af) }, money(A)),
-      step('C2', 'contribution.proportional', 'D1 = B × min(1, A / P), arrotondato al centesimo (half-up)',
-        { B: money(B), A: money(A), P: money(P) }, money(D1)),
+      step(
+        'C2',
+        'contribution.proportional',
+        'D1 = B × min(1, A / P), arrotondato al centesimo (half-up)',
+        { B: money(B), A: money(A), P: money(P) },
+        money(D1),
+      ),
       step('C3', 'contribution.cappedByAdmitted', 'D2 = min(D1, A_c)', { D1: money(D1), A_c: money(Ac) }, money(D2)),
     ];
     return { p, B, F, P, Ac, Af, A, D1, D2, trail };
@@ -158,23 +173,48 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
   const atsShare = totalD2.isZero() ? null : totalAf.div(totalD2);
   const dutyMet = atsShare === null || atsShare.gte(minRate);
   const r20: 'ok' | 'warning' | 'error' = dutyMet ? 'ok' : phase === 'yearClose' ? 'error' : 'warning';
-  const dues = policy === 'reduce' ? apportionCents(atsDue, stage.map((s) => s.D2)) : stage.map((s) => s.D2);
-  const atsTrail: TrailStep[] = [
-    step('C4', 'ats.cofinancingShare', 'quota di cofinanziamento ATS = Σ A_f / Σ D2',
-      { 'Σ A_f': money(totalAf), 'Σ D2': money(totalD2) }, atsShare === null ? '0.00' : pct(atsShare)),
+  const dues =
     policy === 'reduce'
-      ? step('C4', 'ats.due', `D_ATS = min(Σ D2, Σ A_f / ${pct(minRate)}%), arrotondato al centesimo`,
-          { 'Σ D2': money(totalD2), 'Σ A_f': money(totalAf), 'Σ A_f / tasso minimo': money(roundCents(cap)) }, money(atsDue))
-      : step('C4', 'ats.due', 'D_ATS = Σ D2 (politica "flag": obbligo di cofinanziamento solo segnalato, R20)',
-          { 'Σ D2': money(totalD2) }, money(atsDue)),
+      ? apportionCents(
+          atsDue,
+          stage.map((s) => s.D2),
+        )
+      : stage.map((s) => s.D2);
+  const atsTrail: TrailStep[] = [
+    step(
+      'C4',
+      'ats.cofinancingShare',
+      'quota di cofinanziamento ATS = Σ A_f / Σ D2',
+      { 'Σ A_f': money(totalAf), 'Σ D2': money(totalD2) },
+      atsShare === null ? '0.00' : pct(atsShare),
+    ),
+    policy === 'reduce'
+      ? step(
+          'C4',
+          'ats.due',
+          `D_ATS = min(Σ D2, Σ A_f / ${pct(minRate)}%), arrotondato al centesimo`,
+          { 'Σ D2': money(totalD2), 'Σ A_f': money(totalAf), 'Σ A_f / tasso minimo': money(roundCents(cap)) },
+          money(atsDue),
+        )
+      : step(
+          'C4',
+          'ats.due',
+          'D_ATS = Σ D2 (politica "flag": obbligo di cofinanziamento solo segnalato, R20)',
+          { 'Σ D2': money(totalD2) },
+          money(atsDue),
+        ),
   ];
 
   const findings: Finding[] = [];
   if (!dutyMet) {
-    findings.push(r20Finding(r20 === 'error' ? 'error' : 'warning',
-      `Il cofinanziamento ammesso dell'ATS (${pct(atsShare as Money)}% del contributo) è inferiore al minimo del ${pct(minRate)}% (R20).` +
-      (policy === 'reduce' ? ' Il contributo è ridotto di conseguenza (C4).' : ''),
-      { share: pct(atsShare as Money), minimum: pct(minRate) }));
+    findings.push(
+      r20Finding(
+        r20 === 'error' ? 'error' : 'warning',
+        `Il cofinanziamento ammesso dell'ATS (${pct(atsShare as Money)}% del contributo) è inferiore al minimo del ${pct(minRate)}% (R20).` +
+          (policy === 'reduce' ? ' Il contributo è ridotto di conseguenza (C4).' : ''),
+        { share: pct(atsShare as Money), minimum: pct(minRate) },
+      ),
+    );
   }
 
   const tranches = agreement.rules.tranches;
@@ -182,10 +222,14 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
     const D = dues[i];
     const share = s.D2.isZero() ? null : s.Af.div(s.D2);
     if (share !== null && share.lt(minRate)) {
-      findings.push(r20Finding('warning',
-        `Programma ${s.p.programme}: cofinanziamento ammesso al ${pct(share)}% del contributo, sotto il ${pct(minRate)}%. ` +
-        "L'obbligo vale sull'intera ATS: segnalazione informativa (R20).",
-        { programme: s.p.programme, share: pct(share), minimum: pct(minRate) }));
+      findings.push(
+        r20Finding(
+          'warning',
+          `Programma ${s.p.programme}: cofinanziamento ammesso al ${pct(share)}% del contributo, sotto il ${pct(minRate)}%. ` +
+            "L'obbligo vale sull'intera ATS: segnalazione informativa (R20).",
+          { programme: s.p.programme, share: pct(share), minimum: pct(minRate) },
+        ),
+      );
     }
     const T1 = s.p.paid?.first ?? roundCents(s.B.times(tranches.first));
     const T2 = s.p.paid?.second ?? roundCents(s.B.times(tranches.second));
@@ -193,20 +237,51 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
     const trail = [
       ...s.trail,
       policy === 'reduce'
-        ? step('C4', 'contribution.due',
+        ? step(
+            'C4',
+            'contribution.due',
             'D = D_ATS × D2 / Σ D2, ripartito al centesimo con il metodo dei resti maggiori',
-            { D_ATS: money(atsDue), D2: money(s.D2), 'Σ D2': money(totalD2) }, money(D))
+            { D_ATS: money(atsDue), D2: money(s.D2), 'Σ D2': money(totalD2) },
+            money(D),
+          )
         : step('C4', 'contribution.due', 'D = D2 (politica "flag")', { D2: money(s.D2) }, money(D)),
-      step('C4', 'cofinancingShare', 'quota di cofinanziamento = A_f / D2',
-        { A_f: money(s.Af), D2: money(s.D2) }, share === null ? '0.00' : pct(share)),
-      step('C5', 'tranches.first', s.p.paid?.first ? 'T1 = prima tranche effettivamente pagata' : `T1 = ${pct(new Money(tranches.first))}% × B`,
-        { B: money(s.B) }, money(T1)),
-      step('C5', 'tranches.second', s.p.paid?.second ? 'T2 = seconda tranche effettivamente pagata' : `T2 = ${pct(new Money(tranches.second))}% × B`,
-        { B: money(s.B) }, money(T2)),
-      step('C5', 'tranches.balance', 'T3 = D − T1 − T2 (se negativo: saldo 0 e importo da recuperare)',
-        { D: money(D), T1: money(T1), T2: money(T2) }, money(Money.max(ZERO, T3))),
-      step('C5', 'toRecover', 'da recuperare = max(0, T1 + T2 − D)',
-        { D: money(D), T1: money(T1), T2: money(T2) }, money(Money.max(ZERO, T3.neg()))),
+      step(
+        'C4',
+        'cofinancingShare',
+        'quota di cofinanziamento = A_f / D2',
+        { A_f: money(s.Af), D2: money(s.D2) },
+        share === null ? '0.00' : pct(share),
+      ),
+      step(
+        'C5',
+        'tranches.first',
+        s.p.paid?.first ? 'T1 = prima tranche effettivamente pagata' : `T1 = ${pct(new Money(tranches.first))}% × B`,
+        { B: money(s.B) },
+        money(T1),
+      ),
+      step(
+        'C5',
+        'tranches.second',
+        s.p.paid?.second
+          ? 'T2 = seconda tranche effettivamente pagata'
+          : `T2 = ${pct(new Money(tranches.second))}% × B`,
+        { B: money(s.B) },
+        money(T2),
+      ),
+      step(
+        'C5',
+        'tranches.balance',
+        'T3 = D − T1 − T2 (se negativo: saldo 0 e importo da recuperare)',
+        { D: money(D), T1: money(T1), T2: money(T2) },
+        money(Money.max(ZERO, T3)),
+      ),
+      step(
+        'C5',
+        'toRecover',
+        'da recuperare = max(0, T1 + T2 − D)',
+        { D: money(D), T1: money(T1), T2: money(T2) },
+        money(Money.max(ZERO, T3.neg())),
+      ),
     ];
     const answer: ProgrammeReconciliation = {
       programme: s.p.programme,
@@ -285,7 +360,13 @@ function excludedAnswer(e: Exclusion): ExcludedAnswer {
   return out;
 }
 
-function step(s: TrailStepCode, figure: string, formula: string, inputs: Record<string, string>, result: string): TrailStep {
+function step(
+  s: TrailStepCode,
+  figure: string,
+  formula: string,
+  inputs: Record<string, string>,
+  result: string,
+): TrailStep {
   return { step: s, figure, formula, inputs, result };
 }
 

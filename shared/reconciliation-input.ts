@@ -20,7 +20,13 @@ import { Money, ZERO, formatAmount, sum } from './money';
 import type { RowValues } from './rows';
 import { normalisePersonId, semesterOf, type SemesterId } from './sampling';
 import { nonAdmittedAmount, type RowNonAdmission, type SampledPersonOutcome } from './outcomes';
-import type { Exclusion, ProgrammeReconciliationInput, ReconciliationInput, ReconciliationPhase, ReconciliationPolicy } from './reconcile';
+import type {
+  Exclusion,
+  ProgrammeReconciliationInput,
+  ReconciliationInput,
+  ReconciliationPhase,
+  ReconciliationPolicy,
+} from './reconcile';
 
 /** The few facts of a row the reconciliation needs. */
 export interface ReconcilableRow {
@@ -39,7 +45,10 @@ export interface ReconcilableRow {
  * Adapter from the normalised row of shared/rows.ts. Rows whose amounts cannot enter a sum
  * (`excludedFromTotals`) or lack a programme give null: they were rejected at submission.
  */
-export function reconcilableRow(row: { rowId: string; values: RowValues }, submissionId?: string): ReconcilableRow | null {
+export function reconcilableRow(
+  row: { rowId: string; values: RowValues },
+  submissionId?: string,
+): ReconcilableRow | null {
   const v = row.values;
   if (v.excludedFromTotals || !v.programme || !v.category || !v.municipalShare || !v.cofinancingShare) return null;
   return {
@@ -141,8 +150,12 @@ function programmeInput(ev: ProgrammeEvidence): ProgrammeReconciliationInput {
     sample.outcomes.forEach((outcome, index) => {
       const personRows = rows.filter(
         (r) =>
-          r.category === 'PERS' && !excluded.has(r.rowId) && r.taxCode && r.month &&
-          normalisePersonId(r.taxCode) === outcome.personId && semesterOf(r.month) === sample.semester,
+          r.category === 'PERS' &&
+          !excluded.has(r.rowId) &&
+          r.taxCode &&
+          r.month &&
+          normalisePersonId(r.taxCode) === outcome.personId &&
+          semesterOf(r.month) === sample.semester,
       );
       const cost = sum(personRows.map((r) => r.municipal.plus(r.cofinancing)));
       const notAdmitted = nonAdmittedAmount(outcome, cost);
@@ -151,7 +164,10 @@ function programmeInput(ev: ProgrammeEvidence): ProgrammeReconciliationInput {
       const municipal = Money.min(notAdmitted, municipalTotal);
       const cofinancing = notAdmitted.minus(municipal);
       if (outcome.status === 'non_ammesso') personRows.forEach((r) => excluded.add(r.rowId));
-      const what = outcome.status === 'non_ammesso' ? `non ammesso (${outcome.reason ?? ''})` : `ammesso parzialmente per ${outcome.admittedAmount} €`;
+      const what =
+        outcome.status === 'non_ammesso'
+          ? `non ammesso (${outcome.reason ?? ''})`
+          : `ammesso parzialmente per ${outcome.admittedAmount} €`;
       exclusions.push({
         reason: 'S5',
         rowIds: personRows.map((r) => r.rowId),
@@ -165,8 +181,13 @@ function programmeInput(ev: ProgrammeEvidence): ProgrammeReconciliationInput {
   // 4. R21 excess of general costs.
   const excess = ev.generalCostExcess ?? r21FromFindings(ev.findings ?? [], rows);
   if (excess && !excess.municipal.plus(excess.cofinancing).isZero()) {
-    exclusions.push({ reason: 'R21', rowIds: excess.rowIds, municipal: excess.municipal, cofinancing: excess.cofinancing,
-      note: excess.note ?? 'Eccedenza delle spese generali oltre il limite (R21).' });
+    exclusions.push({
+      reason: 'R21',
+      rowIds: excess.rowIds,
+      municipal: excess.municipal,
+      cofinancing: excess.cofinancing,
+      note: excess.note ?? 'Eccedenza delle spese generali oltre il limite (R21).',
+    });
   }
 
   return {

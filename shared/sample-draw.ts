@@ -23,8 +23,7 @@ export interface StoredSample {
 }
 
 export type SampleDrawResult =
-  | { ok: true; sample: StoredSample; outcomes: SampledPersonOutcome[] }
-  | { ok: false; error: string };
+  { ok: true; sample: StoredSample; outcomes: SampledPersonOutcome[] } | { ok: false; error: string };
 
 export interface DrawRequest {
   population: FrozenPopulation;
@@ -73,7 +72,11 @@ export function drawFrozenSample(agreement: Agreement, req: DrawRequest): Sample
       population: draw.population,
       n: draw.n,
       drawnOn: req.drawnOn,
-      selected: draw.selected.map((s, i) => ({ ...s, requestDeadline: outcomes[i].requestDeadline, status: outcomes[i].status })),
+      selected: draw.selected.map((s, i) => ({
+        ...s,
+        requestDeadline: outcomes[i].requestDeadline,
+        status: outcomes[i].status,
+      })),
     },
   };
 }

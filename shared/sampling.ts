@@ -161,7 +161,8 @@ export function freezePopulation(
 
 /** S2: n = ceil(rate × N), rate in (0, 10%]; N ≥ 1 ⇒ n ≥ 1. */
 export function sampleSize(rate: string | Money, populationSize: number): SamplingResult<number> {
-  const parsed = typeof rate === 'string' ? parseQuantity(rate.replace('%', ''), 10) : { ok: true as const, value: rate };
+  const parsed =
+    typeof rate === 'string' ? parseQuantity(rate.replace('%', ''), 10) : { ok: true as const, value: rate };
   if (!parsed.ok) return { ok: false, error: 'Tasso di campionamento non valido: indicare un numero tra 0 e 0.10.' };
   const value = typeof rate === 'string' && rate.includes('%') ? parsed.value.div(100) : parsed.value;
   if (value.lte(0)) return { ok: false, error: 'Il tasso di campionamento deve essere maggiore di zero.' };
@@ -179,7 +180,13 @@ export function sampleSize(rate: string | Money, populationSize: number): Sampli
 }
 
 /** S3 key of one person. */
-export function drawKey(seed: string, agreement: string, programme: string, semester: SemesterId, personId: string): string {
+export function drawKey(
+  seed: string,
+  agreement: string,
+  programme: string,
+  semester: SemesterId,
+  personId: string,
+): string {
   return sha256Hex(`${seed}|${agreement}|${programme}|${semester}|${personId}`);
 }
 
@@ -211,7 +218,12 @@ export function drawMus(p: DrawParams & { costs: Readonly<Record<string, string 
   }
   const remaining = distinctPersonIds(p.persons).map((personId) => ({
     personId,
-    cents: BigInt(Money.max(ZERO, costs.get(personId) ?? ZERO).times(100).toDecimalPlaces(0, Money.ROUND_HALF_UP).toFixed(0)),
+    cents: BigInt(
+      Money.max(ZERO, costs.get(personId) ?? ZERO)
+        .times(100)
+        .toDecimalPlaces(0, Money.ROUND_HALF_UP)
+        .toFixed(0),
+    ),
   }));
   const selected: SelectedPerson[] = [];
   for (let k = 1; k <= p.n; k++) {
@@ -246,7 +258,8 @@ export function drawSample(req: SampleRequest): SampleDraw {
   const rate = req.rate ?? '0.10';
   if (!parseSemester(req.semester)) return { ok: false, error: SEMESTER_ERROR };
   if (req.seed.trim() === '') return { ok: false, error: 'Il seme del sorteggio è obbligatorio (S3).' };
-  if (method !== 'simple' && method !== 'mus') return { ok: false, error: 'Metodo di campionamento non valido: usare "simple" o "mus".' };
+  if (method !== 'simple' && method !== 'mus')
+    return { ok: false, error: 'Metodo di campionamento non valido: usare "simple" o "mus".' };
   const persons = distinctPersonIds(req.persons);
   const size = sampleSize(rate, persons.length);
   if (!size.ok) return size;
@@ -292,9 +305,7 @@ export function isSemesterDue(agreement: Pick<Agreement, 'windows'>, semester: S
 
 /** Every semester of the agreement years that is due on `today` (the timer draws those not drawn yet). */
 export function dueSemesters(agreement: Pick<Agreement, 'windows' | 'years'>, today: IsoDate): SemesterId[] {
-  return agreement.years
-    .flatMap((y) => [`${y}-H1`, `${y}-H2`])
-    .filter((s) => isSemesterDue(agreement, s, today));
+  return agreement.years.flatMap((y) => [`${y}-H1`, `${y}-H2`]).filter((s) => isSemesterDue(agreement, s, today));
 }
 
 /** S4: deadline of the document request = draw date + rules.sampling.requestDays. */

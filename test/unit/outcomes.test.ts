@@ -1,8 +1,14 @@
 // S5–S7 as a specification: what a PO and the ATS can do with each sampled person.
 import { getAgreement } from '../../shared/agreements';
 import {
-  openRequest, applyOutcomeEvent, replayOutcome, nonAdmittedAmount, rowNonAdmission, projectedErrorRate,
-  type SampledPersonOutcome, type OutcomeEvent,
+  openRequest,
+  applyOutcomeEvent,
+  replayOutcome,
+  nonAdmittedAmount,
+  rowNonAdmission,
+  projectedErrorRate,
+  type SampledPersonOutcome,
+  type OutcomeEvent,
 } from '../../shared/outcomes';
 import { Money } from '../../shared/money';
 
@@ -23,12 +29,18 @@ function refused(state: SampledPersonOutcome, event: OutcomeEvent): string {
 describe('S5 request and review', () => {
   it('a drawn person gets a request with deadline = draw date + 30 days', () => {
     expect(openRequest(agreement, PERSON, '2026-10-01')).toMatchObject({
-      status: 'requested', requestedOn: '2026-10-01', requestDeadline: '2026-10-31', final: false,
+      status: 'requested',
+      requestedOn: '2026-10-01',
+      requestDeadline: '2026-10-31',
+      final: false,
     });
   });
 
   it('documents received → ammesso is final at once', () => {
-    const s = run([{ type: 'documents_received', on: '2026-10-10' }, { type: 'decision', on: '2026-10-20', outcome: 'ammesso' }]);
+    const s = run([
+      { type: 'documents_received', on: '2026-10-10' },
+      { type: 'decision', on: '2026-10-20', outcome: 'ammesso' },
+    ]);
     expect(s).toMatchObject({ status: 'ammesso', final: true, decidedOn: '2026-10-20' });
     expect(s.contradictory).toBeUndefined();
     expect(refused(s, { type: 'decision', on: '2026-10-21', outcome: 'non_ammesso', reason: 'x' })).toBe(
@@ -39,7 +51,13 @@ describe('S5 request and review', () => {
   it('integrazioni richieste (deadline) → documents again → back to review', () => {
     const s = run([
       { type: 'documents_received', on: '2026-10-10' },
-      { type: 'decision', on: '2026-10-12', outcome: 'integrazioni_richieste', deadline: '2026-10-27', reason: 'manca F24' },
+      {
+        type: 'decision',
+        on: '2026-10-12',
+        outcome: 'integrazioni_richieste',
+        deadline: '2026-10-27',
+        reason: 'manca F24',
+      },
     ]);
     expect(s).toMatchObject({ status: 'integrazioni_richieste', integrationDeadline: '2026-10-27', final: false });
     const back = applyOutcomeEvent(agreement, s, { type: 'documents_received', on: '2026-10-25' });
@@ -56,7 +74,9 @@ describe('S5 non-admission opens the contradictory step', () => {
 
   it('the ATS is notified on the decision day and has 15 days for observations', () => {
     expect(decided()).toMatchObject({
-      status: 'non_ammesso', reason: 'timesheet non firmato', final: false,
+      status: 'non_ammesso',
+      reason: 'timesheet non firmato',
+      final: false,
       contradictory: { notifiedOn: '2026-10-20', observationsDeadline: '2026-11-04' },
     });
   });
@@ -68,7 +88,11 @@ describe('S5 non-admission opens the contradictory step', () => {
       { type: 'observations', on: '2026-11-03', text: 'Il timesheet firmato è allegato.' },
       { type: 'confirm', on: '2026-11-05' },
     ]);
-    expect(s).toMatchObject({ status: 'non_ammesso', final: true, contradictory: { observations: { on: '2026-11-03' } } });
+    expect(s).toMatchObject({
+      status: 'non_ammesso',
+      final: true,
+      contradictory: { observations: { on: '2026-11-03' } },
+    });
   });
 
   it('the PO may accept the observations and revise the outcome when confirming', () => {
@@ -93,14 +117,27 @@ describe('S5 non-admission opens the contradictory step', () => {
     expect(refused(requested, { type: 'observations', on: '2026-10-02', text: 'x' })).toBe(
       'Le osservazioni sono ammesse solo dopo una non ammissione (contraddittorio).',
     );
-    expect(refused(requested, { type: 'confirm', on: '2026-10-02' })).toBe("Non c'è un contraddittorio da concludere per questa persona.");
+    expect(refused(requested, { type: 'confirm', on: '2026-10-02' })).toBe(
+      "Non c'è un contraddittorio da concludere per questa persona.",
+    );
   });
 
   it('ammesso parzialmente requires a valid amount and opens the contradictory step', () => {
     const requested = openRequest(agreement, PERSON, '2026-10-01');
-    expect(refused(requested, { type: 'decision', on: '2026-10-02', outcome: 'ammesso_parzialmente', amount: '12,5' })).toMatch(/Importo ammesso non valido/);
-    const r = applyOutcomeEvent(agreement, requested, { type: 'decision', on: '2026-10-02', outcome: 'ammesso_parzialmente', amount: '700.5' });
-    expect(r.ok && r.state).toMatchObject({ status: 'ammesso_parzialmente', admittedAmount: '700.50', contradictory: { observationsDeadline: '2026-10-17' } });
+    expect(
+      refused(requested, { type: 'decision', on: '2026-10-02', outcome: 'ammesso_parzialmente', amount: '12,5' }),
+    ).toMatch(/Importo ammesso non valido/);
+    const r = applyOutcomeEvent(agreement, requested, {
+      type: 'decision',
+      on: '2026-10-02',
+      outcome: 'ammesso_parzialmente',
+      amount: '700.5',
+    });
+    expect(r.ok && r.state).toMatchObject({
+      status: 'ammesso_parzialmente',
+      admittedAmount: '700.50',
+      contradictory: { observationsDeadline: '2026-10-17' },
+    });
   });
 
   it('a non-admission needs a reason; dates cannot go backwards; a second decision is refused', () => {
@@ -139,12 +176,14 @@ describe('non-admitted amount of a sampled person (feeds C reconciliation)', () 
 describe('S6 single-row non-admission', () => {
   it('records submission, row and reason', () => {
     expect(rowNonAdmission({ submissionId: 'sub-1', rowId: 'r-7', reason: ' spesa non pertinente ' })).toEqual({
-      ok: true, value: { submissionId: 'sub-1', rowId: 'r-7', reason: 'spesa non pertinente', decidedOn: undefined },
+      ok: true,
+      value: { submissionId: 'sub-1', rowId: 'r-7', reason: 'spesa non pertinente', decidedOn: undefined },
     });
   });
   it('a reason is required', () => {
     expect(rowNonAdmission({ submissionId: 'sub-1', rowId: 'r-7', reason: '' })).toEqual({
-      ok: false, error: 'La motivazione della non ammissione della riga è obbligatoria (S6).',
+      ok: false,
+      error: 'La motivazione della non ammissione della riga è obbligatoria (S6).',
     });
     expect(rowNonAdmission({ submissionId: 'sub-1', reason: 'x' }).ok).toBe(false);
   });
@@ -152,11 +191,17 @@ describe('S6 single-row non-admission', () => {
 
 describe('S7 projected error rate (information only)', () => {
   it('non-admitted 1,200 of 24,000 sampled = 5.00%, projected on 300,000 personnel cost = 15,000', () => {
-    const p = projectedErrorRate({ sampled: new Money('24000'), nonAdmitted: new Money('1200'), personnelCost: new Money('300000') });
+    const p = projectedErrorRate({
+      sampled: new Money('24000'),
+      nonAdmitted: new Money('1200'),
+      personnelCost: new Money('300000'),
+    });
     expect(p).toMatchObject({ rate: '5.00', projected: '15000.00', informationOnly: true });
     expect(p.inputs).toEqual({ campionato: '24000.00', nonAmmesso: '1200.00', costoPersonale: '300000.00' });
   });
   it('nothing sampled → 0%', () => {
-    expect(projectedErrorRate({ sampled: new Money(0), nonAdmitted: new Money(0), personnelCost: new Money('1000') }).rate).toBe('0.00');
+    expect(
+      projectedErrorRate({ sampled: new Money(0), nonAdmitted: new Money(0), personnelCost: new Money('1000') }).rate,
+    ).toBe('0.00');
   });
 });

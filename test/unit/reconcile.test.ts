@@ -3,8 +3,13 @@ import fc from 'fast-check';
 import { getAgreement } from '../../shared/agreements';
 import { Money, roundCents, sum } from '../../shared/money';
 import {
-  reconcile, apportionCents, phaseOf,
-  type ProgrammeReconciliationInput, type Reconciliation, type ProgrammeReconciliation, type ReconciliationPolicy,
+  reconcile,
+  apportionCents,
+  phaseOf,
+  type ProgrammeReconciliationInput,
+  type Reconciliation,
+  type ProgrammeReconciliation,
+  type ReconciliationPolicy,
 } from '../../shared/reconcile';
 
 const agreement = getAgreement('crema-2026-2028')!;
@@ -19,7 +24,9 @@ const BUDGET: Record<string, [string, string]> = {
 const m = (s: string | number) => new Money(s);
 
 /** Every programme reports exactly its budget, unless `override` says otherwise. */
-function programmes(override: Record<string, Partial<ProgrammeReconciliationInput>> = {}): ProgrammeReconciliationInput[] {
+function programmes(
+  override: Record<string, Partial<ProgrammeReconciliationInput>> = {},
+): ProgrammeReconciliationInput[] {
   return Object.entries(BUDGET).map(([programme, [b, f]]) => ({
     programme,
     reported: { municipal: m(b), cofinancing: m(f) },
@@ -27,7 +34,11 @@ function programmes(override: Record<string, Partial<ProgrammeReconciliationInpu
     ...override[programme],
   }));
 }
-function run(override: Record<string, Partial<ProgrammeReconciliationInput>> = {}, policy?: ReconciliationPolicy, asOf = '2027-02-01'): Reconciliation {
+function run(
+  override: Record<string, Partial<ProgrammeReconciliationInput>> = {},
+  policy?: ReconciliationPolicy,
+  asOf = '2027-02-01',
+): Reconciliation {
   return reconcile({ agreement, year: 2026, asOf, policy, programmes: programmes(override) });
 }
 const prog = (r: Reconciliation, id: string) => r.programmes.find((p) => p.programme === id) as ProgrammeReconciliation;
@@ -45,7 +56,11 @@ describe('full realisation of the 2026 plan (the seeds’ numbers)', () => {
     expect(prog(r, 'P4').cofinancingShare).toBe('9.57');
     expect(prog(r, 'P4').contribution.due).toBe('196406.30'); // not reduced: the duty binds the ATS
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ code: 'R20', severity: 'warning', params: { programme: 'P4', share: '9.57', minimum: '10.00' } });
+    expect(r.findings[0]).toMatchObject({
+      code: 'R20',
+      severity: 'warning',
+      params: { programme: 'P4', share: '9.57', minimum: '10.00' },
+    });
     expect(r.findings[0].message).toBe(
       "Programma P4: cofinanziamento ammesso al 9.57% del contributo, sotto il 10.00%. L'obbligo vale sull'intera ATS: segnalazione informativa (R20).",
     );
@@ -70,11 +85,23 @@ describe('C2 under-spending reduces the contribution proportionally', () => {
 
   it('round numbers: B 100,000, F 12,000, 80% spent → D = 80,000.00', () => {
     const r = reconcile({
-      agreement, year: 2026, asOf: '2026-12-01',
-      programmes: [{ programme: 'P1', budget: { municipal: m(100000), cofinancing: m(12000) },
-        reported: { municipal: m(80000), cofinancing: m(9600) }, exclusions: [] }],
+      agreement,
+      year: 2026,
+      asOf: '2026-12-01',
+      programmes: [
+        {
+          programme: 'P1',
+          budget: { municipal: m(100000), cofinancing: m(12000) },
+          reported: { municipal: m(80000), cofinancing: m(9600) },
+          exclusions: [],
+        },
+      ],
     });
-    expect(r.programmes[0].contribution).toEqual({ proportional: '80000.00', cappedByAdmitted: '80000.00', due: '80000.00' });
+    expect(r.programmes[0].contribution).toEqual({
+      proportional: '80000.00',
+      cappedByAdmitted: '80000.00',
+      due: '80000.00',
+    });
   });
 
   it('spending more than planned never raises the contribution above B', () => {
@@ -91,14 +118,34 @@ describe('C3 never above admitted costs charged to the Comune', () => {
   });
 
   it('a non-admitted sampled person (S5) lowers A_c by the person’s cost', () => {
-    const p1 = prog(run({
-      P1: {
-        reported: { municipal: m('722461.31'), cofinancing: m('88436.17') },
-        exclusions: [{ reason: 'S5', rowIds: ['r-101', 'r-102'], municipal: m('4800.00'), cofinancing: m('0'), note: 'Campione 2026-H1, persona n. 1: non ammesso.' }],
-      },
-    }), 'P1');
+    const p1 = prog(
+      run({
+        P1: {
+          reported: { municipal: m('722461.31'), cofinancing: m('88436.17') },
+          exclusions: [
+            {
+              reason: 'S5',
+              rowIds: ['r-101', 'r-102'],
+              municipal: m('4800.00'),
+              cofinancing: m('0'),
+              note: 'Campione 2026-H1, persona n. 1: non ammesso.',
+            },
+          ],
+        },
+      }),
+      'P1',
+    );
     expect(p1.admitted.municipal).toBe('717661.31');
-    expect(p1.excluded).toEqual([{ reason: 'S5', amount: '4800.00', municipal: '4800.00', cofinancing: '0.00', rowIds: ['r-101', 'r-102'], note: 'Campione 2026-H1, persona n. 1: non ammesso.' }]);
+    expect(p1.excluded).toEqual([
+      {
+        reason: 'S5',
+        amount: '4800.00',
+        municipal: '4800.00',
+        cofinancing: '0.00',
+        rowIds: ['r-101', 'r-102'],
+        note: 'Campione 2026-H1, persona n. 1: non ammesso.',
+      },
+    ]);
     // A/P < 1 reduces D1 a little, then D2 = min(D1, A_c).
     const expectedD1 = roundCents(m('722461.31').times(m('717661.31').plus('88436.17')).div('810897.48'));
     expect(p1.contribution.proportional).toBe(expectedD1.toFixed(2));
@@ -117,15 +164,20 @@ describe('C5 negative balance is an amount to recover', () => {
   it('advances actually paid replace 60% / 30% when given', () => {
     const p3 = prog(run({ P3: { paid: { first: m('5162.88'), second: m('0') } } }), 'P3');
     expect(p3.tranches).toEqual({ first: '5162.88', second: '0.00', balance: '3441.92' });
-    expect(p3.trail.find((t) => t.figure === 'tranches.second')?.formula).toBe('T2 = seconda tranche effettivamente pagata');
+    expect(p3.trail.find((t) => t.figure === 'tranches.second')?.formula).toBe(
+      'T2 = seconda tranche effettivamente pagata',
+    );
   });
 });
 
 describe('C4 co-financing duty: policy reduce vs flag', () => {
   // Every programme spends its municipal budget but reports co-financing of only 5% of B.
-  const low = Object.fromEntries(Object.entries(BUDGET).map(([id, [b]]) => [
-    id, { reported: { municipal: m(b), cofinancing: roundCents(m(b).times('0.05')) } },
-  ]));
+  const low = Object.fromEntries(
+    Object.entries(BUDGET).map(([id, [b]]) => [
+      id,
+      { reported: { municipal: m(b), cofinancing: roundCents(m(b).times('0.05')) } },
+    ]),
+  );
 
   it('reduce: D_ATS = Σ A_f / 10% = 954,091.00, apportioned by D2 share and adding up to the cent', () => {
     const r = run(low, 'reduce');
@@ -169,7 +221,11 @@ describe('C4 co-financing duty: policy reduce vs flag', () => {
 
 describe('apportionment adds back up to the total to the cent (largest remainder)', () => {
   it('100.00 in three equal parts → 33.34 + 33.33 + 33.33', () => {
-    expect(apportionCents(m('100.00'), [m(1), m(1), m(1)]).map((x) => x.toFixed(2))).toEqual(['33.34', '33.33', '33.33']);
+    expect(apportionCents(m('100.00'), [m(1), m(1), m(1)]).map((x) => x.toFixed(2))).toEqual([
+      '33.34',
+      '33.33',
+      '33.33',
+    ]);
   });
   it('remainders go to the largest fractional parts', () => {
     expect(apportionCents(m('0.05'), [m(1), m(3)]).map((x) => x.toFixed(2))).toEqual(['0.01', '0.04']);
@@ -177,20 +233,35 @@ describe('apportionment adds back up to the total to the cent (largest remainder
   });
   it('for any total and weights the parts sum to the total', () => {
     const cents = fc.bigInt({ min: 0n, max: 10n ** 12n });
-    fc.assert(fc.property(cents, fc.array(cents, { minLength: 1, maxLength: 8 }), (total, weights) => {
-      fc.pre(weights.some((w) => w > 0n));
-      const parts = apportionCents(m(total.toString()).div(100), weights.map((w) => m(w.toString()).div(100)));
-      expect(sum(parts).toFixed(2)).toBe(m(total.toString()).div(100).toFixed(2));
-      parts.forEach((p) => expect(p.decimalPlaces()).toBeLessThanOrEqual(2));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(cents, fc.array(cents, { minLength: 1, maxLength: 8 }), (total, weights) => {
+        fc.pre(weights.some((w) => w > 0n));
+        const parts = apportionCents(
+          m(total.toString()).div(100),
+          weights.map((w) => m(w.toString()).div(100)),
+        );
+        expect(sum(parts).toFixed(2)).toBe(m(total.toString()).div(100).toFixed(2));
+        parts.forEach((p) => expect(p.decimalPlaces()).toBeLessThanOrEqual(2));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('C6 every figure carries its calculation trail', () => {
   const r = run({
     P3: { reported: { municipal: m('4302.40'), cofinancing: m('6167.31') } },
-    P1: { exclusions: [{ reason: 'R25', rowIds: ['r-9'], municipal: m('1000'), cofinancing: m('0'),
-      findings: [{ code: 'R25', rowId: 'r-9', message: 'Documentazione mancante alla chiusura della finestra.' }] }] },
+    P1: {
+      exclusions: [
+        {
+          reason: 'R25',
+          rowIds: ['r-9'],
+          municipal: m('1000'),
+          cofinancing: m('0'),
+          findings: [{ code: 'R25', rowId: 'r-9', message: 'Documentazione mancante alla chiusura della finestra.' }],
+        },
+      ],
+    },
   });
 
   it('steps C1…C5 are present for every programme, each with formula, string inputs and result', () => {
@@ -223,29 +294,47 @@ describe('C6 every figure carries its calculation trail', () => {
   });
 
   it('exclusions list the rows and findings behind them', () => {
-    expect(prog(r, 'P1').excluded).toEqual([{
-      reason: 'R25', amount: '1000.00', municipal: '1000.00', cofinancing: '0.00', rowIds: ['r-9'],
-      findings: [{ code: 'R25', rowId: 'r-9', message: 'Documentazione mancante alla chiusura della finestra.' }],
-    }]);
+    expect(prog(r, 'P1').excluded).toEqual([
+      {
+        reason: 'R25',
+        amount: '1000.00',
+        municipal: '1000.00',
+        cofinancing: '0.00',
+        rowIds: ['r-9'],
+        findings: [{ code: 'R25', rowId: 'r-9', message: 'Documentazione mancante alla chiusura della finestra.' }],
+      },
+    ]);
     expect(prog(r, 'P1').trail.find((t) => t.figure === 'admitted.municipal')).toEqual({
-      step: 'C1', figure: 'admitted.municipal', formula: 'A_c = quota Comune rendicontata − quota Comune esclusa',
-      inputs: { rendicontato: '722461.31', escluso: '1000.00' }, result: '721461.31',
+      step: 'C1',
+      figure: 'admitted.municipal',
+      formula: 'A_c = quota Comune rendicontata − quota Comune esclusa',
+      inputs: { rendicontato: '722461.31', escluso: '1000.00' },
+      result: '721461.31',
     });
   });
 
   it('the ATS block has its own C4 trail', () => {
-    expect(r.ats.trail.map((t) => [t.step, t.figure])).toEqual([['C4', 'ats.cofinancingShare'], ['C4', 'ats.due']]);
+    expect(r.ats.trail.map((t) => [t.step, t.figure])).toEqual([
+      ['C4', 'ats.cofinancingShare'],
+      ['C4', 'ats.due'],
+    ]);
     expect(r.ats.trail[1].result).toBe(r.ats.due);
   });
 });
 
 describe('degenerate inputs never throw', () => {
   it('a programme with no budget line and nothing reported gives zeros', () => {
-    const r = reconcile({ agreement, year: 2031, asOf: '2031-06-01', programmes: [
-      { programme: 'P1', reported: { municipal: m(0), cofinancing: m(0) }, exclusions: [] },
-    ] });
+    const r = reconcile({
+      agreement,
+      year: 2031,
+      asOf: '2031-06-01',
+      programmes: [{ programme: 'P1', reported: { municipal: m(0), cofinancing: m(0) }, exclusions: [] }],
+    });
     expect(r.programmes[0]).toMatchObject({
-      budget: { planned: '0.00' }, contribution: { due: '0.00' }, cofinancingShare: '0.00', toRecover: '0.00',
+      budget: { planned: '0.00' },
+      contribution: { due: '0.00' },
+      cofinancingShare: '0.00',
+      toRecover: '0.00',
     });
     expect(r.ats).toMatchObject({ due: '0.00', r20: 'ok' });
   });

@@ -24,7 +24,8 @@ describe('monetary-unit sampling', () => {
   it('re-derived by hand: target = SHA-256(seed|…|mus|1) mod total cents, walk in id order', () => {
     const [first] = drawMus({ ...base, seed: 'verifica', persons, costs, n: 1 });
     const total = 1230000n;
-    const target = BigInt('0x' + createHash('sha256').update('verifica|crema-2026-2028|P1|2026-H2|mus|1').digest('hex')) % total;
+    const target =
+      BigInt('0x' + createHash('sha256').update('verifica|crema-2026-2028|P1|2026-H2|mus|1').digest('hex')) % total;
     const cents = persons.map((p) => BigInt(costs[p].replace('.', ''))); // "12000.00" → 1200000n
     let running = 0n;
     const expected = persons[cents.findIndex((c) => (running += c) > target)];
@@ -58,7 +59,8 @@ describe('monetary-unit sampling', () => {
 
   it('without costs the "mus" method is refused in Italian', () => {
     expect(drawSample({ ...base, seed: 'x', persons, method: 'mus' })).toEqual({
-      ok: false, error: 'Il campionamento per unità monetaria richiede il costo rendicontato di ogni persona.',
+      ok: false,
+      error: 'Il campionamento per unità monetaria richiede il costo rendicontato di ogni persona.',
     });
   });
 });

@@ -3,8 +3,19 @@
 import { createHash } from 'node:crypto';
 import { getAgreement } from '../../shared/agreements';
 import {
-  drawSample, drawSimple, drawKey, freezePopulation, populationHash, sampleSize, semesterOf,
-  normalisePersonId, compareCodePoints, semesterLockDate, isSemesterDue, dueSemesters, requestDeadline,
+  drawSample,
+  drawSimple,
+  drawKey,
+  freezePopulation,
+  populationHash,
+  sampleSize,
+  semesterOf,
+  normalisePersonId,
+  compareCodePoints,
+  semesterLockDate,
+  isSemesterDue,
+  dueSemesters,
+  requestDeadline,
   type PersonnelRowForSample,
 } from '../../shared/sampling';
 import { Money } from '../../shared/money';
@@ -37,8 +48,13 @@ describe('S2 sample size n = ceil(rate × N), rate ≤ 10%', () => {
   it('rate 0.11 is refused with an Italian message', () => {
     const r = sampleSize('0.11', 37);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toBe("Il tasso di campionamento 11,00% supera il massimo del 10% del personale previsto dall'accordo (S2).");
-    expect(draw(persons37, { rate: '0.11' })).toEqual({ ok: false, error: expect.stringContaining('supera il massimo del 10%') });
+    expect(!r.ok && r.error).toBe(
+      "Il tasso di campionamento 11,00% supera il massimo del 10% del personale previsto dall'accordo (S2).",
+    );
+    expect(draw(persons37, { rate: '0.11' })).toEqual({
+      ok: false,
+      error: expect.stringContaining('supera il massimo del 10%'),
+    });
   });
   it('rate 0 or text is refused', () => {
     expect(sampleSize('0', 10).ok).toBe(false);
@@ -84,12 +100,20 @@ describe('S3 simple draw, verifiable with any SHA-256 tool', () => {
     const base = draw(persons37);
     for (const extra of [{ seed: 'altro seme' }, { programme: 'P2' }, { semester: '2026-H2' }]) {
       const other = draw(persons37, extra);
-      expect(other.ok && base.ok && other.selected.map((s) => s.personId)).not.toEqual(base.ok && base.selected.map((s) => s.personId));
+      expect(other.ok && base.ok && other.selected.map((s) => s.personId)).not.toEqual(
+        base.ok && base.selected.map((s) => s.personId),
+      );
     }
   });
 
   it('extension with a larger n keeps the first draw as a prefix', () => {
-    const params = { seed: SEED, agreement: 'crema-2026-2028', programme: 'P1', semester: '2026-H1', persons: persons37 };
+    const params = {
+      seed: SEED,
+      agreement: 'crema-2026-2028',
+      programme: 'P1',
+      semester: '2026-H1',
+      persons: persons37,
+    };
     const first = drawSimple({ ...params, n: 4 });
     const extended = drawSimple({ ...params, n: 8 });
     expect(extended.slice(0, 4)).toEqual(first);
@@ -101,7 +125,10 @@ describe('S3 simple draw, verifiable with any SHA-256 tool', () => {
   });
 
   it('refuses a malformed semester or an empty seed', () => {
-    expect(draw(persons37, { semester: '2026-S1' })).toEqual({ ok: false, error: 'Semestre non valido: usare il formato aaaa-H1 o aaaa-H2.' });
+    expect(draw(persons37, { semester: '2026-S1' })).toEqual({
+      ok: false,
+      error: 'Semestre non valido: usare il formato aaaa-H1 o aaaa-H2.',
+    });
     expect(draw(persons37, { seed: '  ' }).ok).toBe(false);
   });
 });
@@ -123,7 +150,12 @@ describe('S1 population from PERS rows of a programme dated in a semester', () =
     expect(pop.value.rowIds).toEqual({ BNCNNA90C41F205X: ['r5'], RSSMRA80A01H501U: ['r1', 'r2'] });
   });
   it('semesterOf: Jan–Jun → H1, Jul–Dec → H2', () => {
-    expect(['2026-01', '2026-06-30', '2026-07-01', '2026-12'].map(semesterOf)).toEqual(['2026-H1', '2026-H1', '2026-H2', '2026-H2']);
+    expect(['2026-01', '2026-06-30', '2026-07-01', '2026-12'].map(semesterOf)).toEqual([
+      '2026-H1',
+      '2026-H1',
+      '2026-H2',
+      '2026-H2',
+    ]);
   });
 });
 
