@@ -8,6 +8,8 @@ import { loadOrCreateLocalKey, mintToken } from '../functions/lib/dev-keys';
 import { azuriteConnectionString, createStorage, setStorage } from '../functions/lib/storage';
 import { startAzurite, type AzuriteInstance } from './azurite-process';
 import { seedDemo } from './seed-demo';
+import { writeDemoWorkbook } from './demo-workbook';
+import { romeDate } from '../shared/dates';
 
 const ROOT = path.resolve(__dirname, '..');
 const API_PORT = Number(process.env.PORT ?? 7071);
@@ -107,6 +109,8 @@ async function main(): Promise<void> {
 
   const seeded = await seedDemo(storage);
   console.log(`Dati demo: ${seeded.map((s) => `${s.submissionId}${s.replayed ? ' (già presente)' : ''}`).join(', ')}`);
+  const demoWorkbook = await writeDemoWorkbook(path.join(ROOT, '.data', 'demo'), romeDate(new Date()));
+  console.log(`Cartella demo da trascinare nel pannello: ${path.relative(ROOT, demoWorkbook)}`);
 
   if (hasFuncBinary()) {
     console.log('Azure Functions Core Tools trovati: compilo e avvio `func start`.');

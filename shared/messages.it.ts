@@ -107,6 +107,10 @@ export const MESSAGES_IT: Readonly<Record<string, Template>> = {
     `Azione ${p.azione}: quota Comune rendicontata ${p.rendicontato} oltre il budget approvato (${p.budgetApprovato}) di ${p.eccedenza}.`,
   'R22.category': (p) =>
     `Categoria ${p.categoria} del programma ${p.programma}: quota Comune rendicontata ${p.rendicontato} oltre il budget approvato (${p.budgetApprovato}) di ${p.eccedenza}.`,
+  'R22.noBudget': (p) =>
+    `Programma ${p.programma}: nessuna versione di budget approvata per l'anno ${p.anno}; il confronto con il budget non è applicabile.`,
+  'R22.noBudgetLine': (p) =>
+    `Programma ${p.programma}: la versione ${p.versione} del budget ${p.anno} non ha una riga per il programma; il confronto con il budget non è applicabile.`,
 
   'R23.progress': (p) =>
     `Programma ${p.programma}, anno ${p.anno}: rendicontati ${p.rendicontato} su ${p.budgetApprovato} (${p.avanzamento}); trascorso il ${p.trascorso} dell'anno. Cofinanziamento: ${p.cofinanziamento}.`,
@@ -128,6 +132,13 @@ export const MESSAGES_IT: Readonly<Record<string, Template>> = {
 
   'R25.excluded': (p) =>
     `Spesa esclusa dal calcolo del rimborso: documentazione mancante alla chiusura della finestra (${p.mancanti}).`,
+
+  // Reconciliation (C1–C2) when the programme has no approved budget line: B = F = 0.
+  'C1.noBudget': (p) =>
+    `Programma ${p.programma}: nessuna versione di budget approvata per l'anno ${p.anno}; budget 0,00 € e contributo dovuto 0,00 € finché la Cabina di Regia non approva il budget.`,
+  'C1.noBudgetLine': (p) =>
+    `Programma ${p.programma}: la versione ${p.versione} del budget ${p.anno} non ha una riga per il programma; budget 0,00 € e contributo dovuto 0,00 €.`,
+  'C2.zeroPlanned': () => 'con P = 0 il contributo proporzionale è 0 (nessuna divisione per zero)',
 };
 
 /** The Italian sentence of a finding; an unknown variant falls back to a neutral sentence with the code. */

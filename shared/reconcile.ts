@@ -16,10 +16,14 @@
 // R20 is judged on the co-financing share A_f / D2 (co-financing vs the contribution before the
 // C4 duty): per programme only a warning; for the ATS a warning during the year, an error at year
 // close.
+// A programme without an approved budget line (no version for the year yet, or none for it) has
+// B = F = 0, so everything it is due is 0.00; the C1 trail and a C1 finding say why, so a PO does
+// not read the zeros as a cut.
 import type { Agreement } from './agreement';
 import { latestBudget } from './agreement';
 import type { IsoDate } from './dates';
 import type { Finding } from './findings';
+import { messageIt } from './messages.it';
 import { Money, ZERO, formatAmount, roundCents, sum } from './money';
 
 export type ReconciliationPolicy = 'reduce' | 'flag';
@@ -128,6 +132,7 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
     const line = budget?.lines.find((l) => l.programme === p.programme);
     const B = p.budget?.municipal ?? new Money(line?.municipal ?? 0);
     const F = p.budget?.cofinancing ?? new Money(line?.cofinancing ?? 0);
+    const missing = p.budget || line ? undefined : missingBudget(p.programme, year, budget?.version);
     const excludedMunicipal = sum(p.exclusions.map((e) => e.municipal));
     const excludedCofinancing = sum(p.exclusions.map((e) => e.cofinancing));
     const Ac = Money.max(ZERO, p.reported.municipal.minus(excludedMunicipal));
@@ -137,7 +142,13 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
     const D1 = P.isZero() || A.gte(P) ? roundCents(P.isZero() ? ZERO : B) : roundCents(B.times(A).div(P));
     const D2 = Money.min(D1, roundCents(Ac));
     const trail: TrailStep[] = [
-      step('C1', 'budget.planned', 'P = B + F', { B: money(B), F: money(F) }, money(P)),
+      step(
+        'C1',
+        'budget.planned',
+        missing ? `P = B + F (${missing.message})` : 'P = B + F',
+        { B: money(B), F: money(F) },
+        money(P),
+      ),
       step(
         'C1',
         'admitted.municipal',
@@ -156,13 +167,15 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
       step(
         'C2',
         'contribution.proportional',
-        'D1 = B × min(1, A / P), arrotondato al centesimo (half-up)',
+        P.isZero()
+          ? `D1 = B × min(1, A / P), arrotondato al centesimo (half-up); ${messageIt('C2', 'zeroPlanned', {})}`
+          : 'D1 = B × min(1, A / P), arrotondato al centesimo (half-up)',
         { B: money(B), A: money(A), P: money(P) },
         money(D1),
       ),
       step('C3', 'contribution.cappedByAdmitted', 'D2 = min(D1, A_c)', { D1: money(D1), A_c: money(Ac) }, money(D2)),
     ];
-    return { p, B, F, P, Ac, Af, A, D1, D2, trail };
+    return { p, B, F, P, Ac, Af, A, D1, D2, trail, missing };
   });
 
   // C4 on the ATS total.
@@ -218,8 +231,10 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
   }
 
   const tranches = agreement.rules.tranches;
+  const answered = (programme: string) => !input.only || input.only.includes(programme);
   const programmes = stage.map((s, i) => {
     const D = dues[i];
+    if (s.missing && answered(s.p.programme)) findings.push(s.missing);
     const share = s.D2.isZero() ? null : s.Af.div(s.D2);
     if (share !== null && share.lt(minRate)) {
       findings.push(
@@ -304,7 +319,7 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
     asOf: input.asOf,
     policy,
     phase,
-    programmes: input.only ? programmes.filter((p) => input.only?.includes(p.programme)) : programmes,
+    programmes: programmes.filter((p) => answered(p.programme)),
     ats: {
       due: money(sum(dues)),
       cofinancing: money(totalAf),
@@ -372,4 +387,20 @@ function step(
 
 function r20Finding(severity: 'error' | 'warning', message: string, params: Record<string, string>): Finding {
   return { code: 'R20', severity, sheet: null, row: null, column: null, field: null, message, params };
+}
+
+/** C1 finding for a programme without an approved budget line (no version for the year, or no line in it). */
+function missingBudget(programme: string, year: number, version: number | undefined): Finding {
+  const variant = version === undefined ? 'noBudget' : 'noBudgetLine';
+  const params = { programma: programme, anno: year, ...(version === undefined ? {} : { versione: version }) };
+  return {
+    code: 'C1',
+    severity: 'warning',
+    sheet: null,
+    row: null,
+    column: null,
+    field: null,
+    message: messageIt('C1', variant, params),
+    params: { variant, ...params },
+  };
 }

@@ -1,6 +1,7 @@
 // R22: reported municipal amounts per programme, action and category above the latest approved
-// budget line of the year.
-import { budgetLine, type Category } from '../agreement';
+// budget line of the year. Without an approved line there is nothing to compare: an info says so
+// (an agreement may run before the Cabina di Regia approves its budget).
+import { latestBudget, type Category } from '../agreement';
 import type { Finding } from '../findings';
 import { Money, formatAmount } from '../money';
 import type { RuleEnv } from './env';
@@ -9,8 +10,17 @@ import { formatMoneyIt } from './format';
 import type { Totals } from './totals';
 
 export function checkBudget(totals: Totals, env: RuleEnv): Finding[] {
-  const line = budgetLine(env.agreement, env.ctx.year, env.ctx.programme);
-  if (!line) return [];
+  const version = latestBudget(env.agreement, env.ctx.year);
+  const line = version?.lines.find((l) => l.programme === env.ctx.programme);
+  if (!line) {
+    return [
+      reportFinding('R22', 'info', version ? 'noBudgetLine' : 'noBudget', {
+        programma: env.ctx.programme,
+        anno: env.ctx.year,
+        ...(version ? { versione: version.version } : {}),
+      }),
+    ];
+  }
   const out: Finding[] = [];
   const over = (variant: string, reported: Money, budget: Money, extra: Record<string, string>) => {
     if (reported.gt(budget)) {
