@@ -30,6 +30,8 @@ export interface PaneOptions {
   port?: WorkbookPort;
   /** Reference day for window locks; the real day in Europe/Rome when absent. */
   today?: string;
+  /** The agreement reported on (see agreement-choice.ts); the default agreement when absent. */
+  agreement?: Agreement;
 }
 
 interface Selected {
@@ -48,7 +50,7 @@ export class PaneApp {
   private readonly submissions: Submissions;
 
   constructor(private readonly options: PaneOptions) {
-    this.agreement = getAgreement(DEFAULT_AGREEMENT_ID) as Agreement;
+    this.agreement = options.agreement ?? (getAgreement(DEFAULT_AGREEMENT_ID) as Agreement);
     this.tokens = new TokenProvider(options.mode === 'office');
     this.api = new ApiClient(this.tokens.getToken);
     this.submissions = new Submissions(this.api, window.localStorage);

@@ -1,6 +1,7 @@
 // Entry point of the task pane. Inside Excel the pane works on the open workbook through
 // OfficeWorkbook; without Office (office.js absent, or loaded outside a host) it starts in file
 // mode and works on a dropped .xlsx.
+import { agreementFromSearch } from '../app/agreement-choice';
 import { PaneApp } from '../app/pane-app';
 import { OfficeWorkbook } from '../office/office-workbook';
 import { startPoModeIfPo } from '../po/pane-hook';
@@ -40,19 +41,21 @@ async function main(): Promise<void> {
   }
   const supported = inExcel && Office.context.requirements.isSetSupported('ExcelApi', '1.9');
   const today = referenceDay();
+  const agreement = agreementFromSearch(window.location.search);
   // A token with the "po" role opens the PO mode (addin/po) instead of the partner's pane.
   if (
     await startPoModeIfPo({
       mode: supported ? 'office' : 'file',
       getToken: new TokenProvider(supported).getToken,
       root: document.querySelector('main') as HTMLElement,
+      agreement,
       today,
     })
   )
     return void (document.body.dataset.ready = 'true');
   const app = supported
-    ? new PaneApp({ mode: 'office', port: new OfficeWorkbook(), today })
-    : new PaneApp({ mode: 'file', today });
+    ? new PaneApp({ mode: 'office', port: new OfficeWorkbook(), today, agreement })
+    : new PaneApp({ mode: 'file', today, agreement });
   await app.start();
   document.body.dataset.ready = 'true';
 }
