@@ -112,7 +112,7 @@ export interface Reconciliation {
     r20: 'ok' | 'warning' | 'error';
     trail: TrailStep[];
   };
-  /** R20 findings (ATS and per programme) in the CLI/API finding shape. */
+  /** R20 findings (ATS and per programme) and C1 "no approved budget" notes, in the CLI/API finding shape. */
   findings: Finding[];
 }
 

@@ -1,6 +1,7 @@
 // Entry point of the task pane. Inside Excel the pane works on the open workbook through
 // OfficeWorkbook; without Office (office.js absent, or loaded outside a host) it starts in file
 // mode and works on a dropped .xlsx.
+import { DEFAULT_AGREEMENT_ID } from '../../shared/agreements';
 import { agreementFromSearch } from '../app/agreement-choice';
 import { PaneApp } from '../app/pane-app';
 import { OfficeWorkbook } from '../office/office-workbook';
@@ -42,6 +43,9 @@ async function main(): Promise<void> {
   const supported = inExcel && Office.context.requirements.isSetSupported('ExcelApi', '1.9');
   const today = referenceDay();
   const agreement = agreementFromSearch(window.location.search);
+  // The header names the default agreement; another one must be visible before anything is sent.
+  const title = document.getElementById('agreement-title');
+  if (title && agreement.id !== DEFAULT_AGREEMENT_ID) title.textContent = agreement.title;
   // A token with the "po" role opens the PO mode (addin/po) instead of the partner's pane.
   if (
     await startPoModeIfPo({

@@ -1,10 +1,11 @@
 // The daily `semesterSampling` job (S4): draws every programme-semester that is due and not drawn,
 // with a generated and recorded seed; nothing before the lock dates; idempotent; the admin route
-// runs the same job over HTTP.
+// runs the same job over HTTP. It covers every shipped agreement (Crema's six programmes and the
+// Ambito's P1); the Crema figures are asserted in detail, the Ambito's P1 has no rows here.
 import { readAuditLog, verifyAuditChain } from '../../functions/lib/audit';
 import { setClock } from '../../functions/lib/clock';
 import { runSemesterSampling } from '../../functions/timers/semester-sampling';
-import { getAgreement } from '../../shared/agreements';
+import { AGREEMENTS, getAgreement } from '../../shared/agreements';
 import { drawSample } from '../../shared/sampling';
 import { BASE, startTestApi, type TestApi } from './harness';
 import { personnelRows, range, submit, taxCodes } from './sample-fixtures';
@@ -13,6 +14,10 @@ let api: TestApi;
 const agreement = getAgreement('crema-2026-2028');
 if (!agreement) throw new Error('agreement missing');
 const PROGRAMMES = agreement.programmes.map((p) => p.id);
+/** Every programme of every shipped agreement: what the job walks through. */
+const ALL = Object.values(AGREEMENTS).flatMap((a) => a.programmes.map((p) => `${a.id}/${p.id}`));
+const AMBITO = 'ambito-poverta-2026-2028';
+const ofCrema = <T extends { agreement: string }>(drawn: T[]) => drawn.filter((d) => d.agreement === agreement.id);
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -41,12 +46,22 @@ it('the day after the lock it draws 2026-H1 of every programme, and only that se
   const run = await runSemesterSampling({ storage: api.storage }, rome('2026-10-01T00:01:00+02:00'));
   expect(run.today).toBe('2026-10-01');
   expect(run.failed).toEqual([]);
-  expect(run.drawn.map((d) => `${d.programme} ${d.semester}`).sort()).toEqual(
-    PROGRAMMES.map((p) => `${p} 2026-H1`).sort(),
-  );
+  expect(
+    ofCrema(run.drawn)
+      .map((d) => `${d.programme} ${d.semester}`)
+      .sort(),
+  ).toEqual(PROGRAMMES.map((p) => `${p} 2026-H1`).sort());
   // 37 persons at the default 10% → 4 drawn; programmes without personnel → an empty, recorded sample.
-  expect(run.drawn.find((d) => d.programme === 'P1')).toMatchObject({ population: 37, n: 4 });
-  expect(run.drawn.filter((d) => d.programme !== 'P1').every((d) => d.population === 0 && d.n === 0)).toBe(true);
+  expect(ofCrema(run.drawn).find((d) => d.programme === 'P1')).toMatchObject({ population: 37, n: 4 });
+  expect(
+    ofCrema(run.drawn)
+      .filter((d) => d.programme !== 'P1')
+      .every((d) => d.population === 0 && d.n === 0),
+  ).toBe(true);
+  // The Ambito's P1 is a different programme: none of Crema's P1 rows are in its population.
+  expect(run.drawn.filter((d) => d.agreement === AMBITO)).toEqual([
+    { agreement: AMBITO, programme: 'P1', semester: '2026-H1', population: 0, n: 0 },
+  ]);
 
   const sample = await api.call('GET', `${BASE}/samples/P1/2026-H1`, { token: await api.po('P1') });
   expect(sample.status).toBe(200);
@@ -67,7 +82,7 @@ it('the day after the lock it draws 2026-H1 of every programme, and only that se
 it('is idempotent: a second run draws nothing and keeps the seeds', async () => {
   const before = await api.call('GET', `${BASE}/samples/P1/2026-H1`, { token: await api.po('P1') });
   const run = await runSemesterSampling({ storage: api.storage }, rome('2026-10-02T03:00:00+02:00'));
-  expect(run).toMatchObject({ drawn: [], alreadyDrawn: PROGRAMMES.length, failed: [] });
+  expect(run).toMatchObject({ drawn: [], alreadyDrawn: ALL.length, failed: [] });
   const after = await api.call('GET', `${BASE}/samples/P1/2026-H1`, { token: await api.po('P1') });
   expect(after.body).toEqual(before.body);
   // A PO asking to draw the same semester gets the timer's sample.
@@ -85,19 +100,22 @@ it('H2 becomes due after 31 Jan of the next year; the admin route runs the same 
   setClock(() => new Date('2027-02-01T12:00:00Z'));
   const res = await api.call('POST', '/maintenance/semester-sampling', { token: await api.admin() });
   expect(res.status).toBe(200);
-  expect(res.body.drawn.map((d: { semester: string }) => d.semester)).toEqual(PROGRAMMES.map(() => '2026-H2'));
+  expect(res.body.drawn.map((d: { agreement: string; programme: string }) => `${d.agreement}/${d.programme}`)).toEqual(
+    ALL,
+  );
+  expect(res.body.drawn.every((d: { semester: string }) => d.semester === '2026-H2')).toBe(true);
   expect((await api.call('POST', '/maintenance/semester-sampling', { token: await api.po('P1') })).status).toBe(403);
 });
 
 it('every draw is audited (the timer as the system, the admin trigger as the admin) and the chain verifies', async () => {
   const events = await readAuditLog(api.storage);
   const draws = events.filter((e) => e.action === 'sample.draw');
-  expect(draws).toHaveLength(PROGRAMMES.length * 2);
-  expect(draws.filter((e) => e.actorRole === 'system').map((e) => e.target.slice(-7))).toEqual(
-    PROGRAMMES.map(() => '2026-H1'),
+  expect(draws).toHaveLength(ALL.length * 2);
+  expect(draws.filter((e) => e.actorRole === 'system').map((e) => e.target)).toEqual(
+    ALL.map((p) => `sample:${p}/2026-H1`),
   );
-  expect(draws.filter((e) => e.actorRole === 'admin').map((e) => e.target.slice(-7))).toEqual(
-    PROGRAMMES.map(() => '2026-H2'),
+  expect(draws.filter((e) => e.actorRole === 'admin').map((e) => e.target)).toEqual(
+    ALL.map((p) => `sample:${p}/2026-H2`),
   );
   expect(await verifyAuditChain(api.storage)).toMatchObject({ ok: true });
 });
@@ -112,10 +130,12 @@ it('concurrent first draws (timer and POs) produce one sample', async () => {
   expect(timer.failed).toEqual([]);
   const seeds = new Set(calls.map((c) => c.body.seed));
   expect(seeds.size).toBe(1);
-  const timerDrewP1 = timer.drawn.some((d) => d.programme === 'P1' && d.semester === '2027-H1');
+  const timerDrewP1 = ofCrema(timer.drawn).some((d) => d.programme === 'P1' && d.semester === '2027-H1');
   expect(calls.filter((c) => c.status === 201)).toHaveLength(timerDrewP1 ? 0 : 1);
   const events = await readAuditLog(api.storage);
-  expect(events.filter((e) => e.action === 'sample.draw' && e.target.endsWith('/P1/2027-H1'))).toHaveLength(1);
+  expect(
+    events.filter((e) => e.action === 'sample.draw' && e.target === `sample:${agreement.id}/P1/2027-H1`),
+  ).toHaveLength(1);
 });
 
 it('the timer handler logs counts and ids only', async () => {
@@ -130,7 +150,9 @@ it('the timer handler logs counts and ids only', async () => {
     { isPastDue: false, schedule: { adjustForDST: true }, scheduleStatus: undefined } as never,
     context as never,
   );
-  expect(lines[0]).toMatch(/^semesterSampling 2028-10-01: drawn 12, already drawn 18, failed 0$/); // 2027-H2 and 2028-H1 of six programmes
+  // 2027-H2 and 2028-H1 of the seven programmes (six of Crema, one of the Ambito); three semesters already drawn.
+  expect(lines[0]).toMatch(/^semesterSampling 2028-10-01: drawn 14, already drawn 21, failed 0$/);
   expect(lines.filter((l) => l.includes(' drawn crema-2026-2028 '))).toHaveLength(12);
+  expect(lines.filter((l) => l.includes(` drawn ${AMBITO} `))).toHaveLength(2);
   expect(lines.join('\n')).not.toMatch(/[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]/);
 });
