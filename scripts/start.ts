@@ -9,7 +9,9 @@ import { azuriteConnectionString, createStorage, setStorage } from '../functions
 import { startAzurite, type AzuriteInstance } from './azurite-process';
 import { seedDemo } from './seed-demo';
 import { writeDemoWorkbook } from './demo-workbook';
+import { DEFAULT_AGREEMENT_ID } from '../shared/agreements';
 import { romeDate } from '../shared/dates';
+import { poScopeEntry } from '../shared/po-scope-claim';
 
 const ROOT = path.resolve(__dirname, '..');
 const API_PORT = Number(process.env.PORT ?? 7071);
@@ -140,7 +142,11 @@ async function main(): Promise<void> {
   for (const spec of EXTRA_PROCESSES) startChild(spec, env);
 
   const partner = await mintToken(key, { roles: ['partner'], partner: 'koala' });
-  const po = await mintToken(key, { roles: ['po'], programmes: ['P1', 'P2'] });
+  // Qualified entries: programme ids repeat across agreements (shared/po-scope-claim.ts).
+  const po = await mintToken(key, {
+    roles: ['po'],
+    programmes: ['P1', 'P2'].map((p) => poScopeEntry(DEFAULT_AGREEMENT_ID, p)),
+  });
   console.log(`
 API            http://localhost:${API_PORT}/api   (health: http://localhost:${API_PORT}/api/health)
 Azurite        blob ${AZURITE_PORTS.blob} · queue ${AZURITE_PORTS.queue} · table ${AZURITE_PORTS.table}   (dati in .data/azurite)
@@ -150,11 +156,11 @@ ${EXTRA_PROCESSES.filter((s) => s.url)
 Token partner (koala), 8 h:
 ${partner}
 
-Token PO (P1, P2), 8 h:
+Token PO (crema-2026-2028: P1, P2), 8 h:
 ${po}
 
 Esempio: curl -H "Authorization: Bearer <token>" http://localhost:${API_PORT}/api/agreements/crema-2026-2028/submissions
-Altri token: npm run token -- --role partner --partner igea | --role po --programme P3 | --role admin
+Altri token: npm run token -- --role partner --partner igea | --role po --programme P3 | --role po --programme P1 --agreement ambito-poverta-2026-2028 | --role admin
 Ctrl+C per fermare tutto.`);
 
   const stop = async () => {

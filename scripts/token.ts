@@ -1,14 +1,18 @@
 // npm run token -- --role partner --partner koala | --role po --programme P1 [--programme P2] | --role admin
-//   [--hours 8] [--sub <id>]
+//   [--agreement <id>] [--hours 8] [--sub <id>]
 // Mints a development token signed with the local key under .data/keys (created on first use).
+// A PO token carries qualified entries ("crema-2026-2028/P1"): the programmes are those of
+// --agreement (default crema-2026-2028), never the same ids of another agreement.
 // The token is the last line of the output. Refuses to run in production.
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, ROLES, type Role } from '../functions/lib/auth';
 import { loadOrCreateLocalKey, mintToken } from '../functions/lib/dev-keys';
 import { DEFAULT_AGREEMENT_ID, getAgreement } from '../shared/agreements';
+import { poScopeEntry } from '../shared/po-scope-claim';
 
 export interface TokenArgs {
   role: Role;
   partner?: string;
+  /** Claim entries, qualified: "<agreementId>/<programme>". */
   programmes: string[];
   hours: number;
   sub?: string;
@@ -20,19 +24,21 @@ export function parseTokenArgs(argv: readonly string[]): TokenArgs {
   const role = values('role')[0] as Role | undefined;
   if (!role || !ROLES.includes(role))
     throw new Error(
-      'uso: npm run token -- --role partner --partner <id> | --role po --programme P1 [--programme P2] | --role admin',
+      'uso: npm run token -- --role partner --partner <id> | --role po --programme P1 [--programme P2] [--agreement <id>] | --role admin',
     );
   const partner = values('partner')[0];
   const programmes = values('programme');
-  const agreement = getAgreement(values('agreement')[0] ?? DEFAULT_AGREEMENT_ID);
+  const agreementId = values('agreement')[0] ?? DEFAULT_AGREEMENT_ID;
+  const agreement = getAgreement(agreementId);
+  if (!agreement) throw new Error(`accordo sconosciuto: ${agreementId}`);
   if (role === 'partner') {
     if (!partner) throw new Error('--role partner richiede --partner <id>');
-    if (agreement && !agreement.partners.some((p) => p.id === partner))
+    if (!agreement.partners.some((p) => p.id === partner))
       throw new Error(`partner "${partner}" non previsto dall'accordo ${agreement.id}`);
   }
   if (role === 'po') {
     if (programmes.length === 0) throw new Error('--role po richiede almeno un --programme');
-    const unknown = programmes.filter((p) => agreement && !agreement.programmes.some((x) => x.id === p));
+    const unknown = programmes.filter((p) => !agreement.programmes.some((x) => x.id === p));
     if (unknown.length) throw new Error(`programmi sconosciuti: ${unknown.join(', ')}`);
   }
   const hours = Number(values('hours')[0] ?? 8);
@@ -40,7 +46,7 @@ export function parseTokenArgs(argv: readonly string[]): TokenArgs {
   return {
     role,
     partner: role === 'partner' ? partner : undefined,
-    programmes: role === 'po' ? programmes : [],
+    programmes: role === 'po' ? programmes.map((p) => poScopeEntry(agreement.id, p)) : [],
     hours,
     sub: values('sub')[0],
   };

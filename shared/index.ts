@@ -21,3 +21,4 @@ export * from './reconciliation-answer';
 export * from './reconciliation-answer-schema';
 export * from './sample-draw';
 export * from './template';
+export * from './po-scope-claim';

@@ -321,8 +321,7 @@ const CATEGORIES: ReadonlySet<unknown> = new Set(CategorySchema.options);
  * ~20 keys, most rows hold fewer); one for-in sweep over the keys the row does have is several times
  * cheaper. For-in sees enumerable properties only, so rows that are not plain objects are read key by key.
  */
-function sweepCells(input: RowInput): unknown[] {
-  const cells: unknown[] = new Array(CELL_KEYS.length).fill(undefined);
+function sweepCells(input: RowInput, cells: unknown[]): void {
   const proto: unknown = Object.getPrototypeOf(input);
   if (proto === Object.prototype || proto === null) {
     for (const key in input) {
@@ -332,8 +331,29 @@ function sweepCells(input: RowInput): unknown[] {
   } else {
     for (let slot = 0; slot < CELL_KEYS.length; slot++) cells[slot] = input[CELL_KEYS[slot]];
   }
-  return cells;
 }
+
+// Scratch space of parseRow, reused row after row instead of two arrays per row (the full pass is
+// allocation-bound). parseRow runs to completion without calling back into code that could parse
+// another row, and clears both before returning, so no row ever sees another row's cells.
+const CELLS: unknown[] = new Array(CELL_KEYS.length).fill(undefined);
+/** Readable amounts and quantities by CELL_SLOT. */
+const NUMBERS: (Money | null)[] = new Array(CELL_KEYS.length).fill(null);
+const slotOf = (key: NumberField): number => CELL_SLOT.get(key) as number;
+const N = {
+  amount: slotOf('amount'),
+  municipalShare: slotOf('municipalShare'),
+  cofinancingShare: slotOf('cofinancingShare'),
+  annualCost: slotOf('annualCost'),
+  taxable: slotOf('taxable'),
+  vat: slotOf('vat'),
+  invoiceTotal: slotOf('invoiceTotal'),
+  value: slotOf('value'),
+  hours: slotOf('hours'),
+  hourlyCost: slotOf('hourlyCost'),
+  contractHours: slotOf('contractHours'),
+  hourlyValue: slotOf('hourlyValue'),
+} as const satisfies Record<NumberField, number>;
 
 // Bounded memo of cell readings: a workbook repeats its hours, rates and dates, and the task pane
 // re-validates the same cells on every edit. Decimals are immutable, so sharing them is safe.
@@ -366,30 +386,25 @@ export function clearParseMemo(): void {
 
 /** Parses every cell of a row; records problems, never throws, never turns garbage into zero. */
 export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
+  try {
+    return parseCells(row, agreement, CELLS, NUMBERS);
+  } finally {
+    CELLS.fill(undefined);
+    NUMBERS.fill(null);
+  }
+}
+
+function parseCells(row: RowInput, agreement: Agreement, cells: unknown[], numbers: (Money | null)[]): ParsedRow {
   const index = agreementIndex(agreement);
   const input: RowInput = row !== null && typeof row === 'object' ? row : ({ rowId: '', category: 'PERS' } as RowInput);
   // Allocated on the first entry only: most rows have no problem at all.
   let problems: CellProblem[] | null = null;
   let missing: string[] | null = null;
   let unreadable: string[] | null = null;
-  const cells = sweepCells(input);
+  sweepCells(input, cells);
   const categoryCell = cells[SLOT_CATEGORY];
   const category: Category | null = CATEGORIES.has(categoryCell) ? (categoryCell as Category) : null;
 
-  const money: Record<NumberField, Money | null> = {
-    amount: null,
-    municipalShare: null,
-    cofinancingShare: null,
-    annualCost: null,
-    taxable: null,
-    vat: null,
-    invoiceTotal: null,
-    value: null,
-    hours: null,
-    hourlyCost: null,
-    contractHours: null,
-    hourlyValue: null,
-  };
   let invoiceDate: IsoDate | null = null;
   let paymentDate: IsoDate | null = null;
   let plainDate: IsoDate | null = null;
@@ -421,7 +436,7 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
       case 'quantity': {
         const result =
           field.kind === 'quantity' ? memo(quantityMemo, cell, readQuantity) : memo(amountMemo, cell, parseAmount);
-        if (result.ok) money[key as NumberField] = result.value;
+        if (result.ok) numbers[field.slot] = result.value;
         else if (result.reason !== 'empty') (problems ??= []).push({ field: key, reason: result.reason });
         break;
       }
@@ -512,15 +527,18 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
   const programme = programmeText === null ? null : index.resolveProgramme(programmeText);
   const action = actionText === null ? null : index.resolveAction(actionText, programme);
 
-  const amount = category === 'COFIN' ? money.value : money.amount;
+  const amount = category === 'COFIN' ? numbers[N.value] : numbers[N.amount];
   let municipalShare: Money | null = null;
   let cofinancingShare: Money | null = null;
   let splitMismatch = false;
   if (amount && category === 'COFIN') {
     municipalShare = ZERO;
     cofinancingShare = amount;
+  } else if (amount && isBlank(cells[SLOT_MUNICIPAL]) && isBlank(cells[SLOT_COFINANCING])) {
+    municipalShare = amount; // both shares empty: all municipal (DOMAIN §7), the common case
+    cofinancingShare = ZERO;
   } else if (amount) {
-    const split = resolveSplit(cells, amount, money.municipalShare, money.cofinancingShare, problems ?? NONE);
+    const split = resolveSplit(amount, numbers[N.municipalShare], numbers[N.cofinancingShare], problems ?? NONE);
     splitMismatch = split === 'mismatch';
     if (split !== 'mismatch' && split !== 'unreadable') {
       municipalShare = split[0];
@@ -540,14 +558,14 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
     taxCode: taxText === null ? null : memoText(taxCodeMemo, taxText, compactUpper),
     employment,
     resourceType,
-    hours: money.hours,
-    hourlyCost: money.hourlyCost,
-    annualCost: money.annualCost,
-    contractHours: money.contractHours,
-    hourlyValue: money.hourlyValue,
-    taxable: money.taxable,
-    vat: money.vat,
-    invoiceTotal: money.invoiceTotal,
+    hours: numbers[N.hours],
+    hourlyCost: numbers[N.hourlyCost],
+    annualCost: numbers[N.annualCost],
+    contractHours: numbers[N.contractHours],
+    hourlyValue: numbers[N.hourlyValue],
+    taxable: numbers[N.taxable],
+    vat: numbers[N.vat],
+    invoiceTotal: numbers[N.invoiceTotal],
     invoiceDate,
     paymentDate,
     supplierId: supplierText === null ? null : memoText(supplierMemo, supplierText, normaliseSupplierId),
@@ -604,17 +622,13 @@ export function normaliseRow(row: RowInput, agreement: Agreement): NormalisedRow
   return { values: parsed.values, findings: cellFindings(parsed, agreement) };
 }
 
-/** Both shares empty -> all municipal; otherwise they must add up to the amount (DOMAIN §7). */
+/** A share typed (both empty is all municipal, see parseCells): they must add up to the amount (DOMAIN §7). */
 function resolveSplit(
-  cells: readonly unknown[],
   amount: Money,
   m: Money | null,
   c: Money | null,
   problems: readonly CellProblem[],
 ): [Money, Money] | 'mismatch' | 'unreadable' {
-  const mBlank = isBlank(cells[SLOT_MUNICIPAL]);
-  const cBlank = isBlank(cells[SLOT_COFINANCING]);
-  if (mBlank && cBlank) return [amount, ZERO];
   for (const p of problems) if (p.field === 'municipalShare' || p.field === 'cofinancingShare') return 'unreadable';
   const municipal = m ?? ZERO;
   const cofinancing = c ?? ZERO;

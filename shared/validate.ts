@@ -58,7 +58,8 @@ export function validateRows(rows: readonly RowInput[], ctx: ValidationContext):
 }
 
 interface Entry {
-  seq: number;
+  /** Whether the validator still holds the row (see EntryList). */
+  held: boolean;
   row: RowInput;
   parsed: ParsedRow;
   /** Findings that depend on this row and the context only. */
@@ -80,7 +81,7 @@ const NONE: readonly Finding[] = Object.freeze([]);
 
 export class IncrementalValidator {
   private readonly env: RuleEnv;
-  private readonly entries = new Map<number, Entry>();
+  private readonly entries = new EntryList();
   private readonly byId = new Groups();
   private readonly byPerson = new Groups();
   private readonly byInvoice = new Groups();
@@ -97,7 +98,6 @@ export class IncrementalValidator {
   /** During load() findings are collected first and sorted once. */
   private bulk = false;
   private readonly dirtyIds = new Set<string>();
-  private nextSeq = 0;
   private cached: ValidationResult | null = null;
 
   constructor(ctx: ValidationContext) {
@@ -130,15 +130,21 @@ export class IncrementalValidator {
     return this.result();
   }
 
+  // Plain arrays and forEach below: iterating the maps allocates an iterator result per row.
   private loadAll(rows: readonly RowInput[]): void {
-    for (const row of rows) this.attach(this.createEntry(row));
-    for (const key of this.byPerson.keys()) this.refreshPersonGroup(key, false);
-    for (const key of this.byInvoice.keys()) this.refreshInvoiceGroup(key, false);
-    for (const id of this.byId.keys()) this.refreshIdGroup(id, false);
-    for (const entry of this.entries.values()) this.refreshEntry(entry);
+    const loaded: Entry[] = new Array(rows.length);
+    const scratch: Finding[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      loaded[i] = this.createEntry(rows[i], scratch);
+      this.attach(loaded[i]);
+    }
+    this.byPerson.forEachGroup((key) => this.refreshPersonGroup(key, false));
+    this.byInvoice.forEachGroup((key) => this.refreshInvoiceGroup(key, false));
+    this.byId.forEachShared((id) => this.refreshIdGroup(id, false)); // a unique id has no R17
+    for (const entry of loaded) this.refreshEntry(entry);
     if (this.env.previous) for (const id of this.env.previous.keys()) this.refreshRemoved(id);
     const all: Finding[] = [];
-    for (const entry of this.entries.values()) for (const f of entry.findings) all.push(f);
+    for (const entry of loaded) for (let i = 0; i < entry.findings.length; i++) all.push(entry.findings[i]);
     for (const f of this.removed.values()) all.push(f);
     this.sorted = all.sort(compareFindings);
     for (const f of this.removed.values()) this.counts[f.severity] += 1;
@@ -175,7 +181,7 @@ export class IncrementalValidator {
 
   /** The rows currently held, in insertion order (what a full validateRows would be given). */
   rows(): RowInput[] {
-    return [...this.entries.values()].map((e) => e.row);
+    return this.entries.values().map((e) => e.row);
   }
 
   result(): ValidationResult {
@@ -195,13 +201,14 @@ export class IncrementalValidator {
     return this.cached;
   }
 
-  private createEntry(row: RowInput): Entry {
+  /** `scratch` (empty) collects the row's findings; most rows have none and then share NONE. */
+  private createEntry(row: RowInput, scratch: Finding[] = []): Entry {
     const parsed = parseRow(row, this.env.agreement);
-    const local: Finding[] = [];
-    for (const rule of LOCAL_RULES) rule(parsed, this.env, local);
+    for (const rule of LOCAL_RULES) rule(parsed, this.env, scratch);
+    const local = scratch.length === 0 ? (NONE as Finding[]) : scratch.splice(0, scratch.length);
     if (local.length > 1) local.sort(compareFindings);
     return {
-      seq: this.nextSeq++,
+      held: false,
       row,
       parsed,
       local,
@@ -210,21 +217,21 @@ export class IncrementalValidator {
       groupR07: NONE,
       groupR12: NONE,
       groupR17: NONE,
-      findings: [],
+      findings: NONE as Finding[],
       accepted: true,
       counted: false,
     };
   }
 
   private attach(entry: Entry): void {
-    this.entries.set(entry.seq, entry);
+    this.entries.add(entry);
     this.byId.add(entry.parsed.rowId, entry);
     if (entry.personKey) this.byPerson.add(entry.personKey, entry);
     if (entry.invoiceKey) this.byInvoice.add(entry.invoiceKey, entry);
   }
 
   private detach(entry: Entry): void {
-    this.entries.delete(entry.seq);
+    this.entries.remove(entry);
     this.byId.remove(entry.parsed.rowId, entry);
     if (entry.personKey) this.byPerson.remove(entry.personKey, entry);
     if (entry.invoiceKey) this.byInvoice.remove(entry.invoiceKey, entry);
@@ -237,7 +244,7 @@ export class IncrementalValidator {
     for (const key of touched.persons) this.refreshPersonGroup(key, true);
     for (const key of touched.invoices) this.refreshInvoiceGroup(key, true);
     for (const id of touched.ids) this.refreshIdGroup(id, true);
-    for (const entry of touched.entries) if (this.entries.has(entry.seq)) this.refreshEntry(entry);
+    for (const entry of touched.entries) if (entry.held) this.refreshEntry(entry);
     if (this.env.previous) for (const id of touched.ids) this.refreshRemoved(id);
     this.flushDirtyIds();
     this.cached = null;
@@ -314,7 +321,7 @@ export class IncrementalValidator {
     else findings = entry.local.concat(entry.groupR07, entry.groupR12, entry.groupR17).sort(compareFindings);
     this.replaceFindings(entry, findings);
     let accepted = true;
-    for (const f of findings) if (f.severity === 'error') accepted = false;
+    for (let i = 0; i < findings.length; i++) if (findings[i].severity === 'error') accepted = false;
     entry.accepted = accepted;
     const count = accepted && !entry.parsed.values.excludedFromTotals;
     if (count !== entry.counted) {
@@ -327,13 +334,14 @@ export class IncrementalValidator {
   private replaceFindings(entry: Entry, findings: Finding[]): void {
     const old = entry.findings;
     if (old === findings) return;
-    for (const f of old) {
-      this.counts[f.severity] -= 1;
-      if (!this.bulk) removeSorted(this.sorted, f);
+    // Indexed loops: most lists are the frozen NONE, and for-of over a frozen array allocates an iterator.
+    for (let i = 0; i < old.length; i++) {
+      this.counts[old[i].severity] -= 1;
+      if (!this.bulk) removeSorted(this.sorted, old[i]);
     }
-    for (const f of findings) {
-      this.counts[f.severity] += 1;
-      if (!this.bulk) insertSorted(this.sorted, f);
+    for (let i = 0; i < findings.length; i++) {
+      this.counts[findings[i].severity] += 1;
+      if (!this.bulk) insertSorted(this.sorted, findings[i]);
     }
     entry.findings = findings;
     if (old.length > 0 || findings.length > 0) this.dirtyIds.add(entry.parsed.rowId);
@@ -359,6 +367,37 @@ export class IncrementalValidator {
       else this.rejected.delete(id);
     }
     this.dirtyIds.clear();
+  }
+}
+
+/**
+ * The rows held, oldest first. An array with tombstones rather than a Map keyed by a sequence number:
+ * a full load appends every row and a Map entry per row is what it would pay for; an edit removes one.
+ */
+class EntryList {
+  private list: Entry[] = [];
+  size = 0;
+
+  add(entry: Entry): void {
+    entry.held = true;
+    this.list.push(entry);
+    this.size += 1;
+  }
+
+  remove(entry: Entry): void {
+    if (!entry.held) return;
+    entry.held = false;
+    this.size -= 1;
+    if (this.list.length > 2 * this.size + 64) this.list = this.values(); // more tombstones than rows
+  }
+
+  values(): Entry[] {
+    return this.list.filter((e) => e.held);
+  }
+
+  clear(): void {
+    this.list = [];
+    this.size = 0;
   }
 }
 
@@ -410,8 +449,15 @@ class Groups {
     return Array.isArray(current) ? current[0] : current;
   }
 
-  keys(): IterableIterator<string> {
-    return this.map.keys();
+  forEachGroup(visit: (key: string) => void): void {
+    this.map.forEach((_, key) => visit(key));
+  }
+
+  /** Keys held by more than one row. */
+  forEachShared(visit: (key: string) => void): void {
+    this.map.forEach((value, key) => {
+      if (Array.isArray(value)) visit(key);
+    });
   }
 
   clear(): void {

@@ -38,7 +38,7 @@ type TabId = 'campione' | 'righe' | 'riconciliazione';
 export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMount> {
   installPoStyles(root.ownerDocument);
   const token = await deps.getToken();
-  const claims = readPoClaims(token);
+  const claims = readPoClaims(token, deps.agreement);
   const programmes = claims?.programmes ?? [];
   const api =
     deps.api ??
@@ -55,7 +55,11 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
     replaceChildren(
       container,
       h('h2', {}, 'Verifica della PO'),
-      h('p', { role: 'alert' }, 'Il profilo PO non ha programmi assegnati: chiedere all’amministratore di associarli.'),
+      h(
+        'p',
+        { role: 'alert' },
+        `Il profilo PO non ha programmi assegnati nell’accordo ${deps.agreement}: chiedere all’amministratore di associarli.`,
+      ),
     );
     return { unmount: () => replaceChildren(root) };
   }

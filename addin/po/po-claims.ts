@@ -1,11 +1,20 @@
 // What the pane reads from a PO token (never verified here: the server does): the role and the
-// programmes the PO answers for. Only ids are read; no names.
+// programmes the PO answers for in the agreement the pane is on. Only ids are read; no names.
+import { DEFAULT_AGREEMENT_ID } from '../../shared/agreements';
+import { parsePoScopes, programmesIn } from '../../shared/po-scope-claim';
+
 export interface PoClaims {
   roles: string[];
+  /** Programmes of `agreement` only: "ambito-poverta-2026-2028/P1" is not Crema's P1. */
   programmes: string[];
 }
 
-export function readPoClaims(token: string | null): PoClaims | null {
+/**
+ * Entries may be qualified ("crema-2026-2028/P1") or bare ("P1", the default agreement's): both
+ * are read as the server reads them (shared/po-scope-claim.ts), so the pane never offers a
+ * programme the server would refuse.
+ */
+export function readPoClaims(token: string | null, agreement: string = DEFAULT_AGREEMENT_ID): PoClaims | null {
   const payload = token?.split('.')[1];
   if (!payload) return null;
   try {
@@ -15,7 +24,10 @@ export function readPoClaims(token: string | null): PoClaims | null {
       .padEnd(Math.ceil(payload.length / 4) * 4, '=');
     const claims = JSON.parse(atob(padded)) as { roles?: unknown; programmes?: unknown };
     const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-    return { roles: list(claims.roles).map((r) => r.toLowerCase()), programmes: list(claims.programmes) };
+    return {
+      roles: list(claims.roles).map((r) => r.toLowerCase()),
+      programmes: programmesIn(parsePoScopes(claims.programmes), agreement),
+    };
   } catch {
     return null;
   }

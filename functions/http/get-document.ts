@@ -21,7 +21,7 @@ export const getDocumentRoute = defineRoute({
     await storage.ensure();
     const meta = await readDocumentMeta(storage, agreement.id, params.docId);
     if (!meta) throw notFound('Documento non trovato.', { docId: params.docId });
-    if (!canReadReport(principal, meta.partner, meta.programme)) throw forbidden();
+    if (!canReadReport(principal, agreement.id, meta.partner, meta.programme)) throw forbidden();
     const bytes = await readDocumentBytes(storage, meta.sha256);
     return {
       status: 200,

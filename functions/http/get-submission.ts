@@ -17,7 +17,7 @@ export const getSubmissionRoute = defineRoute({
     const parsed = parseSubmissionId(agreement.id, params.id);
     if (!parsed) throw notFound('Invio non trovato.', { submissionId: params.id });
     // The id names its partner and programme: refuse before reading, so existence is not leaked.
-    if (!canReadReport(principal, parsed.key.partner, parsed.key.programme)) throw forbidden();
+    if (!canReadReport(principal, agreement.id, parsed.key.partner, parsed.key.programme)) throw forbidden();
     const storage = getStorage();
     await storage.ensure();
     const meta = await getVersion(storage, agreement.id, params.id);

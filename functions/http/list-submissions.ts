@@ -1,7 +1,7 @@
 // GET /api/agreements/{agreement}/submissions[?programme&partner&year] — committed versions the
-// caller may see: a partner its own, a PO its programmes, an admin everything.
+// caller may see: a partner its own, a PO its programmes of this agreement, an admin everything.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { hasRole, isAdmin } from '../lib/auth';
+import { hasRole, isAdmin, isPoOf } from '../lib/auth';
 import { forbidden } from '../lib/http-errors';
 import { parseBody } from '../lib/request-body';
 import { SubmissionListQuerySchema } from '../lib/request-schemas';
@@ -28,12 +28,13 @@ export const listSubmissionsRoute = defineRoute({
         hasRole(principal, 'partner') &&
         principal.partner !== undefined &&
         (query.partner ?? principal.partner) === principal.partner;
+      // The PO's scope is (agreement, programme) pairs: only those of this route's agreement count.
       const asPo =
-        hasRole(principal, 'po') && (query.programme === undefined || principal.programmes.includes(query.programme));
+        hasRole(principal, 'po') && (query.programme === undefined || isPoOf(principal, agreement.id, query.programme));
       if (!asPartner && !asPo) throw forbidden('Non puoi consultare i rendiconti richiesti.');
       const all = await listVersions(storage, { agreement: agreement.id, ...query });
       versions = all.filter(
-        (v) => (asPartner && v.partner === principal.partner) || (asPo && principal.programmes.includes(v.programme)),
+        (v) => (asPartner && v.partner === principal.partner) || (asPo && isPoOf(principal, agreement.id, v.programme)),
       );
     }
     return json(200, { submissions: versions.map(({ blobName: _blob, ...meta }) => meta) });

@@ -38,7 +38,7 @@ export const recordOutcomeRoute = defineRoute({
         throw forbidden("Le osservazioni sono presentate dall'ente a cui è rivolta la richiesta.");
       }
     } else {
-      requirePoOf(principal, params.programme);
+      requirePoOf(principal, agreement.id, params.programme);
     }
     const command = commandOf(raw, isObservations);
     checkProgrammeSemester(agreement, params.programme, params.semester);

@@ -1,14 +1,15 @@
 // GET /api/agreements/{agreement}/reconciliation?year=2026[&programme=P1][&asOf=2027-02-01] —
-// C1–C6 with the calculation trail. A PO sees its programmes (all of them when none is asked, the
-// asked one only if it is its own); the ATS totals always cover every programme. Partners and
-// admins read any programme. asOf defaults to today (Rome).
+// C1–C6 with the calculation trail. A PO sees its programmes of this agreement (all of them when
+// none is asked, the asked one only if it is its own; 403 when it has none here); the ATS totals
+// always cover every programme. Partners and admins read any programme. asOf defaults to today
+// (Rome).
 // `&format=xlsx` (or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`
 // without a format) answers the same reconciliation as the `Riconciliazione` workbook.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { romeDate } from '../../shared/dates';
 import { hasRole, isAdmin } from '../lib/auth';
 import { clock } from '../lib/clock';
-import { notFound } from '../lib/http-errors';
+import { forbidden, notFound } from '../lib/http-errors';
 import { isPoOf, requirePoOf } from '../lib/po-scope';
 import { XLSX_CONTENT_TYPE, reconciliationFor, reconciliationWorkbook } from '../lib/reconciliation-service';
 import { parseBody } from '../lib/request-body';
@@ -33,10 +34,12 @@ export const reconciliationRoute = defineRoute({
     const readsAll = isAdmin(principal) || (hasRole(principal, 'partner') && principal.partner !== undefined);
     let only: string[] | undefined;
     if (query.programme) {
-      if (!readsAll) requirePoOf(principal, query.programme);
+      if (!readsAll) requirePoOf(principal, agreement.id, query.programme);
       only = [query.programme];
     } else if (!readsAll) {
-      only = agreement.programmes.map((p) => p.id).filter((p) => isPoOf(principal, p));
+      only = agreement.programmes.map((p) => p.id).filter((p) => isPoOf(principal, agreement.id, p));
+      // A PO with no programme in this agreement would still read its ATS totals: refuse instead.
+      if (only.length === 0) throw forbidden('Non sei responsabile di alcun programma di questo accordo.');
     }
     const answer = await reconciliationFor(getStorage(), agreement, {
       year: query.year,

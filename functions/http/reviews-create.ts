@@ -31,7 +31,7 @@ export const createReviewRoute = defineRoute({
     const parsed = parseSubmissionId(agreement.id, body.submissionId);
     if (!parsed) throw notFound('Invio non trovato.', { submissionId: body.submissionId });
     // The id names its programme: refuse before reading, so existence is not leaked.
-    requirePoOf(principal, parsed.key.programme);
+    requirePoOf(principal, agreement.id, parsed.key.programme);
     const storage = getStorage();
     await storage.ensure();
     const meta = await getVersion(storage, agreement.id, body.submissionId);

@@ -21,7 +21,7 @@ export const drawSampleRoute = defineRoute({
   access: ['po', 'admin'],
   async handler({ request, principal, params }) {
     const agreement = requireAgreement(params.agreement);
-    requirePoOf(principal, params.programme);
+    requirePoOf(principal, agreement.id, params.programme);
     checkProgrammeSemester(agreement, params.programme, params.semester);
     // An empty body means "defaults": generated seed, simple method, the agreement's rate.
     const body = parseBody(DrawBodySchema, await readOptionalJson(request));

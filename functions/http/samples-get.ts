@@ -18,7 +18,7 @@ export const getSampleRoute = defineRoute({
   async handler({ principal, params }) {
     const agreement = requireAgreement(params.agreement);
     let partner: string | undefined;
-    if (!isPoOf(principal, params.programme)) {
+    if (!isPoOf(principal, agreement.id, params.programme)) {
       if (!hasRole(principal, 'partner') || !principal.partner)
         throw forbidden('Non sei responsabile di questo programma.');
       partner = principal.partner;

@@ -20,7 +20,7 @@ export const validateRoute = defineRoute({
     const agreement = requireAgreement(params.agreement);
     const body = parseBody(SubmissionBodySchema, await readJson(request));
     checkEnvelope(agreement, body);
-    if (!canReadReport(principal, body.partner, body.programme)) throw forbidden();
+    if (!canReadReport(principal, agreement.id, body.partner, body.programme)) throw forbidden();
     const storage = getStorage();
     await storage.ensure();
     const key = { agreement: agreement.id, partner: body.partner, programme: body.programme, year: body.year };

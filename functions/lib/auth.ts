@@ -12,6 +12,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import type { HttpRequest } from '@azure/functions';
+import { hasPoScope, parsePoScopes, type PoScope } from '../../shared/po-scope-claim';
 import { forbidden, unauthenticated } from './http-errors';
 
 export type Role = 'partner' | 'po' | 'admin';
@@ -24,8 +25,12 @@ export interface Principal {
   roles: Role[];
   /** Entity id for partner bookkeepers. */
   partner?: string;
-  /** Programmes a PO is responsible for. */
-  programmes: string[];
+  /**
+   * (agreement, programme) pairs a PO is responsible for, parsed once from the `programmes` claim
+   * (shared/po-scope-claim.ts): a programme id alone never scopes anything, since ids repeat
+   * across agreements.
+   */
+  poScopes: PoScope[];
 }
 
 export interface AuthConfig {
@@ -125,10 +130,8 @@ function principalFrom(payload: Record<string, unknown>): Principal {
   const subject = typeof payload.oid === 'string' ? payload.oid : typeof payload.sub === 'string' ? payload.sub : '';
   if (!subject) throw unauthenticated('claim_sub');
   const partner = typeof payload.partner === 'string' && payload.partner ? payload.partner : undefined;
-  const programmes = Array.isArray(payload.programmes)
-    ? payload.programmes.filter((p): p is string => typeof p === 'string')
-    : [];
-  return { subject, roles: [...new Set(roles)], partner, programmes };
+  const poScopes = parsePoScopes(payload.programmes);
+  return { subject, roles: [...new Set(roles)], partner, poScopes };
 }
 
 export function hasRole(principal: Principal, role: Role): boolean {
@@ -141,7 +144,7 @@ export function requireRole(principal: Principal, allowed: readonly Role[]): voi
     (role) =>
       hasRole(principal, role) &&
       (role !== 'partner' || principal.partner !== undefined) &&
-      (role !== 'po' || principal.programmes.length > 0),
+      (role !== 'po' || principal.poScopes.length > 0),
   );
   if (!ok) throw forbidden('Il tuo ruolo non consente questa operazione.', { allowedRoles: allowed });
 }
@@ -150,10 +153,17 @@ export function isAdmin(p: Principal): boolean {
   return hasRole(p, 'admin');
 }
 
-/** Partner bookkeepers see their entity; POs their programmes; admins everything. */
-export function canReadReport(p: Principal, partner: string, programme: string): boolean {
-  if (isAdmin(p)) return true;
-  if (hasRole(p, 'po') && p.programmes.includes(programme)) return true;
+/** A PO of this programme of this agreement (or an admin). */
+export function isPoOf(p: Principal, agreement: string, programme: string): boolean {
+  return isAdmin(p) || (hasRole(p, 'po') && hasPoScope(p.poScopes, agreement, programme));
+}
+
+/**
+ * Partner bookkeepers see their entity; POs their programmes of this agreement; admins everything.
+ * The agreement is the route's: a PO of Crema's P1 does not read the Ambito's P1.
+ */
+export function canReadReport(p: Principal, agreement: string, partner: string, programme: string): boolean {
+  if (isPoOf(p, agreement, programme)) return true;
   return hasRole(p, 'partner') && p.partner === partner;
 }
 

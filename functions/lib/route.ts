@@ -34,7 +34,7 @@ export interface RouteDef {
   handler: HttpHandler;
 }
 
-const ANONYMOUS: Principal = { subject: 'anonymous', roles: [], programmes: [] };
+const ANONYMOUS: Principal = { subject: 'anonymous', roles: [], poScopes: [] };
 
 /** Wraps a route handler with authentication, role check and the uniform error answer. */
 export function defineRoute(def: Omit<RouteDef, 'handler'> & { handler: RouteHandler }): RouteDef {

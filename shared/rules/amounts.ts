@@ -13,6 +13,7 @@ const SUM_FIELDS = new Set(['amount', 'value', 'municipalShare', 'cofinancingSha
 const QUANTITY_FIELDS = new Set(['hours', 'hourlyCost', 'contractHours', 'hourlyValue']);
 
 export function checkAmounts(row: ParsedRow, out: Finding[]): void {
+  if (row.problems.length === 0 && !row.splitMismatch) return; // the common case, without a loop
   for (const problem of row.problems) {
     if (!NUMBER_REASONS.has(problem.reason)) continue;
     const variant = SUM_FIELDS.has(problem.field) ? `${problem.reason}.excluded` : problem.reason;

@@ -10,6 +10,7 @@ import { cellPreview, rowFinding } from './emit';
 export function cellFindings(row: ParsedRow, _agreement: Agreement, out: Finding[] = []): Finding[] {
   checkRequired(row, out);
   checkAmounts(row, out);
+  if (row.problems.length === 0) return out;
   for (const problem of row.problems) {
     if (problem.reason !== 'invalid_date') continue;
     const code = problem.field === 'paymentDate' ? 'R10' : 'R03';

@@ -4,24 +4,37 @@ import type { ParsedRow } from '../rows';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 
+// Shared key lists: this runs for every row of a full pass, so no list is built per row.
+const KEYS = {
+  dipendente: ['PERS:dipendente'],
+  esterno: ['PERS:esterno'],
+  esternoNotula: ['PERS:esterno', 'PERS:esterno:notula'],
+  BENI: ['BENI'],
+  SERV: ['SERV'],
+  servNotula: ['SERV', 'SERV:notula'],
+  GEN: ['GEN'],
+  volontariato: ['COFIN:volontariato'],
+  COFIN: ['COFIN'],
+} as const satisfies Record<string, readonly string[]>;
+
 /** Keys of agreement.rules.requiredDocuments that apply to a row (DOMAIN §2). */
-export function documentRequirementKeys(row: ParsedRow): string[] | null {
+export function documentRequirementKeys(row: ParsedRow): readonly string[] | null {
   const v = row.values;
   const notula = v.documents.has('notula');
   switch (v.category) {
     case 'PERS':
       if (!v.employment) return null;
-      if (v.employment === 'dipendente') return ['PERS:dipendente'];
-      return notula ? ['PERS:esterno', 'PERS:esterno:notula'] : ['PERS:esterno'];
+      if (v.employment === 'dipendente') return KEYS.dipendente;
+      return notula ? KEYS.esternoNotula : KEYS.esterno;
     case 'BENI':
-      return ['BENI'];
+      return KEYS.BENI;
     case 'SERV':
-      return notula ? ['SERV', 'SERV:notula'] : ['SERV'];
+      return notula ? KEYS.servNotula : KEYS.SERV;
     case 'GEN':
-      return ['GEN'];
+      return KEYS.GEN;
     case 'COFIN':
       if (!v.resourceType) return null;
-      return v.resourceType === 'volontariato' ? ['COFIN:volontariato'] : ['COFIN'];
+      return v.resourceType === 'volontariato' ? KEYS.volontariato : KEYS.COFIN;
     default:
       return null;
   }
@@ -31,13 +44,20 @@ export function documentRequirementKeys(row: ParsedRow): string[] | null {
 export function missingDocuments(row: ParsedRow, required: Record<string, string[][]>): string[][] {
   const keys = documentRequirementKeys(row);
   if (!keys) return [];
+  const documents = row.values.documents;
   const missing: string[][] = [];
   for (const key of keys) {
     for (const group of required[key] ?? []) {
-      if (!group.some((kind) => row.values.documents.has(kind))) missing.push(group);
+      if (!listsAny(documents, group)) missing.push(group);
     }
   }
   return missing;
+}
+
+/** Whether the row lists one of the kinds of a "one of" group (a loop: no closure per row). */
+function listsAny(documents: ReadonlySet<string>, group: readonly string[]): boolean {
+  for (const kind of group) if (documents.has(kind)) return true;
+  return false;
 }
 
 export const checkDocuments: RowRule = (row, env, out) => {

@@ -12,7 +12,9 @@ const CENT = new Money('0.01');
 export const checkAmountFromHours: RowRule = (row, _env, out) => {
   const v = row.values;
   if (v.category !== 'PERS' || !v.hours || !v.hourlyCost || !v.amount) return;
-  const expected = roundCents(v.hours.times(v.hourlyCost));
+  const product = v.hours.times(v.hourlyCost);
+  // Whole hours times a rate in cents is already in cents: rounding would only allocate an equal Decimal.
+  const expected = product.decimalPlaces() <= 2 ? product : roundCents(product);
   if (!v.amount.eq(expected) && v.amount.minus(expected).abs().gt(CENT)) {
     out.push(
       rowFinding(row, 'R05', 'error', 'amount', 'product', {

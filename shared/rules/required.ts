@@ -16,6 +16,8 @@ export function checkRequired(row: ParsedRow, out: Finding[]): void {
     out.push(rowFinding(row, 'R01', 'error', 'category', 'category', { valore: cellPreview(input.category) }));
     return;
   }
+  // Most rows have no cell problem: skip the loops (and their iterators) outright.
+  if (row.missing.length + row.unreadable.length + row.problems.length === 0) return;
   for (const field of row.missing) out.push(rowFinding(row, 'R01', 'error', field, 'missing'));
   for (const field of row.unreadable) out.push(rowFinding(row, 'R01', 'error', field, 'unreadable'));
   for (const problem of row.problems) {

@@ -69,7 +69,7 @@ describe.each(cases.map((c) => [`${c.method} /api/${c.route.route}`, c] as const
     it('401 with an expired token', async () => {
       const res = await call(
         await api.token(
-          { roles: ['admin', 'partner', 'po'], partner: 'koala', programmes: ['P1'] },
+          { roles: ['admin', 'partner', 'po'], partner: 'koala', programmes: ['crema-2026-2028/P1'] },
           { expiresInSec: -3600 },
         ),
       );

@@ -19,6 +19,7 @@ import {
   type TableName,
 } from '../../functions/lib/storage';
 import { ROUTES } from '../../functions/routes';
+import { poScopeEntry } from '../../shared/po-scope-claim';
 import { startDevHost, type DevHost } from '../../scripts/dev-host';
 
 export interface TestApi {
@@ -27,6 +28,10 @@ export interface TestApi {
   key: SigningKey;
   token(claims: TokenClaims, options?: MintOptions): Promise<string>;
   partner(id: string): Promise<string>;
+  /**
+   * A PO token with qualified claim entries: "P1" becomes "crema-2026-2028/P1" (the agreement of
+   * BASE); an entry already qualified ("ambito-poverta-2026-2028/P1") is kept as is.
+   */
   po(...programmes: string[]): Promise<string>;
   admin(): Promise<string>;
   call(
@@ -60,7 +65,8 @@ export async function startTestApi(): Promise<TestApi> {
     key,
     token,
     partner: (id) => token({ roles: ['partner'], partner: id }),
-    po: (...programmes) => token({ roles: ['po'], programmes }),
+    po: (...programmes) =>
+      token({ roles: ['po'], programmes: programmes.map((p) => (p.includes('/') ? p : poScopeEntry(AGREEMENT, p))) }),
     admin: () => token({ roles: ['admin'] }),
     async call(method, path, init = {}) {
       const headers: Record<string, string> = { ...(init.headers ?? {}) };

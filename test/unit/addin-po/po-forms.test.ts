@@ -95,6 +95,20 @@ describe('PO claims', () => {
     expect(readPoClaims('not-a-token')).toBeNull();
   });
 
+  it('shows only the programmes of the agreement the pane is on, reading both claim forms', () => {
+    const t = token({
+      roles: ['po'],
+      programmes: ['crema-2026-2028/P2', 'ambito-poverta-2026-2028/P1', 'P4', 'nowhere/P5', 'a/b/c'],
+    });
+    // Bare "P4" is Crema's (the default agreement), never the Ambito's.
+    expect(readPoClaims(t)?.programmes).toEqual(['P2', 'P4']);
+    expect(readPoClaims(t, 'crema-2026-2028')?.programmes).toEqual(['P2', 'P4']);
+    expect(readPoClaims(t, 'ambito-poverta-2026-2028')?.programmes).toEqual(['P1']);
+    expect(readPoClaims(token({ roles: ['po'], programmes: ['P1'] }), 'ambito-poverta-2026-2028')?.programmes).toEqual(
+      [],
+    );
+  });
+
   it('picks the latest semester whose windows are locked', () => {
     expect(defaultSemester('2026-10-01')).toBe('2026-H1');
     expect(defaultSemester('2026-09-30')).toBe('2025-H2');
