@@ -1,10 +1,11 @@
 // npm run audit:verify — recomputes the audit hash chain and reports the first broken link.
 // Storage from STORAGE_CONNECTION_STRING / AzureWebJobsStorage, default the local Azurite of npm start.
-// Also checks that every committed submission version has its audit event.
+// Also checks that every committed submission version and every PO decision (sample draw,
+// outcome event, row review) has its audit event.
 // Exit code 0 when all is intact, 1 when the chain is broken or an event is missing, 2 when storage
 // cannot be read.
 import { verifyAuditChain } from '../functions/lib/audit';
-import { versionsWithoutAuditEvent } from '../functions/lib/audit-coverage';
+import { decisionsWithoutAuditEvent, versionsWithoutAuditEvent } from '../functions/lib/audit-coverage';
 import { azuriteConnectionString, getStorage } from '../functions/lib/storage';
 
 async function main(): Promise<void> {
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   try {
     const storage = getStorage();
     result = await verifyAuditChain(storage);
-    missing = await versionsWithoutAuditEvent(storage);
+    missing = [...(await versionsWithoutAuditEvent(storage)), ...(await decisionsWithoutAuditEvent(storage))];
   } catch (err) {
     console.error(`Impossibile leggere il registro di audit: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 2;
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   if (missing.length > 0) {
     if (!json)
       console.log(
-        `Versioni senza evento di audit: ${missing.length} (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}).`,
+        `Modifiche senza evento di audit: ${missing.length} (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}).`,
       );
     process.exitCode = 1;
   }
