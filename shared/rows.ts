@@ -117,6 +117,10 @@ export interface ParsedRow {
   actionText: string | null;
   /** The split cells were filled and do not add up to the amount. */
   splitMismatch: boolean;
+  /** Location of the row (RowInput sheet, row, columns), read with the cells so findings need no lookup. */
+  sheet: string | null;
+  excelRow: number | null;
+  columns: object | null;
 }
 
 export interface NormalisedRow {
@@ -284,8 +288,9 @@ type NumberField =
 
 /** Position of every cell parseRow reads (any template's fields, rowId, category) in the swept cells. */
 const CELL_SLOT = new Map<string, number>();
-for (const key of ['rowId', 'category', 'municipalShare', 'cofinancingShare', ...VOLUNTEER_REQUIRED])
+for (const key of ['rowId', 'category', 'municipalShare', 'cofinancingShare', 'sheet', 'row', 'columns'])
   CELL_SLOT.set(key, CELL_SLOT.size);
+for (const key of VOLUNTEER_REQUIRED) CELL_SLOT.set(key, CELL_SLOT.size);
 for (const category of CategorySchema.options)
   for (const d of FIELDS[category]) if (!CELL_SLOT.has(d.key)) CELL_SLOT.set(d.key, CELL_SLOT.size);
 const CELL_KEYS: readonly string[] = [...CELL_SLOT.keys()];
@@ -293,6 +298,9 @@ const SLOT_ROW_ID = 0;
 const SLOT_CATEGORY = 1;
 const SLOT_MUNICIPAL = 2;
 const SLOT_COFINANCING = 3;
+const SLOT_SHEET = 4;
+const SLOT_ROW = 5;
+const SLOT_COLUMNS = 6;
 const VOLUNTEER_SLOTS: readonly number[] = VOLUNTEER_REQUIRED.map((key) => CELL_SLOT.get(key) as number);
 
 /** How each cell of a category's template is read, in one pass (other columns are kept untouched). */
@@ -379,7 +387,7 @@ export function clearParseMemo(): void {
   amountMemo.clear();
   quantityMemo.clear();
   documentsMemo.clear();
-  for (const m of [taxCodeMemo, supplierMemo, ccnlMemo, levelMemo]) m.clear();
+  for (const m of [taxCodeMemo, supplierMemo, ccnlMemo, levelMemo, monthStartMemo]) m.clear();
   dateMemo.clear();
   monthMemo.clear();
 }
@@ -519,7 +527,8 @@ function parseCells(row: RowInput, agreement: Agreement, cells: unknown[], numbe
   }
 
   let date: IsoDate | null;
-  if (category === 'PERS') date = month ? `${month}-01` : null;
+  // Shared per month: a fresh string per row would be hashed again by every date lookup downstream.
+  if (category === 'PERS') date = month ? memoText(monthStartMemo, month, firstDayOf) : null;
   else if (category === 'BENI' || category === 'SERV') date = invoiceDate;
   else date = plainDate ?? (category === 'GEN' ? invoiceDate : null);
   if (date && category !== 'PERS') month = date.slice(0, 7);
@@ -580,6 +589,9 @@ function parseCells(row: RowInput, agreement: Agreement, cells: unknown[], numbe
   };
   const rowIdCell = cells[SLOT_ROW_ID];
   const rowId = typeof rowIdCell === 'string' ? rowIdCell : (textOf(rowIdCell) ?? '');
+  const sheet = cells[SLOT_SHEET];
+  const excelRow = cells[SLOT_ROW];
+  const columns = cells[SLOT_COLUMNS];
   return {
     input,
     rowId,
@@ -590,6 +602,9 @@ function parseCells(row: RowInput, agreement: Agreement, cells: unknown[], numbe
     programmeText,
     actionText,
     splitMismatch,
+    sheet: typeof sheet === 'string' ? sheet : null,
+    excelRow: typeof excelRow === 'number' && Number.isFinite(excelRow) ? excelRow : null,
+    columns: columns !== null && typeof columns === 'object' ? columns : null,
   };
 }
 
@@ -597,6 +612,8 @@ const taxCodeMemo = new Map<string, string>();
 const supplierMemo = new Map<string, string>();
 const ccnlMemo = new Map<string, string>();
 const levelMemo = new Map<string, string>();
+const monthStartMemo = new Map<string, string>();
+const firstDayOf = (month: string): string => `${month}-01`;
 
 function memoText(cache: Map<string, string>, text: string, normalise: (text: string) => string): string {
   let hit = cache.get(text);
@@ -634,6 +651,11 @@ function resolveSplit(
   const cofinancing = c ?? ZERO;
   if (!municipal.plus(cofinancing).eq(amount)) return 'mismatch';
   return [municipal, cofinancing];
+}
+
+/** normaliseCcnl, memoised: rules ask it of the agreement's CCNL on every row. */
+export function ccnlKey(text: string): string {
+  return memoText(ccnlMemo, text, normaliseCcnl);
 }
 
 /** CCNL cell -> reference-table id ('CCNL Cooperative sociali' -> 'cooperative-sociali'). */

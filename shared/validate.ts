@@ -138,8 +138,8 @@ export class IncrementalValidator {
       loaded[i] = this.createEntry(rows[i], scratch);
       this.attach(loaded[i]);
     }
-    this.byPerson.forEachGroup((key) => this.refreshPersonGroup(key, false));
-    this.byInvoice.forEachGroup((key) => this.refreshInvoiceGroup(key, false));
+    this.byPerson.forEachGroup((key, members) => this.refreshPersonGroup(key, false, members));
+    this.byInvoice.forEachGroup((key, members) => this.refreshInvoiceGroup(key, false, members));
     this.byId.forEachShared((id) => this.refreshIdGroup(id, false)); // a unique id has no R17
     for (const entry of loaded) this.refreshEntry(entry);
     if (this.env.previous) for (const id of this.env.previous.keys()) this.refreshRemoved(id);
@@ -190,7 +190,7 @@ export class IncrementalValidator {
     const summary = { ...this.counts };
     for (const f of report) summary[f.severity] += 1;
     const rowFindings = new Map<string, Finding[]>();
-    for (const [id, list] of this.byRowId) rowFindings.set(id, list.slice());
+    this.byRowId.forEach((list, id) => rowFindings.set(id, list.slice()));
     this.cached = {
       findings: mergeSorted(report, this.sorted),
       rowFindings,
@@ -250,8 +250,7 @@ export class IncrementalValidator {
     this.cached = null;
   }
 
-  private refreshPersonGroup(key: string, refresh: boolean): void {
-    const members = this.byPerson.members(key);
+  private refreshPersonGroup(key: string, refresh: boolean, members = this.byPerson.members(key)): void {
     if (members.length === 0) return;
     const findings = monthlyHoursGroupFindings(
       members.map((m) => m.parsed),
@@ -261,8 +260,7 @@ export class IncrementalValidator {
     this.assignGroup(members, findings, 'groupR07', refresh);
   }
 
-  private refreshInvoiceGroup(key: string, refresh: boolean): void {
-    const members = this.byInvoice.members(key);
+  private refreshInvoiceGroup(key: string, refresh: boolean, members = this.byInvoice.members(key)): void {
     if (members.length === 0) return;
     const findings = invoiceGroupFindings(
       members.map((m) => m.parsed),
@@ -449,8 +447,9 @@ class Groups {
     return Array.isArray(current) ? current[0] : current;
   }
 
-  forEachGroup(visit: (key: string) => void): void {
-    this.map.forEach((_, key) => visit(key));
+  /** Every key with its rows, oldest first (fresh arrays, as members() gives). */
+  forEachGroup(visit: (key: string, members: Entry[]) => void): void {
+    this.map.forEach((value, key) => visit(key, Array.isArray(value) ? value.slice() : [value]));
   }
 
   /** Keys held by more than one row. */

@@ -9,6 +9,7 @@ import type { ValidationContext } from '../../shared/validate';
 import { ApiClient, ApiError } from '../api/client';
 import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';
+import { lockedPartner } from './partner-identity';
 import { FileWorkbook } from '../file/file-workbook';
 import type { WorkbookPort } from '../port/workbook-port';
 import { ReportSession, type SessionState } from './report-session';
@@ -22,6 +23,7 @@ import { renderMapping } from '../ui/mapping-view';
 import { GridPreview } from '../ui/grid-preview';
 import { renderAnswer, renderError, renderOutbox, renderSubmitIntro } from '../ui/submit-panel';
 import { renderDocumentsForm, sha256Hex } from '../ui/documents-panel';
+import { downloadFindings } from '../ui/findings-download';
 import { parseRange } from '../port/a1';
 
 export interface PaneOptions {
@@ -45,6 +47,8 @@ export class PaneApp {
   private port: WorkbookPort | null = null;
   private selected: Selected | null = null;
   private grid: GridPreview | null = null;
+  /** The entity fixed by the partner's token (the selector then offers only it). */
+  private partnerLock: string | null = null;
   private readonly tokens: TokenProvider;
   private readonly api: ApiClient;
   private readonly submissions: Submissions;
@@ -59,10 +63,15 @@ export class PaneApp {
   async start(): Promise<void> {
     document.body.dataset.mode = this.options.mode;
     byId('mode-badge').textContent = this.options.mode === 'office' ? 'In Excel' : 'File nel browser';
+    if (!this.tokens.usesEntra) this.partnerLock = lockedPartner(readClaims(this.tokens.currentDevToken));
     this.renderContextForm();
     this.wireSubmit();
     this.wireTemplate();
     byId('refresh-button').addEventListener('click', () => void this.session?.refresh());
+    byId('csv-button').addEventListener('click', () => {
+      if (this.session && this.port instanceof FileWorkbook)
+        downloadFindings(this.session.state.findings, this.port.fileName);
+    });
     renderDocumentsForm(
       byId('documents'),
       () => this.selectedLabel(),
@@ -79,7 +88,8 @@ export class PaneApp {
     return {
       agreement: this.agreement,
       programme: String(data.get('programme') ?? 'P1'),
-      partner: String(data.get('partner') ?? ''),
+      // A disabled selector is not part of the form data: the token's entity is used directly.
+      partner: this.partnerLock ?? String(data.get('partner') ?? ''),
       year: Number(data.get('year') ?? this.agreement.years[0]),
       today: this.today(),
     };
@@ -89,12 +99,12 @@ export class PaneApp {
     return this.options.today ?? romeDate(new Date());
   }
 
-  private renderContextForm(): void {
+  private renderContextForm(current?: { programme: string; year: number; partner: string }): void {
     const form = byId<HTMLFormElement>('context-form');
     const claims = readClaims(this.tokens.currentDevToken);
     const today = this.today();
     const thisYear = Number(today.slice(0, 4));
-    const year = this.agreement.years.includes(thisYear) ? thisYear : this.agreement.years[0];
+    const year = current?.year ?? (this.agreement.years.includes(thisYear) ? thisYear : this.agreement.years[0]);
     const options = (values: [string, string][], selected: string) =>
       values.map(([value, label]) => h('option', { value, selected: value === selected }, label));
     replaceChildren(
@@ -108,7 +118,7 @@ export class PaneApp {
           { id: 'programme', name: 'programme' },
           ...options(
             this.agreement.programmes.map((p) => [p.id, `${p.id} – ${p.title}`]),
-            'P1',
+            current?.programme ?? 'P1',
           ),
         ),
       ),
@@ -125,19 +135,7 @@ export class PaneApp {
           ),
         ),
       ),
-      h(
-        'p',
-        { className: 'field' },
-        h('label', { for: 'partner' }, 'Ente'),
-        h(
-          'select',
-          { id: 'partner', name: 'partner' },
-          ...options(
-            this.agreement.partners.map((p) => [p.id, p.name]),
-            claims?.partner ?? this.agreement.partners[0].id,
-          ),
-        ),
-      ),
+      this.partnerField(current?.partner ?? claims?.partner ?? this.agreement.partners[0].id),
       this.tokens.usesEntra
         ? null
         : h(
@@ -171,18 +169,56 @@ export class PaneApp {
     };
   }
 
+  /**
+   * "Ente": free without a token (offline validation of any entity's file); with a partner's
+   * token only that entity, shown in a disabled selector, since the API refuses any other.
+   */
+  private partnerField(selected: string): HTMLElement {
+    const lock = this.partnerLock;
+    const name = (id: string) => this.agreement.partners.find((p) => p.id === id)?.name ?? id;
+    const choices: [string, string][] = lock
+      ? [[lock, name(lock)]]
+      : this.agreement.partners.map((p) => [p.id, p.name]);
+    const chosen = lock ?? selected;
+    return h(
+      'p',
+      { className: 'field' },
+      h('label', { for: 'partner' }, 'Ente'),
+      h(
+        'select',
+        { id: 'partner', name: 'partner', disabled: lock !== null, 'aria-describedby': lock ? 'partner-lock' : null },
+        ...choices.map(([value, label]) => h('option', { value, selected: value === chosen }, label)),
+      ),
+      lock ? h('span', { id: 'partner-lock', className: 'hint' }, 'L’ente è quello del tuo accesso.') : null,
+    );
+  }
+
+  /** A token (pasted, or from Entra) may fix the entity: the form is redrawn keeping the choices. */
+  private applyIdentity(token: string | null): boolean {
+    const lock = lockedPartner(readClaims(token));
+    if (lock === this.partnerLock) return false;
+    const current = this.context();
+    this.partnerLock = lock;
+    this.renderContextForm({ programme: current.programme, year: current.year, partner: current.partner });
+    return true;
+  }
+
   private saveToken(): void {
     const value = byId<HTMLInputElement>('dev-token').value;
     this.tokens.setDevToken(value);
+    this.applyIdentity(this.tokens.currentDevToken);
     const partner = readClaims(value)?.partner;
-    if (partner) byId<HTMLSelectElement>('partner').value = partner;
+    if (partner && !this.partnerLock) byId<HTMLSelectElement>('partner').value = partner;
     void this.session?.setContext(this.context());
     void this.loadAgreement();
   }
 
   /** The API's agreement when reachable (it may carry a newer budget); the shipped one otherwise. */
   private async loadAgreement(): Promise<void> {
-    if (!(await this.tokens.getToken().catch(() => null))) return;
+    const token = await this.tokens.getToken().catch(() => null);
+    if (!token) return;
+    // Inside Excel with Entra the token arrives only now.
+    if (this.tokens.usesEntra && this.applyIdentity(token)) void this.session?.setContext(this.context());
     try {
       const parsed = AgreementSchema.safeParse(await this.api.getAgreement(this.agreement.id));
       if (parsed.success) {
@@ -203,6 +239,8 @@ export class PaneApp {
     this.session = session;
     session.subscribe((state) => this.renderState(state));
     byId('workspace').hidden = false;
+    // In Excel the status column already carries the findings; a dropped file gets them as CSV.
+    byId('csv-row').hidden = !(port instanceof FileWorkbook);
     if (port instanceof FileWorkbook) {
       byId('grid-section').hidden = false;
       const grid = new GridPreview(byId('grid'), port);

@@ -19,6 +19,7 @@ import type { Block, WorkbookChange, WorkbookPort } from '../port/workbook-port'
 import { tableLayout, type TableLayout } from './sheet-layout';
 import { statusText } from './row-status';
 import { newRowId } from './row-ids';
+import { MAPPING_SETTINGS_KEY, readMappingOverrides } from './mapping-settings';
 
 export interface Progress {
   phase: 'lettura' | 'verifica' | 'scrittura';
@@ -67,10 +68,13 @@ export class ReportSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** First full pass, then live re-validation of the partner's edits. */
+  /** The corrections saved with the workbook, a first full pass, then live re-validation of edits. */
   start(): Promise<void> {
     this.unsubscribe ??= this.port.onChange((change) => void this.enqueue(() => this.applyChange(change)));
-    return this.enqueue(() => this.fullPass());
+    return this.enqueue(async () => {
+      await this.loadOverrides();
+      await this.fullPass();
+    });
   }
 
   stop(): void {
@@ -83,14 +87,27 @@ export class ReportSession {
     return this.enqueue(() => this.fullPass());
   }
 
-  /** The user's correction of a table (BENI/SERV, a column) from the mapping view. */
+  /** The user's correction of a table (BENI/SERV, a column) from the mapping view, kept with the workbook. */
   setOverride(sheet: string, override: TableOverride): Promise<void> {
     const before = this.overrides[sheet] ?? {};
     this.overrides = {
       ...this.overrides,
       [sheet]: { ...before, ...override, columns: { ...before.columns, ...override.columns } },
     };
-    return this.enqueue(() => this.fullPass());
+    const saved = this.overrides;
+    return this.enqueue(async () => {
+      try {
+        await this.port.saveSettings(MAPPING_SETTINGS_KEY, saved);
+      } catch {
+        // Not kept with the workbook: the correction still applies until the pane is closed.
+      }
+      await this.fullPass();
+    });
+  }
+
+  /** Corrections now in force (what is saved with the workbook). */
+  mappingOverrides(): MappingOverrides {
+    return this.overrides;
   }
 
   refresh(): Promise<void> {
@@ -120,6 +137,17 @@ export class ReportSession {
     });
     this.queue = run;
     return run;
+  }
+
+  private async loadOverrides(): Promise<void> {
+    try {
+      this.overrides = {
+        ...readMappingOverrides(await this.port.loadSettings(MAPPING_SETTINGS_KEY)),
+        ...this.overrides,
+      };
+    } catch {
+      // Unreadable settings: the detection alone decides, as on a first opening.
+    }
   }
 
   private update(patch: Partial<SessionState>): void {

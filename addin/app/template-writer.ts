@@ -1,5 +1,6 @@
 // "Crea un foglio di rendicontazione vuoto": the blank workbook of shared/template written through
-// the port (sheets that already exist are left alone). One batch in Excel.
+// the port (sheets that already exist are left alone): headers, drop-downs, number and date
+// validations on bounded ranges, the lists sheet hidden. One batch in Excel.
 import type { Agreement } from '../../shared/agreement';
 import { buildTemplate } from '../../shared/template';
 import type { WorkbookPort } from '../port/workbook-port';
@@ -16,6 +17,8 @@ export async function writeTemplate(port: WorkbookPort, agreement: Agreement): P
     ops.push(() => port.addSheet(lists.name));
     for (const column of lists.columns)
       ops.push(() => port.writeColumn(lists.name, column.letter, 1, [column.header, ...column.values]));
+    // The partner edits the reporting sheets, never the lists their drop-downs read.
+    ops.push(() => port.hideSheet(lists.name));
   }
   for (const sheet of template.sheets) {
     if (existing.has(sheet.name)) continue;
@@ -31,11 +34,13 @@ export async function writeTemplate(port: WorkbookPort, agreement: Agreement): P
     );
     for (const column of sheet.columns) {
       if (column.hidden) ops.push(() => port.hideColumn(sheet.name, column.letter));
-      const rule = column.validation?.rule;
-      if (column.validation && rule?.kind === 'list') {
-        const range = column.validation.range;
-        ops.push(() => port.addValidationList(sheet.name, range, rule.values, excelListSource(rule.source)));
-      }
+      const validation = column.validation;
+      if (!validation) continue;
+      const { range, rule } = validation;
+      const alert = { title: validation.errorTitle, message: validation.error };
+      if (rule.kind === 'list')
+        ops.push(() => port.addValidationList(sheet.name, range, rule.values, excelListSource(rule.source), alert));
+      else ops.push(() => port.addValidationRule(sheet.name, range, rule, alert));
     }
   }
   await Promise.all(ops.map((op) => op()));

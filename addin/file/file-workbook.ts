@@ -1,7 +1,7 @@
 // A workbook held in memory: an .xlsx dropped in a plain browser (or read in Node). The pane and
 // the rules run on it exactly as on Excel; edits made in the pane's grid are reported as user
 // edits, the pane's own writes (status, row ids) are not.
-import type { Block, CellValue, WorkbookChange, WorkbookPort } from '../port/workbook-port';
+import type { Block, CellValue, ValidationAlert, ValueRule, WorkbookChange, WorkbookPort } from '../port/workbook-port';
 import { parseRange } from '../port/a1';
 import { columnIndex } from '../../shared/findings';
 import { readXlsx, type SheetData } from './xlsx-reader';
@@ -15,7 +15,15 @@ export interface MemorySheet extends SheetData {
   hiddenColumns: Set<number>;
   /** Status column format of the add-in: column index and row span. */
   statusFormat: { column: number; firstRow: number; lastRow: number } | null;
-  validations: { range: string; items: readonly string[] }[];
+  validations: MemoryValidation[];
+  /** Hidden through the port (the template's lists sheet): the preview does not show it. */
+  hidden: boolean;
+}
+
+export interface MemoryValidation {
+  range: string;
+  rule: { kind: 'list'; items: readonly string[] } | ValueRule;
+  alert?: ValidationAlert;
 }
 
 export class FileWorkbook implements WorkbookPort {
@@ -26,15 +34,55 @@ export class FileWorkbook implements WorkbookPort {
   private readonly changeHandlers = new Set<(change: WorkbookChange) => void>();
   private readonly selectionHandlers = new Set<(selection: Selection) => void>();
 
+  /** Settings of this file when the browser has no storage (or refuses it). */
+  private readonly memorySettings = new Map<string, string>();
+
   constructor(
     sheets: SheetData[],
     readonly fileName = 'cartella.xlsx',
+    private readonly storage: SettingsStorage | null = browserStorage(),
   ) {
-    this.sheets = sheets.map((s) => ({ ...s, hiddenColumns: new Set(), statusFormat: null, validations: [] }));
+    this.sheets = sheets.map((s) => ({
+      ...s,
+      hiddenColumns: new Set(),
+      statusFormat: null,
+      validations: [],
+      hidden: false,
+    }));
   }
 
-  static fromXlsx(data: Uint8Array, fileName?: string): FileWorkbook {
-    return new FileWorkbook(readXlsx(data), fileName);
+  static fromXlsx(data: Uint8Array, fileName?: string, storage?: SettingsStorage | null): FileWorkbook {
+    return new FileWorkbook(readXlsx(data), fileName, storage);
+  }
+
+  /** Kept per file name: the same file dropped again gets the user's corrections back. */
+  async loadSettings(key: string): Promise<unknown> {
+    const storageKey = this.settingsKey(key);
+    let text: string | null | undefined = this.memorySettings.get(storageKey);
+    if (text === undefined) {
+      try {
+        text = this.storage?.getItem(storageKey) ?? null;
+      } catch {
+        text = null;
+      }
+    }
+    if (!text) return null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return null;
+    }
+  }
+
+  async saveSettings(key: string, value: unknown): Promise<void> {
+    const storageKey = this.settingsKey(key);
+    const text = JSON.stringify(value);
+    this.memorySettings.set(storageKey, text);
+    try {
+      this.storage?.setItem(storageKey, text);
+    } catch {
+      // Full or blocked storage: the setting lasts for this page only.
+    }
   }
 
   async listSheets(): Promise<string[]> {
@@ -71,7 +119,7 @@ export class FileWorkbook implements WorkbookPort {
 
   async addSheet(name: string): Promise<void> {
     if (this.sheets.some((s) => s.name === name)) throw new Error(`Il foglio «${name}» esiste già.`);
-    this.sheets.push({ name, rows: [], hiddenColumns: new Set(), statusFormat: null, validations: [] });
+    this.sheets.push({ name, rows: [], hiddenColumns: new Set(), statusFormat: null, validations: [], hidden: false });
   }
 
   async hideColumn(sheet: string, column: string): Promise<void> {
@@ -97,8 +145,22 @@ export class FileWorkbook implements WorkbookPort {
     this.sheet(sheet).statusFormat = { column: columnIndex(column), firstRow, lastRow };
   }
 
-  async addValidationList(sheet: string, range: string, items: readonly string[]): Promise<void> {
-    this.sheet(sheet).validations.push({ range, items });
+  async addValidationList(
+    sheet: string,
+    range: string,
+    items: readonly string[],
+    _source?: string,
+    alert?: ValidationAlert,
+  ): Promise<void> {
+    this.sheet(sheet).validations.push({ range, rule: { kind: 'list', items }, ...(alert ? { alert } : {}) });
+  }
+
+  async addValidationRule(sheet: string, range: string, rule: ValueRule, alert?: ValidationAlert): Promise<void> {
+    this.sheet(sheet).validations.push({ range, rule, ...(alert ? { alert } : {}) });
+  }
+
+  async hideSheet(name: string): Promise<void> {
+    this.sheet(name).hidden = true;
   }
 
   /** A user edit (the grid preview): changes the cell and tells the subscribers. */
@@ -109,6 +171,10 @@ export class FileWorkbook implements WorkbookPort {
 
   cell(sheet: string, row: number, column: number): CellValue {
     return this.sheet(sheet).rows[row - 1]?.[column - 1] ?? null;
+  }
+
+  private settingsKey(key: string): string {
+    return `rendiconta.file.${this.fileName}.${key}`;
   }
 
   private set(sheet: string, row: number, column: number, value: CellValue): void {
@@ -123,6 +189,17 @@ export class FileWorkbook implements WorkbookPort {
     const found = this.sheets.find((s) => s.name === name);
     if (!found) throw new Error(`Foglio «${name}» non trovato.`);
     return found;
+  }
+}
+
+export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** The browser's localStorage when there is one (not in Node, maybe not in a locked-down page). */
+function browserStorage(): SettingsStorage | null {
+  try {
+    return typeof window !== 'undefined' ? window.localStorage : null;
+  } catch {
+    return null;
   }
 }
 

@@ -5,6 +5,8 @@
 import {
   type Block,
   type CellValue,
+  type ValidationAlert,
+  type ValueRule,
   type WorkbookChange,
   type WorkbookPort,
   STATUS_ERROR,
@@ -149,11 +151,60 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  addValidationList(sheet: string, range: string, items: readonly string[], source?: string): Promise<void> {
+  addValidationList(
+    sheet: string,
+    range: string,
+    items: readonly string[],
+    source?: string,
+    alert?: ValidationAlert,
+  ): Promise<void> {
     return this.enqueue((context) => {
-      const target = context.workbook.worksheets.getItem(sheet).getRange(range);
-      target.dataValidation.clear();
-      target.dataValidation.rule = { list: { inCellDropDown: true, source: source ?? items.join(',') } };
+      const validation = context.workbook.worksheets.getItem(sheet).getRange(range).dataValidation;
+      validation.clear();
+      validation.rule = { list: { inCellDropDown: true, source: source ?? items.join(',') } };
+      if (alert) validation.errorAlert = errorAlert(alert);
+    });
+  }
+
+  addValidationRule(sheet: string, range: string, rule: ValueRule, alert?: ValidationAlert): Promise<void> {
+    return this.enqueue((context) => {
+      const validation = context.workbook.worksheets.getItem(sheet).getRange(range).dataValidation;
+      validation.clear();
+      // String literals, not Excel.* enums: same values, and no enum object needed at run time.
+      const operator = 'GreaterThanOrEqualTo' as const;
+      // Office.js takes an ISO date string as a date operand.
+      validation.rule =
+        rule.kind === 'decimal'
+          ? { decimal: { formula1: rule.min, operator } }
+          : { date: { formula1: rule.min, operator } };
+      validation.ignoreBlanks = true;
+      if (alert) validation.errorAlert = errorAlert(alert);
+    });
+  }
+
+  /** Document settings are loaded with the add-in: reading them costs no round trip. */
+  async loadSettings(key: string): Promise<unknown> {
+    const settings = documentSettings();
+    return settings ? (settings.get(key) ?? null) : null;
+  }
+
+  saveSettings(key: string, value: unknown): Promise<void> {
+    const settings = documentSettings();
+    if (!settings) return Promise.resolve();
+    settings.set(key, value);
+    return new Promise((resolve, reject) => {
+      settings.saveAsync((result) => {
+        // The enum's value, not the enum: mocked hosts have no Office.AsyncResultStatus object.
+        if (String(result.status) === 'failed')
+          reject(new Error('Impossibile salvare le impostazioni nella cartella di lavoro.'));
+        else resolve();
+      });
+    });
+  }
+
+  hideSheet(name: string): Promise<void> {
+    return this.enqueue((context) => {
+      context.workbook.worksheets.getItem(name).visibility = 'VeryHidden';
     });
   }
 
@@ -290,6 +341,21 @@ export class OfficeWorkbook implements WorkbookPort {
       }, 0);
     }
   }
+}
+
+/** The document's settings; absent in hosts that do not provide them (then nothing is kept). */
+function documentSettings(): Office.Settings | null {
+  return typeof Office !== 'undefined' ? (Office.context?.document?.settings ?? null) : null;
+}
+
+/** Excel refuses an alert title over 32 characters and a message over 225. */
+function errorAlert(alert: ValidationAlert): Excel.DataValidationErrorAlert {
+  return {
+    showAlert: true,
+    style: 'Stop',
+    title: alert.title.slice(0, 32),
+    message: alert.message.slice(0, 225),
+  };
 }
 
 /** Queues the used range (dimensions) and one block of rows; nothing is sent until sync. */

@@ -40,7 +40,34 @@ export interface WorkbookPort {
    * A drop-down list on a bounded range ("E2:E500"), never a whole column. `source` is Excel's
    * list source when the items live on a sheet ("=Elenchi!$A$2:$A$9"); else the items are inline.
    */
-  addValidationList(sheet: string, range: string, items: readonly string[], source?: string): Promise<void>;
+  addValidationList(
+    sheet: string,
+    range: string,
+    items: readonly string[],
+    source?: string,
+    alert?: ValidationAlert,
+  ): Promise<void>;
+  /** A number ≥ min or a date on or after min (ISO) on a bounded range; blanks stay allowed. */
+  addValidationRule(sheet: string, range: string, rule: ValueRule, alert?: ValidationAlert): Promise<void>;
+  /**
+   * A value the pane keeps with this workbook (the user's mapping corrections): inside Excel in
+   * the document's settings, so it travels with the file; for a dropped file in the browser.
+   * null when nothing was saved under `key`.
+   */
+  loadSettings(key: string): Promise<unknown>;
+  /** Saves a JSON-serialisable value under `key` (replacing the previous one). */
+  saveSettings(key: string, value: unknown): Promise<void>;
+  /** Hides a whole sheet from the user (Excel: veryHidden, not even listed in "Scopri"). */
+  hideSheet(name: string): Promise<void>;
+}
+
+/** Rejecting text typed in a numeric or date column (shared/template's decimal and date rules). */
+export type ValueRule = { kind: 'decimal'; min: number } | { kind: 'date'; min: string };
+
+/** The message Excel shows when a typed value is refused. */
+export interface ValidationAlert {
+  title: string;
+  message: string;
 }
 
 /** Text written in the status column; the conditional format keys on STATUS_ERROR. */

@@ -132,7 +132,7 @@ export class GridPreview {
   }
 
   private firstSheet(): Selection | null {
-    const sheet = this.workbook.sheets[0];
+    const sheet = this.workbook.sheets.find((s) => !s.hidden);
     return sheet ? { sheet: sheet.name, address: 'A1' } : null;
   }
 }

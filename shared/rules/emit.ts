@@ -35,10 +35,10 @@ export function rowFinding(
   variant: string,
   params: MessageParams = {},
 ): Finding {
-  const input = row.input;
-  const columns = input.columns;
+  // Location from the parsed row, not row.input: reading the input again costs a lookup per finding.
+  const columns = row.columns;
   let column: string | null = null;
-  if (field && columns !== null && typeof columns === 'object') {
+  if (field && columns !== null) {
     const letter = (columns as Record<string, unknown>)[field];
     if (typeof letter === 'string' && letter !== '') column = letter;
   }
@@ -46,8 +46,8 @@ export function rowFinding(
   return {
     code,
     severity,
-    sheet: typeof input.sheet === 'string' ? input.sheet : null,
-    row: typeof input.row === 'number' && Number.isFinite(input.row) ? input.row : null,
+    sheet: row.sheet,
+    row: row.excelRow,
     column,
     field,
     message: messageIt(code, variant, full),

@@ -1,7 +1,7 @@
 // PERS rows: R05 amount = hours x hourly cost (half-up to the cent, tolerance 0.01 €), R06 hourly
 // cost above the Ministry average for the CCNL level, R08 hourly cost by the annual method.
 import { Money, roundCents } from '../money';
-import { normaliseCcnl } from '../rows';
+import { ccnlKey } from '../rows';
 import { ministryRate } from '../reference';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
@@ -31,7 +31,7 @@ export const checkMinistryRate: RowRule = (row, env, out) => {
   const v = row.values;
   if (v.category !== 'PERS' || v.employment !== 'dipendente' || !v.level || !v.hourlyCost || !v.month) return;
   // A level without a CCNL is read against the agreement's CCNL (the one its programmes use).
-  const ccnl = v.ccnl ?? normaliseCcnl(env.agreement.rules.personnel.ccnl);
+  const ccnl = v.ccnl ?? ccnlKey(env.agreement.rules.personnel.ccnl);
   const reference = ministryRate(ccnl, v.level, v.month);
   if (!reference.ok) {
     out.push(

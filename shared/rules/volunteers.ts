@@ -3,7 +3,7 @@
 import { isBlank } from '../rows';
 import { parseAmount } from '../money';
 import { ministryRate } from '../reference';
-import { normaliseCcnl } from '../rows';
+import { ccnlKey } from '../rows';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 import { formatQuantityIt, formatMonthIt } from './format';
@@ -18,7 +18,7 @@ export const checkVolunteers: RowRule = (row, env, out) => {
   }
   if (!v.hourlyValue || !v.month) return;
   const { referenceCcnl, referenceLevel } = env.agreement.rules.volunteers;
-  const reference = ministryRate(normaliseCcnl(referenceCcnl), referenceLevel, v.month);
+  const reference = ministryRate(ccnlKey(referenceCcnl), referenceLevel, v.month);
   if (!reference.ok) {
     out.push(
       rowFinding(row, 'R16', 'info', 'hourlyValue', 'referenceMissing', {

@@ -75,6 +75,8 @@ describe('task pane inside Excel (office.js replaced by a fake host)', () => {
     const page = await paneInExcel();
     expect(await page.textContent('#mode-badge')).toBe('In Excel');
     expect(await page.isHidden('#file-section')).toBe(true);
+    // The findings CSV is for a dropped file; in Excel the status column carries them.
+    expect(await page.isHidden('#csv-button')).toBe(true);
     expect((await listedFindings(page)).filter((f) => f.includes('!')).sort()).toEqual([
       `R09 ${SHEET}!B3`,
       `R10 ${SHEET}!I4`,

@@ -37,6 +37,16 @@ export class ExcelMock {
   readonly selections: string[] = [];
   readonly conditionalFormats: { sheet: string; address: string; type: string; rule?: unknown }[] = [];
   readonly hiddenColumns: string[] = [];
+  /** Data validations set at sync: rule, error alert and blanks, by sheet and range. */
+  readonly validations: {
+    sheet: string;
+    address: string;
+    rule: unknown;
+    errorAlert?: unknown;
+    ignoreBlanks?: unknown;
+  }[] = [];
+  /** Sheet name → visibility set by the adapter ("Hidden", "VeryHidden"). */
+  readonly visibility: Record<string, string> = {};
   private readonly sheets: MockSheet[];
   private readonly created: { sheet: MockSheet; address: string; mock: OfficeMockObject; given: unknown }[] = [];
   private handlers: ((event: unknown) => Promise<void> | void)[] = [];
@@ -111,6 +121,7 @@ export class ExcelMock {
     const ws = new OfficeMockObject({
       name: sheet.name,
       id: sheet.id,
+      visibility: 'Visible',
       activate: () => undefined,
       getRange: (address: string) => this.range(sheet, address),
       getUsedRangeOrNullObject: () => this.usedRange(sheet, 1, sheet.cells.length),
@@ -225,8 +236,25 @@ export class ExcelMock {
   /** Values the adapter assigned since the last sync go to the sheet and raise change events. */
   private applyWrites(): void {
     for (const entry of this.created.splice(0)) {
-      const mock = entry.mock as unknown as { values?: unknown; columnHidden?: unknown };
+      const mock = entry.mock as unknown as {
+        values?: unknown;
+        columnHidden?: unknown;
+        visibility?: unknown;
+        dataValidation?: { rule?: unknown; errorAlert?: unknown; ignoreBlanks?: unknown };
+      };
       if (entry.address && mock.columnHidden === true) this.hiddenColumns.push(`${entry.sheet.name}!${entry.address}`);
+      if (!entry.address && (mock.visibility === 'Hidden' || mock.visibility === 'VeryHidden'))
+        this.visibility[entry.sheet.name] = mock.visibility;
+      const validation = mock.dataValidation;
+      if (entry.address && validation?.rule !== undefined) {
+        this.validations.push({
+          sheet: entry.sheet.name,
+          address: entry.address,
+          rule: validation.rule,
+          ...(validation.errorAlert !== undefined ? { errorAlert: validation.errorAlert } : {}),
+          ...(validation.ignoreBlanks !== undefined ? { ignoreBlanks: validation.ignoreBlanks } : {}),
+        });
+      }
       if (!entry.address || !Array.isArray(mock.values) || mock.values === entry.given) continue;
       const ref = parseRange(entry.address) as NonNullable<ReturnType<typeof parseRange>>;
       const values = mock.values as Cell[][];

@@ -5,6 +5,8 @@ import { OfficeWorkbook, BLOCK_ROWS } from '../../../addin/office/office-workboo
 import { ReportSession } from '../../../addin/app/report-session';
 import { getAgreement } from '../../../shared/agreements';
 import { STATUS_HEADER, ROW_ID_HEADER } from '../../../addin/port/workbook-port';
+import { writeTemplate } from '../../../addin/app/template-writer';
+import { buildTemplate, LISTS_SHEET_NAME } from '../../../shared/template';
 
 const HEADER = [
   'Fornitore',
@@ -159,5 +161,53 @@ describe('OfficeWorkbook (office-addin-mock)', () => {
     (global as Record<string, unknown>).Excel = mock.excel;
     await new OfficeWorkbook().selectCell('Beni di consumo', 'F2');
     expect(mock.selections).toEqual(['Beni di consumo!F2']);
+  });
+
+  it('writes the blank template in one batch: drop-downs, number and date rules, lists sheet very hidden', async () => {
+    const mock = new ExcelMock([{ name: 'Foglio1', cells: [] }]);
+    (global as Record<string, unknown>).Excel = mock.excel;
+    const base = context().agreement;
+    // Expense types too many to write inline: they go to the lists sheet.
+    const eligible = Array.from({ length: 30 }, (_, i) => `tipologia di spesa ammissibile ${i + 1}`);
+    const agreement = { ...base, rules: { ...base.rules, expenseTypes: { ...base.rules.expenseTypes, eligible } } };
+    const created = await writeTemplate(new OfficeWorkbook(), agreement);
+    expect(created[0]).toBe(LISTS_SHEET_NAME);
+    // One sync for the listing, one for every write of the template, whatever its size.
+    expect(mock.syncs).toBe(2);
+    expect(mock.visibility).toEqual({ [LISTS_SHEET_NAME]: 'VeryHidden' });
+
+    // Every validation of the description reaches Excel, on its bounded range.
+    const template = buildTemplate(agreement, { dataRows: 500 });
+    const expected = template.sheets.flatMap((sheet) =>
+      sheet.columns.flatMap((c) => (c.validation ? [`${sheet.name}!${c.validation.range}`] : [])),
+    );
+    expect(mock.validations.map((v) => `${v.sheet}!${v.address}`).sort()).toEqual(expected.sort());
+    for (const v of mock.validations) expect(v.address).toMatch(/^[A-Z]+2:[A-Z]+501$/);
+
+    const goods = (letter: string) =>
+      mock.validations.find((v) => v.sheet === 'Beni di consumo' && v.address.startsWith(`${letter}2:`));
+    // J = Importo rendicontato, D = Data fattura, N = Programma (see shared/template).
+    expect(goods('J')).toEqual({
+      sheet: 'Beni di consumo',
+      address: 'J2:J501',
+      rule: { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } },
+      ignoreBlanks: true,
+      errorAlert: {
+        showAlert: true,
+        style: 'Stop',
+        title: 'Importo rendicontato',
+        message: '«Importo rendicontato»: inserire un numero maggiore o uguale a zero.',
+      },
+    });
+    expect(goods('D')?.rule).toEqual({ date: { formula1: '2000-01-01', operator: 'GreaterThanOrEqualTo' } });
+    expect(goods('N')?.rule).toEqual({
+      list: { inCellDropDown: true, source: agreement.programmes.map((p) => p.id).join(',') },
+    });
+    // A list too long to write inline reads its items from the hidden sheet.
+    const fromSheet = mock.validations.filter((v) =>
+      String((v.rule as { list?: { source: string } }).list?.source ?? '').startsWith(`='${LISTS_SHEET_NAME}'!`),
+    );
+    expect(fromSheet.map((v) => `${v.sheet}!${v.address}`)).toEqual(['Beni di consumo!F2:F501', 'Servizi!F2:F501']);
+    expect(mock.sheet(LISTS_SHEET_NAME).cells[30]).toEqual(['tipologia di spesa ammissibile 30']);
   });
 });

@@ -135,6 +135,7 @@ describe('ReportSession', () => {
     expect(goods?.rows[0]).toContain('P.IVA / C.F.');
     expect(goods?.validations.length).toBeGreaterThan(0);
     for (const v of goods?.validations ?? []) expect(v.range).toMatch(/^[A-Z]+2:[A-Z]+501$/);
+    expect(new Set(goods?.validations.map((v) => v.rule.kind))).toEqual(new Set(['list', 'decimal', 'date']));
 
     const session = new ReportSession(workbook, context);
     await session.start();
