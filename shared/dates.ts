@@ -73,7 +73,8 @@ function checked(y: number, m: number, d: number): DateParse {
   return isValidIso(value) ? { ok: true, value } : { ok: false, reason: 'invalid' };
 }
 
-const MONTHS_IT = [
+/** Italian month names, January first (reading "marzo 2026" and writing messages). */
+export const MONTHS_IT: readonly string[] = [
   'gennaio',
   'febbraio',
   'marzo',

@@ -1,6 +1,7 @@
 // Typed client of the PO routes (ARCHITECTURE.md, "HTTP API"). Transport and token are injected:
 // the pane passes its fetch and token source, tests pass theirs. Errors surface as PoApiError with
 // the server's Italian message, so panels can show it as is.
+import { ApiError } from '../api/client';
 import type {
   DrawRequest,
   Observation,
@@ -32,17 +33,8 @@ export interface PoApiConfig {
   fetch: FetchLike;
 }
 
-export class PoApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: unknown = null,
-  ) {
-    super(message);
-    this.name = 'PoApiError';
-  }
-}
+/** The pane's API error: one class for both sides of the pane (status 0 = network). */
+export { ApiError as PoApiError };
 
 const GENERIC: Record<number, string> = {
   0: 'Servizio non raggiungibile: controllare la connessione e riprovare.',
@@ -85,7 +77,7 @@ export function createPoApi(config: PoApiConfig): PoApi {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
-      throw new PoApiError(0, 'network', GENERIC[0]);
+      throw new ApiError(0, 'network', GENERIC[0]);
     }
     const text = await response.text();
     let data: unknown = null;
@@ -96,7 +88,7 @@ export function createPoApi(config: PoApiConfig): PoApi {
     }
     if (!response.ok) {
       const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-      throw new PoApiError(
+      throw new ApiError(
         response.status,
         error?.code ?? 'http',
         error?.message ?? GENERIC[response.status] ?? `Errore del servizio (${response.status}).`,
@@ -114,7 +106,7 @@ export function createPoApi(config: PoApiConfig): PoApi {
       try {
         return normaliseSample(await call('GET', samplePath(programme, semester)), programme, semester);
       } catch (error) {
-        if (error instanceof PoApiError && error.status === 404) return null;
+        if (error instanceof ApiError && error.status === 404) return null;
         throw error;
       }
     },
@@ -176,7 +168,7 @@ export function createPoApi(config: PoApiConfig): PoApi {
       const search = reconciliationSearch({ year, programme, asOf });
       const parsed = parseReconciliationAnswer(await call('GET', `/reconciliation?${search}`));
       if (!parsed.ok)
-        throw new PoApiError(502, 'bad_answer', 'La riconciliazione ricevuta non è leggibile.', parsed.issues);
+        throw new ApiError(502, 'bad_answer', 'La riconciliazione ricevuta non è leggibile.', parsed.issues);
       return parsed.answer;
     },
   };

@@ -1,20 +1,6 @@
 // Italian renderings of figures inside messages.
+import { MONTHS_IT as MONTHS } from '../dates';
 import { formatAmountIt, type Money } from '../money';
-
-const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
 
 /** "1.234,50 €" */
 export function formatMoneyIt(value: Money): string {
