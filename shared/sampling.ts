@@ -27,7 +27,7 @@
 import type { Agreement } from './agreement';
 import type { IsoDate, IsoMonth } from './dates';
 import { addDays } from './dates';
-import { Money, ZERO, parseQuantity } from './money';
+import { Money, ZERO, formatAmount, parseQuantity } from './money';
 import { sha256Hex } from './sha256';
 
 export type SemesterId = string; // "2026-H1" | "2026-H2"
@@ -153,7 +153,7 @@ export function freezePopulation(
       semester,
       persons,
       hash: sha256Hex(persons.join('\n')),
-      costs: Object.fromEntries(persons.map((p) => [p, (costs.get(p) as Money).toFixed(2)])),
+      costs: Object.fromEntries(persons.map((p) => [p, formatAmount(costs.get(p) as Money)])),
       rowIds: Object.fromEntries(persons.map((p) => [p, rowIds.get(p) as string[]])),
     },
   };
@@ -169,7 +169,7 @@ export function sampleSize(rate: string | Money, populationSize: number): Sampli
   if (value.gt(MAX_SAMPLING_RATE)) {
     return {
       ok: false,
-      error: `Il tasso di campionamento ${value.times(100).toFixed(2).replace('.', ',')}% supera il massimo del 10% del personale previsto dall'accordo (S2).`,
+      error: `Il tasso di campionamento ${formatAmount(value.times(100)).replace('.', ',')}% supera il massimo del 10% del personale previsto dall'accordo (S2).`,
     };
   }
   if (!Number.isInteger(populationSize) || populationSize < 0) {
