@@ -1,6 +1,6 @@
 // Italian renderings of figures inside messages.
 import { MONTHS_IT as MONTHS } from '../dates';
-import { formatAmountIt, type Money } from '../money';
+import { formatAmountIt, formatPercent, type Money } from '../money';
 
 /** "1.234,50 €" */
 export function formatMoneyIt(value: Money): string {
@@ -22,6 +22,5 @@ export function formatMonthIt(month: string): string {
 
 /** A share as "12,24%". */
 export function formatShareIt(numerator: Money, denominator: Money): string {
-  if (denominator.isZero()) return '0,00%';
-  return `${numerator.div(denominator).times(100).toFixed(2).replace('.', ',')}%`;
+  return `${formatPercent(numerator, denominator).replace('.', ',')}%`;
 }
