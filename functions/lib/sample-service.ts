@@ -273,6 +273,13 @@ function auditPayload(s: SampleSnapshot) {
 
 // ---- views -----------------------------------------------------------------------------------
 
+/** Who made the first draw: the daily timer (system actor), a PO, or an admin. */
+function drawnBy(snapshot: SampleSnapshot): 'timer' | 'po' | 'admin' | null {
+  const role = snapshot.history[0]?.actorRole;
+  if (role === 'system') return 'timer';
+  return role === 'po' || role === 'admin' ? role : null;
+}
+
 /** The partners whose rows put a person in the population (from the qualified row ids). */
 export function partnersOf(snapshot: SampleSnapshot, personId: string): string[] {
   return [...new Set((snapshot.frozen.rowIds[personId] ?? []).map((id) => splitQualifiedRowId(id).partner))].sort();
@@ -300,6 +307,8 @@ export interface SampleView {
   semester: string;
   seed: string;
   seedGenerated: boolean;
+  /** 'timer' when the daily semesterSampling timer drew it; null for draws recorded before this field. */
+  drawnBy: 'timer' | 'po' | 'admin' | null;
   method: SamplingMethod;
   rate: string;
   populationHash: string;
@@ -367,6 +376,7 @@ export function sampleView(snapshot: SampleSnapshot, states: SampledPersonOutcom
     semester: snapshot.semester,
     seed: snapshot.seed,
     seedGenerated: snapshot.seedSource === 'generated',
+    drawnBy: drawnBy(snapshot),
     method: snapshot.method,
     rate: snapshot.rate,
     populationHash: snapshot.populationHash,

@@ -65,7 +65,13 @@ it('the day after the lock it draws 2026-H1 of every programme, and only that se
 
   const sample = await api.call('GET', `${BASE}/samples/P1/2026-H1`, { token: await api.po('P1') });
   expect(sample.status).toBe(200);
-  expect(sample.body).toMatchObject({ seedGenerated: true, population: 37, n: 4, drawnOn: '2026-10-01' });
+  expect(sample.body).toMatchObject({
+    seedGenerated: true,
+    drawnBy: 'timer',
+    population: 37,
+    n: 4,
+    drawnOn: '2026-10-01',
+  });
   const check = drawSample({
     seed: sample.body.seed,
     agreement: agreement.id,

@@ -63,6 +63,7 @@ describe('draw', () => {
     expect(res.body).toMatchObject({
       seed: SEED,
       seedGenerated: false,
+      drawnBy: 'po',
       method: 'simple',
       rate: '0.05',
       populationHash: populationHash(persons),
