@@ -10,6 +10,7 @@ import { ApiClient, ApiError } from '../api/client';
 import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';
 import { lockedPartner } from './partner-identity';
+import { PartnerRequests } from './requests-loader';
 import { FileWorkbook } from '../file/file-workbook';
 import type { WorkbookPort } from '../port/workbook-port';
 import { ReportSession, type SessionState } from './report-session';
@@ -52,6 +53,7 @@ export class PaneApp {
   private readonly tokens: TokenProvider;
   private readonly api: ApiClient;
   private readonly submissions: Submissions;
+  private requests: PartnerRequests | null = null;
 
   constructor(private readonly options: PaneOptions) {
     this.agreement = options.agreement ?? (getAgreement(DEFAULT_AGREEMENT_ID) as Agreement);
@@ -77,6 +79,7 @@ export class PaneApp {
       () => this.selectedLabel(),
       (request) => this.attach(request.file, request.kind),
     );
+    this.mountRequests();
     if (this.options.mode === 'office' && this.options.port) await this.open(this.options.port);
     else this.wireFileDrop();
     void this.loadAgreement();
@@ -166,6 +169,7 @@ export class PaneApp {
       if ((event.target as HTMLElement).id === 'dev-token') return;
       void this.session?.setContext(this.context());
       this.renderState(this.session?.state ?? null);
+      void this.requests?.reload(this.context().programme, this.context().year);
     };
   }
 
@@ -211,6 +215,29 @@ export class PaneApp {
     if (partner && !this.partnerLock) byId<HTMLSelectElement>('partner').value = partner;
     void this.session?.setContext(this.context());
     void this.loadAgreement();
+  }
+
+  /** Only a partner's token has documentation requests addressed to it (sample, S4–S5). */
+  private mountRequests(): void {
+    if (!this.partnerLock) return;
+    const root = h('div', { id: 'requests' });
+    byId('documents')
+      .closest('section')
+      ?.before(
+        h(
+          'section',
+          { 'aria-labelledby': 'requests-title' },
+          h('h2', { id: 'requests-title' }, 'Richieste di documentazione'),
+          root,
+        ),
+      );
+    this.requests = new PartnerRequests(root, {
+      agreement: this.agreement.id,
+      getToken: this.tokens.getToken,
+      uploader: this.api,
+      today: () => this.today(),
+    });
+    void this.requests.reload(this.context().programme, this.context().year);
   }
 
   /** The API's agreement when reachable (it may carry a newer budget); the shipped one otherwise. */

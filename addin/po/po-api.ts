@@ -50,6 +50,8 @@ export interface PoApi {
   /** `person` is the rank in the draw order (preferred) or the person id. */
   recordOutcome(programme: string, semester: string, person: string, request: OutcomeRequest): Promise<unknown>;
   markDocumentsReceived(programme: string, semester: string, person: string): Promise<unknown>;
+  /** The partner's observations during the contradictory step (same route, partner token). */
+  sendObservations(programme: string, semester: string, person: string, observations: string): Promise<unknown>;
   /** Ends the contradictory step, keeping the decision. */
   confirmOutcome(programme: string, semester: string, person: string): Promise<unknown>;
   review(request: ReviewRequest): Promise<unknown>;
@@ -123,6 +125,11 @@ export function createPoApi(config: PoApiConfig): PoApi {
     markDocumentsReceived(programme, semester, person) {
       return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, {
         documentsReceived: true,
+      });
+    },
+    sendObservations(programme, semester, person, observations) {
+      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, {
+        observations,
       });
     },
     confirmOutcome(programme, semester, person) {
