@@ -155,35 +155,26 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
   ],
 };
 
+/** BENI and SERV share the invoice columns, and so their required fields. */
+const INVOICE_REQUIRED: readonly string[] = [
+  'supplier',
+  'supplierId',
+  'invoiceNumber',
+  'invoiceDate',
+  'expenseType',
+  'invoiceTotal',
+  'amount',
+  'paymentDate',
+  'paymentMethod',
+  'programme',
+  'action',
+];
+
 /** Required fields per category (R01). COFIN `volontariato` adds VOLUNTEER_REQUIRED. */
 export const REQUIRED: Readonly<Record<Category, readonly string[]>> = {
   PERS: ['name', 'taxCode', 'employment', 'programme', 'action', 'month', 'hours', 'hourlyCost', 'amount'],
-  BENI: [
-    'supplier',
-    'supplierId',
-    'invoiceNumber',
-    'invoiceDate',
-    'expenseType',
-    'invoiceTotal',
-    'amount',
-    'paymentDate',
-    'paymentMethod',
-    'programme',
-    'action',
-  ],
-  SERV: [
-    'supplier',
-    'supplierId',
-    'invoiceNumber',
-    'invoiceDate',
-    'expenseType',
-    'invoiceTotal',
-    'amount',
-    'paymentDate',
-    'paymentMethod',
-    'programme',
-    'action',
-  ],
+  BENI: INVOICE_REQUIRED,
+  SERV: INVOICE_REQUIRED,
   GEN: ['description', 'allocationKey', 'date', 'amount', 'programme', 'action'],
   COFIN: ['resourceType', 'date', 'value', 'programme', 'action'],
 };

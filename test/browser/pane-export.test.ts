@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { dropFile, launch, openPane } from './browser';
 import { GOODS_SHEET, PLANTED, partnerWorkbook } from './workbook-fixture';
+import { INVOICE_HEADERS } from '../fixtures/invoice-headers';
 
 const TODAY = '2026-11-20';
 
@@ -53,20 +54,7 @@ describe('findings CSV download (file mode)', () => {
   it('disarms a sheet name that Excel would read as a formula', async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('=Acquisti+1');
-    sheet.addRow([
-      'Fornitore',
-      'P.IVA / C.F.',
-      'N. fattura',
-      'Data fattura',
-      'Tipo spesa',
-      'Totale fattura',
-      'Importo rendicontato',
-      'Data pagamento',
-      'Modalità pagamento',
-      'Programma',
-      'Azione',
-      'Documenti',
-    ]);
+    sheet.addRow([...INVOICE_HEADERS, 'Documenti']);
     sheet.addRow([
       'Rossi srl',
       '12345678901',

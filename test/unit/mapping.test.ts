@@ -10,6 +10,7 @@ import {
 } from '../../shared/mapping';
 import { FIELDS } from '../../shared/fields';
 import { familyOf, fieldForLabel } from '../../shared/header-match';
+import { INVOICE_HEADERS } from '../fixtures/invoice-headers';
 
 const PERS_HEADERS = [
   'Nominativo',
@@ -24,19 +25,6 @@ const PERS_HEADERS = [
 ];
 const PERS_ROW = ['Mario Rossi', 'RSSMRA80A01H501U', 'dipendente', 'P1', 'A1', '03/2026', 10, 20, 200];
 
-const INVOICE_HEADERS = [
-  'Fornitore',
-  'P.IVA / C.F.',
-  'N. fattura',
-  'Data fattura',
-  'Tipo spesa',
-  'Totale fattura',
-  'Importo rendicontato',
-  'Data pagamento',
-  'Modalità pagamento',
-  'Programma',
-  'Azione',
-];
 const INVOICE_ROW = [
   'Cartoleria Srl',
   '01234567897',

@@ -7,21 +7,9 @@ import { getAgreement } from '../../../shared/agreements';
 import { STATUS_HEADER, ROW_ID_HEADER } from '../../../addin/port/workbook-port';
 import { writeTemplate } from '../../../addin/app/template-writer';
 import { buildTemplate, LISTS_SHEET_NAME } from '../../../shared/template';
+import { INVOICE_HEADERS } from '../../fixtures/invoice-headers';
 
-const HEADER = [
-  'Fornitore',
-  'P.IVA / C.F.',
-  'N. fattura',
-  'Data fattura',
-  'Tipo spesa',
-  'Totale fattura',
-  'Importo rendicontato',
-  'Data pagamento',
-  'Modalità pagamento',
-  'Programma',
-  'Azione',
-  'Documenti',
-];
+const HEADER = [...INVOICE_HEADERS, 'Documenti'];
 
 /** A valid BENI row; the invoice number keeps rows distinct (R12). */
 function goodsRow(i: number): (string | number)[] {

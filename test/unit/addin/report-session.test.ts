@@ -5,25 +5,13 @@ import { ReportSession } from '../../../addin/app/report-session';
 import { writeTemplate } from '../../../addin/app/template-writer';
 import { getAgreement } from '../../../shared/agreements';
 import type { Agreement } from '../../../shared/agreement';
+import { INVOICE_HEADERS } from '../../fixtures/invoice-headers';
 
 const agreement = getAgreement('crema-2026-2028') as Agreement;
 const context = { agreement, programme: 'P1', partner: 'koala', year: 2026, today: '2026-11-20' };
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-const HEADER = [
-  'Fornitore',
-  'P.IVA / C.F.',
-  'N. fattura',
-  'Data fattura',
-  'Tipo spesa',
-  'Totale fattura',
-  'Importo rendicontato',
-  'Data pagamento',
-  'Modalità pagamento',
-  'Programma',
-  'Azione',
-  'Documenti',
-];
+const HEADER = [...INVOICE_HEADERS, 'Documenti'];
 const row = (n: string, supplierId = '01234567897') => [
   'Rossi srl',
   supplierId,
