@@ -16,6 +16,15 @@ export default [
     },
   },
   {
+    // The Office.js load/sync rules read any `.value` after a call as a proxy object; outside the
+    // add-in (exceljs in the CLI and in tests) there is no Office proxy to load.
+    files: ['test/**/*.ts', 'cli/**/*.ts', 'formats/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'office-addins/call-sync-before-read': 'off',
+      'office-addins/load-object-before-read': 'off',
+    },
+  },
+  {
     // Money and the clock: shared/ stays pure and float-free.
     files: ['shared/**/*.ts'],
     rules: {

@@ -12,7 +12,7 @@ import { setClock } from '../functions/lib/clock';
 import { generateSigningKey, mintToken } from '../functions/lib/dev-keys';
 import { createStorage, setStorage } from '../functions/lib/storage';
 import { ROUTES } from '../functions/routes';
-import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreements';
+import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreements';
 import { startAzurite } from '../scripts/azurite-process';
 import { demoRows } from '../scripts/demo-data';
 import { startDevHost } from '../scripts/dev-host';

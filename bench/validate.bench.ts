@@ -3,10 +3,10 @@
 // Targets (brief): full pass <= 50 ms, one-row upsert <= 1 ms. Prints and returns the numbers.
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
-import { getAgreement } from '../shared/agreements';
-import { clearParseMemo, type RowInput } from '../shared/rows';
-import { IncrementalValidator, validateRows, type ValidationContext } from '../shared/validate';
-import { vatCheckDigit, taxCodeCheckChar } from '../shared/tax-ids';
+import { getAgreement } from '../shared/agreement/agreements';
+import { clearParseMemo, type RowInput } from '../shared/rows/rows';
+import { IncrementalValidator, validateRows, type ValidationContext } from '../shared/rules/validate';
+import { vatCheckDigit, taxCodeCheckChar } from '../shared/core/tax-ids';
 
 const ROWS = 10_000;
 

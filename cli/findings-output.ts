@@ -1,5 +1,5 @@
 // How findings leave the CLI: Italian text lines for people, JSON of the documented shape for tools.
-import type { Finding, FindingSummary, Severity } from '../shared/findings';
+import type { Finding, FindingSummary, Severity } from '../shared/findings/findings';
 
 /** Exactly the keys ARCHITECTURE.md documents for the CLI's JSON (no rowId, no params). */
 export interface CliFinding {

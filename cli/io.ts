@@ -1,7 +1,7 @@
 // What a command may touch besides its arguments: output streams and the clock. Tests pass their
 // own; main.ts passes the process's.
 import process from 'node:process';
-import type { Clock } from '../shared/dates';
+import type { Clock } from '../shared/core/dates';
 
 export interface CliIo {
   /** Writes text as given (the command adds its own newlines). */

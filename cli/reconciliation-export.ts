@@ -1,11 +1,11 @@
 // The reconciliation as an .xlsx: the same matrix the add-in writes into the `Riconciliazione`
-// sheet (shared/reconciliation-sheet/layout.ts), written with exceljs, plus the native column chart.
+// sheet (shared/reconciliation/sheet-layout.ts), written with exceljs, plus the native column chart.
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { ReconciliationAnswerAsRead } from '../shared/reconciliation-answer';
-import { reconciliationLayout, type LayoutOptions, type SheetLayout } from '../shared/reconciliation-sheet/layout';
-import { TEXT_FORMAT } from '../shared/reconciliation-sheet/text-safety';
-import { addChartToXlsx } from '../shared/reconciliation-sheet/xlsx-chart';
+import type { ReconciliationAnswerAsRead } from '../shared/reconciliation/reconciliation-answer';
+import { reconciliationLayout, type LayoutOptions, type SheetLayout } from '../shared/reconciliation/sheet-layout';
+import { TEXT_FORMAT } from '../shared/reconciliation/text-safety';
+import { addChartToXlsx } from '../formats/xlsx/xlsx-chart';
 
 export function buildReconciliationWorkbook(layout: SheetLayout): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();

@@ -5,8 +5,8 @@ import {
   reconciliationSearch,
   type ReconciliationAnswerAsRead,
   type ReconciliationRequest,
-} from '../shared/reconciliation-answer';
-import { parseReconciliationAnswer } from '../shared/reconciliation-answer-schema';
+} from '../shared/reconciliation/reconciliation-answer';
+import { parseReconciliationAnswer } from '../shared/reconciliation/reconciliation-answer-schema';
 
 export type FetchLike = (
   url: string,

@@ -3,9 +3,9 @@
 // workbook (--out) and/or as JSON (--json).
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { DEFAULT_AGREEMENT_ID, getAgreement } from '../shared/agreements';
-import type { ReconciliationAnswerAsRead } from '../shared/reconciliation-answer';
-import { parseReconciliationAnswer } from '../shared/reconciliation-answer-schema';
+import { DEFAULT_AGREEMENT_ID, getAgreement } from '../shared/agreement/agreements';
+import type { ReconciliationAnswerAsRead } from '../shared/reconciliation/reconciliation-answer';
+import { parseReconciliationAnswer } from '../shared/reconciliation/reconciliation-answer-schema';
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo } from './io';
 import { fetchReconciliation, type FetchLike } from './reconciliation-fetch';
 import { writeReconciliationWorkbook } from './reconciliation-export';

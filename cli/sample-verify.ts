@@ -7,8 +7,8 @@
 // cannot be used.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parseAmount } from '../shared/money';
-import { drawSample, normalisePersonId, type SamplingMethod } from '../shared/sampling';
+import { parseAmount } from '../shared/core/money';
+import { drawSample, normalisePersonId, type SamplingMethod } from '../shared/sample/sampling';
 
 export interface SampleVerifyIo {
   stdout: (text: string) => void;

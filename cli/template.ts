@@ -1,7 +1,7 @@
 // `rendiconta template <out.xlsx> [--agreement <id>]`: writes the blank workbook of DOMAIN.md §7.
 import { parseArgs } from 'node:util';
-import { AGREEMENTS, DEFAULT_AGREEMENT_ID, getAgreement } from '../shared/agreements';
-import { buildTemplate } from '../shared/template';
+import { AGREEMENTS, DEFAULT_AGREEMENT_ID, getAgreement } from '../shared/agreement/agreements';
+import { buildTemplate } from '../shared/mapping/template';
 import { COMMANDS } from './commands';
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo } from './io';
 import { writeTemplateFile } from './xlsx-write';

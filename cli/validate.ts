@@ -2,13 +2,13 @@
 // [--today <date>] [--json]`: reads the partner's workbook, maps it with the shared mapping and
 // prints the findings of the shared rules. Exit 0 clean, 1 with errors, 2 unreadable or unmappable.
 import { parseArgs } from 'node:util';
-import { findPartner, findProgramme, type Agreement } from '../shared/agreement';
-import { AGREEMENTS, getAgreement } from '../shared/agreements';
-import { parseDate, romeDate, type IsoDate } from '../shared/dates';
-import { columnIndex, summarise, type Finding } from '../shared/findings';
-import { detectTables, isReadableTable, readTable, type MappedTable, type SheetGrid } from '../shared/mapping';
-import type { RowInput } from '../shared/rows';
-import { validateRows } from '../shared/validate';
+import { findPartner, findProgramme, type Agreement } from '../shared/agreement/agreement';
+import { AGREEMENTS, getAgreement } from '../shared/agreement/agreements';
+import { parseDate, romeDate, type IsoDate } from '../shared/core/dates';
+import { columnIndex, summarise, type Finding } from '../shared/findings/findings';
+import { detectTables, isReadableTable, readTable, type MappedTable, type SheetGrid } from '../shared/mapping/mapping';
+import type { RowInput } from '../shared/rows/rows';
+import { validateRows } from '../shared/rules/validate';
 import { formatJson, formatText } from './findings-output';
 import { COMMANDS } from './commands';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from './io';

@@ -2,7 +2,7 @@
 // cached result, dates stay Date, rich text and hyperlinks become their text.
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { SheetGrid } from '../shared/mapping';
+import type { SheetGrid } from '../shared/mapping/mapping';
 
 /** Plain value of an exceljs cell value (formula → cached result, rich text → text, error → '#N/A'). */
 export function plainCellValue(value: ExcelJS.CellValue): unknown {

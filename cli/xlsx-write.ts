@@ -1,6 +1,6 @@
-// Writes the shared template description (shared/template.ts) as an .xlsx with exceljs.
+// Writes the shared template description (shared/mapping/template.ts) as an .xlsx with exceljs.
 import ExcelJS from 'exceljs';
-import type { TemplateValidation, TemplateWorkbook } from '../shared/template';
+import type { TemplateValidation, TemplateWorkbook } from '../shared/mapping/template';
 
 /** exceljs keeps range validations in `dataValidations`, which its typings do not declare. */
 interface RangeValidations {

@@ -1,7 +1,7 @@
 // Demo rows for npm start's seed, the integration tests and the bench: well-formed rows of the
 // crema-2026-2028 agreement with synthetic people and suppliers (no real person's data).
-import type { RowInput } from '../shared/rows';
-import { taxCodeCheckChar, vatCheckDigit } from '../shared/tax-ids';
+import type { RowInput } from '../shared/rows/rows';
+import { taxCodeCheckChar, vatCheckDigit } from '../shared/core/tax-ids';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 

@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildTemplateWorkbook } from '../cli/xlsx-write';
-import type { Agreement } from '../shared/agreement';
-import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreements';
-import type { IsoDate } from '../shared/dates';
-import type { RowInput } from '../shared/rows';
-import { windowFor } from '../shared/windows';
-import { buildTemplate } from '../shared/template';
+import type { Agreement } from '../shared/agreement/agreement';
+import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreements';
+import type { IsoDate } from '../shared/core/dates';
+import type { RowInput } from '../shared/rows/rows';
+import { windowFor } from '../shared/agreement/windows';
+import { buildTemplate } from '../shared/mapping/template';
 import { demoGoodsRow, demoPersonnelRow } from './demo-data';
 
 const SHEET_OF = { PERS: 'Personale', BENI: 'Beni di consumo' } as const;

@@ -2,7 +2,7 @@
 // through the same service the API uses (so versions, idempotency and audit are real). Idempotency
 // keys make a re-run a no-op. Seeded under a fixed demo clock (10 Sep 2026: W2 still open), so the
 // rows — dated May–August 2026 — are accepted whatever today's date is.
-import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreements';
+import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreements';
 import { setClock } from '../functions/lib/clock';
 import { submit } from '../functions/lib/submission-service';
 import type { Storage } from '../functions/lib/storage';

@@ -9,9 +9,9 @@ import { azuriteConnectionString, createStorage, setStorage } from '../functions
 import { startAzurite, type AzuriteInstance } from './azurite-process';
 import { seedDemo } from './seed-demo';
 import { writeDemoWorkbook } from './demo-workbook';
-import { DEFAULT_AGREEMENT_ID } from '../shared/agreements';
-import { romeDate } from '../shared/dates';
-import { poScopeEntry } from '../shared/po-scope-claim';
+import { DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreements';
+import { romeDate } from '../shared/core/dates';
+import { poScopeEntry } from '../shared/contract/po-scope-claim';
 
 const ROOT = path.resolve(__dirname, '..');
 const API_PORT = Number(process.env.PORT ?? 7071);
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   for (const spec of EXTRA_PROCESSES) startChild(spec, env);
 
   const partner = await mintToken(key, { roles: ['partner'], partner: 'koala' });
-  // Qualified entries: programme ids repeat across agreements (shared/po-scope-claim.ts).
+  // Qualified entries: programme ids repeat across agreements (shared/contract/po-scope-claim.ts).
   const po = await mintToken(key, {
     roles: ['po'],
     programmes: ['P1', 'P2'].map((p) => poScopeEntry(DEFAULT_AGREEMENT_ID, p)),

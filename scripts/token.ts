@@ -6,8 +6,8 @@
 // The token is the last line of the output. Refuses to run in production.
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, ROLES, type Role } from '../functions/lib/auth';
 import { loadOrCreateLocalKey, mintToken } from '../functions/lib/dev-keys';
-import { DEFAULT_AGREEMENT_ID, getAgreement } from '../shared/agreements';
-import { poScopeEntry } from '../shared/po-scope-claim';
+import { DEFAULT_AGREEMENT_ID, getAgreement } from '../shared/agreement/agreements';
+import { poScopeEntry } from '../shared/contract/po-scope-claim';
 
 export interface TokenArgs {
   role: Role;

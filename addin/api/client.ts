@@ -1,7 +1,7 @@
 // The pane's HTTP client: same-origin /api, Bearer token, Italian errors from the API's
 // `{ error: { code, message } }`. A network failure or a 5xx is "retryable": the outbox keeps it.
 import type { ApiRow } from '../app/submission-rows';
-import type { Finding } from '../../shared/findings';
+import type { Finding } from '../../shared/findings/findings';
 
 export interface SubmissionBody {
   programme: string;

@@ -1,7 +1,7 @@
 // The user's mapping corrections as kept with the workbook. What comes back is read defensively:
 // document settings can be edited by other tools, and a malformed entry must not stop validation.
-import { CategorySchema } from '../../shared/agreement';
-import type { MappingOverrides, TableOverride } from '../../shared/mapping';
+import { CategorySchema } from '../../shared/agreement/agreement';
+import type { MappingOverrides, TableOverride } from '../../shared/mapping/mapping';
 
 export const MAPPING_SETTINGS_KEY = 'rendiconta.mappingOverrides';
 

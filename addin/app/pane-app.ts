@@ -1,11 +1,11 @@
 // Wires the pane: context form → session (validation) → views; submit and documents through the
 // API client. The same wiring serves Excel (OfficeWorkbook) and a dropped file (FileWorkbook).
-import type { Agreement } from '../../shared/agreement';
-import { AgreementSchema } from '../../shared/agreement';
-import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreements';
-import { romeDate } from '../../shared/dates';
-import type { Finding } from '../../shared/findings';
-import type { ValidationContext } from '../../shared/validate';
+import type { Agreement } from '../../shared/agreement/agreement';
+import { AgreementSchema } from '../../shared/agreement/agreement';
+import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreement/agreements';
+import { romeDate } from '../../shared/core/dates';
+import type { Finding } from '../../shared/findings/findings';
+import type { ValidationContext } from '../../shared/rules/validate';
 import { ApiClient, ApiError } from '../api/client';
 import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';

@@ -11,10 +11,10 @@ import {
   type MappingOverrides,
   type SheetGrid,
   type TableOverride,
-} from '../../shared/mapping';
-import { IncrementalValidator, type ValidationContext, type ValidationResult } from '../../shared/validate';
-import type { RowInput } from '../../shared/rows';
-import { sortFindings, columnLetter, type Finding } from '../../shared/findings';
+} from '../../shared/mapping/mapping';
+import { IncrementalValidator, type ValidationContext, type ValidationResult } from '../../shared/rules/validate';
+import type { RowInput } from '../../shared/rows/rows';
+import { sortFindings, columnLetter, type Finding } from '../../shared/findings/findings';
 import type { Block, WorkbookChange, WorkbookPort } from '../port/workbook-port';
 import { tableLayout, type TableLayout } from './sheet-layout';
 import { statusText } from './row-status';

@@ -1,7 +1,7 @@
 // Pure reading of a documentation request (S4–S5) for the partner: Italian labels, overdue and
 // whether the contradictory step still waits for the partner's observations. Kept apart from the
 // DOM so the rules the partner sees are unit-tested.
-import { formatDateIt } from '../../shared/dates';
+import { formatDateIt } from '../../shared/core/dates';
 import type { SampledPerson } from '../po/po-types';
 
 /** The kinds a partner sends for a sampled person (personnel documentation only). */

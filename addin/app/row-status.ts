@@ -1,6 +1,6 @@
 // What the add-in writes in its status column for one row: the worst severity and the codes,
 // so the partner sees it in the sheet and the one conditional format can key on the first word.
-import type { Finding } from '../../shared/findings';
+import type { Finding } from '../../shared/findings/findings';
 import { STATUS_ERROR, STATUS_OK, STATUS_WARNING } from '../port/workbook-port';
 
 export function statusText(findings: readonly Finding[] | undefined): string {

@@ -1,8 +1,8 @@
 // Where the add-in keeps its two columns in a partner's table: the hidden `ID riga` (reused when
 // the table has one) and the status column, both to the right of everything the partner uses.
-import type { MappedTable } from '../../shared/mapping';
-import { columnLetter, columnIndex } from '../../shared/findings';
-import { normaliseLabel } from '../../shared/mapping';
+import type { MappedTable } from '../../shared/mapping/mapping';
+import { columnLetter, columnIndex } from '../../shared/findings/findings';
+import { normaliseLabel } from '../../shared/mapping/mapping';
 import { ROW_ID_HEADER, STATUS_HEADER } from '../port/workbook-port';
 
 export interface TableLayout {

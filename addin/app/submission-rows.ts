@@ -1,9 +1,9 @@
 // Rows as the API takes them (ARCHITECTURE "Submission body"): canonical fields only, amounts
 // as strings, dates ISO. Cells stay as typed otherwise: the server re-validates them.
-import type { RowInput } from '../../shared/rows';
-import { fieldDef } from '../../shared/fields';
-import { fromExcelSerial } from '../../shared/dates';
-import { ROW_ID_PLACEHOLDER_FLAG } from '../../shared/mapping';
+import type { RowInput } from '../../shared/rows/rows';
+import { fieldDef } from '../../shared/mapping/fields';
+import { fromExcelSerial } from '../../shared/core/dates';
+import { ROW_ID_PLACEHOLDER_FLAG } from '../../shared/mapping/mapping';
 
 export type ApiValue = string | number | boolean | null;
 export type ApiRow = { rowId: string; category: string; sheet?: string; row?: number } & Record<string, ApiValue>;

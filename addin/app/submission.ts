@@ -2,7 +2,7 @@
 // programme and year, a fresh Idempotency-Key kept with the outbox entry until the server answers.
 import type { ApiClient, SubmissionAnswer, SubmissionBody } from '../api/client';
 import { Outbox, type KeyValueStore, type OutboxEvent } from '../api/outbox';
-import type { RowInput } from '../../shared/rows';
+import type { RowInput } from '../../shared/rows/rows';
 import { toApiRow } from './submission-rows';
 
 export interface SubmissionTarget {

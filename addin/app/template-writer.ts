@@ -1,8 +1,8 @@
 // "Crea un foglio di rendicontazione vuoto": the blank workbook of shared/template written through
 // the port (sheets that already exist are left alone): headers, drop-downs, number and date
 // validations on bounded ranges, the lists sheet hidden. One batch in Excel.
-import type { Agreement } from '../../shared/agreement';
-import { buildTemplate } from '../../shared/template';
+import type { Agreement } from '../../shared/agreement/agreement';
+import { buildTemplate } from '../../shared/mapping/template';
 import type { WorkbookPort } from '../port/workbook-port';
 
 export async function writeTemplate(port: WorkbookPort, agreement: Agreement): Promise<string[]> {

@@ -2,7 +2,7 @@
 // calls event.completed() whatever happens, or Excel keeps the button busy.
 import { OfficeWorkbook } from '../office/office-workbook';
 import { writeTemplate } from '../app/template-writer';
-import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreements';
+import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreement/agreements';
 
 /** "Crea modello": adds the blank reporting sheets (existing sheets are left alone). */
 export async function createTemplate(event: Office.AddinCommands.Event): Promise<void> {

@@ -3,7 +3,7 @@
 // edits, the pane's own writes (status, row ids) are not.
 import type { Block, CellValue, ValidationAlert, ValueRule, WorkbookChange, WorkbookPort } from '../port/workbook-port';
 import { parseRange } from '../port/a1';
-import { columnIndex } from '../../shared/findings';
+import { columnIndex } from '../../shared/findings/findings';
 import { readXlsx, type SheetData } from './xlsx-reader';
 
 export interface Selection {

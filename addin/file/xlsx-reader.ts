@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { CellValue } from '../port/workbook-port';
 import { parseRange } from '../port/a1';
 import { findAll, textOf, decodeEntities } from './xlsx-xml';
-import { fromExcelSerial } from '../../shared/dates';
+import { fromExcelSerial } from '../../shared/core/dates';
 
 export interface SheetData {
   name: string;

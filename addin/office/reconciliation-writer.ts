@@ -1,8 +1,8 @@
 // Office.js side of the `Riconciliazione` sheet: deliberately thin. The layout (values, formats,
-// chart spec) is computed by shared/reconciliation-sheet/layout.ts; this file only replays it in
+// chart spec) is computed by shared/reconciliation/sheet-layout.ts; this file only replays it in
 // two round trips: one to learn whether the sheet exists, one carrying every write and the chart.
-import { cellAddress, type SheetLayout } from '../../shared/reconciliation-sheet/layout';
-import { officeTextValue } from '../../shared/reconciliation-sheet/text-safety';
+import { cellAddress, type SheetLayout } from '../../shared/reconciliation/sheet-layout';
+import { officeTextValue } from '../../shared/reconciliation/text-safety';
 
 /** Points per character of column width (Calibri 11: about 7 px a character). */
 const POINTS_PER_CHAR = 5.6;

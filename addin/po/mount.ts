@@ -5,7 +5,7 @@ import { createPoApi, type FetchLike, type PoApi } from './po-api';
 import { defaultSemester, readPoClaims, semesters } from './po-claims';
 import { installPoStyles } from './po-styles';
 import { reconciliationPanel } from './reconciliation-panel';
-import type { SheetLayout } from '../../shared/reconciliation-sheet/layout';
+import type { SheetLayout } from '../../shared/reconciliation/sheet-layout';
 import { reviewForm } from './review-form';
 import { samplePanel } from './sample-panel';
 

@@ -1,7 +1,7 @@
 // S5 outcome of one sampled person: ammesso / ammesso parzialmente (amount) / non ammesso (reason)
 // / integrazioni richieste (deadline). The checks are a pure function so they are tested apart
 // from the DOM; the server checks again.
-import { formatAmount, parseAmount } from '../../shared/money';
+import { formatAmount, parseAmount } from '../../shared/core/money';
 import { h, replaceChildren, statusLine, uid } from './elements';
 import { OUTCOME_LABELS, type OutcomeKind, type OutcomeRequest, type SampledPerson } from './po-types';
 

@@ -1,10 +1,10 @@
 // The one call the pane's shell makes: when the token says "po", the PO mode takes the pane.
 // Everything environment-specific (Office or file mode, today's date, downloads) is decided here
 // so mount.ts stays testable.
-import type { Agreement } from '../../shared/agreement';
-import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreements';
-import { romeDate } from '../../shared/dates';
-import { layoutToXlsx } from '../../shared/reconciliation-sheet/xlsx-layout-writer';
+import type { Agreement } from '../../shared/agreement/agreement';
+import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreement/agreements';
+import { romeDate } from '../../shared/core/dates';
+import { layoutToXlsx } from '../../formats/xlsx/reconciliation-workbook';
 import { writeReconciliationToExcel } from '../office/reconciliation-writer';
 import { mountPoMode, type PoMount } from './mount';
 import { isPoToken } from './po-claims';

@@ -13,8 +13,11 @@ import type {
   SubmissionSummary,
   SampledPerson,
 } from './po-types';
-import { reconciliationSearch, type ReconciliationAnswerAsRead } from '../../shared/reconciliation-answer';
-import { parseReconciliationAnswer } from '../../shared/reconciliation-answer-schema';
+import {
+  reconciliationSearch,
+  type ReconciliationAnswerAsRead,
+} from '../../shared/reconciliation/reconciliation-answer';
+import { parseReconciliationAnswer } from '../../shared/reconciliation/reconciliation-answer-schema';
 
 export type FetchLike = (
   url: string,

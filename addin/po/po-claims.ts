@@ -1,7 +1,7 @@
 // What the pane reads from a PO token (never verified here: the server does): the role and the
 // programmes the PO answers for in the agreement the pane is on. Only ids are read; no names.
-import { DEFAULT_AGREEMENT_ID } from '../../shared/agreements';
-import { parsePoScopes, programmesIn } from '../../shared/po-scope-claim';
+import { DEFAULT_AGREEMENT_ID } from '../../shared/agreement/agreements';
+import { parsePoScopes, programmesIn } from '../../shared/contract/po-scope-claim';
 
 export interface PoClaims {
   roles: string[];
@@ -11,7 +11,7 @@ export interface PoClaims {
 
 /**
  * Entries may be qualified ("crema-2026-2028/P1") or bare ("P1", the default agreement's): both
- * are read as the server reads them (shared/po-scope-claim.ts), so the pane never offers a
+ * are read as the server reads them (shared/contract/po-scope-claim.ts), so the pane never offers a
  * programme the server would refuse.
  */
 export function readPoClaims(token: string | null, agreement: string = DEFAULT_AGREEMENT_ID): PoClaims | null {

@@ -2,7 +2,7 @@
 // names only the fields it shows, so the server may add fields without breaking an open pane.
 
 // The reconciliation answer is not declared here: its types live in the domain module
-// (shared/reconciliation-answer.ts), derived from what shared/reconcile.ts computes.
+// (shared/reconciliation/reconciliation-answer.ts), derived from what shared/reconciliation/reconcile.ts computes.
 
 export type SampleMethod = 'simple' | 'mus';
 

@@ -1,11 +1,11 @@
 // Reconciliation for the PO: fetch the C1–C6 answer, write it into the `Riconciliazione` sheet
 // (inside Excel) and always show the same matrix as a table in the pane (in a plain browser the
 // table is the sheet). Both come from one layout, so what the pane shows is what the sheet holds.
-import { Money, formatAmountIt } from '../../shared/money';
+import { Money, formatAmountIt } from '../../shared/core/money';
 import { h, replaceChildren, statusLine, uid } from './elements';
 import type { PoApi } from './po-api';
-import type { ReconciliationAnswerAsRead } from '../../shared/reconciliation-answer';
-import { reconciliationLayout, type SheetLayout } from '../../shared/reconciliation-sheet/layout';
+import type { ReconciliationAnswerAsRead } from '../../shared/reconciliation/reconciliation-answer';
+import { reconciliationLayout, type SheetLayout } from '../../shared/reconciliation/sheet-layout';
 
 export interface ReconciliationPanelOptions {
   api: PoApi;

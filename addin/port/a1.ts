@@ -1,5 +1,5 @@
 // A1 addresses: the few conversions the adapters and the pane need.
-import { columnIndex, columnLetter } from '../../shared/findings';
+import { columnIndex, columnLetter } from '../../shared/findings/findings';
 
 export interface CellRef {
   /** 1-based. */

@@ -1,7 +1,7 @@
 // Entry point of the task pane. Inside Excel the pane works on the open workbook through
 // OfficeWorkbook; without Office (office.js absent, or loaded outside a host) it starts in file
 // mode and works on a dropped .xlsx.
-import { DEFAULT_AGREEMENT_ID } from '../../shared/agreements';
+import { DEFAULT_AGREEMENT_ID } from '../../shared/agreement/agreements';
 import { agreementFromSearch } from '../app/agreement-choice';
 import { PaneApp } from '../app/pane-app';
 import { OfficeWorkbook } from '../office/office-workbook';

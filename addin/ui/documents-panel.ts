@@ -1,6 +1,6 @@
 // Attaching a supporting document (PDF, PNG, JPEG) to the selected row. The id is the SHA-256 of
 // the bytes, so uploading the same file twice is harmless.
-import { DOCUMENT_KINDS } from '../../shared/fields';
+import { DOCUMENT_KINDS } from '../../shared/mapping/fields';
 import { h, replaceChildren } from './dom';
 
 export interface AttachRequest {

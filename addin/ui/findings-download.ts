@@ -1,5 +1,5 @@
 // "Scarica le segnalazioni (.csv)": the findings handed to the browser as a file download.
-import type { Finding } from '../../shared/findings';
+import type { Finding } from '../../shared/findings/findings';
 import { findingsCsv, findingsFileName } from '../app/findings-csv';
 
 export function downloadFindings(findings: readonly Finding[], workbookName: string): void {

@@ -1,6 +1,6 @@
 // The findings list: one focusable item per finding; click, Enter or Space selects its cell,
 // arrow keys move between items.
-import type { Finding, Severity } from '../../shared/findings';
+import type { Finding, Severity } from '../../shared/findings/findings';
 import { h, replaceChildren } from './dom';
 import { count } from './labels';
 

@@ -3,7 +3,7 @@
 import type { FileWorkbook, Selection } from '../file/file-workbook';
 import type { CellValue } from '../port/workbook-port';
 import { parseRange, cellAddress } from '../port/a1';
-import { columnLetter } from '../../shared/findings';
+import { columnLetter } from '../../shared/findings/findings';
 import { h, replaceChildren } from './dom';
 
 const WINDOW_ROWS = 24;

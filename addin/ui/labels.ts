@@ -1,6 +1,6 @@
 // Italian words the pane repeats: severities, categories, plural forms.
-import type { Severity } from '../../shared/findings';
-import type { Category } from '../../shared/agreement';
+import type { Severity } from '../../shared/findings/findings';
+import type { Category } from '../../shared/agreement/agreement';
 
 export const SEVERITY_LABEL: Record<Severity, [string, string]> = {
   error: ['errore', 'errori'],

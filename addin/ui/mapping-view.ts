@@ -1,8 +1,8 @@
 // The tables the pane found: category, recognised columns, unmatched headers the user can assign
 // to a field, and the BENI/SERV choice when the sheet does not say.
-import type { MappedTable, TableOverride } from '../../shared/mapping';
-import type { Category } from '../../shared/agreement';
-import { FIELDS, fieldDef } from '../../shared/fields';
+import type { MappedTable, TableOverride } from '../../shared/mapping/mapping';
+import type { Category } from '../../shared/agreement/agreement';
+import { FIELDS, fieldDef } from '../../shared/mapping/fields';
 import { STATUS_HEADER } from '../port/workbook-port';
 import { h, replaceChildren } from './dom';
 import { CATEGORY_LABEL } from './labels';

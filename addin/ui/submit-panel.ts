@@ -2,7 +2,7 @@
 // findings), and submissions still waiting in the outbox.
 import type { SubmissionAnswer } from '../api/client';
 import type { OutboxEntry } from '../api/outbox';
-import type { RowInput } from '../../shared/rows';
+import type { RowInput } from '../../shared/rows/rows';
 import { h, replaceChildren } from './dom';
 import { count } from './labels';
 

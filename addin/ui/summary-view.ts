@@ -1,6 +1,6 @@
 // Counts by severity above the findings list.
-import type { Finding } from '../../shared/findings';
-import { summarise } from '../../shared/findings';
+import type { Finding } from '../../shared/findings/findings';
+import { summarise } from '../../shared/findings/findings';
 import { h, replaceChildren } from './dom';
 import { SEVERITY_LABEL, count } from './labels';
 

@@ -1,6 +1,6 @@
 // GET /api/agreements/{agreement} — the configuration the task pane needs to validate offline.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { MINISTRY_HOURLY_COSTS } from '../../shared/reference';
+import { MINISTRY_HOURLY_COSTS } from '../../shared/agreement/reference';
 import { defineRoute, httpOptions, json } from '../lib/route';
 import { requireAgreement } from '../lib/submission-service';
 

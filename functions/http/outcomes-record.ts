@@ -6,7 +6,7 @@
 //   partner concerned:   { observations } during the contradictory step.
 // Illegal transitions answer 409 with the Italian reason; malformed bodies 422.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { romeDate } from '../../shared/dates';
+import { romeDate } from '../../shared/core/dates';
 import { actorOf, hasRole, isAdmin } from '../lib/auth';
 import { clock } from '../lib/clock';
 import { forbidden } from '../lib/http-errors';

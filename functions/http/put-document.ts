@@ -2,7 +2,7 @@
 // supporting document (raw bytes: PDF, PNG or JPEG, sniffed from the bytes; size cap 10 MiB).
 // Checks run before anything is written, so a refused upload leaves storage untouched.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { findProgramme } from '../../shared/agreement';
+import { findProgramme } from '../../shared/agreement/agreement';
 import { actorOf } from '../lib/auth';
 import { appendAudit } from '../lib/audit';
 import { clock } from '../lib/clock';

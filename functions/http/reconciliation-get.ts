@@ -6,7 +6,7 @@
 // `&format=xlsx` (or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`
 // without a format) answers the same reconciliation as the `Riconciliazione` workbook.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { romeDate } from '../../shared/dates';
+import { romeDate } from '../../shared/core/dates';
 import { hasRole, isAdmin } from '../lib/auth';
 import { clock } from '../lib/clock';
 import { forbidden, notFound } from '../lib/http-errors';

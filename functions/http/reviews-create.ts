@@ -2,8 +2,8 @@
 // required). The row must exist in the named version; the decision then holds for that row of the
 // report in later versions too. 201 with the review; 409 when the row already has one.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { romeDate } from '../../shared/dates';
-import { rowNonAdmission } from '../../shared/outcomes';
+import { romeDate } from '../../shared/core/dates';
+import { rowNonAdmission } from '../../shared/sample/outcomes';
 import { appendAudit } from '../lib/audit';
 import { actorOf } from '../lib/auth';
 import { clock } from '../lib/clock';

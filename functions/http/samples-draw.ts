@@ -2,7 +2,7 @@
 // sample (S3–S4) or gets the one already drawn (idempotent: the first seed is kept forever); a
 // larger rate extends it keeping the first draw. 201 on the first draw, 200 afterwards.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { romeDate } from '../../shared/dates';
+import { romeDate } from '../../shared/core/dates';
 import { actorOf } from '../lib/auth';
 import { clock } from '../lib/clock';
 import { requirePoOf } from '../lib/po-scope';

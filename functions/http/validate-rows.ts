@@ -1,7 +1,7 @@
 // POST /api/agreements/{agreement}/validate — findings for a row set against the server state;
 // stores nothing. Partners validate their own entity, POs any partner of their programmes.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { summarise } from '../../shared/findings';
+import { summarise } from '../../shared/findings/findings';
 import { canReadReport } from '../lib/auth';
 import { forbidden } from '../lib/http-errors';
 import { parseBody, readJson } from '../lib/request-body';

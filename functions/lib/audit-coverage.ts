@@ -1,7 +1,7 @@
 // Cross-check of the audit log against the stores. A state change is saved first and audited
 // right after; when that append fails (logged at the time) the change stands but has no event.
 // These checks find such gaps, so `npm run audit:verify` can say "every change has its event".
-import { AGREEMENTS } from '../../shared/agreements';
+import { AGREEMENTS } from '../../shared/agreement/agreements';
 import { readAuditLog, type AuditEvent } from './audit';
 import { listReviews } from './reviews-store';
 import { sampleTarget } from './sample-service';

@@ -12,7 +12,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import type { HttpRequest } from '@azure/functions';
-import { hasPoScope, parsePoScopes, type PoScope } from '../../shared/po-scope-claim';
+import { hasPoScope, parsePoScopes, type PoScope } from '../../shared/contract/po-scope-claim';
 import { forbidden, unauthenticated } from './http-errors';
 
 export type Role = 'partner' | 'po' | 'admin';
@@ -27,7 +27,7 @@ export interface Principal {
   partner?: string;
   /**
    * (agreement, programme) pairs a PO is responsible for, parsed once from the `programmes` claim
-   * (shared/po-scope-claim.ts): a programme id alone never scopes anything, since ids repeat
+   * (shared/contract/po-scope-claim.ts): a programme id alone never scopes anything, since ids repeat
    * across agreements.
    */
   poScopes: PoScope[];

@@ -1,5 +1,5 @@
 // The server's clock, injectable so tests can move time past a window lock.
-import type { Clock } from '../../shared/dates';
+import type { Clock } from '../../shared/core/dates';
 
 const systemClock: Clock = () => new Date();
 let current: Clock = systemClock;

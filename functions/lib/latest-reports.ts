@@ -1,7 +1,7 @@
 // The current version ("head") of every partner report the sample and the reconciliation look at:
 // one programme (or all) of one agreement year. Rows of different partners may share a row id, so
 // readers qualify them as "partner/rowId" (qualifiedRowId) wherever rows of several partners meet.
-import type { RowInput } from '../../shared/rows';
+import type { RowInput } from '../../shared/rows/rows';
 import type { Storage } from './storage';
 import { readSnapshot, type ReportKey } from './submissions-store';
 

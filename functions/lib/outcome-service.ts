@@ -2,10 +2,15 @@
 // the contradictory step) and the partner's observations. Each is an event appended to the
 // person's history and checked by replaying the stored history through applyOutcomeEvent, so the
 // stored events are always a legal sequence; an illegal one is a 409 with the Italian reason.
-import type { Agreement } from '../../shared/agreement';
-import type { IsoDate } from '../../shared/dates';
-import { applyOutcomeEvent, replayOutcome, type OutcomeEvent, type SampledPersonOutcome } from '../../shared/outcomes';
-import { normalisePersonId } from '../../shared/sampling';
+import type { Agreement } from '../../shared/agreement/agreement';
+import type { IsoDate } from '../../shared/core/dates';
+import {
+  applyOutcomeEvent,
+  replayOutcome,
+  type OutcomeEvent,
+  type SampledPersonOutcome,
+} from '../../shared/sample/outcomes';
+import { normalisePersonId } from '../../shared/sample/sampling';
 import { appendAudit, type AuditActor } from './audit';
 import { clock } from './clock';
 import { notFound } from './http-errors';

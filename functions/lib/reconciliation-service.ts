@@ -5,14 +5,14 @@
 // Loading is separate from the pure assembly (reconciliationEvidence), which the tests mirror.
 //
 // Rows of different partners may share a row id: every row id in the answer is "partner/rowId".
-import type { Agreement } from '../../shared/agreement';
-import type { IsoDate } from '../../shared/dates';
-import type { Finding } from '../../shared/findings';
-import { Money, ZERO, formatAmount, parseAmount, sum } from '../../shared/money';
-import type { RowNonAdmission } from '../../shared/outcomes';
-import { reconcile, type Reconciliation } from '../../shared/reconcile';
-import { reconciliationLayout } from '../../shared/reconciliation-sheet/layout';
-import { layoutToXlsx } from '../../shared/reconciliation-sheet/xlsx-layout-writer';
+import type { Agreement } from '../../shared/agreement/agreement';
+import type { IsoDate } from '../../shared/core/dates';
+import type { Finding } from '../../shared/findings/findings';
+import { Money, ZERO, formatAmount, parseAmount, sum } from '../../shared/core/money';
+import type { RowNonAdmission } from '../../shared/sample/outcomes';
+import { reconcile, type Reconciliation } from '../../shared/reconciliation/reconcile';
+import { reconciliationLayout } from '../../shared/reconciliation/sheet-layout';
+import { layoutToXlsx } from '../../formats/xlsx/reconciliation-workbook';
 import {
   buildReconciliationInput,
   reconcilableRow,
@@ -20,9 +20,9 @@ import {
   type ReconcilableRow,
   type ReconciliationEvidence,
   type SampleEvidence,
-} from '../../shared/reconciliation-input';
-import { normaliseRow, type RowInput } from '../../shared/rows';
-import { validateRows } from '../../shared/validate';
+} from '../../shared/reconciliation/reconciliation-input';
+import { normaliseRow, type RowInput } from '../../shared/rows/rows';
+import { validateRows } from '../../shared/rules/validate';
 import { latestReports, qualifiedRowId, type LatestReport } from './latest-reports';
 import { listReviews, type StoredReview } from './reviews-store';
 import { outcomeStates } from './sample-service';
@@ -159,7 +159,7 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 
 /**
  * The answer as the `Riconciliazione` workbook: the same layout and bytes the pane builds in file
- * mode (shared/reconciliation-sheet), programme titles from the agreement, and a file name that
+ * mode (formats/xlsx/reconciliation-workbook.ts), programme titles from the agreement, and a file name that
  * says what was asked ("riconciliazione-crema-2026-2028-2026-P1-2027-02-01.xlsx").
  */
 export function reconciliationWorkbook(

@@ -1,7 +1,7 @@
 // zod schemas of request bodies and query strings. Row contents are checked by the shared rule
 // engine (findings per row); here only the envelope and the value types are enforced.
 import { z } from 'zod';
-import { CategorySchema, type Category } from '../../shared/agreement';
+import { CategorySchema, type Category } from '../../shared/agreement/agreement';
 
 /**
  * A cell value: text (≤ 4000 characters), a finite number, a boolean, null, or a list of up to 200

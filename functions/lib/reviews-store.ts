@@ -3,7 +3,7 @@
 // so resubmitting a row does not undo the PO's decision. Row ids are free text, so the row key
 // is a hash of the row's identity (Table keys forbid "/", "#", "?").
 import crypto from 'node:crypto';
-import type { IsoDate } from '../../shared/dates';
+import type { IsoDate } from '../../shared/core/dates';
 import { statusOf } from './audit';
 import type { Storage } from './storage';
 

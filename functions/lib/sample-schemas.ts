@@ -1,8 +1,8 @@
 // Bodies and query strings of the sample, outcome, review and reconciliation routes (zod; a
 // failure is a 422 listing each issue with its JSON path, in Italian).
 import { z } from 'zod';
-import { Money, parseAmount, formatAmount } from '../../shared/money';
-import { isValidIso } from '../../shared/dates';
+import { Money, parseAmount, formatAmount } from '../../shared/core/money';
+import { isValidIso } from '../../shared/core/dates';
 
 const isoDate = z
   .string()

@@ -3,12 +3,12 @@
 // request (outcome events replayed through shared/outcomes). Both the draw route and the daily
 // timer call drawOrExtend; outcomes live in outcome-service.ts.
 import crypto from 'node:crypto';
-import type { Agreement } from '../../shared/agreement';
-import type { IsoDate } from '../../shared/dates';
-import { Money } from '../../shared/money';
-import { normaliseRow } from '../../shared/rows';
-import { replayOutcome, type SampledPersonOutcome } from '../../shared/outcomes';
-import { drawFrozenSample } from '../../shared/sample-draw';
+import type { Agreement } from '../../shared/agreement/agreement';
+import type { IsoDate } from '../../shared/core/dates';
+import { Money } from '../../shared/core/money';
+import { normaliseRow } from '../../shared/rows/rows';
+import { replayOutcome, type SampledPersonOutcome } from '../../shared/sample/outcomes';
+import { drawFrozenSample } from '../../shared/sample/sample-draw';
 import {
   freezePopulation,
   isSemesterDue,
@@ -17,8 +17,8 @@ import {
   type FrozenPopulation,
   type PersonnelRowForSample,
   type SamplingMethod,
-} from '../../shared/sampling';
-import { formatDateIt } from '../../shared/dates';
+} from '../../shared/sample/sampling';
+import { formatDateIt } from '../../shared/core/dates';
 import { appendAudit, type AuditActor } from './audit';
 import { HttpError, notFound, validationFailed } from './http-errors';
 import { latestReports, qualifiedRowId, splitQualifiedRowId } from './latest-reports';

@@ -8,9 +8,9 @@
 // and the event's sequence number, so two concurrent events on one person collide (409) and the
 // loser re-validates against the new history.
 import crypto from 'node:crypto';
-import type { IsoDate } from '../../shared/dates';
-import type { OutcomeEvent } from '../../shared/outcomes';
-import type { FrozenPopulation, SamplingMethod } from '../../shared/sampling';
+import type { IsoDate } from '../../shared/core/dates';
+import type { OutcomeEvent } from '../../shared/sample/outcomes';
+import type { FrozenPopulation, SamplingMethod } from '../../shared/sample/sampling';
 import { statusOf } from './audit';
 import type { Storage } from './storage';
 

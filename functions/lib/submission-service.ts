@@ -2,14 +2,14 @@
 // state (previous version, the partner's other programmes), the R24 carry-over of locked rows and
 // the optimistic-concurrency commit. Handlers stay thin; the samples/reconciliation routes can reuse
 // loadReport/listVersions from the store.
-import type { Agreement } from '../../shared/agreement';
-import { findPartner, findProgramme } from '../../shared/agreement';
-import { getAgreement } from '../../shared/agreements';
-import { romeDate } from '../../shared/dates';
-import type { Finding } from '../../shared/findings';
-import { summarise } from '../../shared/findings';
-import type { RowInput } from '../../shared/rows';
-import { validateRows } from '../../shared/validate';
+import type { Agreement } from '../../shared/agreement/agreement';
+import { findPartner, findProgramme } from '../../shared/agreement/agreement';
+import { getAgreement } from '../../shared/agreement/agreements';
+import { romeDate } from '../../shared/core/dates';
+import type { Finding } from '../../shared/findings/findings';
+import { summarise } from '../../shared/findings/findings';
+import type { RowInput } from '../../shared/rows/rows';
+import { validateRows } from '../../shared/rules/validate';
 import { appendAudit, canonicalJson, sha256Hex, type AuditActor } from './audit';
 import { clock } from './clock';
 import { HttpError, notFound, validationFailed, versionConflict } from './http-errors';

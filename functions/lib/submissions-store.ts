@@ -7,8 +7,8 @@
 // (409) and stores nothing; an orphan blob from a failed attempt is never referenced.
 import crypto from 'node:crypto';
 import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
-import type { Finding } from '../../shared/findings';
-import type { RowInput } from '../../shared/rows';
+import type { Finding } from '../../shared/findings/findings';
+import type { RowInput } from '../../shared/rows/rows';
 import { statusOf } from './audit';
 import type { Storage } from './storage';
 

@@ -4,10 +4,10 @@
 // PO drawing at the same moment cannot produce a second sample). runSemesterSampling is the whole
 // job with its dependencies as parameters, so tests and the admin trigger call it directly.
 import { app, type InvocationContext, type Timer } from '@azure/functions';
-import type { Agreement } from '../../shared/agreement';
-import { AGREEMENTS } from '../../shared/agreements';
-import { romeDate } from '../../shared/dates';
-import { dueSemesters } from '../../shared/sampling';
+import type { Agreement } from '../../shared/agreement/agreement';
+import { AGREEMENTS } from '../../shared/agreement/agreements';
+import { romeDate } from '../../shared/core/dates';
+import { dueSemesters } from '../../shared/sample/sampling';
 import type { AuditActor } from '../lib/audit';
 import { clock } from '../lib/clock';
 import { drawOrExtend } from '../lib/sample-service';

@@ -1,10 +1,10 @@
 // R02: amounts are numbers >= 0 with at most 2 decimals, never silently zero; the split between
 // Quota Comune and Quota cofinanziamento adds up to the amount (R05 for PERS rows).
-import type { Finding } from '../findings';
-import type { ParsedRow } from '../rows';
+import type { Finding } from '../findings/findings';
+import type { ParsedRow } from '../rows/rows';
 import { cellPreview, rowFinding } from './emit';
 import { formatMoneyIt } from './format';
-import { parseAmount, ZERO } from '../money';
+import { parseAmount, ZERO } from '../core/money';
 
 const NUMBER_REASONS = new Set(['not_a_number', 'negative', 'too_many_decimals']);
 /** Fields whose failure takes the row out of every total (said in the message). */

@@ -1,9 +1,9 @@
 // R22: reported municipal amounts per programme, action and category above the latest approved
 // budget line of the year. Without an approved line there is nothing to compare: an info says so
 // (an agreement may run before the Cabina di Regia approves its budget).
-import { latestBudget, type Category } from '../agreement';
-import type { Finding } from '../findings';
-import { Money, formatAmount } from '../money';
+import { latestBudget, type Category } from '../agreement/agreement';
+import type { Finding } from '../findings/findings';
+import { Money, formatAmount } from '../core/money';
 import type { RuleEnv } from './env';
 import { reportFinding } from './emit';
 import { formatMoneyIt } from './format';

@@ -1,8 +1,8 @@
 // The cell-level rules, which need nothing but the row and the agreement: R01, R02 (and the R05
 // split of PERS rows), unreadable dates (R03, R10 for the payment date).
-import type { Agreement } from '../agreement';
-import type { Finding } from '../findings';
-import type { ParsedRow } from '../rows';
+import type { Agreement } from '../agreement/agreement';
+import type { Finding } from '../findings/findings';
+import type { ParsedRow } from '../rows/rows';
 import { checkRequired } from './required';
 import { checkAmounts } from './amounts';
 import { cellPreview, rowFinding } from './emit';

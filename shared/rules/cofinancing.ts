@@ -1,8 +1,8 @@
 // R20: co-financing admitted >= minRate (10%) of the municipal contribution. Binding on the ATS over
 // the whole agreement year (error at year close, warning before); per programme a warning only.
-import type { Agreement } from '../agreement';
-import type { Finding } from '../findings';
-import { Money, ZERO, formatAmount, type Money as MoneyT } from '../money';
+import type { Agreement } from '../agreement/agreement';
+import type { Finding } from '../findings/findings';
+import { Money, ZERO, formatAmount, type Money as MoneyT } from '../core/money';
 import type { RuleEnv } from './env';
 import { reportFinding } from './emit';
 import { formatMoneyIt, formatShareIt } from './format';

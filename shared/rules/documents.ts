@@ -1,6 +1,6 @@
 // R15: a row lists the documents its category requires under (c); still missing when its window
 // locks (or when checking at lock / year close) the expense is excluded: R25.
-import type { ParsedRow } from '../rows';
+import type { ParsedRow } from '../rows/rows';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 

@@ -1,11 +1,11 @@
 // R12: one invoice (supplier id + number + date) reported in several rows, programmes or windows
 // may not exceed, in total, the invoice total.
-import type { Finding } from '../findings';
-import { ZERO, type Money } from '../money';
-import type { ParsedRow } from '../rows';
+import type { Finding } from '../findings/findings';
+import { ZERO, type Money } from '../core/money';
+import type { ParsedRow } from '../rows/rows';
 import { cellPreview, rowFinding } from './emit';
 import { formatMoneyIt } from './format';
-import { formatDateIt } from '../dates';
+import { formatDateIt } from '../core/dates';
 
 export interface InvoiceTotals {
   amount: Money;

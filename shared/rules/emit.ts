@@ -2,10 +2,10 @@
 // params: `variant` (which message of the rule), the Italian display strings the message uses
 // (Italian keys: "1.234,50 €"), and for figures a program may need, wire-format amounts under English
 // keys ("1234.50": excess, cap, reported, budget, municipal, cofinancing).
-import type { Finding, RuleCode, Severity } from '../findings';
-import { FIELDS, fieldDef } from '../fields';
-import type { ParsedRow } from '../rows';
-import { messageIt, type MessageParams } from '../messages.it';
+import type { Finding, RuleCode, Severity } from '../findings/findings';
+import { FIELDS, fieldDef } from '../mapping/fields';
+import type { ParsedRow } from '../rows/rows';
+import { messageIt, type MessageParams } from '../findings/messages.it';
 
 const GENERIC_LABELS: Record<string, string> = {
   category: 'Categoria',

@@ -1,14 +1,14 @@
 // What every rule may read besides the row: the agreement, its normalised lookups, the submission
 // context. Built once per validation; rules never rebuild it.
-import type { Agreement } from '../agreement';
-import { findPartner } from '../agreement';
-import { agreementIndex, type AgreementIndex } from '../agreement-index';
-import type { IsoDate } from '../dates';
-import { Money } from '../money';
-import type { ParsedRow, RowInput } from '../rows';
-import { parseRow } from '../rows';
-import { isLocked, windowFor, type WindowInstance } from '../windows';
-import type { Finding } from '../findings';
+import type { Agreement } from '../agreement/agreement';
+import { findPartner } from '../agreement/agreement';
+import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
+import type { IsoDate } from '../core/dates';
+import { Money } from '../core/money';
+import type { ParsedRow, RowInput } from '../rows/rows';
+import { parseRow } from '../rows/rows';
+import { isLocked, windowFor, type WindowInstance } from '../agreement/windows';
+import type { Finding } from '../findings/findings';
 import { rowFingerprint } from './fingerprint';
 
 export type Phase = 'live' | 'lock' | 'yearClose';

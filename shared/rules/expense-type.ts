@@ -1,6 +1,6 @@
 // R14: Tipo spesa is a closed list; an ineligible type is R14, a value in neither list is R01.
 import type { RowRule } from './env';
-import type { ParsedRow } from '../rows';
+import type { ParsedRow } from '../rows/rows';
 import { cellPreview, rowFinding } from './emit';
 
 const preview = (row: ParsedRow): string => cellPreview(row.input.expenseType);

@@ -1,10 +1,10 @@
 // A row's content, independent of how it was typed ("1.234,50" and "1234.5" are the same amount):
 // R24 compares the fingerprint of a row with the server's last accepted version.
-import { FIELDS } from '../fields';
-import type { ParsedRow } from '../rows';
-import { readText } from '../rows';
-import { parseAmount, parseQuantity } from '../money';
-import { parseDate, parseMonth } from '../dates';
+import { FIELDS } from '../mapping/fields';
+import type { ParsedRow } from '../rows/rows';
+import { readText } from '../rows/rows';
+import { parseAmount, parseQuantity } from '../core/money';
+import { parseDate, parseMonth } from '../core/dates';
 
 export function rowFingerprint(row: ParsedRow): string {
   const category = row.values.category;

@@ -1,6 +1,6 @@
 // Italian renderings of figures inside messages.
-import { MONTHS_IT as MONTHS } from '../dates';
-import { formatAmountIt, formatPercent, type Money } from '../money';
+import { MONTHS_IT as MONTHS } from '../core/dates';
+import { formatAmountIt, formatPercent, type Money } from '../core/money';
 
 /** "1.234,50 €" */
 export function formatMoneyIt(value: Money): string {

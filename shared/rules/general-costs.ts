@@ -1,7 +1,7 @@
 // R21: general costs (GEN) within the cap, rate x basis from the agreement (default 7% of eligible
 // direct costs; option 15% of direct personnel costs). The excess is excluded and stated.
-import type { Finding } from '../findings';
-import { Money, formatAmount, roundCents } from '../money';
+import type { Finding } from '../findings/findings';
+import { Money, formatAmount, roundCents } from '../core/money';
 import type { RuleEnv } from './env';
 import { reportFinding } from './emit';
 import { formatMoneyIt, formatShareIt } from './format';

@@ -1,6 +1,6 @@
 // R24: after a window's lock, rows dated in it can no longer be added, changed or removed. Without
 // server state every such row counts as an addition (DOMAIN §5). Removals: row-ids.ts.
-import { formatDateIt } from '../dates';
+import { formatDateIt } from '../core/dates';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 import { dateField } from './period';

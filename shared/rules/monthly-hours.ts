@@ -1,8 +1,8 @@
 // R07: hours of one person in one month, over every row of the partner (this submission and its
 // other programmes), may not exceed the person's contractual monthly hours.
-import type { Finding } from '../findings';
-import { ZERO, type Money } from '../money';
-import type { ParsedRow } from '../rows';
+import type { Finding } from '../findings/findings';
+import { ZERO, type Money } from '../core/money';
+import type { ParsedRow } from '../rows/rows';
 import type { RuleEnv } from './env';
 import { rowFinding } from './emit';
 import { formatQuantityIt, formatMonthIt } from './format';

@@ -1,7 +1,7 @@
 // One total order of findings: the reading order of sortFindings (sheet, row, column, code,
 // severity, field; texts in code-point order), then row id and message so that equal positions never depend on the order in
 // which the findings were produced (full and incremental validation must agree exactly).
-import { columnIndex, type Finding, type Severity } from '../findings';
+import { columnIndex, type Finding, type Severity } from '../findings/findings';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -1,5 +1,5 @@
 // R10: payment not before the invoice, by a traceable method; cash is not eligible.
-import { formatDateIt } from '../dates';
+import { formatDateIt } from '../core/dates';
 import type { RowRule } from './env';
 import { cellPreview, rowFinding } from './emit';
 

@@ -1,7 +1,7 @@
 // R03: the expense date (month for PERS) lies inside the agreement period and the reporting year.
-import type { ParsedRow } from '../rows';
-import { isBlank } from '../rows';
-import { formatDateIt } from '../dates';
+import type { ParsedRow } from '../rows/rows';
+import { isBlank } from '../rows/rows';
+import { formatDateIt } from '../core/dates';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 

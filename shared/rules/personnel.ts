@@ -1,8 +1,8 @@
 // PERS rows: R05 amount = hours x hourly cost (half-up to the cent, tolerance 0.01 €), R06 hourly
 // cost above the Ministry average for the CCNL level, R08 hourly cost by the annual method.
-import { Money, roundCents } from '../money';
-import { ccnlKey } from '../rows';
-import { ministryRate } from '../reference';
+import { Money, roundCents } from '../core/money';
+import { ccnlKey } from '../rows/rows';
+import { ministryRate } from '../agreement/reference';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 import { formatMoneyIt, formatQuantityIt, formatMonthIt } from './format';

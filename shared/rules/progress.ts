@@ -1,8 +1,8 @@
 // R23 (info): reported vs budget for the programme, beside the share of the year elapsed.
-import { budgetLine } from '../agreement';
-import type { Finding } from '../findings';
-import { Money, formatAmount } from '../money';
-import { yearElapsed } from '../windows';
+import { budgetLine } from '../agreement/agreement';
+import type { Finding } from '../findings/findings';
+import { Money, formatAmount } from '../core/money';
+import { yearElapsed } from '../agreement/windows';
 import type { RuleEnv } from './env';
 import { reportFinding } from './emit';
 import { formatMoneyIt, formatShareIt } from './format';

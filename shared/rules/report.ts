@@ -1,5 +1,5 @@
 // The whole-report rules R20–R23, from the running totals of admitted rows.
-import type { Finding } from '../findings';
+import type { Finding } from '../findings/findings';
 import type { RuleEnv } from './env';
 import { programmeCofinancing } from './cofinancing';
 import { checkGeneralCosts } from './general-costs';

@@ -1,7 +1,7 @@
 // R01: the required fields of the category are present and closed-list cells hold a listed value.
-import { EMPLOYMENT_TYPES, RESOURCE_TYPES } from '../fields';
-import type { Finding } from '../findings';
-import type { ParsedRow } from '../rows';
+import { EMPLOYMENT_TYPES, RESOURCE_TYPES } from '../mapping/fields';
+import type { Finding } from '../findings/findings';
+import type { ParsedRow } from '../rows/rows';
 import { cellPreview, rowFinding } from './emit';
 
 const LISTS: Record<string, string> = {

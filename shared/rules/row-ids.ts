@@ -1,7 +1,7 @@
 // R17: row ids are unique within the workbook; R24 for a row removed from a locked window.
-import type { Finding } from '../findings';
-import type { ParsedRow } from '../rows';
-import { formatDateIt } from '../dates';
+import type { Finding } from '../findings/findings';
+import type { ParsedRow } from '../rows/rows';
+import { formatDateIt } from '../core/dates';
 import type { RuleEnv, RowRule } from './env';
 import { reportFinding, rowFinding } from './emit';
 

@@ -1,5 +1,5 @@
 // R09: the supplier id is a valid partita IVA or codice fiscale (a missing one is R01).
-import { supplierIdKind } from '../tax-ids';
+import { supplierIdKind } from '../core/tax-ids';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 

@@ -1,8 +1,8 @@
 // Running sums of the rows admitted so far (no error, usable amount), per category and action:
 // the inputs of R20–R23. Adding and removing one row keeps them exact (decimal sums).
-import type { Category } from '../agreement';
-import { ZERO, type Money } from '../money';
-import type { ParsedRow } from '../rows';
+import type { Category } from '../agreement/agreement';
+import { ZERO, type Money } from '../core/money';
+import type { ParsedRow } from '../rows/rows';
 
 export interface Cell {
   category: Category;

@@ -1,9 +1,9 @@
 // R16: volunteer hours are co-financing only, valued at most at the Ministry rate of the agreement's
 // reference level at the activity date.
-import { isBlank } from '../rows';
-import { parseAmount } from '../money';
-import { ministryRate } from '../reference';
-import { ccnlKey } from '../rows';
+import { isBlank } from '../rows/rows';
+import { parseAmount } from '../core/money';
+import { ministryRate } from '../agreement/reference';
+import { ccnlKey } from '../rows/rows';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 import { formatQuantityIt, formatMonthIt } from './format';

@@ -2,7 +2,7 @@
 // offline), fixed to the token's entity with a partner's token (the API would refuse another).
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPane } from './browser';
-import { getAgreement } from '../../shared/agreements';
+import { getAgreement } from '../../shared/agreement/agreements';
 
 const TODAY = '2026-11-20';
 const agreement = getAgreement('crema-2026-2028');

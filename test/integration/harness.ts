@@ -19,7 +19,7 @@ import {
   type TableName,
 } from '../../functions/lib/storage';
 import { ROUTES } from '../../functions/routes';
-import { poScopeEntry } from '../../shared/po-scope-claim';
+import { poScopeEntry } from '../../shared/contract/po-scope-claim';
 import { startDevHost, type DevHost } from '../../scripts/dev-host';
 
 export interface TestApi {

@@ -4,9 +4,9 @@
 import Decimal from 'decimal.js';
 import { strFromU8, unzipSync } from 'fflate';
 import { setClock } from '../../functions/lib/clock';
-import { getAgreement } from '../../shared/agreements';
-import type { ReconciliationAnswer } from '../../shared/reconciliation-answer';
-import { reconciliationLayout } from '../../shared/reconciliation-sheet/layout';
+import { getAgreement } from '../../shared/agreement/agreements';
+import type { ReconciliationAnswer } from '../../shared/reconciliation/reconciliation-answer';
+import { reconciliationLayout } from '../../shared/reconciliation/sheet-layout';
 import { demoGoodsRow } from '../../scripts/demo-data';
 import { wireOf } from '../unit/addin-po/reconciliation-fixture';
 import { BASE, startTestApi, type TestApi } from './harness';

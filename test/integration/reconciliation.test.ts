@@ -2,17 +2,21 @@
 // lower the admitted municipal share; the answer equals reconcile() computed in-process from the
 // same rows and decisions; programme scope of POs; asOf replays history.
 import { setClock } from '../../functions/lib/clock';
-import { getAgreement } from '../../shared/agreements';
-import { normaliseRow, type RowInput } from '../../shared/rows';
+import { getAgreement } from '../../shared/agreement/agreements';
+import { normaliseRow, type RowInput } from '../../shared/rows/rows';
 import {
   openRequest,
   replayOutcome,
   type OutcomeEvent,
   type RowNonAdmission,
   type SampledPersonOutcome,
-} from '../../shared/outcomes';
-import { reconcile } from '../../shared/reconcile';
-import { buildReconciliationInput, reconcilableRow, type ReconcilableRow } from '../../shared/reconciliation-input';
+} from '../../shared/sample/outcomes';
+import { reconcile } from '../../shared/reconciliation/reconcile';
+import {
+  buildReconciliationInput,
+  reconcilableRow,
+  type ReconcilableRow,
+} from '../../shared/reconciliation/reconciliation-input';
 import { BASE, startTestApi, type TestApi } from './harness';
 import { H1_DUE, goodsRows, personnelRows, range, submit } from './sample-fixtures';
 

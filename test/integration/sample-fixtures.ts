@@ -2,7 +2,7 @@
 // synthetic person) and goods rows before the summer window locks, then the clock moves on.
 import { setClock } from '../../functions/lib/clock';
 import { demoGoodsRow, demoPersonnelRow, syntheticTaxCode } from '../../scripts/demo-data';
-import type { RowInput } from '../../shared/rows';
+import type { RowInput } from '../../shared/rows/rows';
 import { BASE, type TestApi } from './harness';
 
 /** Before the W2 lock (30 Sep): rows of May–June (2026-H1) can still be added. */

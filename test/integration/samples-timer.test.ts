@@ -5,8 +5,8 @@
 import { readAuditLog, verifyAuditChain } from '../../functions/lib/audit';
 import { setClock } from '../../functions/lib/clock';
 import { runSemesterSampling } from '../../functions/timers/semester-sampling';
-import { AGREEMENTS, getAgreement } from '../../shared/agreements';
-import { drawSample } from '../../shared/sampling';
+import { AGREEMENTS, getAgreement } from '../../shared/agreement/agreements';
+import { drawSample } from '../../shared/sample/sampling';
 import { BASE, startTestApi, type TestApi } from './harness';
 import { personnelRows, range, submit, taxCodes } from './sample-fixtures';
 

@@ -1,7 +1,7 @@
-import { getAgreement } from '../../shared/agreements';
-import type { Agreement } from '../../shared/agreement';
-import { detectTables } from '../../shared/mapping';
-import { buildTemplate, closedLists, LISTS_SHEET_NAME, type ListValidation } from '../../shared/template';
+import { getAgreement } from '../../shared/agreement/agreements';
+import type { Agreement } from '../../shared/agreement/agreement';
+import { detectTables } from '../../shared/mapping/mapping';
+import { buildTemplate, closedLists, LISTS_SHEET_NAME, type ListValidation } from '../../shared/mapping/template';
 
 const crema = getAgreement('crema-2026-2028') as Agreement;
 

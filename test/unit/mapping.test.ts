@@ -7,9 +7,9 @@ import {
   readTable,
   rowsFromTable,
   type SheetGrid,
-} from '../../shared/mapping';
-import { FIELDS } from '../../shared/fields';
-import { familyOf, fieldForLabel } from '../../shared/header-match';
+} from '../../shared/mapping/mapping';
+import { FIELDS } from '../../shared/mapping/fields';
+import { familyOf, fieldForLabel } from '../../shared/mapping/header-match';
 import { INVOICE_HEADERS } from '../fixtures/invoice-headers';
 
 const PERS_HEADERS = [
@@ -274,7 +274,7 @@ describe('rowsFromTable', () => {
   });
 });
 
-describe('synonyms of shared/fields.ts', () => {
+describe('synonyms of shared/mapping/fields.ts', () => {
   it('each header and synonym maps back to its own field (none shadows another)', () => {
     const clashes: string[] = [];
     for (const category of ['PERS', 'BENI', 'SERV', 'GEN', 'COFIN'] as const) {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Money, parseAmount, formatAmount, formatAmountIt, roundCents, sum } from '../../shared/money';
+import { Money, parseAmount, formatAmount, formatAmountIt, roundCents, sum } from '../../shared/core/money';
 
 const ok = (cell: unknown) => {
   const r = parseAmount(cell);

@@ -1,5 +1,5 @@
 // S5–S7 as a specification: what a PO and the ATS can do with each sampled person.
-import { getAgreement } from '../../shared/agreements';
+import { getAgreement } from '../../shared/agreement/agreements';
 import {
   openRequest,
   applyOutcomeEvent,
@@ -9,8 +9,8 @@ import {
   projectedErrorRate,
   type SampledPersonOutcome,
   type OutcomeEvent,
-} from '../../shared/outcomes';
-import { Money } from '../../shared/money';
+} from '../../shared/sample/outcomes';
+import { Money } from '../../shared/core/money';
 
 const agreement = getAgreement('crema-2026-2028')!;
 const PERSON = 'RSSMRA80A01H501U';

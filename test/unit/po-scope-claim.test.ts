@@ -16,8 +16,8 @@ import {
 import { generateSigningKey, mintToken, type SigningKey } from '../../functions/lib/dev-keys';
 import { requirePoOf } from '../../functions/lib/po-scope';
 import { parseTokenArgs } from '../../scripts/token';
-import { DEFAULT_AGREEMENT_ID } from '../../shared/agreements';
-import { hasPoScope, parsePoScopeEntry, parsePoScopes, programmesIn } from '../../shared/po-scope-claim';
+import { DEFAULT_AGREEMENT_ID } from '../../shared/agreement/agreements';
+import { hasPoScope, parsePoScopeEntry, parsePoScopes, programmesIn } from '../../shared/contract/po-scope-claim';
 
 const CREMA = 'crema-2026-2028';
 const AMBITO = 'ambito-poverta-2026-2028';

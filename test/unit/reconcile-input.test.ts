@@ -1,12 +1,16 @@
 // From stored evidence (rows, findings, sample outcomes, row reviews) to the reconciliation input:
 // what the server calls before reconcile().
-import { getAgreement } from '../../shared/agreements';
-import { Money } from '../../shared/money';
-import { normaliseRow } from '../../shared/rows';
-import type { Finding } from '../../shared/findings';
-import { buildReconciliationInput, reconcilableRow, type ReconcilableRow } from '../../shared/reconciliation-input';
-import { reconcile } from '../../shared/reconcile';
-import { replayOutcome, type OutcomeEvent } from '../../shared/outcomes';
+import { getAgreement } from '../../shared/agreement/agreements';
+import { Money } from '../../shared/core/money';
+import { normaliseRow } from '../../shared/rows/rows';
+import type { Finding } from '../../shared/findings/findings';
+import {
+  buildReconciliationInput,
+  reconcilableRow,
+  type ReconcilableRow,
+} from '../../shared/reconciliation/reconciliation-input';
+import { reconcile } from '../../shared/reconciliation/reconcile';
+import { replayOutcome, type OutcomeEvent } from '../../shared/sample/outcomes';
 
 const agreement = getAgreement('crema-2026-2028')!;
 const m = (s: string | number) => new Money(s);
@@ -190,7 +194,7 @@ describe('buildReconciliationInput', () => {
   });
 });
 
-describe('reconcilableRow adapts the normalised row of shared/rows.ts', () => {
+describe('reconcilableRow adapts the normalised row of shared/rows/rows.ts', () => {
   it('a PERS row with its split', () => {
     const { values } = normaliseRow(
       {

@@ -1,13 +1,13 @@
 // C1–C5 for a programme without an approved budget (the Ambito's agreement ships with none):
 // B = F = P = 0, so every contribution figure is 0.00 with no division by zero, and the C1 trail
 // and a C1 finding say that no budget is approved.
-import { getAgreement } from '../../shared/agreements';
-import type { Agreement } from '../../shared/agreement';
-import { Money } from '../../shared/money';
-import { reconcile, type ReconciliationPolicy } from '../../shared/reconcile';
-import { buildReconciliationInput, type ReconcilableRow } from '../../shared/reconciliation-input';
-import { parseReconciliationAnswer } from '../../shared/reconciliation-answer-schema';
-import { reconciliationLayout } from '../../shared/reconciliation-sheet/layout';
+import { getAgreement } from '../../shared/agreement/agreements';
+import type { Agreement } from '../../shared/agreement/agreement';
+import { Money } from '../../shared/core/money';
+import { reconcile, type ReconciliationPolicy } from '../../shared/reconciliation/reconcile';
+import { buildReconciliationInput, type ReconcilableRow } from '../../shared/reconciliation/reconciliation-input';
+import { parseReconciliationAnswer } from '../../shared/reconciliation/reconciliation-answer-schema';
+import { reconciliationLayout } from '../../shared/reconciliation/sheet-layout';
 
 const ambito = getAgreement('ambito-poverta-2026-2028')!;
 const crema = getAgreement('crema-2026-2028')!;

@@ -1,7 +1,7 @@
 // C1–C6 as a specification, with the seeds' own budget (DOMAIN.md §1 table, agreement year 2026).
 import fc from 'fast-check';
-import { getAgreement } from '../../shared/agreements';
-import { Money, roundCents, sum } from '../../shared/money';
+import { getAgreement } from '../../shared/agreement/agreements';
+import { Money, roundCents, sum } from '../../shared/core/money';
 import {
   reconcile,
   apportionCents,
@@ -10,7 +10,7 @@ import {
   type Reconciliation,
   type ProgrammeReconciliation,
   type ReconciliationPolicy,
-} from '../../shared/reconcile';
+} from '../../shared/reconciliation/reconcile';
 
 const agreement = getAgreement('crema-2026-2028')!;
 const BUDGET: Record<string, [string, string]> = {

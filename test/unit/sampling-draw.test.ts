@@ -1,8 +1,8 @@
 // The draw as the server stores it: frozen population + seed + draw day → sample and requests.
-import { getAgreement } from '../../shared/agreements';
-import { Money } from '../../shared/money';
-import { freezePopulation } from '../../shared/sampling';
-import { drawFrozenSample } from '../../shared/sample-draw';
+import { getAgreement } from '../../shared/agreement/agreements';
+import { Money } from '../../shared/core/money';
+import { freezePopulation } from '../../shared/sample/sampling';
+import { drawFrozenSample } from '../../shared/sample/sample-draw';
 
 const agreement = getAgreement('crema-2026-2028')!;
 const rows = Array.from({ length: 12 }, (_, i) => ({

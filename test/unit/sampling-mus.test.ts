@@ -1,7 +1,7 @@
 // S3 option: monetary-unit sampling (probability proportional to reported cost), exact integer
-// arithmetic over cents and SHA-256, no randomness source (algorithm in shared/sampling.ts header).
+// arithmetic over cents and SHA-256, no randomness source (algorithm in shared/sample/sampling.ts header).
 import { createHash } from 'node:crypto';
-import { drawMus, drawSample } from '../../shared/sampling';
+import { drawMus, drawSample } from '../../shared/sample/sampling';
 
 const base = { agreement: 'crema-2026-2028', programme: 'P1', semester: '2026-H2' };
 const costs: Record<string, string> = {

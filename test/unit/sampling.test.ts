@@ -1,7 +1,7 @@
 // S1–S4 as a specification: the sample of personnel documentation is reproducible by anyone
 // holding the frozen population list and the seed.
 import { createHash } from 'node:crypto';
-import { getAgreement } from '../../shared/agreements';
+import { getAgreement } from '../../shared/agreement/agreements';
 import {
   drawSample,
   drawSimple,
@@ -17,8 +17,8 @@ import {
   dueSemesters,
   requestDeadline,
   type PersonnelRowForSample,
-} from '../../shared/sampling';
-import { Money } from '../../shared/money';
+} from '../../shared/sample/sampling';
+import { Money } from '../../shared/core/money';
 
 const agreement = getAgreement('crema-2026-2028')!;
 const SEED = 'estrazione lotto 2026-07-04';

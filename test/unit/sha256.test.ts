@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { sha256Hex, sha256Bytes, utf8Bytes, toHex } from '../../shared/sha256';
+import { sha256Hex, sha256Bytes, utf8Bytes, toHex } from '../../shared/core/sha256';
 
 const nodeHex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -1,12 +1,12 @@
 // Properties of the engine: junk never makes it throw, unreadable amounts and dates always surface
 // as findings (never a silent zero), and incremental updates equal a full validation.
 import fc from 'fast-check';
-import { validateRows, IncrementalValidator, type ValidationResult } from '../../shared/validate';
-import { FIELDS } from '../../shared/fields';
-import { parseAmount, parseQuantity } from '../../shared/money';
-import { parseDate, parseMonth } from '../../shared/dates';
-import { REQUIRED } from '../../shared/fields';
-import type { RowInput } from '../../shared/rows';
+import { validateRows, IncrementalValidator, type ValidationResult } from '../../shared/rules/validate';
+import { FIELDS } from '../../shared/mapping/fields';
+import { parseAmount, parseQuantity } from '../../shared/core/money';
+import { parseDate, parseMonth } from '../../shared/core/dates';
+import { REQUIRED } from '../../shared/mapping/fields';
+import type { RowInput } from '../../shared/rows/rows';
 import { pers, beni, serv, gen, cofin, ctx } from './rules/fixtures';
 
 const ALL_KEYS = [...new Set(Object.values(FIELDS).flatMap((defs) => defs.map((d) => d.key)))];

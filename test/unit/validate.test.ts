@@ -1,5 +1,5 @@
 // The engine's public contract: result shape, locations, rejected rows, the normalised row view.
-import { validateRows, normaliseRow, IncrementalValidator } from '../../shared/validate';
+import { validateRows, normaliseRow, IncrementalValidator } from '../../shared/rules/validate';
 import { pers, beni, gen, cofin, validRows, ctx, agreement } from './rules/fixtures';
 
 describe('validateRows', () => {

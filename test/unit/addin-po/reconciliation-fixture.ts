@@ -1,6 +1,6 @@
 // A reconciliation answer in the shape of ARCHITECTURE.md, with figures that follow C1–C5 for two
 // programmes, and partner text that tries formula injection through row ids.
-import type { ReconciliationAnswerAsRead } from '../../../shared/reconciliation-answer';
+import type { ReconciliationAnswerAsRead } from '../../../shared/reconciliation/reconciliation-answer';
 
 export const INJECTED_ROW_ID = '=HYPERLINK("http://evil.example","clic")';
 export const INJECTED_ROW_ID_2 = "+cmd|' /C calc'!A0";

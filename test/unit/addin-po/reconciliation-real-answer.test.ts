@@ -1,12 +1,12 @@
-// The layout against an answer computed by the domain module itself (shared/reconcile.ts), so a
+// The layout against an answer computed by the domain module itself (shared/reconciliation/reconcile.ts), so a
 // change of the answer's shape breaks here rather than in a PO's workbook.
 import Decimal from 'decimal.js';
-import { Money } from '../../../shared/money';
-import { getAgreement } from '../../../shared/agreements';
-import { reconcile } from '../../../shared/reconcile';
-import type { ReconciliationAnswerAsRead } from '../../../shared/reconciliation-answer';
-import { parseReconciliationAnswer } from '../../../shared/reconciliation-answer-schema';
-import { reconciliationLayout } from '../../../shared/reconciliation-sheet/layout';
+import { Money } from '../../../shared/core/money';
+import { getAgreement } from '../../../shared/agreement/agreements';
+import { reconcile } from '../../../shared/reconciliation/reconcile';
+import type { ReconciliationAnswerAsRead } from '../../../shared/reconciliation/reconciliation-answer';
+import { parseReconciliationAnswer } from '../../../shared/reconciliation/reconciliation-answer-schema';
+import { reconciliationLayout } from '../../../shared/reconciliation/sheet-layout';
 import { wireOf } from './reconciliation-fixture';
 
 const agreement = getAgreement('crema-2026-2028')!;

@@ -7,8 +7,8 @@ import {
   rangeAddress,
   reconciliationLayout,
   trailText,
-} from '../../../shared/reconciliation-sheet/layout';
-import { TEXT_FORMAT } from '../../../shared/reconciliation-sheet/text-safety';
+} from '../../../shared/reconciliation/sheet-layout';
+import { TEXT_FORMAT } from '../../../shared/reconciliation/text-safety';
 import { INJECTED_ROW_ID, reconciliationFixture, wireOf } from './reconciliation-fixture';
 
 const answer = reconciliationFixture();

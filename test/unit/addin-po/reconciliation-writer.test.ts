@@ -18,8 +18,8 @@ import {
   writeReconciliationSheet,
   writeReconciliationToExcel,
 } from '../../../addin/office/reconciliation-writer';
-import { reconciliationLayout } from '../../../shared/reconciliation-sheet/layout';
-import { TEXT_FORMAT, startsLikeFormula } from '../../../shared/reconciliation-sheet/text-safety';
+import { reconciliationLayout } from '../../../shared/reconciliation/sheet-layout';
+import { TEXT_FORMAT, startsLikeFormula } from '../../../shared/reconciliation/text-safety';
 import { INJECTED_ROW_ID, INJECTED_ROW_ID_2, reconciliationFixture } from './reconciliation-fixture';
 
 interface MockRange {

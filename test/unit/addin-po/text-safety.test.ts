@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cleanText, officeTextValue, startsLikeFormula } from '../../../shared/reconciliation-sheet/text-safety';
+import { cleanText, officeTextValue, startsLikeFormula } from '../../../shared/reconciliation/text-safety';
 
 describe('text safety', () => {
   it.each(['=SUM(A1:A3)', '+39 0373 1234', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '＝1+1', '=HYPERLINK("http://x","y")'])(

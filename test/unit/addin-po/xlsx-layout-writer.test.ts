@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { reconciliationLayout } from '../../../shared/reconciliation-sheet/layout';
-import { layoutToXlsx } from '../../../shared/reconciliation-sheet/xlsx-layout-writer';
+import { reconciliationLayout } from '../../../shared/reconciliation/sheet-layout';
+import { layoutToXlsx } from '../../../formats/xlsx/reconciliation-workbook';
 import { INJECTED_ROW_ID, reconciliationFixture, wireOf } from './reconciliation-fixture';
 
 describe('layoutToXlsx (file-mode download)', () => {

@@ -7,8 +7,8 @@ import { OfficeWorkbook } from '../../../addin/office/office-workbook';
 import { FileWorkbook, type SettingsStorage } from '../../../addin/file/file-workbook';
 import { ReportSession } from '../../../addin/app/report-session';
 import { MAPPING_SETTINGS_KEY, readMappingOverrides } from '../../../addin/app/mapping-settings';
-import { getAgreement } from '../../../shared/agreements';
-import type { Agreement } from '../../../shared/agreement';
+import { getAgreement } from '../../../shared/agreement/agreements';
+import type { Agreement } from '../../../shared/agreement/agreement';
 
 const agreement = getAgreement('crema-2026-2028') as Agreement;
 const context = { agreement, programme: 'P1', partner: 'koala', year: 2026, today: '2026-11-20' };

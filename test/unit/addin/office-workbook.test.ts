@@ -3,10 +3,10 @@
 import { ExcelMock } from './excel-mock';
 import { OfficeWorkbook, BLOCK_ROWS } from '../../../addin/office/office-workbook';
 import { ReportSession } from '../../../addin/app/report-session';
-import { getAgreement } from '../../../shared/agreements';
+import { getAgreement } from '../../../shared/agreement/agreements';
 import { STATUS_HEADER, ROW_ID_HEADER } from '../../../addin/port/workbook-port';
 import { writeTemplate } from '../../../addin/app/template-writer';
-import { buildTemplate, LISTS_SHEET_NAME } from '../../../shared/template';
+import { buildTemplate, LISTS_SHEET_NAME } from '../../../shared/mapping/template';
 import { INVOICE_HEADERS } from '../../fixtures/invoice-headers';
 
 const HEADER = [...INVOICE_HEADERS, 'Documenti'];

@@ -3,8 +3,8 @@
 import { FileWorkbook } from '../../../addin/file/file-workbook';
 import { ReportSession } from '../../../addin/app/report-session';
 import { writeTemplate } from '../../../addin/app/template-writer';
-import { getAgreement } from '../../../shared/agreements';
-import type { Agreement } from '../../../shared/agreement';
+import { getAgreement } from '../../../shared/agreement/agreements';
+import type { Agreement } from '../../../shared/agreement/agreement';
 import { INVOICE_HEADERS } from '../../fixtures/invoice-headers';
 
 const agreement = getAgreement('crema-2026-2028') as Agreement;

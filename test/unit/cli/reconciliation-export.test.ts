@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { makeReconciliationCommand, reconciliationCommand } from '../../../cli/reconciliation';
 import { writeReconciliationWorkbook } from '../../../cli/reconciliation-export';
-import { reconciliationLayout } from '../../../shared/reconciliation-sheet/layout';
+import { reconciliationLayout } from '../../../shared/reconciliation/sheet-layout';
 import { INJECTED_ROW_ID, INJECTED_ROW_ID_2, reconciliationFixture, wireOf } from '../addin-po/reconciliation-fixture';
 
 let dir: string;

@@ -6,9 +6,9 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { templateCommand } from '../../../cli/template';
 import { readWorkbookGrids } from '../../../cli/xlsx-read';
 import { buildTemplateWorkbook } from '../../../cli/xlsx-write';
-import { getAgreement } from '../../../shared/agreements';
-import { detectTables } from '../../../shared/mapping';
-import { buildTemplate } from '../../../shared/template';
+import { getAgreement } from '../../../shared/agreement/agreements';
+import { detectTables } from '../../../shared/mapping/mapping';
+import { buildTemplate } from '../../../shared/mapping/template';
 import { captureIo } from '../../fixtures/cli-io';
 
 type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;

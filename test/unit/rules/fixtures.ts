@@ -1,9 +1,9 @@
 // Valid rows of every category and a context; each rule test breaks one cell of a valid row.
 import { getAgreement, type Agreement } from '../../../shared';
-import type { RowInput } from '../../../shared/rows';
-import type { ValidationContext } from '../../../shared/validate';
-import { validateRows, type ValidationResult } from '../../../shared/validate';
-import type { Finding } from '../../../shared/findings';
+import type { RowInput } from '../../../shared/rows/rows';
+import type { ValidationContext } from '../../../shared/rules/validate';
+import { validateRows, type ValidationResult } from '../../../shared/rules/validate';
+import type { Finding } from '../../../shared/findings/findings';
 
 export const agreement: Agreement = getAgreement('crema-2026-2028')!;
 

@@ -1,6 +1,6 @@
 // The Italian message table covers every rule the engine emits, and wording stays apart from detection.
-import { MESSAGES_IT, messageIt } from '../../../shared/messages.it';
-import { ROW_RULES, REPORT_RULES } from '../../../shared/findings';
+import { MESSAGES_IT, messageIt } from '../../../shared/findings/messages.it';
+import { ROW_RULES, REPORT_RULES } from '../../../shared/findings/findings';
 
 describe('Italian messages', () => {
   it.each([...ROW_RULES, ...REPORT_RULES])('%s has at least one message', (code) => {

@@ -1,7 +1,7 @@
 // Whole-report rules: R20 co-financing, R21 general costs cap, R22 budget lines, R23 progress.
 import { pers, beni, gen, cofin, run, ctx, agreement } from './fixtures';
-import { checkAtsCofinancing } from '../../../shared/validate';
-import { Money } from '../../../shared/money';
+import { checkAtsCofinancing } from '../../../shared/rules/validate';
+import { Money } from '../../../shared/core/money';
 import type { Agreement } from '../../../shared';
 
 const codes = (result: ReturnType<typeof run>, code: string) =>

@@ -6,11 +6,11 @@ import {
   supplierIdKind,
   taxCodeCheckChar,
   vatCheckDigit,
-} from '../../../shared/tax-ids';
+} from '../../../shared/core/tax-ids';
 
 /**
  * An independent re-statement of the codice fiscale algorithm (DM 23/12/1976), written from the
- * published tables rather than from shared/tax-ids.ts, so that the two can check each other.
+ * published tables rather than from shared/core/tax-ids.ts, so that the two can check each other.
  */
 const ODD: Record<string, number> = {
   0: 1,

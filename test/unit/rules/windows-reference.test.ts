@@ -1,6 +1,6 @@
 // Reporting windows (Europe/Rome lock days) and the Ministry hourly-cost reference table.
-import { windowFor, isLocked, lockInstant, windowsOfYear, yearElapsed } from '../../../shared/windows';
-import { ministryRate } from '../../../shared/reference';
+import { windowFor, isLocked, lockInstant, windowsOfYear, yearElapsed } from '../../../shared/agreement/windows';
+import { ministryRate } from '../../../shared/agreement/reference';
 import { agreement } from './fixtures';
 
 describe('reporting windows', () => {

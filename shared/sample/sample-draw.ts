@@ -1,9 +1,9 @@
 // The draw as the server records it (S1–S5 together): a frozen population, the seed and the day
 // of the draw in; the stored sample (the draw route's answer) and one open request per drawn
 // person out. The draw route and the daily timer only load the population and store the result.
-import type { Agreement } from './agreement';
-import type { IsoDate } from './dates';
-import { formatDateIt } from './dates';
+import type { Agreement } from '../agreement/agreement';
+import type { IsoDate } from '../core/dates';
+import { formatDateIt } from '../core/dates';
 import { openRequest, type OutcomeStatus, type SampledPersonOutcome } from './outcomes';
 import { drawSample, isSemesterDue, semesterLockDate, type FrozenPopulation, type SamplingMethod } from './sampling';
 

@@ -3,8 +3,8 @@
 // SpreadsheetML package: one sheet, inline strings, four number formats, then the same native
 // chart as everywhere else (xlsx-chart.ts).
 import { strToU8, zipSync } from 'fflate';
-import type { SheetLayout } from './layout';
-import { cellAddress } from './layout';
+import type { SheetLayout } from '../../shared/reconciliation/sheet-layout';
+import { cellAddress } from '../../shared/reconciliation/sheet-layout';
 import { addChartToXlsx, xmlEscape } from './xlsx-chart';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

@@ -19,12 +19,12 @@
 // A programme without an approved budget line (no version for the year yet, or none for it) has
 // B = F = 0, so everything it is due is 0.00; the C1 trail and a C1 finding say why, so a PO does
 // not read the zeros as a cut.
-import type { Agreement } from './agreement';
-import { latestBudget } from './agreement';
-import type { IsoDate } from './dates';
-import type { Finding } from './findings';
-import { messageIt } from './messages.it';
-import { Money, ZERO, formatAmount, roundCents, sum } from './money';
+import type { Agreement } from '../agreement/agreement';
+import { latestBudget } from '../agreement/agreement';
+import type { IsoDate } from '../core/dates';
+import type { Finding } from '../findings/findings';
+import { messageIt } from '../findings/messages.it';
+import { Money, ZERO, formatAmount, roundCents, sum } from '../core/money';
 
 export type ReconciliationPolicy = 'reduce' | 'flag';
 export type ReconciliationPhase = 'during' | 'yearClose';

@@ -3,7 +3,7 @@
 // add-in draws through Office.js; so the chart parts (DrawingML) are added to the zip afterwards.
 // Pure (bytes in, bytes out) so the CLI, the API and the browser can all use it.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { cellAddress, type ChartSpec, type SheetLayout } from './layout';
+import { cellAddress, type ChartSpec, type SheetLayout } from '../../shared/reconciliation/sheet-layout';
 
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';

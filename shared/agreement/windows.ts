@@ -2,7 +2,7 @@
 // locked on a given calendar day in Europe/Rome. Entry closes at 23:59:59 Rome time of the lock day,
 // so a window is locked from the next Rome calendar day on.
 import type { Agreement, ReportingWindow } from './agreement';
-import type { IsoDate } from './dates';
+import type { IsoDate } from '../core/dates';
 
 /** One window of one reporting year, with its dates resolved. */
 export interface WindowInstance {

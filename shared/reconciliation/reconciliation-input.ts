@@ -13,13 +13,13 @@
 //   4. R21 excess of general costs (an amount, not whole rows), from `generalCostExcess` or from a
 //      report-level R21 finding whose params carry `excess` ("1234.50"), on the municipal share
 //      first.
-import type { Agreement, Category } from './agreement';
-import type { IsoDate, IsoMonth } from './dates';
-import type { Finding } from './findings';
-import { Money, ZERO, formatAmount, sum } from './money';
-import type { RowValues } from './rows';
-import { normalisePersonId, semesterOf, type SemesterId } from './sampling';
-import { nonAdmittedAmount, type RowNonAdmission, type SampledPersonOutcome } from './outcomes';
+import type { Agreement, Category } from '../agreement/agreement';
+import type { IsoDate, IsoMonth } from '../core/dates';
+import type { Finding } from '../findings/findings';
+import { Money, ZERO, formatAmount, sum } from '../core/money';
+import type { RowValues } from '../rows/rows';
+import { normalisePersonId, semesterOf, type SemesterId } from '../sample/sampling';
+import { nonAdmittedAmount, type RowNonAdmission, type SampledPersonOutcome } from '../sample/outcomes';
 import type {
   Exclusion,
   ProgrammeReconciliationInput,
@@ -42,7 +42,7 @@ export interface ReconcilableRow {
 }
 
 /**
- * Adapter from the normalised row of shared/rows.ts. Rows whose amounts cannot enter a sum
+ * Adapter from the normalised row of shared/rows/rows.ts. Rows whose amounts cannot enter a sum
  * (`excludedFromTotals`) or lack a programme give null: they were rejected at submission.
  */
 export function reconcilableRow(

@@ -15,10 +15,10 @@
 // - normaliseText, cellKind, textOf, isBlank, parseDocuments: how cells are compared and read.
 // Reading is pure and never throws; unreadable text never becomes zero. Cell readings are memoised
 // (bounded) because workbooks repeat values and the task pane re-validates the same cells.
-import type { Agreement, Category } from './agreement';
-import { CategorySchema } from './agreement';
-import { parseAmount, parseQuantity, ZERO, type Money, type MoneyParse } from './money';
-import { parseDate, parseMonth, type DateParse, type IsoDate, type IsoMonth, type MonthParse } from './dates';
+import type { Agreement, Category } from '../agreement/agreement';
+import { CategorySchema } from '../agreement/agreement';
+import { parseAmount, parseQuantity, ZERO, type Money, type MoneyParse } from '../core/money';
+import { parseDate, parseMonth, type DateParse, type IsoDate, type IsoMonth, type MonthParse } from '../core/dates';
 import {
   DOCUMENT_KINDS,
   EMPLOYMENT_TYPES,
@@ -27,15 +27,15 @@ import {
   RESOURCE_TYPES,
   VOLUNTEER_REQUIRED,
   type FieldKind,
-} from './fields';
-import type { Finding } from './findings';
-import { agreementIndex, type AgreementIndex } from './agreement-index';
-import { normaliseText } from './text-key';
+} from '../mapping/fields';
+import type { Finding } from '../findings/findings';
+import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
+import { normaliseText } from '../core/text-key';
 
 export { normaliseText };
-import { cellFindings } from './rules/cells';
+import { cellFindings } from '../rules/cells';
 
-export type { Category } from './agreement';
+export type { Category } from '../agreement/agreement';
 
 export interface RowInput {
   rowId: string;

@@ -3,7 +3,7 @@
 // have a P1), so each entry names its agreement: "<agreementId>/<programme>", e.g.
 // "crema-2026-2028/P1". A bare "P1" is the form issued before there was a second agreement and
 // means the default agreement's P1 only, never P1 of any other agreement.
-import { DEFAULT_AGREEMENT_ID } from './agreements';
+import { DEFAULT_AGREEMENT_ID } from '../agreement/agreements';
 
 /** One (agreement, programme) pair a PO answers for. */
 export interface PoScope {

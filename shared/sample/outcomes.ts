@@ -15,10 +15,10 @@
 //
 // A partial admission opens the contradictory step too: it is a non-admission of the rest.
 // Illegal transitions return an Italian error and leave the state untouched; nothing throws.
-import type { Agreement } from './agreement';
-import type { IsoDate } from './dates';
-import { addDays, formatDateIt } from './dates';
-import { Money, ZERO, formatAmount } from './money';
+import type { Agreement } from '../agreement/agreement';
+import type { IsoDate } from '../core/dates';
+import { addDays, formatDateIt } from '../core/dates';
+import { Money, ZERO, formatAmount } from '../core/money';
 
 export type OutcomeStatus =
   'requested' | 'documents_received' | 'integrazioni_richieste' | 'ammesso' | 'ammesso_parzialmente' | 'non_ammesso';

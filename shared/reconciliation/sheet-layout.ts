@@ -2,13 +2,13 @@
 // matrix (values + number formats + which cells are text) and a chart spec. The Office.js writer,
 // the .xlsx exports (CLI, API, pane in file mode) and the HTML preview of the pane all draw this
 // same matrix, so they can never disagree on a figure.
-import { Money, formatAmountIt, sum } from '../money';
+import { Money, formatAmountIt, sum } from '../core/money';
 import {
   EXCLUSION_LABELS,
   type ProgrammeAsRead,
   type ReconciliationAnswerAsRead,
   type TrailEntryAsRead,
-} from '../reconciliation-answer';
+} from './reconciliation-answer';
 import { TEXT_FORMAT, cleanText } from './text-safety';
 
 export const RECONCILIATION_SHEET = 'Riconciliazione';

@@ -1,6 +1,6 @@
 // Canonical fields of the templates partners know (DOMAIN.md §7): the key used by the API,
 // the CLI and the code; the Italian header; accepted synonyms; how the cell is read.
-import type { Category } from './agreement';
+import type { Category } from '../agreement/agreement';
 
 export type FieldKind = 'text' | 'amount' | 'quantity' | 'date' | 'month' | 'enum' | 'list' | 'boolean';
 

@@ -4,7 +4,7 @@
 // hand-edited file may lack made optional, and codes widened to string so that a rule added later
 // does not break an open pane. Those reading types are derived from reconcile.ts, never copied,
 // so a change of the answer's shape shows up here at compile time.
-import type { Finding } from './findings';
+import type { Finding } from '../findings/findings';
 import type { ExcludedAnswer, ProgrammeReconciliation, Reconciliation, TrailStep } from './reconcile';
 
 /** What GET /api/agreements/{a}/reconciliation answers (amounts as two-decimal strings). */

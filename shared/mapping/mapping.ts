@@ -1,9 +1,9 @@
 // Finding the partner's tables in their own workbook (DOMAIN.md §7): header row within the first
 // 20 rows, columns by label or synonym in any order, category by distinctive headers, BENI vs
 // SERV by a `Categoria` column or the sheet name. Shared by the CLI and the task pane: pure, no I/O.
-import type { Category } from './agreement';
+import type { Category } from '../agreement/agreement';
 import { REQUIRED, VOLUNTEER_REQUIRED, fieldDef } from './fields';
-import { columnIndex, columnLetter, type Finding } from './findings';
+import { columnIndex, columnLetter, type Finding } from '../findings/findings';
 import {
   FAMILIES,
   bestMatch,
@@ -16,7 +16,7 @@ import {
   type HeaderFamily,
   type HeaderMatch,
 } from './header-match';
-import type { RowInput } from './rows';
+import type { RowInput } from '../rows/rows';
 
 export { normaliseLabel } from './header-match';
 

@@ -1,6 +1,6 @@
 // Recognising a header row: labels compared after normalisation, matched to canonical fields
 // by header or synonym (DOMAIN.md §7), and a score telling which category the header belongs to.
-import type { Category } from './agreement';
+import type { Category } from '../agreement/agreement';
 import { FIELDS, REQUIRED } from './fields';
 
 /** Case, accents, spaces and punctuation ignored: "Modalità  pagamento:" → "modalitapagamento". */

@@ -1,9 +1,9 @@
 // The blank workbook of DOMAIN.md §7 as data: sheets, canonical headers, widths, formats and
 // drop-downs with bounded ranges. The CLI writes it with exceljs, the task pane with Office.js,
 // so both produce the same workbook from one description.
-import type { Agreement, Category } from './agreement';
+import type { Agreement, Category } from '../agreement/agreement';
 import { EMPLOYMENT_TYPES, RESOURCE_TYPES, fieldDef, type FieldKind } from './fields';
-import { columnLetter } from './findings';
+import { columnLetter } from '../findings/findings';
 
 /** A closed list, either written inline or, when too long for Excel, read from the lists sheet. */
 export interface ListValidation {

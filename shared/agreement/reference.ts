@@ -1,8 +1,8 @@
 // Ministry of Labour average hourly costs (DOMAIN §8): the rate of a CCNL level in force in a month.
-// The table is data (shared/data/ministry-hourly-costs.json); intermediate levels may be missing.
+// The table is data (shared/agreement/data/ministry-hourly-costs.json); intermediate levels may be missing.
 import table from './data/ministry-hourly-costs.json';
-import { Money } from './money';
-import type { IsoMonth } from './dates';
+import { Money } from '../core/money';
+import type { IsoMonth } from '../core/dates';
 
 export interface HourlyCostTable {
   id: string;

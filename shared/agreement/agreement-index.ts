@@ -1,7 +1,7 @@
 // Normalised lookups of one agreement, built once and reused by every row: programme and action
 // cells in any accepted spelling, closed lists of expense types and payment methods.
 import type { Agreement } from './agreement';
-import { normaliseText } from './text-key';
+import { normaliseText } from '../core/text-key';
 
 export interface AgreementIndex {
   resolveProgramme(text: string): string | null;

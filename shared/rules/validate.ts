@@ -5,24 +5,19 @@
 // its own findings, and, across rows, the groups that link rows (R07 person-month, R12 invoice, R17
 // row id) and the totals behind R20–R23; an upsert re-validates one row and only the groups it
 // leaves or joins. validateRows is a full load of an IncrementalValidator, so both give the same answer.
-import type { Agreement } from './agreement';
-import type { IsoDate } from './dates';
-import type { Finding, FindingSummary } from './findings';
-import type { ParsedRow, RowInput } from './rows';
-import { parseRow } from './rows';
-import { buildEnv, type RuleEnv } from './rules/env';
-import { LOCAL_RULES } from './rules/local';
-import { compareFindings } from './rules/order';
-import {
-  monthlyHoursGroupFindings,
-  personMonthKey,
-  otherPersonMonths,
-  type PersonMonthTotals,
-} from './rules/monthly-hours';
-import { invoiceGroupFindings, invoiceKey, otherInvoices, type InvoiceTotals } from './rules/double-funding';
-import { duplicateIdFindings, removedRowFinding } from './rules/row-ids';
-import { Totals } from './rules/totals';
-import { reportRuleFindings } from './rules/report';
+import type { Agreement } from '../agreement/agreement';
+import type { IsoDate } from '../core/dates';
+import type { Finding, FindingSummary } from '../findings/findings';
+import type { ParsedRow, RowInput } from '../rows/rows';
+import { parseRow } from '../rows/rows';
+import { buildEnv, type RuleEnv } from './env';
+import { LOCAL_RULES } from './local';
+import { compareFindings } from './order';
+import { monthlyHoursGroupFindings, personMonthKey, otherPersonMonths, type PersonMonthTotals } from './monthly-hours';
+import { invoiceGroupFindings, invoiceKey, otherInvoices, type InvoiceTotals } from './double-funding';
+import { duplicateIdFindings, removedRowFinding } from './row-ids';
+import { Totals } from './totals';
+import { reportRuleFindings } from './report';
 
 export interface ValidationContext {
   agreement: Agreement;
@@ -503,5 +498,5 @@ function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
   return out;
 }
 
-export { checkAtsCofinancing, type ProgrammeCofinancing } from './rules/cofinancing';
-export { parseRow, normaliseRow } from './rows';
+export { checkAtsCofinancing, type ProgrammeCofinancing } from './cofinancing';
+export { parseRow, normaliseRow } from '../rows/rows';

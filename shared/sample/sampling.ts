@@ -24,11 +24,11 @@
 //   person's chance at each draw is its share of the remaining cents, and draw k depends only on
 //   draws 1…k−1, so extending a sample (larger n, same seed) keeps the first draw as a prefix.
 //   The bias of "mod T" is below 2^-190 for any realistic total and is ignored.
-import type { Agreement } from './agreement';
-import type { IsoDate, IsoMonth } from './dates';
-import { addDays } from './dates';
-import { Money, ZERO, formatAmount, parseQuantity } from './money';
-import { sha256Hex } from './sha256';
+import type { Agreement } from '../agreement/agreement';
+import type { IsoDate, IsoMonth } from '../core/dates';
+import { addDays } from '../core/dates';
+import { Money, ZERO, formatAmount, parseQuantity } from '../core/money';
+import { sha256Hex } from '../core/sha256';
 
 export type SemesterId = string; // "2026-H1" | "2026-H2"
 export type SamplingMethod = 'simple' | 'mus';
