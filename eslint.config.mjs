@@ -28,7 +28,22 @@ export default [
     // Money and the clock: shared/ stays pure and float-free.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'shared/ does no I/O' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'shared/ does no I/O' },
+        { name: 'parseFloat', message: 'money is decimal.js' },
+        { name: 'process', message: 'shared/ reads no environment' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'shared/ does no I/O: pass what it needs in' },
+            { group: ['fs', 'path', 'http', 'https', 'net', 'crypto', 'child_process', 'os'], message: 'shared/ does no I/O' },
+            { group: ['**/functions/**', '**/addin/**', '**/cli/**', '**/formats/**'], message: 'the domain imports nothing of its users' },
+          ],
+        },
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'the clock is a parameter in shared/' },

@@ -1,6 +1,6 @@
 // Jest projects: each kind of test has its own set-up (Azurite for integration, Chromium for browser).
 /** @type {import('jest').Config['transform']} */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: true }] };
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -64,9 +64,9 @@ export interface ReconciliationRequest {
 
 /** The query string of GET …/reconciliation ("year=2026&programme=P1"), shared by every client. */
 export function reconciliationSearch(request: ReconciliationRequest): string {
-  const query = new URLSearchParams({ year: String(request.year) });
-  if (request.programme) query.set('programme', request.programme);
-  if (request.asOf) query.set('asOf', request.asOf);
-  if (request.format && request.format !== 'json') query.set('format', request.format);
-  return query.toString();
+  const pairs: Array<[string, string]> = [['year', String(request.year)]];
+  if (request.programme) pairs.push(['programme', request.programme]);
+  if (request.asOf) pairs.push(['asOf', request.asOf]);
+  if (request.format && request.format !== 'json') pairs.push(['format', request.format]);
+  return pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
 }
