@@ -1,10 +1,28 @@
 // A workbook held in memory: an .xlsx dropped in a plain browser (or read in Node). The pane and
 // the rules run on it exactly as on Excel; edits made in the pane's grid are reported as user
 // edits, the pane's own writes (status, row ids) are not.
-import type { Block, CellValue, ValidationAlert, ValueRule, WorkbookChange, WorkbookPort } from '../port/workbook-port';
+import type {
+  Block,
+  CellValue,
+  SheetInfo,
+  ValidationAlert,
+  ValueRule,
+  WorkbookChange,
+  WorkbookPort,
+} from '../port/workbook-port';
 import { parseRange } from '../port/a1';
 import { columnIndex } from '../../shared/findings/findings';
-import { readXlsx, type SheetData } from './xlsx-reader';
+import { readXlsx, type MergedRange, type SheetVisibility } from '../../formats/xlsx/xlsx-reader';
+
+/** A sheet as the product's xlsx reader gives it (formulas, merges and visibility may be absent). */
+export interface SheetData {
+  name: string;
+  /** rows[0] is Excel row 1; cells[0] column A; missing cells are null. */
+  rows: CellValue[][];
+  formulas?: (string | undefined)[][];
+  merges?: MergedRange[];
+  visibility?: SheetVisibility;
+}
 
 export interface Selection {
   sheet: string;
@@ -44,15 +62,23 @@ export class FileWorkbook implements WorkbookPort {
   ) {
     this.sheets = sheets.map((s) => ({
       ...s,
+      formulas: s.formulas ?? [],
       hiddenColumns: new Set(),
       statusFormat: null,
       validations: [],
-      hidden: false,
+      hidden: s.visibility !== undefined && s.visibility !== 'visible',
     }));
   }
 
+  /** Reads an .xlsx with the product's reader; an XlsxReadError (Italian message) when it is not one. */
   static fromXlsx(data: Uint8Array, fileName?: string, storage?: SettingsStorage | null): FileWorkbook {
-    return new FileWorkbook(readXlsx(data), fileName, storage);
+    return new FileWorkbook(readXlsx(data).sheets, fileName, storage);
+  }
+
+  /** Visibility, formula texts and merged ranges of a sheet, as read from the file. */
+  async sheetInfo(sheet: string): Promise<SheetInfo> {
+    const data = this.sheet(sheet);
+    return { visibility: data.visibility ?? 'visible', formulas: data.formulas, merges: data.merges ?? [] };
   }
 
   /** Kept per file name: the same file dropped again gets the user's corrections back. */
@@ -119,7 +145,15 @@ export class FileWorkbook implements WorkbookPort {
 
   async addSheet(name: string): Promise<void> {
     if (this.sheets.some((s) => s.name === name)) throw new Error(`Il foglio «${name}» esiste già.`);
-    this.sheets.push({ name, rows: [], hiddenColumns: new Set(), statusFormat: null, validations: [], hidden: false });
+    this.sheets.push({
+      name,
+      rows: [],
+      formulas: [],
+      hiddenColumns: new Set(),
+      statusFormat: null,
+      validations: [],
+      hidden: false,
+    });
   }
 
   async hideColumn(sheet: string, column: string): Promise<void> {
@@ -178,7 +212,11 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   private set(sheet: string, row: number, column: number, value: CellValue): void {
-    const rows = this.sheet(sheet).rows;
+    const data = this.sheet(sheet);
+    // A value written over a formula replaces it, as in Excel.
+    const formulas = data.formulas?.[row - 1];
+    if (formulas && formulas[column - 1] !== undefined) formulas[column - 1] = undefined;
+    const rows = data.rows;
     while (rows.length < row) rows.push([]);
     const target = rows[row - 1];
     while (target.length < column) target.push(null);

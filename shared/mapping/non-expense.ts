@@ -1,0 +1,154 @@
+// Rows of a table that are not expenses (DOMAIN.md §7 "Rows and sheets that are not expenses"):
+// blank rows, totals and subtotals, sub-headings, footers under the table, template rows whose
+// formulas show only 0 or empty text. Such rows are skipped and never produce a row finding; a
+// skipped row that holds an amount is listed in the sheet's M04 info. A row holding a tax code,
+// a supplier id, an invoice number or a number typed (not computed) in an hours, rate or amount
+// cell is always an expense: its gaps are findings.
+import type { Category } from '../agreement/agreement';
+import { FIELDS } from './fields';
+import { normaliseLabel } from './header-match';
+
+export type RowKind = 'expense' | 'blank' | 'total' | 'subheading' | 'footer' | 'template';
+
+export interface RowClass {
+  kind: RowKind;
+  /** The row has something in an amount, hours or rate cell (for the M04 list). */
+  holdsAmount: boolean;
+}
+
+/** Fields that identify an expense whatever else the row holds. */
+const IDENTITY_FIELDS: ReadonlySet<string> = new Set(['taxCode', 'supplierId', 'invoiceNumber']);
+
+/** Amount, hours and rate cells of every category (the number cells of the templates). */
+const NUMBER_FIELDS: ReadonlySet<string> = new Set(
+  Object.values(FIELDS).flatMap((defs) =>
+    defs.filter((d) => d.kind === 'amount' || d.kind === 'quantity').map((d) => d.key),
+  ),
+);
+
+/** Fields a sub-heading or template row may carry without being an expense (prefilled or descriptive). */
+const PREFILLED_FIELDS: ReadonlySet<string> = new Set(['programme', 'action', 'category', 'rowId', 'documents']);
+
+/** SUM/SUBTOTAL (also AGGREGATE, and Excel's future-function prefix): the formulas of totals rows. */
+const TOTAL_FORMULA = /^\s*(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE)\s*\(/i;
+const TOTAL_LABELS = ['totale', 'totali', 'subtotale', 'subtotali', 'sottototale', 'sommatotale', 'totalegenerale'];
+const FOOTER_WORDS = ['legalerappresentante', 'rappresentantelegale', 'firma', 'timbro', 'luogoedata'];
+const FOOTER_KEYS: ReadonlySet<string> = new Set(['luogo', 'data', 'luogodata', 'li']);
+/** "Crema, 15/03/2026", "Crema lì 15.03.2026", "Luogo e data: …". */
+const PLACE_AND_DATE = /^[\p{L}' .-]{2,40},?\s*(?:l[iì]\s*,?\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\.?$/u;
+const PLACE_COMMA = /^[\p{L}' .-]{2,40},\s*(?:l[iì])?\s*$/u;
+
+export interface RowCells {
+  /** Values of the row, column 0 = A. */
+  cells: readonly unknown[];
+  /** Formula text per column (undefined where a value is typed); absent when the source has none. */
+  formulas?: readonly (string | undefined)[];
+}
+
+/** Mapped field → 0-based column index. */
+export type ColumnIndexes = Readonly<Record<string, number>>;
+
+function isEmpty(cell: unknown): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+function isTotalLabel(cell: unknown): boolean {
+  if (typeof cell !== 'string') return false;
+  const key = normaliseLabel(cell);
+  return TOTAL_LABELS.some((label) => key.startsWith(label));
+}
+
+function isFooterText(cell: unknown): boolean {
+  if (typeof cell !== 'string') return false;
+  const text = cell.trim();
+  if (PLACE_AND_DATE.test(text) || PLACE_COMMA.test(text)) return true;
+  const key = normaliseLabel(text);
+  return FOOTER_KEYS.has(key) || FOOTER_WORDS.some((word) => key.includes(word));
+}
+
+/** A number-like cell: an Excel number, or text that reads as a number ("€ 1.234,56"). */
+function isNumberLike(cell: unknown): boolean {
+  if (typeof cell === 'number') return Number.isFinite(cell);
+  if (typeof cell !== 'string') return false;
+  return /^[-+]?\s*(?:€|EUR)?\s*[-+]?\d[\d.,\s\u00a0]*(?:€)?$/i.test(cell.trim());
+}
+
+/** Cached value of a formula that shows nothing: 0, empty text or nothing at all. */
+function showsNothing(cell: unknown): boolean {
+  return isEmpty(cell) || cell === 0 || cell === '0' || cell === '-';
+}
+
+/**
+ * What a row of a table is. `columns` are the table's mapped fields; cells outside them count too
+ * for labels ("Totale" in any cell) and for the shape of sub-headings and footers.
+ */
+export function classifyRow(row: RowCells, columns: ColumnIndexes, _category: Category | null): RowClass {
+  const { cells, formulas } = row;
+  let holdsAmount = false;
+  let typedNumber = false;
+  let identity = false;
+  let totalFormula = false;
+  for (const field in columns) {
+    const index = columns[field];
+    const cell = cells[index];
+    const formula = formulas?.[index];
+    if (IDENTITY_FIELDS.has(field) && !isEmpty(cell)) identity = true;
+    if (NUMBER_FIELDS.has(field)) {
+      if (formula !== undefined) {
+        if (TOTAL_FORMULA.test(formula)) totalFormula = true;
+        if (!showsNothing(cell)) holdsAmount = true;
+      } else if (!isEmpty(cell)) {
+        holdsAmount = true;
+        if (isNumberLike(cell)) typedNumber = true;
+      }
+    }
+  }
+  if (identity || typedNumber) return { kind: 'expense', holdsAmount };
+
+  // Shape of the whole row (every column, mapped or not).
+  let filled = 0;
+  let texts = 0;
+  let totalLabel = false;
+  let footer = false;
+  let formulaCells = 0;
+  let formulasShowingNothing = 0;
+  let otherFilled = 0;
+  let numbers = 0;
+  let footerShaped = true;
+  const mapped = new Map<number, string>();
+  for (const field in columns) mapped.set(columns[field], field);
+  const width = Math.max(cells.length, formulas?.length ?? 0);
+  for (let c = 0; c < width; c++) {
+    const cell = cells[c];
+    const formula = formulas?.[c];
+    if (formula !== undefined) {
+      formulaCells++;
+      if (showsNothing(cell)) formulasShowingNothing++;
+      if (TOTAL_FORMULA.test(formula)) totalFormula = true;
+    }
+    if (isEmpty(cell)) continue;
+    filled++;
+    if (typeof cell === 'string') {
+      texts++;
+      if (isTotalLabel(cell)) totalLabel = true;
+      if (isFooterText(cell)) footer = true;
+    } else if (typeof cell === 'number') {
+      numbers++;
+      footerShaped = false;
+    }
+    if (formula === undefined) {
+      const field = mapped.get(c);
+      if (field === undefined || !PREFILLED_FIELDS.has(field)) otherFilled++;
+    }
+  }
+
+  if (filled === 0 && formulaCells === 0) return { kind: 'blank', holdsAmount: false };
+  if (totalLabel || totalFormula) return { kind: 'total', holdsAmount };
+  if (formulaCells > 0 && formulasShowingNothing === formulaCells && otherFilled === 0) {
+    return { kind: 'template', holdsAmount };
+  }
+  if (filled === 0) return { kind: 'blank', holdsAmount: false };
+  if (footer && footerShaped && numbers === 0) return { kind: 'footer', holdsAmount };
+  if (filled === 1 && texts === 1 && !holdsAmount) return { kind: 'subheading', holdsAmount };
+  return { kind: 'expense', holdsAmount };
+}
