@@ -62,7 +62,6 @@ export class FileWorkbook implements WorkbookPort {
   ) {
     this.sheets = sheets.map((s) => ({
       ...s,
-      formulas: s.formulas ?? [],
       hiddenColumns: new Set(),
       statusFormat: null,
       validations: [],
@@ -148,7 +147,6 @@ export class FileWorkbook implements WorkbookPort {
     this.sheets.push({
       name,
       rows: [],
-      formulas: [],
       hiddenColumns: new Set(),
       statusFormat: null,
       validations: [],

@@ -445,7 +445,7 @@ export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
     const rowFormulas = formulas?.[r];
     if (rowFormulas === undefined && entries.every(([field, index]) => field === 'rowId' || isEmptyCell(cells[index])))
       continue;
-    const kind = classifyRow({ cells, formulas: rowFormulas }, table.columnIndexes, table.category);
+    const kind = classifyRow({ cells, formulas: rowFormulas }, table.columnIndexes, formulas !== undefined);
     if (kind.kind !== 'expense') {
       if (kind.holdsAmount) skippedWithAmount.push(excelRow);
       continue;

@@ -4,7 +4,6 @@
 // skipped row that holds an amount is listed in the sheet's M04 info. A row holding a tax code,
 // a supplier id, an invoice number or a number typed (not computed) in an hours, rate or amount
 // cell is always an expense: its gaps are findings.
-import type { Category } from '../agreement/agreement';
 import { FIELDS } from './fields';
 import { normaliseLabel } from './header-match';
 
@@ -81,8 +80,12 @@ function showsNothing(cell: unknown): boolean {
 /**
  * What a row of a table is. `columns` are the table's mapped fields; cells outside them count too
  * for labels ("Totale" in any cell) and for the shape of sub-headings and footers.
+ *
+ * `knowsFormulas` says whether the source tells formula cells from typed ones (an .xlsx file does;
+ * values read from Excel without formulas do not). Without it a number cannot be known to be
+ * typed, so a "Totale" row whose other mapped cells are all numbers or empty is a total, as before.
  */
-export function classifyRow(row: RowCells, columns: ColumnIndexes, _category: Category | null): RowClass {
+export function classifyRow(row: RowCells, columns: ColumnIndexes, knowsFormulas: boolean): RowClass {
   const { cells, formulas } = row;
   let holdsAmount = false;
   let typedNumber = false;
@@ -103,7 +106,10 @@ export function classifyRow(row: RowCells, columns: ColumnIndexes, _category: Ca
       }
     }
   }
-  if (identity || typedNumber) return { kind: 'expense', holdsAmount };
+  if (identity || (typedNumber && knowsFormulas)) return { kind: 'expense', holdsAmount };
+  if (typedNumber) {
+    return isValuesOnlyTotal(cells, columns) ? { kind: 'total', holdsAmount } : { kind: 'expense', holdsAmount };
+  }
 
   // Shape of the whole row (every column, mapped or not).
   let filled = 0;
@@ -151,4 +157,14 @@ export function classifyRow(row: RowCells, columns: ColumnIndexes, _category: Ca
   if (footer && footerShaped && numbers === 0) return { kind: 'footer', holdsAmount };
   if (filled === 1 && texts === 1 && !holdsAmount) return { kind: 'subheading', holdsAmount };
   return { kind: 'expense', holdsAmount };
+}
+
+/** Values only: a "Totale" cell, and every other mapped cell empty, a number or a total label. */
+function isValuesOnlyTotal(cells: readonly unknown[], columns: ColumnIndexes): boolean {
+  if (!cells.some(isTotalLabel)) return false;
+  for (const field in columns) {
+    const cell = cells[columns[field]];
+    if (!(isEmpty(cell) || typeof cell === 'number' || isTotalLabel(cell))) return false;
+  }
+  return true;
 }
