@@ -9,7 +9,11 @@ import { COMMANDS } from './commands';
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo } from './io';
 import { readWorkbookFile } from './workbook-input';
 
-/** One sheet's entry of the skeleton: what is known, and "" for each required column to fill in. */
+/**
+ * One sheet's entry of the skeleton: what is known, and "" for each required column to fill in.
+ * Sheets that are read as they are get no entry; a sheet the user does not want read (a summary)
+ * is left out of the file.
+ */
 export interface SkeletonEntry {
   category?: string;
   headerRow?: number;
@@ -33,12 +37,14 @@ function headerOf(table: MappedTable, field: string): string {
 export function mappingSkeleton(tables: readonly MappedTable[]): Record<string, SkeletonEntry> {
   const out: Record<string, SkeletonEntry> = {};
   for (const table of tables) {
-    if (table.headerRow === 0) continue;
+    // Only what needs the user: partial headers and tables whose BENI/SERV is undecided. A table
+    // read as it is needs no entry (an entry would make the sheet a table even if incomplete).
+    const undecided = table.status === 'table' && table.category === null && table.categorySource !== 'column';
+    if (table.headerRow === 0 || (table.status !== 'partial' && !undecided)) continue;
     const columns: Record<string, string> = { ...table.columns };
     for (const field of table.missingRequired) columns[field] = '';
-    const entry: SkeletonEntry = { headerRow: table.headerRow, columns };
     // An undecided invoice sheet: the user writes BENI or SERV (the placeholder itself is ignored).
-    entry.category = table.category ?? 'BENI o SERV';
+    const entry: SkeletonEntry = { category: table.category ?? 'BENI o SERV', headerRow: table.headerRow, columns };
     if (table.unmatchedHeaders.length > 0) {
       entry.intestazioniNonRiconosciute = Object.fromEntries(table.unmatchedHeaders.map((u) => [u.column, u.label]));
     }

@@ -117,7 +117,7 @@ function report(findings: Finding[], args: ValidateArgs, io: CliIo): void {
 
 /** Why the workbook cannot be validated as a whole, or null when every table can be read. */
 function mappingFailure(tables: readonly MappedTable[]): string | null {
-  const undecided = tables.filter((t) => t.headerRow > 0 && !isReadableTable(t));
+  const undecided = tables.filter((t) => t.status === 'table' && t.headerRow > 0 && !isReadableTable(t));
   if (undecided.length > 0) {
     const names = undecided.map((t) => `«${t.sheet}»`).join(', ');
     return (
