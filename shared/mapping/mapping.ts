@@ -442,10 +442,7 @@ export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
   for (let r = table.headerLastRow ?? table.headerRow; r < grid.rows.length; r += 1) {
     const cells = grid.rows[r] ?? [];
     const excelRow = r + 1;
-    const rowFormulas = formulas?.[r];
-    if (rowFormulas === undefined && entries.every(([field, index]) => field === 'rowId' || isEmptyCell(cells[index])))
-      continue;
-    const kind = classifyRow({ cells, formulas: rowFormulas }, table.columnIndexes, formulas !== undefined);
+    const kind = classifyRow({ cells, formulas: formulas?.[r] }, table.columnIndexes, formulas !== undefined);
     if (kind.kind !== 'expense') {
       if (kind.holdsAmount) skippedWithAmount.push(excelRow);
       continue;

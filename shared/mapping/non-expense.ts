@@ -91,10 +91,12 @@ export function classifyRow(row: RowCells, columns: ColumnIndexes, knowsFormulas
   let typedNumber = false;
   let identity = false;
   let totalFormula = false;
+  let mappedContent = false;
   for (const field in columns) {
     const index = columns[field];
     const cell = cells[index];
     const formula = formulas?.[index];
+    if (field !== 'rowId' && (formula !== undefined || !isEmpty(cell))) mappedContent = true;
     if (IDENTITY_FIELDS.has(field) && !isEmpty(cell)) identity = true;
     if (NUMBER_FIELDS.has(field)) {
       if (formula !== undefined) {
@@ -106,6 +108,8 @@ export function classifyRow(row: RowCells, columns: ColumnIndexes, knowsFormulas
       }
     }
   }
+  // Nothing in the table's own columns (notes beside the table do not make a row).
+  if (!mappedContent) return { kind: 'blank', holdsAmount: false };
   if (identity || (typedNumber && knowsFormulas)) return { kind: 'expense', holdsAmount };
   if (typedNumber) {
     return isValuesOnlyTotal(cells, columns) ? { kind: 'total', holdsAmount } : { kind: 'expense', holdsAmount };
