@@ -373,13 +373,14 @@ export function isPercentFormat(code: string): boolean {
 /** "B12" → [row 12, column 2] (1-based); null when it is not a cell reference. */
 export function cellRef(ref: string): [number, number] | null {
   let column = 0;
-  let i = 0;
+  let i = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+  const start = i;
   for (; i < ref.length; i++) {
     const code = ref.charCodeAt(i) & ~32; // upper case
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
   }
-  if (i === 0 || i === ref.length) return null;
+  if (i === start || i === ref.length) return null;
   let row = 0;
   for (; i < ref.length; i++) {
     const code = ref.charCodeAt(i);
