@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { MappingOverrides, SheetGrid } from '../shared/mapping/mapping';
 import { readMappingOverrides } from '../shared/mapping/mapping-overrides';
 import { readXlsx, XlsxReadError } from '../formats/xlsx/xlsx-reader';
-import { workbookGrids } from './xlsx-read';
+import { NODE_INFLATE, workbookGrids } from './xlsx-read';
 
 function fsReason(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -23,7 +23,7 @@ export async function readWorkbookFile(path: string): Promise<SheetGrid[] | stri
     return `impossibile leggere «${path}»: ${fsReason(error)}.`;
   }
   try {
-    return workbookGrids(readXlsx(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+    return workbookGrids(readXlsx(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), NODE_INFLATE));
   } catch (error) {
     if (error instanceof XlsxReadError) return `impossibile leggere «${path}»: ${error.message}`;
     throw error;

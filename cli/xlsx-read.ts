@@ -3,10 +3,14 @@
 // formula results, formula texts, merged ranges and sheet visibility. Hidden sheets are kept, with
 // their visibility: the mapping ignores them with an M05 info, as the task pane does.
 import { readFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 import type { SheetGrid } from '../shared/mapping/mapping';
 import { readXlsx, XlsxReadError, type XlsxWorkbook } from '../formats/xlsx/xlsx-reader';
 
 export { XlsxReadError };
+
+/** Node's native DEFLATE for the reader's zip entries (the browser uses fflate's). */
+export const NODE_INFLATE = { inflateRaw: (data: Uint8Array): Uint8Array => inflateRawSync(data) };
 
 /** The sheets of a read workbook as the mapping's grids (no copy: the reader's arrays are used). */
 export function workbookGrids(workbook: XlsxWorkbook): SheetGrid[] {
@@ -22,5 +26,5 @@ export function workbookGrids(workbook: XlsxWorkbook): SheetGrid[] {
 /** Every worksheet of a workbook file as grids; fs errors (ENOENT…) and XlsxReadError propagate. */
 export async function readWorkbookGrids(path: string): Promise<SheetGrid[]> {
   const data = await readFile(path);
-  return workbookGrids(readXlsx(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+  return workbookGrids(readXlsx(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), NODE_INFLATE));
 }

@@ -13,5 +13,12 @@ export const EXCEL_DIGITS = 15;
  */
 export function excelNumber(value: number): number {
   if (!Number.isFinite(value) || (Number.isInteger(value) && Math.abs(value) < 1e15)) return value;
+  // Most cells hold cents already: k/100 is the double nearest to that decimal (IEEE division is
+  // correctly rounded), so its shortest form has at most 15 digits below 1e13. Same result, no
+  // toPrecision.
+  if (Math.abs(value) < 1e13) {
+    const cents = Math.round(value * 100);
+    if (cents / 100 === value) return value;
+  }
   return +value.toPrecision(EXCEL_DIGITS);
 }
