@@ -5,6 +5,7 @@
 import {
   type Block,
   type CellValue,
+  type SheetInfo,
   type ValidationAlert,
   type ValueRule,
   type WorkbookChange,
@@ -38,6 +39,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly debounceMs: number;
   private readonly handlers = new Set<(change: WorkbookChange) => void>();
   private readonly sheetNames = new Map<string, string>();
+  /** Sheet name → Excel's visibility ("Visible", "Hidden", "VeryHidden"), from the last listSheets. */
+  private sheetVisibility = new Map<string, string>();
   private readonly pendingChanges = new Map<string, { first: number; last: number } | null>();
   private queue: Op[] = [];
   private flushing: Promise<void> | null = null;
@@ -59,7 +62,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async listSheets(): Promise<string[]> {
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load('items/name,items/id');
+      sheets.load('items/name,items/id,items/visibility');
       const active = context.workbook.worksheets.getActiveWorksheet();
       active.load('name');
       const block = queueBlock(active, 0);
@@ -76,9 +79,16 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       this.sheetNames.clear();
       for (const ws of sheets.items) this.sheetNames.set(ws.id, ws.name);
+      this.sheetVisibility = new Map(sheets.items.map((ws) => [ws.name, String(ws.visibility)]));
       this.prefetch = { sheet: active.name, generation: this.generation, block };
       return sheets.items.map((ws) => ws.name);
     });
+  }
+
+  /** Visibility as listed by listSheets (same round trip); Excel gives values, not formulas. */
+  async sheetInfo(sheet: string): Promise<SheetInfo> {
+    const state = this.sheetVisibility.get(sheet);
+    return { visibility: state === 'Hidden' ? 'hidden' : state === 'VeryHidden' ? 'veryHidden' : 'visible' };
   }
 
   async readBlock(sheet: string, range?: string): Promise<Block> {

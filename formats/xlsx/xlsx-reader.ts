@@ -587,7 +587,13 @@ function readSheet(xml: string, shared: readonly string[], styles: StyleFormats,
           break;
         case 'c': {
           const cell = hasValue ? cellValue(type, value, shared, style, date1904) : null;
-          if (cell !== null) (rows[rowNumber - 1] ??= [])[column - 1] = cell;
+          if (cell !== null) {
+            // Cells come left to right: the row grows densely, holes filled with null as it goes.
+            const cells = (rows[rowNumber - 1] ??= []);
+            while (cells.length < column - 1) cells.push(null);
+            if (cells.length === column - 1) cells.push(cell);
+            else cells[column - 1] = cell;
+          }
           if (formula !== undefined) {
             let text = formula.trim();
             if (formulaShared !== undefined) {
@@ -615,13 +621,8 @@ function readSheet(xml: string, shared: readonly string[], styles: StyleFormats,
     },
   });
 
-  // Dense rows: holes become null so every reader sees the same shape.
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r];
-    const dense: XlsxCellValue[] = new Array(cells ? cells.length : 0);
-    for (let c = 0; c < dense.length; c++) dense[c] = cells[c] ?? null;
-    rows[r] = dense;
-  }
+  // Rows missing from the file become empty rows, so every reader sees the same shape.
+  for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
   return { rows, formulas, merges, numberFormats };
 }
 

@@ -52,8 +52,9 @@ export class ExcelMock {
   private handlers: ((event: unknown) => Promise<void> | void)[] = [];
   readonly context: OfficeMockObject;
 
-  constructor(sheets: { name: string; cells: Cell[][] }[]) {
-    this.sheets = sheets.map((s, i) => ({ ...s, id: `{sheet-${i}}` }));
+  constructor(sheets: { name: string; cells: Cell[][]; visibility?: 'Hidden' | 'VeryHidden' }[]) {
+    this.sheets = sheets.map((s, i) => ({ name: s.name, cells: s.cells, id: `{sheet-${i}}` }));
+    for (const s of sheets) if (s.visibility) this.visibility[s.name] = s.visibility;
     this.context = new OfficeMockObject({
       workbook: {
         worksheets: {
@@ -85,7 +86,11 @@ export class ExcelMock {
       this.syncs += 1;
       await realSync();
       // Items of the collection are produced at sync time, like Excel.
-      this.context.workbook.worksheets.items = this.sheets.map((s) => ({ name: s.name, id: s.id }));
+      this.context.workbook.worksheets.items = this.sheets.map((s) => ({
+        name: s.name,
+        id: s.id,
+        visibility: this.visibility[s.name] ?? 'Visible',
+      }));
       for (const entry of this.created) await entry.mock.sync();
       this.applyWrites();
     };
@@ -121,7 +126,7 @@ export class ExcelMock {
     const ws = new OfficeMockObject({
       name: sheet.name,
       id: sheet.id,
-      visibility: 'Visible',
+      visibility: this.visibility[sheet.name] ?? 'Visible',
       activate: () => undefined,
       getRange: (address: string) => this.range(sheet, address),
       getUsedRangeOrNullObject: () => this.usedRange(sheet, 1, sheet.cells.length),
