@@ -329,8 +329,19 @@ function sweepCells(input: RowInput): unknown[] {
  * with every field set in the constructor keeps one hidden class for all rows.
  */
 class RowReading {
-  /** Readable amounts and quantities by CELL_SLOT (allocated on the first number). */
-  numbers: (Money | null)[] | null = null;
+  // Readable amounts and quantities, one field each (no per-row array to allocate and index).
+  amount: Money | null = null;
+  municipalShare: Money | null = null;
+  cofinancingShare: Money | null = null;
+  annualCost: Money | null = null;
+  taxable: Money | null = null;
+  vat: Money | null = null;
+  invoiceTotal: Money | null = null;
+  value: Money | null = null;
+  hours: Money | null = null;
+  hourlyCost: Money | null = null;
+  contractHours: Money | null = null;
+  hourlyValue: Money | null = null;
   problems: CellProblem[] | null = null;
   missing: string[] | null = null;
   unreadable: string[] | null = null;
@@ -356,12 +367,47 @@ class RowReading {
     (this.problems ??= []).push({ field, reason });
   }
 
-  number(slot: number): Money | null {
-    return this.numbers === null ? null : (this.numbers[slot] ?? null);
-  }
-
-  setNumber(slot: number, value: Money): void {
-    (this.numbers ??= new Array<Money | null>(CELL_KEYS.length).fill(null))[slot] = value;
+  setNumber(key: string, value: Money): void {
+    switch (key) {
+      case 'amount':
+        this.amount = value;
+        break;
+      case 'municipalShare':
+        this.municipalShare = value;
+        break;
+      case 'cofinancingShare':
+        this.cofinancingShare = value;
+        break;
+      case 'annualCost':
+        this.annualCost = value;
+        break;
+      case 'taxable':
+        this.taxable = value;
+        break;
+      case 'vat':
+        this.vat = value;
+        break;
+      case 'invoiceTotal':
+        this.invoiceTotal = value;
+        break;
+      case 'value':
+        this.value = value;
+        break;
+      case 'hours':
+        this.hours = value;
+        break;
+      case 'hourlyCost':
+        this.hourlyCost = value;
+        break;
+      case 'contractHours':
+        this.contractHours = value;
+        break;
+      case 'hourlyValue':
+        this.hourlyValue = value;
+        break;
+      default:
+        break;
+    }
   }
 }
 
@@ -369,7 +415,7 @@ class RowReading {
 function readNumber(field: FieldPlan, cell: unknown, reading: RowReading): void {
   const value = typeof cell === 'number' ? excelNumber(cell) : cell;
   const result: MoneyParse = field.kind === 'quantity' ? parseQuantity(value) : parseAmount(value);
-  if (result.ok) reading.setNumber(field.slot, result.value);
+  if (result.ok) reading.setNumber(field.key, result.value);
   else if (result.reason !== 'empty') reading.problem(field.key, result.reason);
 }
 
@@ -491,8 +537,8 @@ function splitOf(
   }
   const split = resolveSplit(
     amount,
-    reading.number(N_MUNICIPAL),
-    reading.number(N_COFINANCING),
+    reading.municipalShare,
+    reading.cofinancingShare,
     reading.problems ?? NONE,
   );
   if (split === 'mismatch') return { municipalShare: null, cofinancingShare: null, splitMismatch: true };
@@ -500,19 +546,7 @@ function splitOf(
   return { municipalShare: split[0], cofinancingShare: split[1], splitMismatch: false };
 }
 
-const slotOf = (key: string): number => CELL_SLOT.get(key) as number;
-const N_AMOUNT = slotOf('amount');
-const N_MUNICIPAL = slotOf('municipalShare');
-const N_COFINANCING = slotOf('cofinancingShare');
-const N_ANNUAL = slotOf('annualCost');
-const N_TAXABLE = slotOf('taxable');
-const N_VAT = slotOf('vat');
-const N_INVOICE_TOTAL = slotOf('invoiceTotal');
-const N_VALUE = slotOf('value');
-const N_HOURS = slotOf('hours');
-const N_HOURLY_COST = slotOf('hourlyCost');
-const N_CONTRACT_HOURS = slotOf('contractHours');
-const N_HOURLY_VALUE = slotOf('hourlyValue');
+
 
 /** Expense date: PERS the first day of its month, BENI/SERV the invoice date, GEN/COFIN the date. */
 function expenseDate(category: Category | null, reading: RowReading): IsoDate | null {
@@ -539,7 +573,7 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
   const month = date && category !== 'PERS' ? date.slice(0, 7) : reading.month;
   const programme = reading.programmeText === null ? null : index.resolveProgramme(reading.programmeText);
   const action = reading.actionText === null ? null : index.resolveAction(reading.actionText, programme);
-  const amount = reading.number(category === 'COFIN' ? N_VALUE : N_AMOUNT);
+  const amount = category === 'COFIN' ? reading.value : reading.amount;
   const split = splitOf(category, amount, cells, reading);
   const values: RowValues = {
     category,
@@ -553,14 +587,14 @@ export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
     taxCode: reading.taxText === null ? null : compactUpper(reading.taxText),
     employment: reading.employment,
     resourceType: reading.resourceType,
-    hours: reading.number(N_HOURS),
-    hourlyCost: reading.number(N_HOURLY_COST),
-    annualCost: reading.number(N_ANNUAL),
-    contractHours: reading.number(N_CONTRACT_HOURS),
-    hourlyValue: reading.number(N_HOURLY_VALUE),
-    taxable: reading.number(N_TAXABLE),
-    vat: reading.number(N_VAT),
-    invoiceTotal: reading.number(N_INVOICE_TOTAL),
+    hours: reading.hours,
+    hourlyCost: reading.hourlyCost,
+    annualCost: reading.annualCost,
+    contractHours: reading.contractHours,
+    hourlyValue: reading.hourlyValue,
+    taxable: reading.taxable,
+    vat: reading.vat,
+    invoiceTotal: reading.invoiceTotal,
     invoiceDate: reading.invoiceDate,
     paymentDate: reading.paymentDate,
     supplierId: reading.supplierText === null ? null : normaliseSupplierId(reading.supplierText),
