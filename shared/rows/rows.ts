@@ -535,18 +535,11 @@ function splitOf(
   if (isBlank(cells[SLOT_MUNICIPAL]) && isBlank(cells[SLOT_COFINANCING])) {
     return { municipalShare: amount, cofinancingShare: ZERO, splitMismatch: false };
   }
-  const split = resolveSplit(
-    amount,
-    reading.municipalShare,
-    reading.cofinancingShare,
-    reading.problems ?? NONE,
-  );
+  const split = resolveSplit(amount, reading.municipalShare, reading.cofinancingShare, reading.problems ?? NONE);
   if (split === 'mismatch') return { municipalShare: null, cofinancingShare: null, splitMismatch: true };
   if (split === 'unreadable') return { municipalShare: null, cofinancingShare: null, splitMismatch: false };
   return { municipalShare: split[0], cofinancingShare: split[1], splitMismatch: false };
 }
-
-
 
 /** Expense date: PERS the first day of its month, BENI/SERV the invoice date, GEN/COFIN the date. */
 function expenseDate(category: Category | null, reading: RowReading): IsoDate | null {
