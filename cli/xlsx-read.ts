@@ -10,7 +10,11 @@ import { readXlsx, XlsxReadError, type XlsxWorkbook } from '../formats/xlsx/xlsx
 export { XlsxReadError };
 
 /** Node's native DEFLATE for the reader's zip entries (the browser uses fflate's). */
-export const NODE_INFLATE = { inflateRaw: (data: Uint8Array): Uint8Array => inflateRawSync(data) };
+// The output is capped at the size the zip declares: a lying entry (a zip bomb) fails as corrupt.
+export const NODE_INFLATE = {
+  inflateRaw: (data: Uint8Array, size: number): Uint8Array =>
+    inflateRawSync(data, { maxOutputLength: Math.max(size, 1) }),
+};
 
 /** The sheets of a read workbook as the mapping's grids (no copy: the reader's arrays are used). */
 export function workbookGrids(workbook: XlsxWorkbook): SheetGrid[] {
