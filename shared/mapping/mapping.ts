@@ -17,7 +17,7 @@ import {
   type HeaderMatch,
 } from './header-match';
 import type { RowInput } from '../rows/rows';
-import { classifyRow } from './non-expense';
+import { classifyRow, RowShape } from './non-expense';
 import { messageIt } from '../findings/messages.it';
 
 export { normaliseLabel } from './header-match';
@@ -438,11 +438,12 @@ export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
   const entries = Object.entries(table.columnIndexes).filter(([field]) => field !== 'category');
   const categoryIndex = table.categorySource === 'column' ? table.columnIndexes.category : undefined;
   const formulas = grid.formulas;
+  const shape = new RowShape(table.columnIndexes);
 
   for (let r = table.headerLastRow ?? table.headerRow; r < grid.rows.length; r += 1) {
     const cells = grid.rows[r] ?? [];
     const excelRow = r + 1;
-    const kind = classifyRow({ cells, formulas: formulas?.[r] }, table.columnIndexes, formulas !== undefined);
+    const kind = classifyRow({ cells, formulas: formulas?.[r] }, shape, formulas !== undefined);
     if (kind.kind !== 'expense') {
       if (kind.holdsAmount) skippedWithAmount.push(excelRow);
       continue;

@@ -47,6 +47,25 @@ export interface RowCells {
 /** Mapped field → 0-based column index. */
 export type ColumnIndexes = Readonly<Record<string, number>>;
 
+/**
+ * A table's columns laid out for classifyRow: the column indexes of each kind of field, computed
+ * once per table instead of once per row.
+ */
+export class RowShape {
+  /** Columns of every mapped field but the row id. */
+  readonly content: readonly number[];
+  readonly identity: readonly number[];
+  readonly numbers: readonly number[];
+  readonly fieldAt: ReadonlyMap<number, string>;
+  constructor(readonly columns: ColumnIndexes) {
+    const entries = Object.entries(columns);
+    this.content = entries.filter(([field]) => field !== 'rowId').map(([, index]) => index);
+    this.identity = entries.filter(([field]) => IDENTITY_FIELDS.has(field)).map(([, index]) => index);
+    this.numbers = entries.filter(([field]) => NUMBER_FIELDS.has(field)).map(([, index]) => index);
+    this.fieldAt = new Map(entries.map(([field, index]) => [index, field]));
+  }
+}
+
 function isEmpty(cell: unknown): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
@@ -85,27 +104,31 @@ function showsNothing(cell: unknown): boolean {
  * values read from Excel without formulas do not). Without it a number cannot be known to be
  * typed, so a "Totale" row whose other mapped cells are all numbers or empty is a total, as before.
  */
-export function classifyRow(row: RowCells, columns: ColumnIndexes, knowsFormulas: boolean): RowClass {
+export function classifyRow(row: RowCells, table: ColumnIndexes | RowShape, knowsFormulas: boolean): RowClass {
+  const shape = table instanceof RowShape ? table : new RowShape(table);
+  const columns = shape.columns;
   const { cells, formulas } = row;
   let holdsAmount = false;
   let typedNumber = false;
   let identity = false;
   let totalFormula = false;
   let mappedContent = false;
-  for (const field in columns) {
-    const index = columns[field];
+  for (const index of shape.content) {
+    if ((formulas !== undefined && formulas[index] !== undefined) || !isEmpty(cells[index])) {
+      mappedContent = true;
+      break;
+    }
+  }
+  for (const index of shape.identity) if (!isEmpty(cells[index])) identity = true;
+  for (const index of shape.numbers) {
     const cell = cells[index];
     const formula = formulas?.[index];
-    if (field !== 'rowId' && (formula !== undefined || !isEmpty(cell))) mappedContent = true;
-    if (IDENTITY_FIELDS.has(field) && !isEmpty(cell)) identity = true;
-    if (NUMBER_FIELDS.has(field)) {
-      if (formula !== undefined) {
-        if (TOTAL_FORMULA.test(formula)) totalFormula = true;
-        if (!showsNothing(cell)) holdsAmount = true;
-      } else if (!isEmpty(cell)) {
-        holdsAmount = true;
-        if (isNumberLike(cell)) typedNumber = true;
-      }
+    if (formula !== undefined) {
+      if (TOTAL_FORMULA.test(formula)) totalFormula = true;
+      if (!showsNothing(cell)) holdsAmount = true;
+    } else if (!isEmpty(cell)) {
+      holdsAmount = true;
+      if (isNumberLike(cell)) typedNumber = true;
     }
   }
   // Nothing in the table's own columns (notes beside the table do not make a row).
@@ -125,8 +148,7 @@ export function classifyRow(row: RowCells, columns: ColumnIndexes, knowsFormulas
   let otherFilled = 0;
   let numbers = 0;
   let footerShaped = true;
-  const mapped = new Map<number, string>();
-  for (const field in columns) mapped.set(columns[field], field);
+  const mapped = shape.fieldAt;
   const width = Math.max(cells.length, formulas?.length ?? 0);
   for (let c = 0; c < width; c++) {
     const cell = cells[c];
