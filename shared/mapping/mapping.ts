@@ -197,11 +197,6 @@ function headerCells(grid: SheetGrid, r: number): { cells: unknown[]; depth: num
   return { cells: out, depth: 2 };
 }
 
-/** A two-row header label such as "Quota Comune" may also be known by its second row alone. */
-function matchCells(cells: readonly unknown[], family: HeaderFamily): HeaderMatch {
-  return matchHeader(cells, family);
-}
-
 interface HeaderChoiceDepth extends HeaderChoice {
   depth: number;
 }
@@ -211,7 +206,7 @@ function chooseHeader(grid: SheetGrid, override: TableOverride | undefined): Hea
   if (override?.headerRow) {
     const index = override.headerRow - 1;
     const { cells, depth } = headerCells(grid, index);
-    const match = families.length === 1 ? matchCells(cells, families[0]) : bestMatch(cells);
+    const match = families.length === 1 ? matchHeader(cells, families[0]) : bestMatch(cells);
     return { row: index, match, depth };
   }
   // A header naming every required column wins over a partial one; then the best score, then the
@@ -221,7 +216,7 @@ function chooseHeader(grid: SheetGrid, override: TableOverride | undefined): Hea
   for (let r = 0; r < limit; r += 1) {
     const { cells, depth } = headerCells(grid, r);
     for (const family of families) {
-      const match = matchCells(cells, family);
+      const match = matchHeader(cells, family);
       if (!isHeaderCandidate(match)) continue;
       const better =
         !best ||
@@ -307,7 +302,7 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
   const mappedByUser = override !== undefined && Object.keys(override).length > 0;
   const choice = chooseHeader(grid, override);
   if (!choice) return noHeaderTable(grid.name, mappedByUser);
-  const headerCells = choice.depth > 1 ? headerCellsOf(grid, choice.row) : (grid.rows[choice.row] ?? []);
+  const headerLabels = choice.depth > 1 ? headerCells(grid, choice.row).cells : (grid.rows[choice.row] ?? []);
   const headerRow = choice.row + 1;
   const family = choice.match.family;
   const fields = new Map(choice.match.fields);
@@ -322,7 +317,7 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
   }
   const mappedIndexes = new Set(fields.values());
   const unmatchedHeaders: { column: string; label: string }[] = [];
-  headerCells.forEach((cell, index) => {
+  headerLabels.forEach((cell, index) => {
     const label = cellLabel(cell);
     if (label !== '' && !mappedIndexes.has(index)) unmatchedHeaders.push({ column: columnLetter(index + 1), label });
   });
@@ -386,10 +381,6 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
     missingRequired,
     findings,
   };
-}
-
-function headerCellsOf(grid: SheetGrid, row: number): unknown[] {
-  return headerCells(grid, row).cells;
 }
 
 /**
