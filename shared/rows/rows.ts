@@ -548,9 +548,15 @@ function expenseDate(category: Category | null, reading: RowReading): IsoDate | 
   return reading.plainDate ?? (category === 'GEN' ? reading.invoiceDate : null);
 }
 
-/** Parses every cell of a row; records problems, never throws, never turns garbage into zero. */
-export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
-  const index = agreementIndex(agreement);
+/**
+ * Parses every cell of a row; records problems, never throws, never turns garbage into zero. A pass
+ * over many rows builds the agreement's index once and passes it (validate.ts does).
+ */
+export function parseRow(
+  row: RowInput,
+  agreement: Agreement,
+  index: AgreementIndex = agreementIndex(agreement),
+): ParsedRow {
   const input: RowInput = row !== null && typeof row === 'object' ? row : ({ rowId: '', category: 'PERS' } as RowInput);
   const cells = sweepCells(input);
   const categoryCell = cells[SLOT_CATEGORY];
@@ -625,8 +631,12 @@ function compactUpper(text: string): string {
 }
 
 /** Parsed values plus the findings of the cell-level rules (see file header). */
-export function normaliseRow(row: RowInput, agreement: Agreement): NormalisedRow {
-  const parsed = parseRow(row, agreement);
+export function normaliseRow(
+  row: RowInput,
+  agreement: Agreement,
+  index: AgreementIndex = agreementIndex(agreement),
+): NormalisedRow {
+  const parsed = parseRow(row, agreement, index);
   return { values: parsed.values, findings: cellFindings(parsed, agreement) };
 }
 
