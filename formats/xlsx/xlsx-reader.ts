@@ -34,6 +34,8 @@ export interface MergedRange {
 export interface XlsxSheet {
   name: string;
   visibility: SheetVisibility;
+  /** Zip entry of the sheet's part ("xl/worksheets/sheet1.xml"), for writers that patch the file; '' if none. */
+  part: string;
   /** rows[0] is Excel row 1, rows[r][0] column A; holes are null. */
   rows: XlsxCellValue[][];
   /** Formula text (no leading '=') at the same positions as `rows`; undefined where a cell is typed. */
@@ -247,7 +249,7 @@ function readPackage(entry: (path: string) => Uint8Array | null): XlsxWorkbook {
     const rel = rels.get(sheet.relId);
     const xml = rel ? text(rel.target) : null;
     const grid = xml === null ? emptyGrid() : readSheet(xml, shared, styles, workbook.date1904);
-    return { name: sheet.name, visibility: sheet.visibility, ...grid };
+    return { name: sheet.name, visibility: sheet.visibility, part: rel?.target ?? '', ...grid };
   });
   return { sheets, date1904: workbook.date1904 };
 }

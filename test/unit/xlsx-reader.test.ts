@@ -93,6 +93,11 @@ describe('readXlsx', () => {
       wb.addWorksheet('Nascosto', { state: 'hidden' }).addRow(['b']);
       wb.addWorksheet('Molto', { state: 'veryHidden' }).addRow(['c']);
     });
+    expect(readXlsx(bytes).sheets.map((s) => s.part)).toEqual([
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
+    ]);
     expect(readXlsx(bytes).sheets.map((s) => [s.name, s.visibility])).toEqual([
       ['Visibile', 'visible'],
       ['Nascosto', 'hidden'],
