@@ -9,6 +9,7 @@ import { FileWorkbook, type SettingsStorage } from '../../addin/file/file-workbo
 import { ReportSession } from '../../addin/app/report-session';
 import { MAPPING_SETTINGS_KEY } from '../../addin/app/mapping-settings';
 import { validateCommand } from '../../cli/validate';
+import { runCli } from '../../cli/main';
 import { getAgreement } from '../../shared/agreement/agreements';
 import type { Agreement } from '../../shared/agreement/agreement';
 import type { Finding } from '../../shared/findings/findings';
@@ -147,6 +148,43 @@ describe('a partner workbook shaped like the real ones', () => {
     expect(rowProblems(pane)).toEqual(expected);
     expect(pane.map(key).sort()).toEqual(cli.findings.map(key).sort());
     expect(cli.findings.some((f) => f.code === 'M05' && f.sheet === 'Spese generali')).toBe(false);
+  });
+
+  it('rendiconta mapping prints what it recognised and a skeleton that, filled in, maps the sheet', async () => {
+    const path = join(dir, 'real-skeleton.xlsx');
+    writeFileSync(path, bytes);
+    const text = captureIo();
+    expect(await runCli(['mapping', path], text.io)).toBe(0);
+    expect(text.stdout()).toContain('Foglio «Personale»: tabella riconosciuta');
+    expect(text.stdout()).toContain('intestazioni non riconosciute: D «Importo imputato al progetto»');
+    expect(text.stdout()).toContain('Foglio «Calcoli»: non letto: foglio nascosto');
+    const json = captureIo();
+    expect(await runCli(['mapping', path, '--json'], json.io)).toBe(0);
+    const { sheets, skeleton } = JSON.parse(json.stdout()) as {
+      sheets: { sheet: string; status: string }[];
+      skeleton: Record<string, { category?: string; headerRow?: number; columns: Record<string, string> }>;
+    };
+    expect(sheets.map((s) => [s.sheet, s.status])).toEqual([
+      ['Personale', 'table'],
+      ['Beni di consumo', 'table'],
+      ['Riepilogo', 'partial'],
+      ['Spese generali', 'partial'],
+      ['Istruzioni', 'none'],
+      ['Elenchi', 'hidden'],
+      ['Calcoli', 'hidden'],
+    ]);
+    expect(Object.keys(skeleton)).toEqual(['Riepilogo', 'Spese generali']);
+    expect(skeleton['Spese generali']).toMatchObject({ category: 'GEN', headerRow: 3, columns: { amount: '' } });
+    // The user fills in the column of the unknown header and keeps only the sheet they want read.
+    const edited = {
+      'Spese generali': {
+        ...skeleton['Spese generali'],
+        columns: { ...skeleton['Spese generali'].columns, amount: 'D' },
+      },
+    };
+    const viaSkeleton = await viaCli(bytes, 'real-skeleton-mapped', edited);
+    const viaHand = await viaCli(bytes, 'real-hand-mapped', GEN_MAPPING);
+    expect(viaSkeleton.findings.map(key).sort()).toEqual(viaHand.findings.map(key).sort());
   });
 
   it('gives the pane and the CLI the same grids: values, Excel-precision inputs, hidden states', () => {
