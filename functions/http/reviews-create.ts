@@ -2,19 +2,16 @@
 // required). The row must exist in the named version; the decision then holds for that row of the
 // report in later versions too. 201 with the review; 409 when the row already has one.
 import { app } from '@azure/functions';
-import { romeDate } from '../../shared/core/dates';
 import { rowNonAdmission } from '../../shared/sample/outcomes';
-import { appendAudit } from '../lib/audit';
 import { actorOf } from '../lib/auth';
 import { notFound, validationFailed } from '../lib/http-errors';
 import { requirePoOf } from '../lib/po-scope';
 import { parseBody, readJson } from '../lib/request-body';
-import { createReview, readReview, type StoredReview } from '../lib/reviews-store';
+import { recordRowReview } from '../lib/review-service';
 import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
 import { ReviewBodySchema, type ReviewAnswer } from '../../shared/contract';
-import { stateConflict } from '../lib/sample-service';
 import { requireAgreement } from '../lib/submission-service';
-import { getVersion, parseSubmissionId, readSnapshot } from '../lib/submissions-store';
+import { parseSubmissionId } from '../lib/submissions-store';
 
 export const createReviewRoute = defineRoute({
   name: 'createReview',
@@ -30,47 +27,13 @@ export const createReviewRoute = defineRoute({
     if (!parsed) throw notFound('Invio non trovato.', { submissionId: body.submissionId });
     // The id names its programme: refuse before reading, so existence is not leaked.
     requirePoOf(principal, agreement.id, parsed.key.programme);
-    const storage = deps.storage;
-    await storage.ensure();
-    const meta = await getVersion(storage, agreement.id, body.submissionId);
-    if (!meta) throw notFound('Invio non trovato.', { submissionId: body.submissionId });
-    const snapshot = await readSnapshot(storage, meta.blobName);
-    if (!snapshot.rows.some((r) => r.rowId === body.rowId)) {
-      throw validationFailed([
-        { path: '$.rowId', message: 'La riga indicata non è tra le righe accettate di questo invio.' },
-      ]);
-    }
-    const now = deps.clock();
-    const review: StoredReview = {
-      agreement: agreement.id,
+    const review = await recordRowReview(deps, agreement, {
       submissionId: body.submissionId,
-      partner: parsed.key.partner,
-      programme: parsed.key.programme,
-      year: parsed.key.year,
+      key: parsed.key,
       rowId: body.rowId,
-      decision: 'non_ammesso',
       reason: checked.value.reason,
-      decidedOn: romeDate(now),
-      actorRole: actorOf(principal).role,
-      at: now.toISOString(),
-    };
-    if (!(await createReview(storage, review))) {
-      const existing = await readReview(storage, review);
-      throw stateConflict('La riga è già stata non ammessa dalla PO: la decisione registrata resta valida.', {
-        submissionId: existing?.submissionId,
-        rowId: body.rowId,
-        decidedOn: existing?.decidedOn,
-      });
-    }
-    await appendAudit(
-      {
-        actor: actorOf(principal),
-        action: 'review.non_ammesso',
-        target: `review:${agreement.id}/${review.submissionId}#${review.rowId}`,
-        payload: review,
-      },
-      deps,
-    );
+      actor: actorOf(principal),
+    });
     return answer<ReviewAnswer>(201, review);
   },
 });
