@@ -10,7 +10,7 @@ export const getAgreementRoute = defineRoute({
   methods: ['GET'],
   route: 'agreements/{agreement}',
   access: 'signed-in',
-  async handler({ params, deps }) {
+  async handler({ params }) {
     const agreement = requireAgreement(params.agreement);
     return answer<AgreementAnswer>(
       200,
