@@ -137,17 +137,7 @@ async function main(): Promise<void> {
     const { buildRoutes } = await import('../functions/routes');
     const { depsFromEnv } = await import('../functions/lib/deps');
     // The same storage client as the seed; the JWKS from the settings set above.
-    const deps = depsFromEnv(process.env);
-    await startDevHost({
-      routes: buildRoutes({
-        clock: deps.clock,
-        storage,
-        get auth() {
-          return deps.auth;
-        },
-      }),
-      port: API_PORT,
-    });
+    await startDevHost({ routes: buildRoutes(depsFromEnv(process.env, { storage })), port: API_PORT });
     console.log('Core Tools non installati: API servita dal dev host (stessi handler).');
   }
   for (const spec of EXTRA_PROCESSES) startChild(spec, env);

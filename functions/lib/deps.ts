@@ -22,13 +22,14 @@ export type StoreDeps = Pick<Deps, 'storage' | 'clock'>;
  * From app settings (STORAGE_CONNECTION_STRING / AzureWebJobsStorage, STORAGE_NAMESPACE,
  * AUTH_ISSUER / AUTH_AUDIENCE / AUTH_JWKS_URL / AUTH_JWKS_FILE). Storage and auth are read on first
  * use, once: a host without a JWKS still answers /api/health, and refuses tokens with a 401
- * (`not_configured`) instead of failing to start.
+ * (`not_configured`) instead of failing to start. `given` overrides parts (a script that already
+ * holds a storage client).
  */
-export function depsFromEnv(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Deps {
-  let storage: Storage | undefined;
-  let auth: AuthConfig | undefined;
+export function depsFromEnv(env: NodeJS.ProcessEnv = process.env, given: Partial<Deps> = {}): Deps {
+  let storage = given.storage;
+  let auth = given.auth;
   return {
-    clock,
+    clock: given.clock ?? systemClock,
     get storage() {
       storage ??= storageFromEnv(env);
       return storage;
