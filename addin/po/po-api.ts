@@ -172,6 +172,7 @@ export function sampleFromView(view: SampleView): Sample {
         personId: p.personId,
         requestDeadline: p.requestDeadline,
         status: p.status,
+        documents: (p.documents ?? []).map((d) => ({ docId: d.docId, name: d.name, receivedAt: d.receivedAt })),
         documentsReceivedOn: received[received.length - 1]?.on,
         final: p.final,
         contradictory: p.contradictory !== undefined && !p.final,

@@ -20,6 +20,8 @@ export interface SampledPerson {
   personId: string;
   requestDeadline: string;
   status: string;
+  /** Documents the partners uploaded for the person's rows (the PO's view lists them). */
+  documents: Array<{ docId: string; name?: string; receivedAt?: string }>;
   /** Day the PO recorded the documentation as received (S4 request answered). */
   documentsReceivedOn?: string;
   /** Nothing can change any more (admitted, or confirmed after the contradictory step). */

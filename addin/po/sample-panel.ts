@@ -172,13 +172,20 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
     openForm: (person: SampledPerson, card: HTMLElement) => void,
   ): HTMLElement {
     const ref = personRef(person);
-    // The sample view says when the PO recorded the documents as received (the files themselves
-    // are uploaded per row, on the documents route).
-    const docs = h(
-      'dd',
-      {},
-      person.documentsReceivedOn ? `ricevuti il ${formatDate(person.documentsReceivedOn)}` : 'non ancora ricevuti',
-    );
+    const docs = h('dd', {});
+    if (person.documents.length) {
+      docs.append(
+        h(
+          'ul',
+          {},
+          ...person.documents.map((d) =>
+            h('li', {}, `${d.name ?? d.docId}${d.receivedAt ? ` (${formatDate(d.receivedAt)})` : ''}`),
+          ),
+        ),
+      );
+    }
+    if (person.documentsReceivedOn) docs.append(`ricevuti il ${formatDate(person.documentsReceivedOn)}`);
+    else if (!person.documents.length) docs.append('non ancora ricevuti');
     const observations = h(
       'dd',
       { 'data-testid': 'observations' },

@@ -100,6 +100,16 @@ export const ContradictorySchema = z.object({
   observations: z.object({ text: z.string(), on: day }).optional(),
 }) as z.ZodType<Contradictory>;
 
+/** A document uploaded for one of the rows behind a sampled person. */
+export const PersonDocumentSchema = z.object({
+  docId: z.string(),
+  name: z.string(),
+  kind: z.string().nullable(),
+  partner: z.string(),
+  receivedAt: z.string(),
+});
+export type PersonDocument = z.infer<typeof PersonDocumentSchema>;
+
 /** One sampled person with the state of its request (S4–S5). */
 export const PersonViewSchema = z.object({
   rank: z.number().int(),
@@ -117,6 +127,11 @@ export const PersonViewSchema = z.object({
   /** Rows behind the person: "partner/rowId" for the PO, the partner's own row ids for a partner. */
   rowIds: z.array(z.string()),
   history: z.array(OutcomeEventSchema),
+  // The PO's (and admin's) view also names, per person, the partners whose rows put it in the
+  // population, its reported cost in the semester and the documents uploaded for those rows.
+  partners: z.array(z.string()).optional(),
+  reportedCost: z.string().nullable().optional(),
+  documents: z.array(PersonDocumentSchema).optional(),
 });
 export type PersonView = z.infer<typeof PersonViewSchema>;
 

@@ -98,7 +98,7 @@ describe('PO API client', () => {
     });
     expect(calls[0].headers.Authorization).toBe('Bearer tok');
     expect(sample).toMatchObject({ programme: 'P1', semester: '2026-H1', n: 2, population: 12, populationHash: 'ab' });
-    expect(sample.selected[0]).toMatchObject({ personId: 'RSSMRA80A01H501U', observations: [] });
+    expect(sample.selected[0]).toMatchObject({ personId: 'RSSMRA80A01H501U', documents: [], observations: [] });
   });
 
   it('reads a missing sample as null and other errors with the server message', async () => {
@@ -194,7 +194,7 @@ const view = (over: Partial<SampleView>): SampleView => ({
 });
 
 describe('the sample view, as the server sends it (functions/lib/sample-service.ts)', () => {
-  it('reads a timer draw with the decision and the partner’s observations as sent', () => {
+  it('reads a timer draw with the decision, the partner’s observations and the documents as sent', () => {
     const sample = sampleFromView(
       view({
         drawnBy: 'timer',
@@ -216,6 +216,17 @@ describe('the sample view, as the server sends it (functions/lib/sample-service.
               { type: 'decision', on: '2026-11-05', outcome: 'non_ammesso', reason: 'manca contratto' },
               { type: 'observations', on: '2026-11-10', text: '=1+1 allegato il contratto' },
             ],
+            partners: ['koala'],
+            reportedCost: '1200.00',
+            documents: [
+              {
+                docId: 'd1',
+                name: 'busta.pdf',
+                kind: 'busta-paga',
+                partner: 'koala',
+                receivedAt: '2026-10-20T09:00:00Z',
+              },
+            ],
           },
         ],
       }),
@@ -223,6 +234,9 @@ describe('the sample view, as the server sends it (functions/lib/sample-service.
     expect(sample.drawnBy).toBe('timer');
     expect(sample.selected[0].outcome).toMatchObject({ outcome: 'non_ammesso', reason: 'manca contratto' });
     expect(sample.selected[0].observations[0].text).toBe('=1+1 allegato il contratto');
+    expect(sample.selected[0].documents).toEqual([
+      { docId: 'd1', name: 'busta.pdf', receivedAt: '2026-10-20T09:00:00Z' },
+    ]);
   });
 
   it('reads status, contradictory observations, received documents and ranks', () => {

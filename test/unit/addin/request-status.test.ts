@@ -12,6 +12,7 @@ const person = (over: Partial<SampledPerson> = {}): SampledPerson => ({
   personId: 'RSSMRA80A01H501U',
   requestDeadline: '2026-10-31',
   status: 'requested',
+  documents: [],
   final: false,
   contradictory: false,
   rowIds: ['p-1'],
