@@ -4,7 +4,9 @@
 //
 // How to add a route (the pattern every file in functions/http follows):
 //   1. Its request and answer schemas go in shared/contract/<resource>.ts (zod, with the inferred
-//      types); clients parse answers with them, so a field the server adds is added there too.
+//      types), and its entry (method, path, query, body, answer) in API_ROUTES of
+//      shared/contract/routes.ts (test/unit/api-contract.test.ts checks both tables agree).
+//      Clients parse answers with the schemas, so a field the server adds is added there too.
 //   2. functions/http/<name>.ts: `export const fooRoute = defineRoute({ name, methods, route,
 //      access, async handler({ request, principal, params, deps }) { … } })`. The handler only
 //      parses (parseBody with the contract schema), authorises, calls a service with what it needs

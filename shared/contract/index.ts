@@ -12,3 +12,4 @@ export * from './outcomes';
 export * from './reviews';
 export * from './reconciliation';
 export * from './po-scope-claim';
+export * from './routes';
