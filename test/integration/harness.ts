@@ -15,7 +15,9 @@ import {
 import { systemClock, type Clock } from '../../functions/lib/clock';
 import type { Deps } from '../../functions/lib/deps';
 import { createStorage, type ContainerName, type Storage, type TableName } from '../../functions/lib/storage';
+import type { BoundRoute } from '../../functions/lib/route';
 import { buildRoutes } from '../../functions/routes';
+import { API_ROUTES, type RouteContract } from '../../shared/contract';
 import { poScopeEntry } from '../../shared/contract/po-scope-claim';
 import { startDevHost, type DevHost } from '../../scripts/dev-host';
 
@@ -68,7 +70,11 @@ export async function startTestApi(): Promise<TestApi> {
     storage,
     auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) },
   };
-  const host: DevHost = await startDevHost({ routes: buildRoutes(deps), port: 0, log: () => undefined });
+  const host: DevHost = await startDevHost({
+    routes: buildRoutes(deps).map(checkedAgainstContract),
+    port: 0,
+    log: () => undefined,
+  });
   const token = (claims: TokenClaims, options?: MintOptions) => mintToken(key, claims, options);
   return {
     url: host.url,
@@ -98,6 +104,37 @@ export async function startTestApi(): Promise<TestApi> {
     async close() {
       setClock(undefined);
       await host.close();
+    },
+  };
+}
+
+/**
+ * Every JSON answer of a route in these tests is parsed with its schema of the contract
+ * (shared/contract API_ROUTES): an answer the contract does not describe becomes a 500
+ * `contract_violation` naming the paths, so the test that met it fails there.
+ */
+function checkedAgainstContract(route: BoundRoute): BoundRoute {
+  const contract = (API_ROUTES as Record<string, RouteContract>)[route.name];
+  const schema = contract && 'safeParse' in contract.answer ? contract.answer : undefined;
+  if (!schema) return route;
+  return {
+    ...route,
+    async handler(request, context) {
+      const response = await route.handler(request, context);
+      const ok = (response.status ?? 200) < 300;
+      if (!ok || response.jsonBody === undefined) return response;
+      const parsed = schema.safeParse(response.jsonBody);
+      if (parsed.success) return response;
+      return {
+        status: 500,
+        jsonBody: {
+          error: {
+            code: 'contract_violation',
+            message: `${route.name}: answer not described by shared/contract`,
+            details: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })),
+          },
+        },
+      };
     },
   };
 }
