@@ -12,6 +12,7 @@ import { createStorage } from '../../functions/lib/storage';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localJwks } from '../../functions/lib/auth';
 import { generateSigningKey, mintToken } from '../../functions/lib/dev-keys';
 import { buildRoutes } from '../../functions/routes';
+import { checkedAgainstContract } from '../integration/harness';
 
 /** Reference day of the browser tests, on both sides: W3 2026 is open. */
 export const BROWSER_TODAY = '2026-11-20';
@@ -37,7 +38,12 @@ export default async function globalSetup(): Promise<void> {
     storage,
     auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) },
   };
-  const api = await startDevHost({ routes: buildRoutes(deps), port: 0, host: '127.0.0.1', log: () => undefined });
+  const api = await startDevHost({
+    routes: buildRoutes(deps).map(checkedAgainstContract),
+    port: 0,
+    host: '127.0.0.1',
+    log: () => undefined,
+  });
   const web = await startStaticServer(outDir, api.url);
 
   globalThis.__RENDICONTA_BROWSER__ = { azurite, api, web };

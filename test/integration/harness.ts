@@ -113,7 +113,7 @@ export async function startTestApi(): Promise<TestApi> {
  * (shared/contract API_ROUTES): an answer the contract does not describe becomes a 500
  * `contract_violation` naming the paths, so the test that met it fails there.
  */
-function checkedAgainstContract(route: BoundRoute): BoundRoute {
+export function checkedAgainstContract(route: BoundRoute): BoundRoute {
   const contract = (API_ROUTES as Record<string, RouteContract>)[route.name];
   const schema = contract && 'safeParse' in contract.answer ? contract.answer : undefined;
   if (!schema) return route;
