@@ -235,8 +235,9 @@ describe('the sample view, as the server sends it (functions/lib/sample-service.
     expect(sample.selected[0].outcome).toMatchObject({ outcome: 'non_ammesso', reason: 'manca contratto' });
     expect(sample.selected[0].observations[0].text).toBe('=1+1 allegato il contratto');
     expect(sample.selected[0].documents).toEqual([
-      { docId: 'd1', name: 'busta.pdf', receivedAt: '2026-10-20T09:00:00Z' },
+      { docId: 'd1', name: 'busta.pdf', kind: 'busta-paga', receivedAt: '2026-10-20T09:00:00Z' },
     ]);
+    expect(sample.selected[0]).toMatchObject({ partners: ['koala'], reportedCost: '1200.00' });
   });
 
   it('reads status, contradictory observations, received documents and ranks', () => {
