@@ -103,6 +103,11 @@ export interface RendicontaClient {
   submit(agreement: string, body: SubmissionRequest, idempotencyKey: string): Promise<SubmissionAnswer>;
   listSubmissions(agreement: string, query?: SubmissionQuery): Promise<SubmissionListAnswer>;
   getSubmission(agreement: string, submissionId: string): Promise<SubmissionDetailAnswer>;
+  /** The last committed version of one report (partner, programme, year) with its rows, or null. */
+  latestSubmission(
+    agreement: string,
+    report: { partner: string; programme: string; year: number },
+  ): Promise<SubmissionDetailAnswer | null>;
   uploadDocument(agreement: string, docId: string, bytes: Uint8Array, query: DocumentQuery): Promise<DocumentMeta>;
   downloadDocument(agreement: string, docId: string): Promise<DownloadedFile>;
   getSample(agreement: string, programme: string, semester: string): Promise<SampleView>;
@@ -179,7 +184,7 @@ export function createClient(options: ClientOptions): RendicontaClient {
     };
   }
 
-  return {
+  const client: RendicontaClient = {
     health: () => call(HealthAnswerSchema, { method: 'GET', path: '/health' }),
     getAgreement: (agreement) => call(AgreementAnswerSchema, { method: 'GET', path: a(agreement) }),
     validate: (agreement, body) =>
@@ -252,7 +257,17 @@ export function createClient(options: ClientOptions): RendicontaClient {
         accept: XLSX_CONTENT_TYPE,
       }),
     runSemesterSampling: () => call(SamplingRunSchema, { method: 'POST', path: '/maintenance/semester-sampling' }),
+    async latestSubmission(agreement, report) {
+      const { submissions } = await client.listSubmissions(agreement, report);
+      const mine = submissions.filter(
+        (s) => s.partner === report.partner && s.programme === report.programme && s.year === report.year,
+      );
+      if (mine.length === 0) return null;
+      const last = mine.reduce((a, b) => (b.version > a.version ? b : a));
+      return client.getSubmission(agreement, last.submissionId);
+    },
   };
+  return client;
 }
 
 /** A 2xx whose body is not what the contract says: 502, as a gateway would say of a bad upstream. */

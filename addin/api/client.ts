@@ -4,6 +4,7 @@
 // "retryable": the outbox keeps the submission and retries it with the same Idempotency-Key.
 import { ApiError, createClient, type DocumentQuery, type FetchLike, type RendicontaClient } from '../../client';
 import type { AgreementAnswer, DocumentMeta, SubmissionAnswer, SubmissionRequest } from '../../shared/contract';
+import type { RowInput } from '../../shared/rows/rows';
 
 export { ApiError };
 export type { DocumentMeta, SubmissionAnswer };
@@ -27,6 +28,15 @@ export class ApiClient {
 
   submit(agreementId: string, body: SubmissionBody, idempotencyKey: string): Promise<SubmissionAnswer> {
     return this.client.submit(agreementId, body, idempotencyKey);
+  }
+
+  /** The report's last version for one partner, programme and year (rows with their ids), or null. */
+  async latestSubmission(
+    agreementId: string,
+    report: { partner: string; programme: string; year: number },
+  ): Promise<{ submissionId: string; version: number; rows: RowInput[] } | null> {
+    const last = await this.client.latestSubmission(agreementId, report);
+    return last && { submissionId: last.submissionId, version: last.version, rows: last.rows };
   }
 
   uploadDocument(agreementId: string, docId: string, bytes: Uint8Array, query: DocumentQuery): Promise<DocumentMeta> {

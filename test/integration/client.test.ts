@@ -54,6 +54,14 @@ describe('partner routes', () => {
     const version = await koala.getSubmission(AGREEMENT, answer.submissionId);
     expect(version.rows.map((r) => r.rowId)).toEqual(['b-0', 'b-1', 'p-2', 'b-3']);
     expect(version).toMatchObject({ accepted: answer.accepted, carriedOver: [] });
+    const pane = new ApiClient(async () => api.partner('koala'), api.url, nodeFetch);
+    const report = { partner: 'koala', programme: 'P4', year: 2026 };
+    expect(await pane.latestSubmission(AGREEMENT, report)).toEqual({
+      submissionId: 'koala.P4.2026.v1',
+      version: 1,
+      rows: version.rows,
+    });
+    expect(await pane.latestSubmission(AGREEMENT, { ...report, programme: 'P5' })).toBeNull();
   });
 
   it('uploads a document and downloads the same bytes', async () => {
