@@ -15,9 +15,12 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Worth retrying later with the same Idempotency-Key: the network, or the service, failed. */
+  /**
+   * Worth retrying later with the same Idempotency-Key: the network, or the service, failed. An
+   * answer the contract does not describe (bad_answer) is not: the same request gets the same answer.
+   */
   get retryable(): boolean {
-    return this.status === 0 || this.status >= 500;
+    return this.code !== 'bad_answer' && (this.status === 0 || this.status >= 500);
   }
 }
 
