@@ -52,9 +52,9 @@ it('words failures without an error body as the caller asks (CLI, PO pane, defau
 
 it('an answer that is not JSON, or not the contract’s shape, is a bad_answer that is not retried', async () => {
   for (const text of ['not json', JSON.stringify({ status: 'ok' }), '']) {
-    const error = await createClient({ baseUrl: '/api', token: () => 't', fetch: answering(200, text) })
+    const error = (await createClient({ baseUrl: '/api', token: () => 't', fetch: answering(200, text) })
       .health()
-      .catch((e: unknown) => e as ApiError);
+      .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 502, code: 'bad_answer', retryable: false });
     expect(error.message).toBe('La risposta del servizio non è leggibile.');
