@@ -22,24 +22,31 @@
 import type { Agreement } from '../agreement/agreement';
 import { latestBudget } from '../agreement/agreement';
 import type { IsoDate } from '../core/dates';
-import type { Finding } from '../findings/findings';
+import type { Finding, RuleCode } from '../findings/findings';
 import { messageIt } from '../findings/messages.it';
+import { reportFinding } from '../rules/emit';
 import { Money, ZERO, formatAmount, roundCents, sum } from '../core/money';
 
 export type ReconciliationPolicy = 'reduce' | 'flag';
 export type ReconciliationPhase = 'during' | 'yearClose';
 export type TrailStepCode = 'C1' | 'C2' | 'C3' | 'C4' | 'C5';
 
+/**
+ * Why an amount does not count: the rule whose error excludes the rows (R14, R24, R25, any error),
+ * the R21 excess of general costs, or the PO's S5 (sample outcome) and S6 (row review) decisions.
+ */
+export type ExclusionReason = RuleCode;
+
 /** Why an amount does not count: a rule code (R14, R21, R24, R25, …) or S5/S6 decisions. */
 export interface Exclusion {
-  reason: string;
+  reason: ExclusionReason;
   rowIds: string[];
   municipal: Money;
   cofinancing: Money;
   /** Italian explanation for the PO (never a tax code or a name). */
   note?: string;
   /** The findings behind the exclusion (code + row), for C6. */
-  findings?: { code: string; rowId?: string; message: string }[];
+  findings?: { code: RuleCode; rowId?: string; message: string }[];
 }
 
 export interface ProgrammeReconciliationInput {
@@ -221,10 +228,10 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
   const findings: Finding[] = [];
   if (!dutyMet) {
     findings.push(
-      r20Finding(
+      reportFinding(
+        'R20',
         r20 === 'error' ? 'error' : 'warning',
-        `Il cofinanziamento ammesso dell'ATS (${pct(atsShare as Money)}% del contributo) è inferiore al minimo del ${pct(minRate)}% (R20).` +
-          (policy === 'reduce' ? ' Il contributo è ridotto di conseguenza (C4).' : ''),
+        policy === 'reduce' ? 'reconciledAts.reduced' : 'reconciledAts',
         { share: pct(atsShare as Money), minimum: pct(minRate) },
       ),
     );
@@ -238,12 +245,11 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
     const share = s.D2.isZero() ? null : s.Af.div(s.D2);
     if (share !== null && share.lt(minRate)) {
       findings.push(
-        r20Finding(
-          'warning',
-          `Programma ${s.p.programme}: cofinanziamento ammesso al ${pct(share)}% del contributo, sotto il ${pct(minRate)}%. ` +
-            "L'obbligo vale sull'intera ATS: segnalazione informativa (R20).",
-          { programme: s.p.programme, share: pct(share), minimum: pct(minRate) },
-        ),
+        reportFinding('R20', 'warning', 'reconciledProgramme', {
+          programme: s.p.programme,
+          share: pct(share),
+          minimum: pct(minRate),
+        }),
       );
     }
     const T1 = s.p.paid?.first ?? roundCents(s.B.times(tranches.first));
@@ -385,22 +391,9 @@ function step(
   return { step: s, figure, formula, inputs, result };
 }
 
-function r20Finding(severity: 'error' | 'warning', message: string, params: Record<string, string>): Finding {
-  return { code: 'R20', severity, sheet: null, row: null, column: null, field: null, message, params };
-}
-
 /** C1 finding for a programme without an approved budget line (no version for the year, or no line in it). */
 function missingBudget(programme: string, year: number, version: number | undefined): Finding {
-  const variant = version === undefined ? 'noBudget' : 'noBudgetLine';
-  const params = { programma: programme, anno: year, ...(version === undefined ? {} : { versione: version }) };
-  return {
-    code: 'C1',
-    severity: 'warning',
-    sheet: null,
-    row: null,
-    column: null,
-    field: null,
-    message: messageIt('C1', variant, params),
-    params: { variant, ...params },
-  };
+  return version === undefined
+    ? reportFinding('C1', 'warning', 'noBudget', { programma: programme, anno: year })
+    : reportFinding('C1', 'warning', 'noBudgetLine', { programma: programme, anno: year, versione: version });
 }
