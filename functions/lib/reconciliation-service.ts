@@ -11,8 +11,7 @@ import type { Finding } from '../../shared/findings/findings';
 import type { RowNonAdmission } from '../../shared/sample/outcomes';
 import { reconcile, type Reconciliation } from '../../shared/reconciliation/reconcile';
 import { partnersGeneralCostExclusion } from '../../shared/reconciliation/general-cost-excess';
-import { reconciliationLayout } from '../../shared/reconciliation/sheet-layout';
-import { layoutToXlsx } from '../../formats/xlsx/reconciliation-workbook';
+import { reconciliationWorkbookBytes } from '../../formats/xlsx/reconciliation-workbook';
 import {
   buildReconciliationInput,
   reconcilableRow,
@@ -158,7 +157,7 @@ export function reconciliationWorkbook(
   programme?: string,
 ): { bytes: Uint8Array; fileName: string } {
   const programmeTitles = Object.fromEntries(agreement.programmes.map((p) => [p.id, p.title]));
-  const bytes = layoutToXlsx(reconciliationLayout(answer, { programmeTitles }));
+  const bytes = reconciliationWorkbookBytes(answer, { programmeTitles });
   const parts = ['riconciliazione', agreement.id, String(answer.year), programme, answer.asOf].filter(Boolean);
   // Only the characters of ids and ISO dates survive: the name goes into a header.
   return { bytes, fileName: `${parts.join('-').replace(/[^A-Za-z0-9._-]/g, '_')}.xlsx` };
