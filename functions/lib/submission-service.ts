@@ -10,7 +10,7 @@ import type { Finding } from '../../shared/findings/findings';
 import { summarise } from '../../shared/findings/findings';
 import type { RowInput } from '../../shared/rows/rows';
 import { validateRows } from '../../shared/rules/validate';
-import { appendAudit, canonicalJson, sha256Hex, type AuditActor } from './audit';
+import { appendAudit, canonicalJson, nativeSha256Hex, type AuditActor } from './audit';
 import { clock } from './clock';
 import { HttpError, notFound, validationFailed, versionConflict } from './http-errors';
 import type { SubmissionBody } from './request-schemas';
@@ -149,7 +149,7 @@ export async function submit(storage: Storage, input: SubmitInput): Promise<Subm
   const { agreement, body } = input;
   const key: ReportKey = { agreement: agreement.id, partner: body.partner, programme: body.programme, year: body.year };
   // Only an idempotent request needs its hash (it costs tens of ms on a 5,000-row body).
-  const requestHash = input.idempotencyKey ? sha256Hex(canonicalJson(body)) : '';
+  const requestHash = input.idempotencyKey ? nativeSha256Hex(canonicalJson(body)) : '';
   await storage.ensure();
 
   for (let attempt = 0; ; attempt++) {
