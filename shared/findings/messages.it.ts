@@ -220,6 +220,21 @@ export const MESSAGES_IT = {
     `Programma ${p.programma}: la versione ${p.versione} del budget ${p.anno} non ha una riga per il programma; budget 0,00 € e contributo dovuto 0,00 €.`,
   'C2.zeroPlanned': (_p: NoParams) => 'con P = 0 il contributo proporzionale è 0 (nessuna divisione per zero)',
 
+  // The semester sample (S1–S4): why a draw cannot be made as asked. Errors of a request, not findings.
+  'S1.semester': (_p: NoParams) => 'Semestre non valido: usare il formato aaaa-H1 o aaaa-H2.',
+  'S2.rateInvalid': (p: { massimo: string }) =>
+    `Tasso di campionamento non valido: indicare un numero tra 0 e ${p.massimo}.`,
+  'S2.rateNotPositive': (_p: NoParams) => 'Il tasso di campionamento deve essere maggiore di zero.',
+  'S2.rateAboveMax': (p: { tasso: string; massimo: string }) =>
+    `Il tasso di campionamento ${p.tasso} supera il massimo del ${p.massimo} del personale previsto dall'accordo (S2).`,
+  'S2.populationSize': (_p: NoParams) => 'La dimensione della popolazione deve essere un numero intero non negativo.',
+  'S3.seed': (_p: NoParams) => 'Il seme del sorteggio è obbligatorio (S3).',
+  'S3.method': (_p: NoParams) => 'Metodo di campionamento non valido: usare "simple" o "mus".',
+  'S3.musCosts': (_p: NoParams) =>
+    'Il campionamento per unità monetaria richiede il costo rendicontato di ogni persona.',
+  'S4.notDue': (p: { semestre: string; chiusura: string }) =>
+    `Il semestre ${p.semestre} si può estrarre solo dopo la chiusura delle finestre che lo coprono (${p.chiusura}).`,
+
   // Notes of the reconciliation's exclusions (C6): why an amount does not count. Not findings.
   'exclusion.rule': (p: { regola: string }) => `Righe escluse dalla regola ${p.regola}.`,
   'exclusion.S6': (p: { motivo: string }) => `Riga non ammessa dalla PO: ${p.motivo}`,

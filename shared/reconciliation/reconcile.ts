@@ -25,6 +25,7 @@ import type { IsoDate } from '../core/dates';
 import type { Finding, RuleCode } from '../findings/findings';
 import { messageIt } from '../findings/messages.it';
 import { reportFinding } from '../rules/emit';
+import { formatQuantityIt } from '../rules/format';
 import { Money, ZERO, formatAmount, roundCents, sum } from '../core/money';
 
 export type ReconciliationPolicy = 'reduce' | 'flag';
@@ -124,6 +125,8 @@ export interface Reconciliation {
 }
 
 const pct = (value: Money) => value.times(100).toFixed(2);
+/** A configured rate as a formula shows it, Italian format: 0.10 → "10%", 0.075 → "7,5%". */
+const rateIt = (rate: Money) => `${formatQuantityIt(rate.times(100))}%`;
 const money = formatAmount;
 
 /** Reconciles every programme of the year; never throws on figures (a zero plan gives zeros). */
@@ -212,7 +215,7 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
       ? step(
           'C4',
           'ats.due',
-          `D_ATS = min(Σ D2, Σ A_f / ${pct(minRate)}%), arrotondato al centesimo`,
+          `D_ATS = min(Σ D2, Σ A_f / ${rateIt(minRate)}), arrotondato al centesimo`,
           { 'Σ D2': money(totalD2), 'Σ A_f': money(totalAf), 'Σ A_f / tasso minimo': money(roundCents(cap)) },
           money(atsDue),
         )
@@ -276,7 +279,7 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
       step(
         'C5',
         'tranches.first',
-        s.p.paid?.first ? 'T1 = prima tranche effettivamente pagata' : `T1 = ${pct(new Money(tranches.first))}% × B`,
+        s.p.paid?.first ? 'T1 = prima tranche effettivamente pagata' : `T1 = ${rateIt(new Money(tranches.first))} × B`,
         { B: money(s.B) },
         money(T1),
       ),
@@ -285,7 +288,7 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
         'tranches.second',
         s.p.paid?.second
           ? 'T2 = seconda tranche effettivamente pagata'
-          : `T2 = ${pct(new Money(tranches.second))}% × B`,
+          : `T2 = ${rateIt(new Money(tranches.second))} × B`,
         { B: money(s.B) },
         money(T2),
       ),
