@@ -23,7 +23,7 @@ import type { Agreement } from '../agreement/agreement';
 import { latestBudget } from '../agreement/agreement';
 import type { IsoDate } from '../core/dates';
 import type { Finding, RuleCode } from '../findings/findings';
-import { messageIt } from '../findings/messages.it';
+import { renderIt } from '../findings/messages.it';
 import { reportFinding } from '../rules/emit';
 import { formatQuantityIt } from '../rules/format';
 import { Money, ZERO, formatAmount, roundCents, sum } from '../core/money';
@@ -178,7 +178,7 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
         'C2',
         'contribution.proportional',
         P.isZero()
-          ? `D1 = B × min(1, A / P), arrotondato al centesimo (half-up); ${messageIt('C2', 'zeroPlanned', {})}`
+          ? `D1 = B × min(1, A / P), arrotondato al centesimo (half-up); ${renderIt('C2.zeroPlanned', {})}`
           : 'D1 = B × min(1, A / P), arrotondato al centesimo (half-up)',
         { B: money(B), A: money(A), P: money(P) },
         money(D1),
