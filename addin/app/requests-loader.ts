@@ -4,7 +4,7 @@ import { ApiClient } from '../api/client';
 import { createPoApi, type PoApi } from '../po/po-api';
 import type { SampledPerson } from '../po/po-types';
 import { renderRequestsPanel, type SemesterRequests } from '../ui/requests-panel';
-import { sha256Hex } from '../ui/documents-panel';
+import { documentId } from '../ui/documents-panel';
 
 export async function loadPartnerRequests(
   api: Pick<PoApi, 'getSample'>,
@@ -65,7 +65,7 @@ export class PartnerRequests {
 
   private async upload(programme: string, person: SampledPerson, file: File, kind: string): Promise<string> {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const meta = await this.deps.uploader.uploadDocument(this.deps.agreement, await sha256Hex(bytes), bytes, {
+    const meta = await this.deps.uploader.uploadDocument(this.deps.agreement, await documentId(bytes), bytes, {
       programme,
       rowId: person.rowIds[0],
       kind,

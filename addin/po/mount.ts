@@ -5,6 +5,7 @@ import { createPoApi, type FetchLike, type PoApi } from './po-api';
 import { defaultSemester, readPoClaims, semesters } from './po-claims';
 import { installPoStyles } from './po-styles';
 import { reconciliationPanel } from './reconciliation-panel';
+import type { Agreement } from '../../shared/agreement/agreement';
 import type { SheetLayout } from '../../shared/reconciliation/sheet-layout';
 import { reviewForm } from './review-form';
 import { samplePanel } from './sample-panel';
@@ -22,6 +23,8 @@ export interface PoDeps {
   today: string;
   /** Agreement years, for the semester list (default 2026–2028). */
   years?: { first: number; last: number };
+  /** The agreement's reporting windows: their locks choose the semester shown first (default: the shipped agreement's). */
+  windows?: Agreement['windows'];
   programmeTitles?: Readonly<Record<string, string>>;
   /** Present inside Excel: writes the `Riconciliazione` sheet. */
   writeSheet?: (layout: SheetLayout) => Promise<unknown>;
@@ -78,7 +81,7 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
     { id: semesterId },
     ...semesters(years.first, years.last).map((s) => h('option', { value: s }, s.replace('-', ' '))),
   );
-  semesterSelect.value = defaultSemester(deps.today);
+  semesterSelect.value = defaultSemester(deps.today, deps.windows ? { windows: deps.windows } : undefined);
   if (!semesterSelect.value) semesterSelect.selectedIndex = 0;
 
   const sampleSlot = h('div', {});
