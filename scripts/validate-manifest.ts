@@ -114,7 +114,14 @@ export function checkManifest(xml: string, assetsDir: string): ManifestReport {
   const ids = [...controls.map((c) => attr(c, 'id')), attr(child(tab, 'Group'), 'id')];
   if (new Set(ids).size !== ids.length) problems.push('Gli id dei controlli devono essere univoci.');
 
-  // Icons: every image URL of the dev origin must be a file in addin/assets.
+  // Icons: every image URL on the pane's own origin (SourceLocation's: the dev origin, or the
+  // ADDIN_BASE_URL of a production build) must be a file in addin/assets.
+  let paneOrigin = DEV_ORIGIN;
+  try {
+    if (source) paneOrigin = `${new URL(source).origin}/`;
+  } catch {
+    problems.push(`SourceLocation non è un URL: ${source}.`);
+  }
   const images = [
     attr(child(app, 'IconUrl'), 'DefaultValue'),
     attr(child(app, 'HighResolutionIconUrl'), 'DefaultValue'),
@@ -122,8 +129,8 @@ export function checkManifest(xml: string, assetsDir: string): ManifestReport {
   ];
   for (const url of images) {
     if (!url) continue;
-    const file = url.startsWith(`${DEV_ORIGIN}assets/`)
-      ? path.join(assetsDir, url.slice(`${DEV_ORIGIN}assets/`.length))
+    const file = url.startsWith(`${paneOrigin}assets/`)
+      ? path.join(assetsDir, url.slice(`${paneOrigin}assets/`.length))
       : null;
     if (file && !fs.existsSync(file)) problems.push(`Icona mancante: ${path.relative(process.cwd(), file)}.`);
   }

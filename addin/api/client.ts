@@ -1,7 +1,8 @@
-// The pane's HTTP client: same-origin /api, Bearer token, Italian errors from the API's
+// The pane's HTTP client: the build's API base (./api-base), Bearer token, Italian errors from the API's
 // `{ error: { code, message } }`. A network failure or a 5xx is "retryable": the outbox keeps it.
 import type { ApiRow } from '../app/submission-rows';
 import type { Finding } from '../../shared/findings/findings';
+import { apiBaseUrl } from './api-base';
 
 export interface SubmissionBody {
   programme: string;
@@ -61,7 +62,7 @@ export type TokenSource = () => Promise<string | null>;
 export class ApiClient {
   constructor(
     private readonly getToken: TokenSource,
-    private readonly baseUrl = '/api',
+    private readonly baseUrl = apiBaseUrl(),
     private readonly fetcher: typeof fetch = (...args) => globalThis.fetch(...args),
   ) {}
 
