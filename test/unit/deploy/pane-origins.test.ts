@@ -49,8 +49,19 @@ describe('production build with ADDIN_BASE_URL and ADDIN_API_BASE_URL', () => {
   });
 
   it('passes the offline manifest check (npm run validate:manifest), icons resolved on the pane host', () => {
-    const report = checkManifest(read('manifest.xml'), path.join(ROOT, 'addin', 'assets'));
+    const report = checkManifest(read('manifest.xml'), path.join(ROOT, 'addin', 'assets'), { production: true });
     expect(report.problems).toEqual([]);
+    // The development manifest is refused as a production one, and only for its localhost URLs.
+    const dev = checkManifest(
+      fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'),
+      path.join(ROOT, 'addin', 'assets'),
+      {
+        production: true,
+      },
+    );
+    expect(dev.problems.length).toBeGreaterThanOrEqual(8);
+    for (const p of dev.problems)
+      expect(p).toMatch(/^URL di sviluppo in un manifest di produzione .*https:\/\/localhost:3000\//);
     // The check does resolve icons on that host: a missing one is reported.
     const broken = read('manifest.xml').replace(`${PANE}/assets/icon-16.png`, `${PANE}/assets/icon-17.png`);
     expect(checkManifest(broken, path.join(ROOT, 'addin', 'assets')).problems).toEqual([
