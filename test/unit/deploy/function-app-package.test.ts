@@ -48,20 +48,17 @@ describe('function registration (v4 model) from the package entry point', () => 
     );
 
     // The package's own copy of the SDK: the one the Functions worker would hand the app.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sdk = require(path.join(pkg.out, 'node_modules', '@azure', 'functions')) as typeof import('@azure/functions');
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined); // "not in the host" notices
     const http = jest.spyOn(sdk.app, 'http');
     const timer = jest.spyOn(sdk.app, 'timer');
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       for (const file of entries) require(file);
     } finally {
       warn.mockRestore();
     }
 
     // The route table, from the package's compiled routes.js (what the host runs)...
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ROUTES } = require(path.join(pkg.out, 'dist', 'functions', 'routes.js')) as { ROUTES: RouteLike[] };
     // ...is the source table (functions/routes.ts lists these route files).
     const source = fs.readFileSync(path.join(ROOT, 'functions', 'routes.ts'), 'utf8');

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { storageSettings } from '../../../functions/lib/storage-settings';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const INFRA = path.join(ROOT, 'infra');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
 /**
