@@ -18,7 +18,7 @@ const DEV_ORIGIN = 'https://localhost:3000';
  * Both must be bare https origins; `env` (webpack --env) wins over the environment.
  */
 function origins(env) {
-  const read = (name) => {
+  const read = (name, loopbackHttp = false) => {
     const value = String(env[name] ?? process.env[name] ?? '')
       .trim()
       .replace(/\/+$/, '');
@@ -29,11 +29,15 @@ function origins(env) {
     } catch {
       throw new Error(`${name}: "${value}" is not a URL (expected https://host[:port]).`);
     }
-    if (url.protocol !== 'https:' || url.origin !== value)
+    // Plain http only for an API on this machine (tests against the dev host): a deployed pane is
+    // https and may call https only.
+    const loopback =
+      loopbackHttp && url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if ((url.protocol !== 'https:' && !loopback) || url.origin !== value)
       throw new Error(`${name}: "${value}" must be an https origin, without path, query or trailing slash.`);
     return url.origin;
   };
-  return { addinBase: read('ADDIN_BASE_URL'), apiBase: read('ADDIN_API_BASE_URL') };
+  return { addinBase: read('ADDIN_BASE_URL'), apiBase: read('ADDIN_API_BASE_URL', true) };
 }
 
 /** manifest.xml with every dev origin URL moved to the pane's host; no localhost may survive. */

@@ -328,7 +328,7 @@ describe('what the resources must be', () => {
     expect(main).toContain('output ADDIN_API_BASE_URL string = api.outputs.origin');
     const webpack = read('webpack.config.js');
     expect(webpack).toContain("read('ADDIN_BASE_URL')");
-    expect(webpack).toContain("read('ADDIN_API_BASE_URL')");
+    expect(webpack).toContain("read('ADDIN_API_BASE_URL', true)");
     expect(main).toContain("module logAnalytics 'br/public:avm/res/operational-insights/workspace:");
     expect(main).toContain("module monitoring 'br/public:avm/res/insights/component:");
   });
