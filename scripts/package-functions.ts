@@ -151,11 +151,31 @@ export function packageFunctions(options: { dist?: string; out?: string; root?: 
   };
   fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(production, null, 2)}\n`);
   files.push('package.json');
+  // The lock of exactly what is copied, so an `npm install`/`npm ci` in the folder (azd's restore
+  // step) reproduces these versions instead of resolving the ranges again.
+  const packages = productionPackages(lock, Object.keys(dependencies));
+  const pruned = {
+    name: manifest.name,
+    version: manifest.version,
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': {
+        name: manifest.name,
+        version: manifest.version,
+        license: manifest.license,
+        dependencies,
+        engines: manifest.engines,
+      },
+      ...Object.fromEntries(packages.map((key) => [key, lock.packages[key]])),
+    },
+  };
+  fs.writeFileSync(path.join(out, 'package-lock.json'), `${JSON.stringify(pruned, null, 2)}\n`);
+  files.push('package-lock.json');
   // A deployment folder that is also a Core Tools project: nothing in it is to be left out but maps.
   fs.writeFileSync(path.join(out, '.funcignore'), '*.js.map\nlocal.settings.json\n');
   files.push('.funcignore');
 
-  const packages = productionPackages(lock, Object.keys(dependencies));
   for (const key of packages) {
     // Nested node_modules of a copied package come with it.
     if (packages.some((p) => p !== key && key.startsWith(`${p}/`))) continue;

@@ -99,7 +99,9 @@ describe('publish package', () => {
     const app = files.filter((f) => !f.startsWith('node_modules/'));
     expect(app).toEqual(expect.arrayContaining(['host.json', 'package.json', 'dist/functions/index.js']));
     for (const f of app)
-      expect(f).toMatch(/^(host\.json|package\.json|\.funcignore|dist\/(functions|shared|formats)\/.+\.(js|json))$/);
+      expect(f).toMatch(
+        /^(host\.json|package\.json|package-lock\.json|\.funcignore|dist\/(functions|shared|formats)\/.+\.(js|json))$/,
+      );
     // Nothing of ours beyond that: no local data, keys, tests, add-in, CLI, scripts or TypeScript.
     for (const f of files) {
       expect(f).not.toMatch(/(^|\/)\.data\//);
@@ -150,6 +152,19 @@ describe('publish package', () => {
     ])
       expect(top.has(dev)).toBe(false);
     expect(top.has('node_modules/decimal.js')).toBe(true);
+
+    // The package's lock lists exactly the copied packages, at the root lock's versions.
+    const packaged = JSON.parse(fs.readFileSync(path.join(pkg.out, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string; dependencies?: Record<string, string> }>;
+    };
+    expect(Object.keys(packaged.packages).sort()).toEqual(['', ...pkg.packages].sort());
+    expect(packaged.packages[''].dependencies).toEqual(manifest.dependencies);
+    for (const key of pkg.packages) {
+      const installed = JSON.parse(fs.readFileSync(path.join(pkg.out, key, 'package.json'), 'utf8')) as {
+        version: string;
+      };
+      expect({ key, version: packaged.packages[key].version }).toEqual({ key, version: installed.version });
+    }
   });
 
   it('root .funcignore (git ignore rules) lets only host.json, package.json and compiled functions through', () => {
