@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TableEntity } from '@azure/data-tables';
-import { getStorage, TABLES, type Storage, type TableName } from '../functions/lib/storage';
+import { storageFromEnv, TABLES, type Storage, type TableName } from '../functions/lib/storage';
 
 export interface ExportedTable {
   table: TableName;
@@ -87,8 +87,8 @@ if (require.main === module) {
     process.exit(2);
   }
   const run = restore
-    ? restoreTables(getStorage(), dir).then((c) => console.log(`✓ ripristinate: ${JSON.stringify(c)}`))
-    : exportTables(getStorage(), dir, new Date()).then((m) =>
+    ? restoreTables(storageFromEnv(), dir).then((c) => console.log(`✓ ripristinate: ${JSON.stringify(c)}`))
+    : exportTables(storageFromEnv(), dir, new Date()).then((m) =>
         console.log(`✓ ${m.tables.map((t) => `${t.table} ${t.entities}`).join(', ')} → ${dir}`),
       );
   run.catch((err: unknown) => {

@@ -6,7 +6,7 @@
 // cannot be read.
 import { verifyAuditChain } from '../functions/lib/audit';
 import { decisionsWithoutAuditEvent, versionsWithoutAuditEvent } from '../functions/lib/audit-coverage';
-import { azuriteConnectionString, getStorage } from '../functions/lib/storage';
+import { azuriteConnectionString, storageFromEnv } from '../functions/lib/storage';
 
 async function main(): Promise<void> {
   // Azurite of npm start unless a connection string or the account (managed identity / az login) is set.
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   let result;
   let missing: string[];
   try {
-    const storage = getStorage();
+    const storage = storageFromEnv();
     result = await verifyAuditChain(storage);
     missing = [...(await versionsWithoutAuditEvent(storage)), ...(await decisionsWithoutAuditEvent(storage))];
   } catch (err) {

@@ -116,19 +116,13 @@ export function createStorage(config: StorageConfig): Storage {
   };
 }
 
-let current: Storage | undefined;
-
-/** The process-wide storage: configured explicitly (tests, dev host) or from app settings. */
-export function getStorage(): Storage {
-  if (!current) {
-    // Connection string (Azurite) or the managed identity on the account's endpoints.
-    current = createStorage({ settings: storageSettings(process.env), namespace: process.env.STORAGE_NAMESPACE ?? '' });
-  }
-  return current;
-}
-
-export function setStorage(storage: Storage | undefined): void {
-  current = storage;
+/**
+ * The storage the app settings name: a connection string (STORAGE_CONNECTION_STRING, else
+ * AzureWebJobsStorage: Azurite) or the account's endpoints with the managed identity
+ * (STORAGE_ACCOUNT_NAME / STORAGE_BLOB_ENDPOINT + STORAGE_TABLE_ENDPOINT): storage-settings.ts.
+ */
+export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): Storage {
+  return createStorage({ settings: storageSettings(env), namespace: env.STORAGE_NAMESPACE ?? '' });
 }
 
 /** `UseDevelopmentStorage=true` is what Core Tools users put in local.settings.json. */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
-import { ROUTES } from '../../functions/routes';
+import { buildRoutes } from '../../functions/routes';
 import { startDevHost, type DevHost } from '../../scripts/dev-host';
 import { startTestApi, type TestApi } from '../integration/harness';
 import { launch } from './browser';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   azurite = await ensureStorage();
   api = await startTestApi(); // storage namespace and signing key of this file
   corsHost = await startDevHost({
-    routes: ROUTES,
+    routes: buildRoutes(api.deps),
     port: 0,
     host: '127.0.0.1',
     corsOrigins: [pane.url],
