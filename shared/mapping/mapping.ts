@@ -18,7 +18,7 @@ import {
 } from './header-match';
 import type { RowInput } from '../rows/rows';
 import { classifyRow, RowShape } from './non-expense';
-import { messageIt } from '../findings/messages.it';
+import { renderIt } from '../findings/messages.it';
 
 export { normaliseLabel } from './header-match';
 
@@ -283,7 +283,7 @@ function noTable(sheet: string, status: 'hidden' | 'none', finding: Finding): Ma
 function noHeaderTable(sheet: string, mappedByUser: boolean): MappedTable {
   if (mappedByUser)
     return noTable(sheet, 'none', finding('M01', 'warning', sheet, null, null, null, MESSAGES.M01(sheet)));
-  const message = messageIt('M05', 'none', { foglio: sheet, righe: HEADER_SEARCH_ROWS });
+  const message = renderIt('M05.none', { foglio: sheet, righe: HEADER_SEARCH_ROWS });
   return noTable(sheet, 'none', finding('M05', 'info', sheet, null, null, null, message));
 }
 
@@ -296,7 +296,7 @@ const CATEGORY_NAMES: Readonly<Record<HeaderFamily, string>> = {
 
 function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedTable {
   if (grid.visibility === 'hidden' || grid.visibility === 'veryHidden') {
-    const message = messageIt('M05', grid.visibility, { foglio: grid.name });
+    const message = renderIt(grid.visibility === 'hidden' ? 'M05.hidden' : 'M05.veryHidden', { foglio: grid.name });
     return noTable(grid.name, 'hidden', finding('M05', 'info', grid.name, null, null, null, message));
   }
   const mappedByUser = override !== undefined && Object.keys(override).length > 0;
@@ -333,7 +333,7 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
 
   if (status === 'partial') {
     const names = baseMissing.map((key) => `«${fieldDef(fieldsCategory, key)?.header ?? key}»`);
-    const message = messageIt('M05', 'partial', {
+    const message = renderIt('M05.partial', {
       foglio: grid.name,
       categoria: CATEGORY_NAMES[family],
       riga: headerRow,
@@ -416,7 +416,7 @@ export interface TableRead {
 /** The sheet's M04 info for the given skipped rows, or null when there are none. */
 export function skippedRowsFinding(sheet: string, rows: readonly number[]): Finding | null {
   if (rows.length === 0) return null;
-  const message = messageIt('M04', 'skipped', { foglio: sheet, righe: rows.join(', ') });
+  const message = renderIt('M04.skipped', { foglio: sheet, righe: rows.join(', ') });
   return finding('M04', 'info', sheet, null, null, null, message);
 }
 
