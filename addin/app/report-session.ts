@@ -429,7 +429,8 @@ async function settle(writes: (() => Promise<void>)[]): Promise<string | null> {
 function writeErrorMessage(error: unknown): string {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   const what = 'Esiti non scritti nel foglio';
-  if (code === 'AccessDenied') return `${what}: il foglio è protetto. Rimuovi la protezione e premi «Verifica di nuovo».`;
+  if (code === 'AccessDenied')
+    return `${what}: il foglio è protetto. Rimuovi la protezione e premi «Verifica di nuovo».`;
   if (code === 'ItemNotFound') return `${what}: il foglio non esiste più. Premi «Verifica di nuovo».`;
   if (code === 'InvalidOperationInCellEditMode')
     return `${what}: Excel è in modifica di una cella. Conferma la cella e premi «Verifica di nuovo».`;
@@ -464,7 +465,8 @@ function shiftDates1904(table: MappedTable, rows: unknown[][], first: number, la
   for (let r = from; r <= last; r++) {
     const row = rows[r - first];
     if (!row) continue;
-    for (const i of indexes) if (typeof row[i] === 'number' && Number.isInteger(row[i])) row[i] = (row[i] as number) + DAYS_1900_TO_1904;
+    for (const i of indexes)
+      if (typeof row[i] === 'number' && Number.isInteger(row[i])) row[i] = (row[i] as number) + DAYS_1900_TO_1904;
   }
 }
 

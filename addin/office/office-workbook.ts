@@ -156,7 +156,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const formats = active.getRange().conditionalFormats;
       formats.load(FORMAT_PROPERTIES);
       // DATE(1904;1;1) is serial 0 in the 1904 date system and 1462 in the 1900 one (ExcelApi 1.2).
-      const probe = typeof context.workbook.functions?.date === 'function' ? context.workbook.functions.date(1904, 1, 1) : null;
+      const probe =
+        typeof context.workbook.functions?.date === 'function' ? context.workbook.functions.date(1904, 1, 1) : null;
       probe?.load('value');
       const subscribing = this.handlers.size > 0 && !this.subscriptions && !this.subscribing;
       let added: Handler[] = [];
@@ -175,7 +176,10 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const ws of sheets.items) this.remember(ws.id, ws.name);
       this.date1904 = probe !== null && probe.value === 0;
       this.ownFormats.clear();
-      this.ownFormats.set(active.id, formats.items.filter(isOwnFormat).map((f) => f.id));
+      this.ownFormats.set(
+        active.id,
+        formats.items.filter(isOwnFormat).map((f) => f.id),
+      );
       this.prefetch = head ? { sheet: active.name, generation: this.generation, head } : null;
       return sheets.items.map((ws) => ws.name);
     });
@@ -192,7 +196,12 @@ export class OfficeWorkbook implements WorkbookPort {
       let head = this.takePrefetch(sheet);
       if (!head) {
         head = queueHead(ws, this.blockCells);
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (error) {
+          if (!isSizeLimit(error)) throw error;
+          return this.readInHalves(context, ws, sheet);
+        }
       }
       if (head.used.isNullObject) return { sheet, firstRow: 1, firstColumn: 1, values: [] };
       const used: Dims = {
@@ -208,6 +217,23 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       return { sheet, firstRow: used.row + 1, firstColumn: used.column + 1, values: grid.values };
     });
+  }
+
+  /** The first block was too big for one response: the used range's size, then halved blocks. */
+  private async readInHalves(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: string): Promise<Block> {
+    const usedRange = ws.getUsedRangeOrNullObject(true);
+    usedRange.load('rowIndex,columnIndex,rowCount,columnCount');
+    await context.sync();
+    if (usedRange.isNullObject) return { sheet, firstRow: 1, firstColumn: 1, values: [] };
+    const used: Dims = {
+      row: usedRange.rowIndex,
+      column: usedRange.columnIndex,
+      rows: usedRange.rowCount,
+      columns: usedRange.columnCount,
+    };
+    const grid = new Grid(used);
+    await this.readRect(context, ws, used, grid, Math.floor(this.blockCells / 2));
+    return { sheet, firstRow: used.row + 1, firstColumn: used.column + 1, values: grid.values };
   }
 
   /** Reads a rectangle (0-based dims) in row chunks of at most `cells`, halving on size limits. */
@@ -438,7 +464,8 @@ export class OfficeWorkbook implements WorkbookPort {
     const before = this.selection;
     this.selection = { sheetId: event.worksheetId, sheet, first: ref.first.row, last: ref.last.row };
     if (!before || before.last - before.first > 50) return;
-    const sameRows = before.sheetId === event.worksheetId && before.first === ref.first.row && before.last === ref.last.row;
+    const sameRows =
+      before.sheetId === event.worksheetId && before.first === ref.first.row && before.last === ref.last.row;
     if (!sameRows) this.mark(before.sheet, { first: before.first, last: before.last }, undefined, 'selection');
   };
 
@@ -506,7 +533,8 @@ export class OfficeWorkbook implements WorkbookPort {
     if (this.rescanMs <= 0 || this.rescanTimer) return;
     this.rescanTimer = setInterval(() => {
       const sheet = this.names.values().next().value;
-      if (sheet !== undefined && this.pendingChanges.size === 0 && !this.flushing) this.mark(sheet, null, undefined, 'rescan');
+      if (sheet !== undefined && this.pendingChanges.size === 0 && !this.flushing)
+        this.mark(sheet, null, undefined, 'rescan');
     }, this.rescanMs);
     (this.rescanTimer as { unref?: () => void }).unref?.();
   }
@@ -730,7 +758,12 @@ function remainder(used: Dims, firstRows: number, firstColumns: number): Dims[] 
   const lastColumn = used.column + used.columns - 1;
   if (lastColumn >= firstColumns && used.row < firstRows) {
     const column = Math.max(used.column, firstColumns);
-    out.push({ row: used.row, column, rows: Math.min(lastRow, firstRows - 1) - used.row + 1, columns: lastColumn - column + 1 });
+    out.push({
+      row: used.row,
+      column,
+      rows: Math.min(lastRow, firstRows - 1) - used.row + 1,
+      columns: lastColumn - column + 1,
+    });
   }
   if (lastRow >= firstRows) {
     const row = Math.max(used.row, firstRows);

@@ -260,7 +260,13 @@ export class ExcelMock {
     sheet.name = to;
     if (!this.options.nameEvents || !this.eventsEnabled) return;
     for (const handler of [...this.handlers.name])
-      await handler({ worksheetId: sheet.id, nameBefore: from, nameAfter: to, source: 'Local', type: 'WorksheetNameChanged' });
+      await handler({
+        worksheetId: sheet.id,
+        nameBefore: from,
+        nameAfter: to,
+        source: 'Local',
+        type: 'WorksheetNameChanged',
+      });
   }
 
   /** The user deletes cells (e.g. A3:N3) shifting the cells below up: CellDeleted. */
@@ -403,7 +409,13 @@ export class ExcelMock {
   }
 
   /** Used range of rows [from, to] × columns [left, right] (values only); null when empty. */
-  private usedRange(sheet: MockSheet, from: number, to: number, minColumn: number, maxColumn: number): OfficeMockObject {
+  private usedRange(
+    sheet: MockSheet,
+    from: number,
+    to: number,
+    minColumn: number,
+    maxColumn: number,
+  ): OfficeMockObject {
     let top = 0;
     let bottom = 0;
     let left = 0;
@@ -481,7 +493,8 @@ export class ExcelMock {
       );
       this.writes.push({ sheet: entry.sheet.name, address: entry.address, values });
       // Excel reports the add-in's own writes too (marked as such where the host can).
-      if (eventsOn) void this.emit(entry.sheet, entry.address, this.options.triggerSource ? 'ThisLocalAddin' : undefined);
+      if (eventsOn)
+        void this.emit(entry.sheet, entry.address, this.options.triggerSource ? 'ThisLocalAddin' : undefined);
     }
   }
 

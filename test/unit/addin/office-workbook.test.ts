@@ -145,7 +145,9 @@ describe('OfficeWorkbook (office-addin-mock)', () => {
     await mock.userEdit('Beni di consumo', 'B4', 'x');
     await mock.userEdit('Beni di consumo', 'C2', 'y');
     await new Promise((r) => setTimeout(r, 30));
-    expect(changes).toEqual([{ sheet: 'Beni di consumo', rows: { first: 2, last: 4 }, columns: { first: 2, last: 3 } }]);
+    expect(changes).toEqual([
+      { sheet: 'Beni di consumo', rows: { first: 2, last: 4 }, columns: { first: 2, last: 3 } },
+    ]);
     stop();
   });
 
