@@ -24,9 +24,14 @@ async function devServer() {
     const key = path.join(dir, 'localhost.key');
     const ca = path.join(dir, 'ca.crt');
     if (!fs.existsSync(crt) || !fs.existsSync(key)) await certs.generateCertificates(ca, crt, key);
-    return { type: 'https', options: { cert: fs.readFileSync(crt), key: fs.readFileSync(key), ca: fs.readFileSync(ca) } };
+    return {
+      type: 'https',
+      options: { cert: fs.readFileSync(crt), key: fs.readFileSync(key), ca: fs.readFileSync(ca) },
+    };
   } catch (error) {
-    console.warn(`[addin] office-addin-dev-certs unavailable (${error && error.message}); using a self-signed certificate.`);
+    console.warn(
+      `[addin] office-addin-dev-certs unavailable (${error && error.message}); using a self-signed certificate.`,
+    );
     return { type: 'https' };
   }
 }
@@ -39,6 +44,8 @@ module.exports = async (env = {}, options = {}) => {
     entry: {
       taskpane: './addin/taskpane/taskpane.ts',
       commands: './addin/commands/commands.ts',
+      // Office dialog: sign-in where Excel has no NAA, and the ribbon command's messages.
+      'auth-dialog': './addin/auth/auth-dialog.ts',
     },
     output: {
       path: outDir,
@@ -78,6 +85,11 @@ module.exports = async (env = {}, options = {}) => {
         filename: 'commands.html',
         template: './addin/commands/commands.html',
         chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'auth-dialog.html',
+        template: './addin/auth/auth-dialog.html',
+        chunks: ['auth-dialog'],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -178,7 +178,7 @@ export class OfficeWorkbook implements WorkbookPort {
       this.ownFormats.clear();
       this.ownFormats.set(
         active.id,
-        formats.items.filter(isOwnFormat).map((f) => f.id),
+        (formats.items ?? []).filter(isOwnFormat).map((f) => f.id),
       );
       this.prefetch = head ? { sheet: active.name, generation: this.generation, head } : null;
       return sheets.items.map((ws) => ws.name);
