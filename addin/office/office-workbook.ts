@@ -153,7 +153,7 @@ export class OfficeWorkbook implements WorkbookPort {
       active.load('name,id');
       const head = withBlock ? queueHead(active, this.blockCells) : null;
       // The active sheet's conditional formats: the add-in's own one is found with no extra trip.
-      const formats = active.getRange().conditionalFormats;
+      const formats = sheetFormats(active);
       formats.load(FORMAT_PROPERTIES);
       // DATE(1904;1;1) is serial 0 in the 1904 date system and 1462 in the 1900 one (ExcelApi 1.2).
       const probe =
@@ -319,12 +319,12 @@ export class OfficeWorkbook implements WorkbookPort {
       prepare: known
         ? undefined
         : (context) => {
-            found = this.sheetItem(context, sheet).getRange().conditionalFormats;
+            found = sheetFormats(this.sheetItem(context, sheet));
             found.load(FORMAT_PROPERTIES);
           },
       apply: (context) => {
         const ws = this.sheetItem(context, sheet);
-        if (known) for (const own of known) ws.getRange().conditionalFormats.getItem(own).delete();
+        if (known) for (const own of known) sheetFormats(ws).getItem(own).delete();
         else for (const format of found?.items ?? []) if (isOwnFormat(format)) format.delete();
         const range = ws.getRange(`${column}${firstRow}:${column}${lastRow}`);
         const format = range.conditionalFormats.add('ContainsText');
@@ -705,6 +705,11 @@ function ownCells(ops: Op[], idOf: (sheet: string) => string | undefined): Map<s
 
 function rangeKey(ref: RangeRef): string {
   return `${ref.first.row},${ref.first.column}:${ref.last.row},${ref.last.column}`;
+}
+
+/** The conditional formats of a whole sheet (navigation only: nothing is read before the sync). */
+function sheetFormats(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  return ws.getRange().conditionalFormats;
 }
 
 /** What identifies the add-in's conditional format: type, rule and fill colour. */

@@ -139,7 +139,9 @@ export class ExcelMock {
     const runtime = {};
     Object.defineProperty(runtime, 'enableEvents', {
       get: () => this.runtimeLog.at(-1) ?? this.eventsEnabled,
-      set: (value: boolean) => this.runtimeLog.push(value),
+      set: (value: boolean) => {
+        this.runtimeLog.push(value);
+      },
     });
     Object.defineProperty(this.context, 'runtime', { value: runtime });
     // office-addin-mock cannot load collection items ("items/name"): items arrive at sync instead.
@@ -371,7 +373,12 @@ export class ExcelMock {
         const entry: MockFormat = { sheet: sheet.name, address, type, id: `format-${this.nextFormatId++}` };
         this.pendingFormats.push(entry);
         const fill = {};
-        Object.defineProperty(fill, 'color', { set: (v: string) => (entry.fill = v), get: () => entry.fill });
+        Object.defineProperty(fill, 'color', {
+          set: (v: string) => {
+            entry.fill = v;
+          },
+          get: () => entry.fill,
+        });
         return {
           load: () => undefined,
           get id() {
