@@ -42,6 +42,8 @@ export interface ExcelMockOptions {
   maxCellsPerSync?: number;
   /** The workbook counts dates from 1904. */
   date1904?: boolean;
+  /** Whether enableEvents = false at a batch's start silences that batch's own events (default). */
+  suppressOwnEvents?: boolean;
 }
 
 type EventHandler = (event: unknown) => Promise<void> | void;
@@ -94,7 +96,7 @@ export class ExcelMock {
   readonly context: OfficeMockObject;
 
   constructor(sheets: { name: string; cells: Cell[][] }[], options: ExcelMockOptions = {}) {
-    this.options = { triggerSource: true, ...options };
+    this.options = { triggerSource: true, suppressOwnEvents: true, ...options };
     this.sheets = sheets.map((s, i) => ({ ...s, id: `{sheet-${i}}` }));
     const collectionEvent = (event: EventName) => ({
       add: (handler: EventHandler) => {
@@ -181,7 +183,8 @@ export class ExcelMock {
       // Items of the collection are produced at sync time, like Excel.
       this.context.workbook.worksheets.items = this.sheets.map((s) => ({ name: s.name, id: s.id }));
       for (const entry of batch) await entry.mock.sync();
-      const eventsDuringBatch = runtimeLog.length > 0 ? runtimeLog[0] : this.eventsEnabled;
+      const eventsDuringBatch =
+        runtimeLog.length > 0 && this.options.suppressOwnEvents ? runtimeLog[0] : this.eventsEnabled;
       this.applyWrites(batch, eventsDuringBatch);
       for (const { event, handler } of handlers) this.handlers[event].push(handler);
       for (let i = this.conditionalFormats.length - 1; i >= 0; i--)

@@ -231,6 +231,36 @@ describe('live validation in real Excel (office-addin-mock)', () => {
     session.stop();
   });
 
+  it('below ExcelApi 1.14 its own writes are recognised by the addresses written, not by a time window', async () => {
+    // A host that neither marks the add-in's events nor silences them while events are off.
+    const mock = new ExcelMock([{ name: SHEET, cells: [HEADER, goodsRow(1)] }], {
+      triggerSource: false,
+      suppressOwnEvents: false,
+    });
+    (global as Record<string, unknown>).Excel = mock.excel;
+    const port = new OfficeWorkbook(FAST);
+    const changes: unknown[] = [];
+    const stop = port.onChange((change) => changes.push(change));
+    await port.listSheets();
+    await port.writeColumn(SHEET, 'N', 2, ['OK']);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(changes).toEqual([]);
+    // The same cell edited by the user afterwards counts.
+    await mock.userEdit(SHEET, 'N2', 'x');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(changes).toEqual([{ sheet: SHEET, rows: { first: 2, last: 2 }, columns: { first: 14, last: 14 } }]);
+    stop();
+  });
+
+  it('reports the cell the user selects (documents attach to its row)', async () => {
+    const { mock, port, session } = await open([HEADER, goodsRow(1)]);
+    const selected: unknown[] = [];
+    port.onSelect((selection) => selected.push(selection));
+    await mock.userSelect(SHEET, 'C2');
+    expect(selected).toEqual([{ sheet: SHEET, address: 'C2' }]);
+    session.stop();
+  });
+
   it('leaves co-authors’ edits to their own pane', async () => {
     const { mock, session } = await open([HEADER, goodsRow(1), goodsRow(2, '12345')]);
     const syncs = mock.syncs;
