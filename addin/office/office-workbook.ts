@@ -137,15 +137,16 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async listSheets(): Promise<string[]> {
     try {
-      return await this.listing(true);
+      return await this.listing(true, true);
     } catch (error) {
-      // The first block was too big for one response: list without it.
-      if (!isSizeLimit(error)) throw error;
-      return this.listing(false);
+      // The first block was too big for one response, or the host refused part of the batch
+      // (the conditional-format read): the bare listing, the rest read later on its own.
+      if (errorCode(error) === CELL_EDIT_MODE) throw error;
+      return this.listing(false, false);
     }
   }
 
-  private listing(withBlock: boolean): Promise<string[]> {
+  private listing(withBlock: boolean, withFormats: boolean): Promise<string[]> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/id');
@@ -153,8 +154,8 @@ export class OfficeWorkbook implements WorkbookPort {
       active.load('name,id');
       const head = withBlock ? queueHead(active, this.blockCells) : null;
       // The active sheet's conditional formats: the add-in's own one is found with no extra trip.
-      const formats = sheetFormats(active);
-      formats.load(FORMAT_PROPERTIES);
+      const formats = withFormats ? sheetFormats(active) : null;
+      formats?.load(FORMAT_PROPERTIES);
       // DATE(1904;1;1) is serial 0 in the 1904 date system and 1462 in the 1900 one (ExcelApi 1.2).
       const probe =
         typeof context.workbook.functions?.date === 'function' ? context.workbook.functions.date(1904, 1, 1) : null;
@@ -176,10 +177,11 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const ws of sheets.items) this.remember(ws.id, ws.name);
       this.date1904 = probe !== null && probe.value === 0;
       this.ownFormats.clear();
-      this.ownFormats.set(
-        active.id,
-        (formats.items ?? []).filter(isOwnFormat).map((f) => f.id),
-      );
+      if (formats)
+        this.ownFormats.set(
+          active.id,
+          (formats.items ?? []).filter(isOwnFormat).map((f) => f.id),
+        );
       this.prefetch = head ? { sheet: active.name, generation: this.generation, head } : null;
       return sheets.items.map((ws) => ws.name);
     });
