@@ -7,12 +7,18 @@ import { readDevToken, saveDevToken } from './dev-token';
 import { readClaims } from './token-claims';
 import { acquireToken, type OfficeLike } from './sign-in';
 
-/** A dialog token is reused until this long before it expires (the dialog is not reopened per call). */
+/** A token is reused until this long before it expires (the dialog is not reopened per call). */
 const EXPIRY_MARGIN_MS = 5 * 60_000;
+
+/**
+ * One sign-in per pane, whichever TokenProvider asks (the PO check and the partner's pane both
+ * do): the token while valid, and the sign-in under way so that two callers open one dialog.
+ */
+let signedIn: { token: string; expiresAt: number } | null = null;
+let signingIn: Promise<string> | null = null;
 
 export class TokenProvider {
   private devToken: string | null;
-  private cached: { token: string; expiresAt: number } | null = null;
 
   constructor(
     private readonly inOffice: boolean,
@@ -30,14 +36,17 @@ export class TokenProvider {
   readonly getToken = async (): Promise<string | null> => {
     const config = this.inOffice ? naaConfig() : null;
     if (!config) return this.devToken;
-    if (this.cached && this.cached.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return this.cached.token;
-    const token = await acquireToken(config, {
+    if (signedIn && signedIn.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return signedIn.token;
+    signingIn ??= acquireToken(config, {
       office: this.office(),
       naa: naaToken,
       dialogUrl: new URL('auth-dialog.html', window.location.href).toString(),
+    }).finally(() => {
+      signingIn = null;
     });
+    const token = await signingIn;
     const expiresAt = readClaims(token)?.expiresAt;
-    this.cached = expiresAt ? { token, expiresAt } : null;
+    signedIn = expiresAt ? { token, expiresAt } : null;
     return token;
   };
 
