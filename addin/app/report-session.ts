@@ -216,7 +216,19 @@ export class ReportSession {
     progress({ phase: 'scrittura', done: 0, total: 1 });
     writes.push(...this.statusWrites());
     // Issued in one tick: the Office adapter sends them in one batch (one sync).
-    this.publish(tables, result, await settle(writes));
+    const writeError = await settle(writes);
+    // A periodic re-read that changed nothing does not redraw the pane (focus, scroll stay).
+    if (quiet && !writeError && !this.state.error && this.unchanged(tables, result)) return;
+    this.publish(tables, result, writeError);
+  }
+
+  private unchanged(tables: MappedTable[], result: ValidationResult): boolean {
+    const findings = sortFindings([...this.mappingFindings, ...result.findings]);
+    return (
+      this.rowsAt.size === this.state.rowCount &&
+      JSON.stringify(findings) === JSON.stringify(this.state.findings) &&
+      JSON.stringify(tables) === JSON.stringify(this.state.tables)
+    );
   }
 
   private date1904(): boolean {
