@@ -40,6 +40,31 @@ export function errorCode(error: unknown): string | undefined {
 
 export const CELL_EDIT_MODE = 'InvalidOperationInCellEditMode';
 
+/** Waits between attempts of a batch refused because the user is editing a cell. */
+export const CELL_EDIT_RETRY_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000, 15000];
+
+/**
+ * Excel.run through the cell-edit guard, for every batch of the add-in: delayForCellEdit where
+ * ExcelApi 1.11 has it, and on every host a new attempt after InvalidOperationInCellEditMode.
+ * The batch function is called again on each attempt (a fresh context), so nothing is lost.
+ */
+export async function runExcel<T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  capabilities: Pick<ExcelCapabilities, 'delayForCellEdit'> = excelCapabilities(),
+  retryDelaysMs: readonly number[] = CELL_EDIT_RETRY_MS,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return capabilities.delayForCellEdit
+        ? await Excel.run({ delayForCellEdit: true }, batch)
+        : await Excel.run(batch);
+    } catch (error) {
+      if (errorCode(error) !== CELL_EDIT_MODE || attempt >= retryDelaysMs.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));
+    }
+  }
+}
+
 /** Errors after which the same data, asked for in smaller pieces, can be read. */
 const SIZE_LIMIT_CODES = new Set([
   'ResponsePayloadSizeLimitExceeded',

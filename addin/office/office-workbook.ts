@@ -28,8 +28,10 @@ import {
 import { cellAddress, parseRange, type RangeRef } from '../port/a1';
 import {
   CELL_EDIT_MODE,
+  CELL_EDIT_RETRY_MS,
   errorCode,
   excelCapabilities,
+  runExcel,
   isSizeLimit,
   type ExcelCapabilities,
   type IsSetSupported,
@@ -42,7 +44,6 @@ export const FIRST_BLOCK_COLUMNS = 64;
 /** Fill colour of the add-in's one conditional format: with its rule, the marker that finds it again. */
 export const STATUS_FILL = '#FDE7E9';
 const STATUS_FONT = '#A4262C';
-const DEFAULT_RETRY_MS = [250, 500, 1000, 2000, 4000, 8000, 15000];
 
 export interface OfficeWorkbookOptions {
   /** Quiet time before edits are reported; typing a row fires many events. */
@@ -125,7 +126,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.debounceMs = options.debounceMs ?? 400;
-    this.retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_MS;
+    this.retryDelays = options.retryDelaysMs ?? CELL_EDIT_RETRY_MS;
     this.blockCells = Math.max(1, options.blockCells ?? BLOCK_CELLS);
     this.rescanMs = options.rescanMs ?? 60_000;
     this.capabilities = excelCapabilities(options.isSetSupported);
@@ -632,17 +633,8 @@ export class OfficeWorkbook implements WorkbookPort {
    * every host a new attempt after InvalidOperationInCellEditMode. The batch is rebuilt on each
    * attempt, so nothing queued is lost.
    */
-  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return this.capabilities.delayForCellEdit
-          ? await Excel.run({ delayForCellEdit: true }, batch)
-          : await Excel.run(batch);
-      } catch (error) {
-        if (errorCode(error) !== CELL_EDIT_MODE || attempt >= this.retryDelays.length) throw error;
-        await new Promise((resolve) => setTimeout(resolve, this.retryDelays[attempt]));
-      }
-    }
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return runExcel(batch, this.capabilities, this.retryDelays);
   }
 
   /** Writes of one tick share one Excel.run and one sync (two when a format must be found first). */

@@ -317,6 +317,24 @@ describe('live validation in real Excel (office-addin-mock)', () => {
     session.stop();
   });
 
+  it('a status the user restores (Ctrl+Z of the add-in’s write) is left as the user put it', async () => {
+    const { mock, session } = await open([HEADER, goodsRow(1), goodsRow(2, '12345')]);
+    await mock.userEdit(SHEET, 'B3', '01234567897');
+    await settled(session);
+    expect(status(mock, 3)).toBe('OK');
+    // Undo brings the old status back: an edit of the status column only.
+    const syncs = mock.syncs;
+    await mock.userEdit(SHEET, 'N3', 'Errore (R09)');
+    await settled(session);
+    expect(mock.syncs).toBe(syncs);
+    expect(status(mock, 3)).toBe('Errore (R09)');
+    // The next edit of the row writes the status again.
+    await mock.userEdit(SHEET, 'C3', 'F-2bis');
+    await settled(session);
+    expect(status(mock, 3)).toBe('OK');
+    session.stop();
+  });
+
   it('reads dates of a 1904-date workbook as the days they show', async () => {
     const shifted = (i: number) => {
       const row = goodsRow(i);
