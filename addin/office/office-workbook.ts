@@ -440,7 +440,9 @@ export class OfficeWorkbook implements WorkbookPort {
     if (event.source === 'Remote') return;
     if (event.triggerSource === 'ThisLocalAddin') return;
     const ref = parseRange(event.address);
-    if (!this.capabilities.triggerSource && ref && this.isOwnWrite(event.worksheetId, ref)) return;
+    // Below ExcelApi 1.14 events carry no triggerSource: then an event on exactly what the last
+    // batch wrote is the add-in's own. A host that says 'Unknown' is believed.
+    if (event.triggerSource === undefined && ref && this.isOwnWrite(event.worksheetId, ref)) return;
     this.generation += 1;
     const sheet = this.names.get(event.worksheetId) ?? (await this.sheetName(event.worksheetId));
     if (!sheet) return;
