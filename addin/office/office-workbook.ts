@@ -138,28 +138,31 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async listSheets(): Promise<string[]> {
     try {
-      return await this.listing(true, true);
+      return await this.listing(true);
     } catch (error) {
       // The first block was too big for one response, or the host refused part of the batch
       // (the conditional-format read): the bare listing, the rest read later on its own.
       if (errorCode(error) === CELL_EDIT_MODE) throw error;
-      return this.listing(false, false);
+      return this.listing(false);
     }
   }
 
-  private listing(withBlock: boolean, withFormats: boolean): Promise<string[]> {
+  /** `extras`: the first block, the active sheet's conditional formats, the date-system probe. */
+  private listing(extras: boolean): Promise<string[]> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/id');
       const active = sheets.getActiveWorksheet();
       active.load('name,id');
-      const head = withBlock ? queueHead(active, this.blockCells) : null;
+      const head = extras ? queueHead(active, this.blockCells) : null;
       // The active sheet's conditional formats: the add-in's own one is found with no extra trip.
-      const formats = withFormats ? sheetFormats(active) : null;
+      const formats = extras ? sheetFormats(active) : null;
       formats?.load(FORMAT_PROPERTIES);
       // DATE(1904;1;1) is serial 0 in the 1904 date system and 1462 in the 1900 one (ExcelApi 1.2).
       const probe =
-        typeof context.workbook.functions?.date === 'function' ? context.workbook.functions.date(1904, 1, 1) : null;
+        extras && typeof context.workbook.functions?.date === 'function'
+          ? context.workbook.functions.date(1904, 1, 1)
+          : null;
       probe?.load('value');
       const subscribing = this.handlers.size > 0 && !this.subscriptions && !this.subscribing;
       let added: Handler[] = [];
@@ -176,7 +179,7 @@ export class OfficeWorkbook implements WorkbookPort {
       this.names.clear();
       this.ids.clear();
       for (const ws of sheets.items) this.remember(ws.id, ws.name);
-      this.date1904 = probe !== null && probe.value === 0;
+      if (probe) this.date1904 = probe.value === 0;
       this.ownFormats.clear();
       if (formats)
         this.ownFormats.set(
