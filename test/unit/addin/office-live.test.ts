@@ -47,6 +47,11 @@ async function settled(session: ReportSession): Promise<void> {
   }
 }
 
+/** Waits (up to 3 s) for what timers bring about. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; waited < 3000 && !condition(); waited += 10) await new Promise((r) => setTimeout(r, 10));
+}
+
 async function open(
   cells: (string | number)[][],
   options: OfficeWorkbookOptions = {},
@@ -205,16 +210,16 @@ describe('live validation in real Excel (office-addin-mock)', () => {
     const { mock, session } = await open([HEADER, goodsRow(1), goodsRow(2)], { rescanMs: 40 });
     let published = 0;
     session.subscribe(() => (published += 1));
-    // Nothing changed: the re-read neither writes nor redraws the pane.
+    // Nothing changed: the re-read (it did run: more round trips) neither writes nor redraws.
     const writes = mock.writes.length;
-    await new Promise((r) => setTimeout(r, 120));
+    const syncs = mock.syncs;
+    await until(() => mock.syncs >= syncs + 2);
     await session.whenIdle();
     expect(mock.writes.length).toBe(writes);
     expect(published).toBe(0);
     // A computed amount (here set with no event, as a recalculated formula) now exceeds its total.
     mock.silentEdit(SHEET, 'G3', 99);
-    await new Promise((r) => setTimeout(r, 120));
-    await session.whenIdle();
+    await until(() => located(session).includes(`R11 ${SHEET}!G3`));
     expect(located(session)).toContain(`R11 ${SHEET}!G3`);
     expect(status(mock, 3)).toMatch(/^Errore \(.*R11/);
     session.stop();
