@@ -219,7 +219,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const grid = new Grid(used);
       grid.placeRange(head.part);
       for (const rect of remainder(used, head.firstRows, FIRST_BLOCK_COLUMNS)) {
-        await this.readRect(context, ws, rect, grid, this.blockCells);
+        await this.readRegion(context, ws, rect, grid, this.blockCells);
       }
       return { sheet, firstRow: used.row + 1, firstColumn: used.column + 1, values: grid.values };
     });
@@ -238,8 +238,42 @@ export class OfficeWorkbook implements WorkbookPort {
       columns: usedRange.columnCount,
     };
     const grid = new Grid(used);
-    await this.readRect(context, ws, used, grid, Math.floor(this.blockCells / 2));
+    await this.readRegion(context, ws, used, grid, Math.floor(this.blockCells / 2));
     return { sheet, firstRow: used.row + 1, firstColumn: used.column + 1, values: grid.values };
+  }
+
+  /**
+   * Reads a region of the used range. A wide one (a stray value far to the right makes the used
+   * range 16,384 columns wide) is split in two halves of columns whose own used ranges are asked
+   * for first (sizes only, one round trip): empty space is never read, and a stray value costs one
+   * small block instead of thousands of narrow ones.
+   */
+  private async readRegion(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    rect: Dims,
+    grid: Grid,
+    cells: number,
+  ): Promise<void> {
+    if (rect.rows * rect.columns <= cells || rect.columns <= 2 * FIRST_BLOCK_COLUMNS) {
+      return this.readRect(context, ws, rect, grid, cells);
+    }
+    const half = Math.floor(rect.columns / 2);
+    const halves: Dims[] = [
+      { ...rect, columns: half },
+      { ...rect, column: rect.column + half, columns: rect.columns - half },
+    ];
+    const used = halves.map((h) => {
+      const range = ws.getRange(dimsAddress(h)).getUsedRangeOrNullObject(true);
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      return range;
+    });
+    await context.sync();
+    for (const range of used) {
+      if (range.isNullObject) continue;
+      const box = { row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+      await this.readRegion(context, ws, box, grid, cells);
+    }
   }
 
   /** Reads a rectangle (0-based dims) in row chunks of at most `cells`, halving on size limits. */
@@ -781,10 +815,14 @@ function dimsAddress(d: Dims): string {
 }
 
 /** Assembles blocks into one rectangle aligned on the sheet's used range. */
+/** Wider than this, rows are kept only as long as their last value (a stray far right). */
+const PADDED_COLUMNS = 1024;
+
 class Grid {
   readonly values: CellValue[][];
   constructor(private readonly used: Dims) {
-    this.values = Array.from({ length: used.rows }, () => new Array<CellValue>(used.columns).fill(null));
+    const width = used.columns <= PADDED_COLUMNS ? used.columns : 0;
+    this.values = Array.from({ length: used.rows }, () => new Array<CellValue>(width).fill(null));
   }
   placeRange(part: Excel.Range): void {
     if (part.isNullObject) return;
@@ -798,7 +836,14 @@ class Grid {
       const target = this.values[top + r];
       if (!target) return;
       cells.forEach((cell, c) => {
-        if (left + c >= 0 && left + c < target.length) target[left + c] = fromExcel(cell);
+        const at = left + c;
+        if (at < 0 || at >= this.used.columns) return;
+        const value = fromExcel(cell);
+        if (at < target.length) target[at] = value;
+        else if (value !== null) {
+          while (target.length < at) target.push(null);
+          target.push(value);
+        }
       });
     });
   }

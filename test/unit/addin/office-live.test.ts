@@ -239,6 +239,26 @@ describe('live validation in real Excel (office-addin-mock)', () => {
     session.stop();
   }, 20_000);
 
+  it('a stray value far to the right costs one small block, not the empty columns before it', async () => {
+    const cells: (string | number)[][] = [HEADER, ...Array.from({ length: 3000 }, (_, i) => goodsRow(i + 1))];
+    const stray: (string | number)[] = [...goodsRow(2500)];
+    while (stray.length < 4999) stray.push('');
+    stray.push('x'); // GJH2501: column 5,000
+    cells[2500] = stray;
+    const mock = new ExcelMock([{ name: SHEET, cells }]);
+    (global as Record<string, unknown>).Excel = mock.excel;
+    const port = new OfficeWorkbook(FAST);
+    await port.listSheets();
+    const block = await port.readBlock(SHEET);
+    // Listing with the first block (A1:BL3125), the sizes of the two halves right of it, the stray.
+    expect(mock.syncs).toBe(3);
+    expect(block.values).toHaveLength(3001);
+    expect(block.values[2500][4999]).toBe('x');
+    expect(block.values[2500][2]).toBe('F-2500');
+    // Rows are not padded to 5,000 columns.
+    expect(block.values[1]).toHaveLength(12);
+  });
+
   it('records a subscription only once its round trip succeeded', async () => {
     const mock = new ExcelMock([{ name: SHEET, cells: [HEADER, goodsRow(1), goodsRow(2, '12345')] }]);
     (global as Record<string, unknown>).Excel = mock.excel;
