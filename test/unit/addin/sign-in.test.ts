@@ -89,3 +89,42 @@ describe('sign-in in Excel', () => {
     expect(naa).not.toHaveBeenCalled();
   });
 });
+
+describe('TokenProvider in Excel', () => {
+  const globals = globalThis as Record<string, unknown>;
+  const storage = new Map<string, string>();
+  const localStorage = {
+    getItem: (k: string) => storage.get(k) ?? null,
+    setItem: (k: string, v: string) => storage.set(k, v),
+    removeItem: (k: string) => storage.delete(k),
+  } as unknown as Storage;
+
+  beforeAll(() => {
+    globals.window = {
+      location: { search: '', href: 'https://localhost:3000/taskpane.html' },
+      localStorage,
+      history: { replaceState: () => undefined },
+    };
+    globals.__ADDIN_AUTH__ = { clientId: 'client', authority: '', scope: '' };
+  });
+
+  afterAll(() => {
+    delete globals.window;
+    delete globals.__ADDIN_AUTH__;
+  });
+
+  const jwt = (exp: number) => `h.${Buffer.from(JSON.stringify({ exp })).toString('base64url')}.s`;
+
+  it('opens one dialog for the pane’s token providers and reuses the token until it expires', async () => {
+    const { TokenProvider } = await import('../../../addin/auth/token-provider');
+    const token = jwt(Math.floor(Date.now() / 1000) + 3600);
+    const host = office([], { reply: JSON.stringify({ status: 'ok', token }) });
+    const po = new TokenProvider(true, localStorage, () => host.office);
+    const pane = new TokenProvider(true, localStorage, () => host.office);
+    expect(pane.usesEntra).toBe(true);
+    const [a, b] = await Promise.all([po.getToken(), pane.getToken()]);
+    expect([a, b]).toEqual([token, token]);
+    expect(await pane.getToken()).toBe(token);
+    expect(host.opened).toEqual(['https://localhost:3000/auth-dialog.html']);
+  });
+});
