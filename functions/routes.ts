@@ -16,6 +16,8 @@ import { recordOutcomeRoute } from './http/outcomes-record';
 import { createReviewRoute } from './http/reviews-create';
 import { reconciliationRoute } from './http/reconciliation-get';
 import { runSamplingRoute } from './http/samples-run-timer';
+import { samplePopulationRoute } from './http/samples-population';
+import { atsStatusRoute } from './http/ats-status';
 
 export const ROUTES: readonly RouteDef[] = [
   healthRoute,
@@ -32,4 +34,6 @@ export const ROUTES: readonly RouteDef[] = [
   createReviewRoute,
   reconciliationRoute,
   runSamplingRoute,
+  samplePopulationRoute,
+  atsStatusRoute,
 ];
