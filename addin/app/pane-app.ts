@@ -26,6 +26,11 @@ import { renderAnswer, renderError, renderOutbox, renderSubmitIntro } from '../u
 import { renderDocumentsForm, sha256Hex } from '../ui/documents-panel';
 import { downloadFindings } from '../ui/findings-download';
 import { parseRange } from '../port/a1';
+import { detectFileKind, damagedWorkbookMessage, unreadableFileMessage } from '../file/file-kind';
+import { downloadBytes, withIdsFileName } from '../ui/download';
+import { buildTemplate } from '../../shared/mapping/template';
+import { TEMPLATE_FILE_NAME, templateToXlsx } from '../../formats/xlsx/template-workbook';
+import { writeBackWorkbook } from '../../formats/xlsx/workbook-writeback';
 
 export interface PaneOptions {
   mode: 'office' | 'file';
@@ -287,12 +292,19 @@ export class PaneApp {
     byId('file-section').hidden = false;
     const load = async (file: File) => {
       byId('file-name').textContent = `File: ${file.name}`;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // What the file really is, whatever its name says: each unreadable kind has its own message.
+      const refusal = unreadableFileMessage(detectFileKind(bytes), file.name);
+      if (refusal) return renderError(byId('file-error'), refusal);
+      let workbook: FileWorkbook;
       try {
-        const workbook = FileWorkbook.fromXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
-        await this.open(workbook);
-      } catch (error) {
-        renderError(byId('file-error'), error instanceof Error ? error.message : 'Impossibile leggere il file.');
+        workbook = FileWorkbook.fromXlsx(bytes, file.name);
+      } catch {
+        return renderError(byId('file-error'), damagedWorkbookMessage(file.name));
       }
+      // A good workbook: the message about the previous file goes.
+      replaceChildren(byId('file-error'));
+      await this.open(workbook);
     };
     input.addEventListener('change', () => {
       const file = input.files?.[0];
@@ -312,6 +324,7 @@ export class PaneApp {
   }
 
   private wireTemplate(): void {
+    if (this.options.mode === 'file') return this.wireTemplateDownload();
     byId('template-button').addEventListener('click', async () => {
       const port = this.port ?? new FileWorkbook([], 'rendiconto.xlsx');
       try {
@@ -324,6 +337,35 @@ export class PaneApp {
       }
       if (this.port !== port) await this.open(port);
       else await this.session?.refresh();
+    });
+  }
+
+  /** Browser mode: the blank template is a file to download, and so is the workbook with its ids. */
+  private wireTemplateDownload(): void {
+    const button = byId<HTMLButtonElement>('template-button');
+    button.textContent = 'Scarica il modello vuoto (.xlsx)';
+    button.addEventListener('click', () => {
+      try {
+        downloadBytes(templateToXlsx(buildTemplate(this.agreement)), TEMPLATE_FILE_NAME);
+        byId('template-status').textContent =
+          `Scaricato «${TEMPLATE_FILE_NAME}»: compilalo in Excel e trascinalo qui per controllarlo.`;
+      } catch {
+        byId('template-status').textContent = 'Impossibile preparare il modello.';
+      }
+    });
+    byId('workbook-download-button').addEventListener('click', () => {
+      const port = this.port;
+      if (!(port instanceof FileWorkbook) || !port.source) return;
+      const status = byId('workbook-download-status');
+      try {
+        const hidden = port.sheets.flatMap((s) => [...s.hiddenColumns].map((column) => ({ sheet: s.name, column })));
+        const bytes = writeBackWorkbook(port.source, port.edits(), { hiddenColumns: hidden });
+        const name = withIdsFileName(port.fileName);
+        downloadBytes(bytes, name);
+        status.textContent = `Scaricato «${name}» con le colonne ID riga e Stato e le correzioni fatte qui.`;
+      } catch {
+        status.textContent = 'Impossibile preparare il file: riprova dopo aver ricaricato la cartella di lavoro.';
+      }
     });
   }
 
