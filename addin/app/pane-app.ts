@@ -10,6 +10,7 @@ import { ApiClient, ApiError } from '../api/client';
 import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';
 import { lockedPartner } from './partner-identity';
+import { accessMessage, checkAccess, type AccessCheck } from './access-check';
 import { PartnerRequests } from './requests-loader';
 import { FileWorkbook } from '../file/file-workbook';
 import type { WorkbookPort } from '../port/workbook-port';
@@ -59,6 +60,8 @@ export class PaneApp {
   private readonly api: ApiClient;
   private readonly submissions: Submissions;
   private requests: PartnerRequests | null = null;
+  /** What the service said of the development token when the pane opened (or it was pasted). */
+  private access: AccessCheck = { state: 'none' };
 
   constructor(private readonly options: PaneOptions) {
     this.agreement = options.agreement ?? (getAgreement(DEFAULT_AGREEMENT_ID) as Agreement);
@@ -70,7 +73,10 @@ export class PaneApp {
   async start(): Promise<void> {
     document.body.dataset.mode = this.options.mode;
     byId('mode-badge').textContent = this.options.mode === 'office' ? 'In Excel' : 'File nel browser';
-    if (!this.tokens.usesEntra) this.partnerLock = lockedPartner(readClaims(this.tokens.currentDevToken));
+    if (!this.tokens.usesEntra) {
+      await this.checkDevToken();
+      this.partnerLock = this.tokenRefused() ? null : lockedPartner(readClaims(this.tokens.currentDevToken));
+    }
     this.renderContextForm();
     this.wireSubmit();
     this.wireTemplate();
@@ -88,6 +94,18 @@ export class PaneApp {
     if (this.options.mode === 'office' && this.options.port) await this.open(this.options.port);
     else this.wireFileDrop();
     void this.loadAgreement();
+  }
+
+  /** The development token checked with the service; its agreement is used when it answers. */
+  private async checkDevToken(): Promise<void> {
+    this.access = await checkAccess(this.tokens.currentDevToken, this.agreement.id, Date.now());
+    if (this.access.state !== 'valid') return;
+    const parsed = AgreementSchema.safeParse(this.access.agreement);
+    if (parsed.success) this.agreement = parsed.data;
+  }
+
+  private tokenRefused(): boolean {
+    return this.access.state === 'expired' || this.access.state === 'invalid';
   }
 
   private context(): ValidationContext {
@@ -148,14 +166,8 @@ export class PaneApp {
         ? null
         : h(
             'details',
-            { className: 'token' },
-            h(
-              'summary',
-              {},
-              this.tokens.currentDevToken
-                ? 'Accesso di sviluppo: token impostato'
-                : 'Accesso di sviluppo: incolla il token',
-            ),
+            { className: 'token', open: this.tokenRefused() },
+            h('summary', {}, this.tokenSummary()),
             h(
               'p',
               { className: 'field' },
@@ -167,7 +179,11 @@ export class PaneApp {
                 value: this.tokens.currentDevToken ?? '',
               }),
             ),
-            h('button', { type: 'button', className: 'secondary', onclick: () => this.saveToken() }, 'Salva token'),
+            h(
+              'button',
+              { type: 'button', className: 'secondary', onclick: () => void this.saveToken() },
+              'Salva token',
+            ),
           ),
     );
     form.onchange = (event) => {
@@ -183,6 +199,20 @@ export class PaneApp {
    * token only that entity, shown in a disabled selector, since the API refuses any other.
    */
   private partnerField(selected: string): HTMLElement {
+    if (this.tokenRefused()) {
+      // A token nobody signed (or an expired one) names no entity: none is offered.
+      return h(
+        'p',
+        { className: 'field' },
+        h('label', { for: 'partner' }, 'Ente'),
+        h(
+          'select',
+          { id: 'partner', name: 'partner', disabled: true, 'aria-describedby': 'access-status' },
+          h('option', { value: '' }, 'Nessun ente: accesso non valido'),
+        ),
+        h('span', { id: 'access-status', className: 'hint error-text', role: 'alert' }, accessMessage(this.access)),
+      );
+    }
     const lock = this.partnerLock;
     const name = (id: string) => this.agreement.partners.find((p) => p.id === id)?.name ?? id;
     const choices: [string, string][] = lock
@@ -202,6 +232,20 @@ export class PaneApp {
     );
   }
 
+  private tokenSummary(): string {
+    if (!this.tokens.currentDevToken) return 'Accesso di sviluppo: incolla il token';
+    switch (this.access.state) {
+      case 'valid':
+        return 'Accesso di sviluppo: token verificato';
+      case 'expired':
+        return 'Accesso di sviluppo: token scaduto';
+      case 'invalid':
+        return 'Accesso di sviluppo: token non valido';
+      default:
+        return 'Accesso di sviluppo: token non verificato (servizio non raggiungibile)';
+    }
+  }
+
   /** A token (pasted, or from Entra) may fix the entity: the form is redrawn keeping the choices. */
   private applyIdentity(token: string | null): boolean {
     const lock = lockedPartner(readClaims(token));
@@ -212,11 +256,15 @@ export class PaneApp {
     return true;
   }
 
-  private saveToken(): void {
+  private async saveToken(): Promise<void> {
     const value = byId<HTMLInputElement>('dev-token').value;
     this.tokens.setDevToken(value);
-    this.applyIdentity(this.tokens.currentDevToken);
-    const partner = readClaims(value)?.partner;
+    const current = this.context();
+    await this.checkDevToken();
+    const lock = this.tokenRefused() ? null : lockedPartner(readClaims(this.tokens.currentDevToken));
+    this.partnerLock = lock;
+    this.renderContextForm({ programme: current.programme, year: current.year, partner: current.partner });
+    const partner = this.tokenRefused() ? undefined : readClaims(value)?.partner;
     if (partner && !this.partnerLock) byId<HTMLSelectElement>('partner').value = partner;
     void this.session?.setContext(this.context());
     void this.loadAgreement();
@@ -247,6 +295,8 @@ export class PaneApp {
 
   /** The API's agreement when reachable (it may carry a newer budget); the shipped one otherwise. */
   private async loadAgreement(): Promise<void> {
+    // A development token was checked (and the agreement read) already, unless the service was away.
+    if (!this.tokens.usesEntra && this.access.state !== 'offline') return;
     const token = await this.tokens.getToken().catch(() => null);
     if (!token) return;
     // Inside Excel with Entra the token arrives only now.
