@@ -11,6 +11,7 @@ import { readOptionalJson } from '../lib/optional-json';
 import { defineRoute, httpOptions, json } from '../lib/route';
 import { DrawBodySchema } from '../lib/sample-schemas';
 import { checkProgrammeSemester, drawOrExtend, loadSampleView } from '../lib/sample-service';
+import { withPersonDetails } from '../lib/sample-person-details';
 import { getStorage } from '../lib/storage';
 import { requireAgreement } from '../lib/submission-service';
 
@@ -35,7 +36,12 @@ export const drawSampleRoute = defineRoute({
       actorOf(principal),
       romeDate(clock()),
     );
-    const view = await loadSampleView(storage, agreement, params.programme, params.semester);
+    // The same answer as GET for the PO: partners, reported cost and documents of each person.
+    const view = await withPersonDetails(
+      storage,
+      agreement.id,
+      await loadSampleView(storage, agreement, params.programme, params.semester),
+    );
     return json(result.outcome === 'drawn' ? 201 : 200, { ...view, result: result.outcome });
   },
 });

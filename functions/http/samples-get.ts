@@ -7,6 +7,7 @@ import { forbidden } from '../lib/http-errors';
 import { isPoOf } from '../lib/po-scope';
 import { defineRoute, httpOptions, json } from '../lib/route';
 import { checkProgrammeSemester, loadSampleView } from '../lib/sample-service';
+import { withPersonDetails } from '../lib/sample-person-details';
 import { getStorage } from '../lib/storage';
 import { requireAgreement } from '../lib/submission-service';
 
@@ -24,7 +25,9 @@ export const getSampleRoute = defineRoute({
       partner = principal.partner;
     }
     checkProgrammeSemester(agreement, params.programme, params.semester);
-    return json(200, await loadSampleView(getStorage(), agreement, params.programme, params.semester, partner));
+    const view = await loadSampleView(getStorage(), agreement, params.programme, params.semester, partner);
+    // The PO's cards also name the partners, the reported cost and the documents of each person.
+    return json(200, partner ? view : await withPersonDetails(getStorage(), agreement.id, view));
   },
 });
 

@@ -3,6 +3,7 @@
 // the .xlsx exports (CLI, API, pane in file mode) and the HTML preview of the pane all draw this
 // same matrix, so they can never disagree on a figure.
 import { Money, formatAmountIt, sum } from '../core/money';
+import { formatDateIt } from '../core/dates';
 import {
   EXCLUSION_LABELS,
   type ProgrammeAsRead,
@@ -153,9 +154,19 @@ function inputsText(inputs: TrailEntryAsRead['inputs']): string {
     .join('; ');
 }
 
+/** Percentages in a text the Italian way: "10.00%" → "10,00 %". */
+export function italianPercents(text: string): string {
+  return text.replace(/(\d+)\.(\d+)\s?%/g, '$1,$2 %');
+}
+
+/** An ISO day as Italians read it ("01/12/2026"); anything else unchanged. */
+function dayText(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDateIt(value) : value;
+}
+
 /** One readable line: "C2 · D1 = B × min(1, A / P) · B = 722.461,31; … · risultato 579.123,45". */
 export function trailText(entry: TrailEntryAsRead): string {
-  const parts = [entry.step, entry.formula, inputsText(entry.inputs)];
+  const parts = [entry.step, italianPercents(entry.formula), inputsText(entry.inputs)];
   const result = displayValue(entry.result);
   if (result !== '') parts.push(`risultato ${result}`);
   return parts.filter((p) => p !== '').join(' · ');
@@ -205,8 +216,8 @@ function exclusionTotal(p: ProgrammeAsRead): string {
 
 const R20_LABELS: Record<string, string> = {
   ok: 'rispettato',
-  warning: 'attenzione: cofinanziamento sotto il 10% (anno in corso)',
-  error: 'non rispettato: cofinanziamento sotto il 10%',
+  warning: 'attenzione: cofinanziamento sotto il 10 % (anno in corso)',
+  error: 'non rispettato: cofinanziamento sotto il 10 %',
 };
 
 const PHASE_LABELS: Record<string, string> = {
@@ -215,8 +226,8 @@ const PHASE_LABELS: Record<string, string> = {
 };
 
 const POLICY_LABELS: Record<string, string> = {
-  reduce: 'reduce — il contributo si riduce se il cofinanziamento ATS è sotto il 10% (C4)',
-  flag: 'flag — il contributo non si riduce; il mancato 10% è segnalato (R20)',
+  reduce: 'riduzione: il contributo si riduce se il cofinanziamento ATS è sotto il 10 % (C4)',
+  flag: 'segnalazione: il contributo non si riduce; il mancato 10 % è segnalato (R20)',
 };
 
 function programmeLabel(id: string, options: LayoutOptions): string {
@@ -355,7 +366,7 @@ function programmeBlock(b: MatrixBuilder, p: ProgrammeAsRead, options: LayoutOpt
 export function reconciliationLayout(answer: ReconciliationAnswerAsRead, options: LayoutOptions = {}): SheetLayout {
   const b = new MatrixBuilder();
   b.heading(`Riconciliazione — accordo ${answer.agreement}, anno ${answer.year}`);
-  b.texts('Situazione al', answer.asOf);
+  b.texts('Situazione al', dayText(answer.asOf));
   b.texts('Regola del cofinanziamento', POLICY_LABELS[answer.policy] ?? answer.policy);
   if (answer.phase) b.texts('Fase', PHASE_LABELS[answer.phase] ?? answer.phase);
   b.blank();
@@ -404,7 +415,7 @@ export function reconciliationLayout(answer: ReconciliationAnswerAsRead, options
     atsTrail('ats.cofinancingShare', 'Minimo richiesto: 10% (R20)'),
   );
   b.texts('Verifica R20 (cofinanziamento ≥ 10%)', '', R20_LABELS[answer.ats.r20] ?? answer.ats.r20);
-  for (const finding of answer.findings ?? []) b.texts(`Rilievo ${finding.code}`, '', finding.message);
+  for (const finding of answer.findings ?? []) b.texts(`Rilievo ${finding.code}`, '', italianPercents(finding.message));
 
   const chart: ChartSpec | null =
     answer.programmes.length === 0

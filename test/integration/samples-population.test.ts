@@ -110,6 +110,37 @@ describe('GET …/samples/{programme}/{semester}/population', () => {
   });
 });
 
+describe('the PO’s sample cards', () => {
+  it('name each person’s partners, reported cost and documents; a partner’s view has none of that', async () => {
+    const po = await api.po('P1');
+    const sample = (await api.call('GET', P1_H1, { token: po })).body;
+    const person = sample.selected[0];
+    const partner = (person.rowIds[0] as string).split('/')[0];
+    const rowId = (person.rowIds[0] as string).split('/')[1];
+    const pdf = Buffer.from('%PDF-1.4\n% busta paga\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const docId = crypto.createHash('sha256').update(pdf).digest('hex');
+    const put = await api.call(
+      'PUT',
+      `${BASE}/documents/${docId}?programme=P1&rowId=${encodeURIComponent(rowId)}&kind=busta_paga&fileName=busta.pdf`,
+      { token: await api.partner(partner), body: pdf },
+    );
+    expect(put.status).toBe(201);
+    const after = (await api.call('GET', P1_H1, { token: po })).body.selected[0];
+    expect(after.partners).toEqual([partner]);
+    expect(after.reportedCost).toMatch(/^\d+\.\d{2}$/);
+    expect(Number(after.reportedCost)).toBeGreaterThan(0);
+    expect(after.documents).toEqual([
+      expect.objectContaining({ docId, name: 'busta.pdf', partner, kind: 'busta_paga' }),
+    ]);
+
+    const own = (await api.call('GET', P1_H1, { token: await api.partner(partner) })).body.selected;
+    for (const p of own) {
+      expect(p.reportedCost).toBeUndefined();
+      expect(p.partners).toBeUndefined();
+    }
+  });
+});
+
 describe('GET …/ats-status (the ATS lead)', () => {
   it('lists each member’s last version per programme and the ATS-wide R20, without personal data', async () => {
     const res = await api.call('GET', `${BASE}/ats-status?year=2026`, { token: await api.partner('arcobaleno') });
