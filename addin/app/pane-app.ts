@@ -11,6 +11,8 @@ import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';
 import { lockedPartner } from './partner-identity';
 import { accessMessage, checkAccess, type AccessCheck } from './access-check';
+import { fetchAtsStatus } from './ats-status-loader';
+import { renderAtsStatus } from '../ui/ats-panel';
 import { PartnerRequests } from './requests-loader';
 import { FileWorkbook } from '../file/file-workbook';
 import type { WorkbookPort } from '../port/workbook-port';
@@ -91,6 +93,7 @@ export class PaneApp {
       (request) => this.attach(request.file, request.kind),
     );
     this.mountRequests();
+    this.mountAtsStatus();
     if (this.options.mode === 'office' && this.options.port) await this.open(this.options.port);
     else this.wireFileDrop();
     void this.loadAgreement();
@@ -268,6 +271,38 @@ export class PaneApp {
     if (partner && !this.partnerLock) byId<HTMLSelectElement>('partner').value = partner;
     void this.session?.setContext(this.context());
     void this.loadAgreement();
+  }
+
+  /** The ATS lead partner (agreement setting `leadPartner`) also sees the whole ATS (DOMAIN §11). */
+  private mountAtsStatus(): void {
+    const lead = this.agreement.leadPartner;
+    if (!lead || this.partnerLock !== lead) return;
+    const root = h('div', { id: 'ats-status', 'aria-live': 'polite' }, h('p', { className: 'hint' }, 'Caricamento…'));
+    const refresh = h('button', { type: 'button', className: 'secondary small' }, 'Aggiorna');
+    byId('context-form')
+      .closest('section')
+      ?.after(
+        h(
+          'section',
+          { 'aria-labelledby': 'ats-title', 'data-testid': 'ats-section' },
+          h(
+            'div',
+            { className: 'section-head' },
+            h('h2', { id: 'ats-title' }, 'Situazione dell’ATS (capofila)'),
+            refresh,
+          ),
+          root,
+        ),
+      );
+    const load = async () => {
+      try {
+        renderAtsStatus(root, await fetchAtsStatus(this.tokens.getToken, this.agreement.id, this.context().year));
+      } catch (error) {
+        renderError(root, error instanceof Error ? error.message : 'Situazione dell’ATS non disponibile.');
+      }
+    };
+    refresh.addEventListener('click', () => void load());
+    void load();
   }
 
   /** Only a partner's token has documentation requests addressed to it (sample, S4–S5). */

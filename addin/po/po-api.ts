@@ -233,7 +233,9 @@ function readDocuments(raw: Record<string, unknown>): SampledPerson['documents']
       if (typeof d === 'string') return { docId: d };
       const r = record(d);
       const docId = str(r.docId) ?? str(r.id);
-      return docId ? { docId, name: str(r.name) ?? str(r.fileName), receivedAt: str(r.receivedAt) ?? str(r.at) } : null;
+      return docId
+        ? { docId, name: str(r.name) ?? str(r.fileName), kind: str(r.kind), receivedAt: str(r.receivedAt) ?? str(r.at) }
+        : null;
     })
     .filter((d): d is SampledPerson['documents'][number] => d !== null);
 }
@@ -257,6 +259,8 @@ export function normaliseSample(data: unknown, programme: string, semester: stri
       final: r.final === true,
       contradictory: Object.keys(contradictory).length > 0 && r.final !== true,
       rowIds: Array.isArray(r.rowIds) ? r.rowIds.filter((x): x is string => typeof x === 'string') : [],
+      partners: Array.isArray(r.partners) ? r.partners.filter((x): x is string => typeof x === 'string') : undefined,
+      reportedCost: str(r.reportedCost),
       outcome: readOutcome(r),
       observations: readObservations(r),
       observationDeadline: str(r.observationDeadline) ?? str(contradictory.observationsDeadline),

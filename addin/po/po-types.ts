@@ -21,7 +21,11 @@ export interface SampledPerson {
   requestDeadline: string;
   status: string;
   /** Documents the partner sent for this request (names or ids), when the server lists them. */
-  documents: Array<{ docId: string; name?: string; receivedAt?: string }>;
+  documents: Array<{ docId: string; name?: string; kind?: string; receivedAt?: string }>;
+  /** Entities whose rows put the person in the population (PO view). */
+  partners?: string[];
+  /** The person's reported cost in the programme and semester, wire form (PO view). */
+  reportedCost?: string;
   /** Day the PO recorded the documentation as received (S4 request answered). */
   documentsReceivedOn?: string;
   /** Nothing can change any more (admitted, or confirmed after the contradictory step). */
