@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import type { Browser, Download, Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { dropFile, launch, openPane, screenshot } from './browser';
+import { docScreenshot, dropFile, launch, openPane, screenshot } from './browser';
 import { GOODS_SHEET, partnerWorkbook } from './workbook-fixture';
 import { getAgreement } from '../../shared/agreement/agreements';
 import { buildTemplate } from '../../shared/mapping/template';
@@ -118,6 +118,7 @@ describe('downloads in browser mode', () => {
     const before = await ids();
     expect(before.length).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
+    await docScreenshot(page, 'partner-pane');
 
     const { name, bytes } = await downloadOf(page, () => page.click('#workbook-download-button'));
     expect(name).toBe('rendiconto-koala-con-id.xlsx');
@@ -142,6 +143,70 @@ describe('downloads in browser mode', () => {
     expect(after).toEqual(before);
     expect(await again.$('#findings li[data-code="R09"]')).toBeNull();
     await again.close();
+    await page.close();
+  });
+});
+
+describe('grid preview', () => {
+  it('the sticky row numbers stay beside their own row and never cover the selected cell, scrolled either way', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Largo');
+    ws.addRow(Array.from({ length: 26 }, (_, i) => `Colonna con un titolo lungo ${i + 1}`));
+    for (let r = 0; r < 40; r++) ws.addRow(Array.from({ length: 26 }, (_, i) => `valore lungo ${r + 2}-${i + 1}`));
+    const page = await openPane(browser, `?today=${TODAY}`);
+    await dropFile(page, 'largo.xlsx', new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    await page.waitForSelector('#grid table');
+    await page.focus('#grid table');
+    const overlap = () =>
+      page.evaluate(() => {
+        const cell = document.querySelector('#grid td.selected') as HTMLElement;
+        const rowHeader = cell.parentElement?.querySelector('th') as HTMLElement;
+        const scroller = document.querySelector('#grid .grid-scroll') as HTMLElement;
+        return {
+          covered: rowHeader.getBoundingClientRect().right - cell.getBoundingClientRect().left,
+          scrolled: scroller.scrollLeft,
+          address: cell.getAttribute('data-address'),
+        };
+      });
+    // Right to the last column (the view scrolls sideways), then back to A.
+    for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowRight');
+    expect((await overlap()).address).toBe('Z1');
+    expect((await overlap()).scrolled).toBeGreaterThan(0);
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('ArrowLeft');
+      const state = await overlap();
+      expect(state.covered).toBeLessThanOrEqual(0.5);
+    }
+    expect((await overlap()).address).toBe('A1');
+    // Scrolled by hand, down and sideways: each row number stays in its own row beside the
+    // cells (never stacked over other rows), opaque and above the cells sliding under it.
+    const layout = await page.evaluate(() => {
+      const scroller = document.querySelector('#grid .grid-scroll') as HTMLElement;
+      scroller.scrollTop = 120;
+      scroller.scrollLeft = 400;
+      const box = scroller.getBoundingClientRect();
+      return [...document.querySelectorAll('#grid tbody tr')].map((tr) => {
+        const th = tr.querySelector('th') as HTMLElement;
+        const rect = th.getBoundingClientRect();
+        const cells = tr.querySelectorAll('td');
+        const firstCell = cells[0].getBoundingClientRect();
+        const y = rect.top + rect.height / 2;
+        const visible = y > box.top + 30 && y < box.bottom - 5;
+        return {
+          rowOffset: Math.abs(rect.top - firstCell.top),
+          stuckLeft: Math.abs(rect.left - box.left) < 2,
+          onTop: !visible || document.elementFromPoint(rect.left + rect.width / 2, y) === th,
+          background: getComputedStyle(th).backgroundColor,
+        };
+      });
+    });
+    for (const row of layout) {
+      expect(row.rowOffset).toBeLessThan(1);
+      expect(row.stuckLeft).toBe(true);
+      expect(row.onTop).toBe(true);
+      expect(row.background).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });
