@@ -2,7 +2,7 @@
 // (styles, other sheets, other parts untouched), new cells land in order, a corrected cell keeps
 // its style, the id column is hidden, and both exceljs and the pane's reader see the new values.
 import ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import { FileWorkbook } from '../../../addin/file/file-workbook';
 import { patchSheet, writeBackWorkbook, WritebackError } from '../../../formats/xlsx/workbook-writeback';
 import { templateToXlsx } from '../../../formats/xlsx/template-workbook';
