@@ -16,7 +16,13 @@ export interface AtsStatusAnswer {
   year: number;
   asOf: string;
   leadPartner: string | null;
-  programmes: { programme: string; title: string; members: AtsMemberStatus[]; membersWithoutReport: number }[];
+  programmes: {
+    programme: string;
+    title: string;
+    members: AtsMemberStatus[];
+    membersWithoutReport: number;
+    samples?: { semester: string; population: number; populationHash: string }[];
+  }[];
   ats: { due: string; cofinancing: string; cofinancingShare: string; minimumShare: string; r20: string };
 }
 
@@ -40,4 +46,23 @@ export async function fetchAtsStatus(
   if (!response.ok || !body)
     throw new Error(body?.error?.message ?? `Situazione dell’ATS non disponibile (errore ${response.status}).`);
   return body;
+}
+
+/** The frozen population of a drawn sample (the lead partner may read it, DOMAIN S3). */
+export async function fetchPopulationText(
+  getToken: () => Promise<string | null>,
+  agreement: string,
+  programme: string,
+  semester: string,
+  fetcher: typeof fetch = (...args) => globalThis.fetch(...args),
+  baseUrl = '/api',
+): Promise<Uint8Array> {
+  const token = await getToken();
+  const url = `${baseUrl}/agreements/${encodeURIComponent(agreement)}/samples/${encodeURIComponent(programme)}/${encodeURIComponent(semester)}/population`;
+  const response = await fetcher(url, {
+    headers: { Accept: 'text/plain', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+  }).catch(() => null);
+  if (!response) throw new Error('Servizio non raggiungibile: riprova tra poco.');
+  if (!response.ok) throw new Error(`Popolazione non disponibile (errore ${response.status}).`);
+  return new Uint8Array(await response.arrayBuffer());
 }

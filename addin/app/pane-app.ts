@@ -11,7 +11,7 @@ import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';
 import { lockedPartner } from './partner-identity';
 import { accessMessage, checkAccess, type AccessCheck } from './access-check';
-import { fetchAtsStatus } from './ats-status-loader';
+import { fetchAtsStatus, fetchPopulationText } from './ats-status-loader';
 import { renderAtsStatus } from '../ui/ats-panel';
 import { PartnerRequests } from './requests-loader';
 import { FileWorkbook } from '../file/file-workbook';
@@ -296,7 +296,16 @@ export class PaneApp {
       );
     const load = async () => {
       try {
-        renderAtsStatus(root, await fetchAtsStatus(this.tokens.getToken, this.agreement.id, this.context().year));
+        renderAtsStatus(
+          root,
+          await fetchAtsStatus(this.tokens.getToken, this.agreement.id, this.context().year),
+          async (programme, semester) => {
+            const bytes = await fetchPopulationText(this.tokens.getToken, this.agreement.id, programme, semester);
+            const name = `popolazione-${this.agreement.id}-${programme}-${semester}.txt`;
+            downloadBytes(bytes, name, 'text/plain;charset=utf-8');
+            return name;
+          },
+        );
       } catch (error) {
         renderError(root, error instanceof Error ? error.message : 'Situazione dell’ATS non disponibile.');
       }

@@ -11,7 +11,11 @@ const R20_TEXT: Record<string, string> = {
   error: 'non rispettato',
 };
 
-export function renderAtsStatus(target: HTMLElement, answer: AtsStatusAnswer): void {
+export function renderAtsStatus(
+  target: HTMLElement,
+  answer: AtsStatusAnswer,
+  downloadPopulation?: (programme: string, semester: string) => Promise<string>,
+): void {
   const ats = answer.ats;
   const r20 = h(
     'div',
@@ -74,6 +78,7 @@ export function renderAtsStatus(target: HTMLElement, answer: AtsStatusAnswer): v
       p.members.length && p.membersWithoutReport
         ? h('p', { className: 'hint' }, `${p.membersWithoutReport} enti senza rendiconto in questo programma.`)
         : null,
+      ...(p.samples ?? []).map((sample) => populationRow(p.programme, sample, downloadPopulation)),
     );
   });
   replaceChildren(
@@ -85,5 +90,41 @@ export function renderAtsStatus(target: HTMLElement, answer: AtsStatusAnswer): v
     ),
     r20,
     ...programmes,
+  );
+}
+
+/** A drawn sample of the programme: its hash and the download of the frozen list (S3). */
+function populationRow(
+  programme: string,
+  sample: { semester: string; population: number; populationHash: string },
+  download?: (programme: string, semester: string) => Promise<string>,
+): HTMLElement {
+  const status = h('span', { className: 'hint', role: 'status' });
+  const button = download
+    ? h(
+        'button',
+        {
+          type: 'button',
+          className: 'secondary small',
+          'data-testid': `ats-population-${programme}-${sample.semester}`,
+          onclick: () => {
+            download(programme, sample.semester).then(
+              (name) => (status.textContent = ` Scaricato «${name}».`),
+              (error: unknown) =>
+                (status.textContent = ` ${error instanceof Error ? error.message : 'Popolazione non disponibile.'}`),
+            );
+          },
+        },
+        `Scarica la popolazione ${sample.semester.replace('-', ' ')}`,
+      )
+    : null;
+  return h(
+    'p',
+    { className: 'ats-sample' },
+    `Campione ${sample.semester.replace('-', ' ')}: popolazione di ${sample.population} persone, hash `,
+    h('span', { className: 'mono' }, sample.populationHash),
+    ' ',
+    button,
+    status,
   );
 }

@@ -11,6 +11,7 @@ import { latestReports } from './latest-reports';
 import { reconciliationFor } from './reconciliation-service';
 import type { Storage } from './storage';
 import { listVersions } from './submissions-store';
+import { drawnSemesters, readSample } from './samples-store';
 
 export interface MemberStatus {
   partner: string;
@@ -31,7 +32,14 @@ export interface AtsStatus {
   year: number;
   asOf: IsoDate;
   leadPartner: string | null;
-  programmes: { programme: string; title: string; members: MemberStatus[]; membersWithoutReport: number }[];
+  programmes: {
+    programme: string;
+    title: string;
+    members: MemberStatus[];
+    membersWithoutReport: number;
+    /** Drawn samples of the year: the lead may download their frozen populations (S3). */
+    samples: { semester: string; population: number; populationHash: string }[];
+  }[];
   ats: { due: string; cofinancing: string; cofinancingShare: string; minimumShare: string; r20: string };
 }
 
@@ -48,7 +56,24 @@ export async function atsStatus(
     reconciliationFor(storage, agreement, { year, asOf }),
   ]);
   const nameOf = (id: string) => agreement.partners.find((p) => p.id === id)?.name ?? id;
-  const programmes = agreement.programmes.map((p) => {
+  const samples = await Promise.all(
+    agreement.programmes.map(async (p) => {
+      const drawn = [...(await drawnSemesters(storage, agreement.id, p.id))].filter((s) => s.startsWith(`${year}-`));
+      const heads = await Promise.all(drawn.sort().map((s) => readSample(storage, agreement.id, p.id, s)));
+      return heads.flatMap((h) =>
+        h
+          ? [
+              {
+                semester: h.snapshot.semester,
+                population: h.snapshot.population,
+                populationHash: h.snapshot.populationHash,
+              },
+            ]
+          : [],
+      );
+    }),
+  );
+  const programmes = agreement.programmes.map((p, index) => {
     const members: MemberStatus[] = [];
     for (const report of reports.filter((r) => r.key.programme === p.id)) {
       const meta = versions.find(
@@ -78,6 +103,7 @@ export async function atsStatus(
       title: p.title,
       members,
       membersWithoutReport: agreement.partners.length - members.length,
+      samples: samples[index],
     };
   });
   return {

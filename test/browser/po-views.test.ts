@@ -233,7 +233,7 @@ describe('PO: the reconciliation', () => {
 
 describe('the ATS lead partner', () => {
   it('sees each member’s last version per programme and the ATS-wide R20, no personal data', async () => {
-    const lead = await browser.newPage({ viewport: { width: 480, height: 1000 } });
+    const lead = await browser.newPage({ viewport: { width: 480, height: 1000 }, acceptDownloads: true });
     await lead.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
     const token = await api.partner('arcobaleno');
     await lead.goto(`${pane.url}/taskpane.html?today=2026-10-02&token=${encodeURIComponent(token)}`);
@@ -247,8 +247,20 @@ describe('the ATS lead partner', () => {
     expect(koala).toMatch(/\d,\d{2} %/);
     const answer = (await api.call('GET', `${BASE}/ats-status?year=2026`, { token })).body;
     expect(await lead.locator('[data-testid="ats-r20"]').getAttribute('data-r20')).toBe(answer.ats.r20);
+    // Counts and amounts only: no tax code of any member's staff on the page.
     const all = await lead.locator('[data-testid="ats-section"]').innerText();
     for (const code of taxCodes(range(0, 20))) expect(all).not.toContain(code);
+    // The lead downloads the frozen population of the drawn sample: the bytes of the recorded hash.
+    const [download] = await Promise.all([
+      lead.waitForEvent('download'),
+      lead.locator('[data-testid="ats-population-P1-2026-H1"]').click(),
+    ]);
+    const file = (await download.path()) as string;
+    const sample = await sampleNow();
+    expect(crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(sample.populationHash);
+    expect(await lead.locator('.ats-programme[data-programme="P1"] .ats-sample').innerText()).toContain(
+      sample.populationHash,
+    );
     expect(await axeViolations(lead)).toEqual([]);
     await docScreenshot(lead, 'ats-lead');
 

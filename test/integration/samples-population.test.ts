@@ -152,6 +152,10 @@ describe('GET …/ats-status (the ATS lead)', () => {
     expect(koala).toMatchObject({ version: 1, submittedOn: '2026-07-10', rows: KOALA.length * 1 + 2 });
     expect(koala.cofinancingShare).toMatch(/^\d+\.\d{2}$/);
     expect(p1.membersWithoutReport).toBe(18);
+    const drawn = (await api.call('GET', P1_H1, { token: await api.po('P1') })).body;
+    expect(p1.samples).toEqual([
+      { semester: '2026-H1', population: drawn.population, populationHash: drawn.populationHash },
+    ]);
     expect(res.body.ats).toMatchObject({ minimumShare: '10.00' });
     expect(['ok', 'warning', 'error']).toContain(res.body.ats.r20);
     // No tax code, no name of a person anywhere in the answer.
