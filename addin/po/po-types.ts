@@ -1,5 +1,5 @@
-// Wire shapes of the PO routes (ARCHITECTURE.md, "HTTP API"). The pane is a tolerant reader: it
-// names only the fields it shows, so the server may add fields without breaking an open pane.
+// What the PO panels show. The wire shapes are the contract's (shared/contract); po-api.ts reads
+// them with its schemas and maps the sample view onto these types field by field.
 
 // The reconciliation answer is not declared here: its types live in the domain module
 // (shared/reconciliation/reconciliation-answer.ts), derived from what shared/reconciliation/reconcile.ts computes.

@@ -3,14 +3,13 @@
 // trailing newline, i.e. exactly the bytes whose SHA-256 is the recorded population hash, so
 // `rendiconta sample-verify --population <file>` takes it as it is. The PO of the programme, an
 // admin and the ATS lead partner may read it; any other partner gets 403.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { isAtsLead } from '../lib/ats-lead';
 import { forbidden, notFound } from '../lib/http-errors';
 import { isPoOf } from '../lib/po-scope';
-import { defineRoute, httpOptions } from '../lib/route';
+import { defineRoute, handlerOf, httpOptions } from '../lib/route';
 import { checkProgrammeSemester } from '../lib/sample-service';
 import { readSample } from '../lib/samples-store';
-import { getStorage } from '../lib/storage';
 import { requireAgreement } from '../lib/submission-service';
 
 export const samplePopulationRoute = defineRoute({
@@ -18,12 +17,12 @@ export const samplePopulationRoute = defineRoute({
   methods: ['GET'],
   route: 'agreements/{agreement}/samples/{programme}/{semester}/population',
   access: ['po', 'partner', 'admin'],
-  async handler({ principal, params }) {
+  async handler({ principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     if (!isPoOf(principal, agreement.id, params.programme) && !isAtsLead(principal, agreement))
       throw forbidden('La popolazione del campione è riservata al PO del programma e al capofila dell’ATS.');
     checkProgrammeSemester(agreement, params.programme, params.semester);
-    const storage = getStorage();
+    const storage = deps.storage;
     await storage.ensure();
     const head = await readSample(storage, agreement.id, params.programme, params.semester);
     if (!head)
@@ -47,8 +46,7 @@ export const samplePopulationRoute = defineRoute({
   },
 });
 
-export async function getSamplePopulation(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return samplePopulationRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const getSamplePopulation = handlerOf(samplePopulationRoute);
 
 app.http(samplePopulationRoute.name, httpOptions(samplePopulationRoute));

@@ -10,38 +10,12 @@ import { normaliseRow } from '../../shared/rows/rows';
 import { latestReports } from './latest-reports';
 import { reconciliationFor } from './reconciliation-service';
 import type { Storage } from './storage';
+import type { AtsMemberStatus, AtsStatusAnswer } from '../../shared/contract/ats';
 import { listVersions } from './submissions-store';
 import { drawnSemesters, readSample } from './samples-store';
 
-export interface MemberStatus {
-  partner: string;
-  name: string;
-  version: number;
-  /** Day of the last version, Europe/Rome. */
-  submittedOn: IsoDate;
-  rows: number;
-  errors: number;
-  warnings: number;
-  reported: { municipal: string; cofinancing: string };
-  /** Co-financing over municipal contribution of the member's last version, percent with 2 decimals. */
-  cofinancingShare: string;
-}
-
-export interface AtsStatus {
-  agreement: string;
-  year: number;
-  asOf: IsoDate;
-  leadPartner: string | null;
-  programmes: {
-    programme: string;
-    title: string;
-    members: MemberStatus[];
-    membersWithoutReport: number;
-    /** Drawn samples of the year: the lead may download their frozen populations (S3). */
-    samples: { semester: string; population: number; populationHash: string }[];
-  }[];
-  ats: { due: string; cofinancing: string; cofinancingShare: string; minimumShare: string; r20: string };
-}
+export type MemberStatus = AtsMemberStatus;
+export type AtsStatus = AtsStatusAnswer;
 
 export async function atsStatus(
   storage: Storage,

@@ -6,9 +6,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setClock } from '../../functions/lib/clock';
 import { sampleVerify } from '../../cli/sample-verify';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, type TestApi } from './harness';
 import { H1_DUE, personnelRows, goodsRows, range, submit, taxCodes } from './sample-fixtures';
 
 let api: TestApi;
