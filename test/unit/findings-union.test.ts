@@ -2,7 +2,8 @@
 // message table types what each rule may pass, and the R21 exclusion is a typed domain value.
 import { isFindingOf, type Finding, type FindingOf } from '../../shared/findings/findings';
 import { renderIt } from '../../shared/findings/messages.it';
-import { reportFinding } from '../../shared/rules/emit';
+import { reportFinding, rowFinding } from '../../shared/rules/emit';
+import type { ParsedRow } from '../../shared/rows/rows';
 import { Money } from '../../shared/core/money';
 import {
   generalCostExclusion,
@@ -48,6 +49,16 @@ describe('findings as a discriminated union', () => {
     reportFinding('R22', 'info', 'nuovo', { programma: 'P1', anno: 2026 });
     // @ts-expect-error a figure the sentence reads is missing
     reportFinding('R22', 'info', 'noBudgetLine', { programma: 'P1', anno: 2026 });
+    // Row findings: the column header (campo) is added by rowFinding, the rest is the rule's.
+    const typedOnly = (row: ParsedRow) => [
+      rowFinding(row, 'R07', 'error', 'hours', 'withOthers', { ore: '200', limite: '165', mese: 'marzo 2026' }),
+      rowFinding(row, 'R09', 'error', 'supplierId', 'vat'),
+      // @ts-expect-error R07 has no variant "monthly"
+      rowFinding(row, 'R07', 'error', 'hours', 'monthly', { ore: '200', limite: '165', mese: 'marzo 2026' }),
+      // @ts-expect-error "limite" is missing
+      rowFinding(row, 'R07', 'error', 'hours', 'default', { ore: '200', mese: 'marzo 2026' }),
+    ];
+    expect(typeof typedOnly).toBe('function');
   });
 
   it('R20 as the reconciliation words it: configured rate, Italian decimal comma', () => {
