@@ -95,7 +95,8 @@ export interface ReconciliationEvidence {
   only?: string[];
 }
 
-const ALWAYS_EXCLUDING = ['R24', 'R25', 'R14'];
+/** Rules whose findings exclude the row whatever their severity, in this order of precedence. */
+const ALWAYS_EXCLUDING: readonly ExclusionReason[] = ['R24', 'R25', 'R14'];
 
 export function buildReconciliationInput(evidence: ReconciliationEvidence): ReconciliationInput {
   return {
@@ -217,7 +218,7 @@ function rowsExclusion(reason: ExclusionReason, rows: ReconcilableRow[]): Exclus
   };
 }
 
-function rank(code: string): number {
+function rank(code: RuleCode): number {
   const i = ALWAYS_EXCLUDING.indexOf(code);
   return i === -1 ? ALWAYS_EXCLUDING.length : i;
 }
