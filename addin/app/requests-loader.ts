@@ -1,5 +1,6 @@
 // Loads the documentation requests addressed to the partner (both semesters of a year) through the
 // PO client: the routes are the same, the server narrows the answer to the partner's own persons.
+import { apiBaseUrl } from '../api/api-base';
 import { ApiClient } from '../api/client';
 import { createPoApi, type PoApi } from '../po/po-api';
 import type { SampledPerson } from '../po/po-types';
@@ -40,7 +41,7 @@ export class PartnerRequests {
     private readonly deps: PartnerRequestsDeps,
   ) {
     this.api = createPoApi({
-      baseUrl: '/api',
+      baseUrl: apiBaseUrl(),
       agreement: deps.agreement,
       getToken: async () => (await deps.getToken()) ?? '',
       fetch: (url, init) => globalThis.fetch(url, init),

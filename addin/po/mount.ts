@@ -1,6 +1,7 @@
 // PO mode of the task pane. The shell (addin/taskpane) calls mountPoMode when the token's roles
 // include "po"; everything the PO sees lives under `root`.
 import { h, replaceChildren, uid } from './elements';
+import { apiBaseUrl } from '../api/api-base';
 import { createPoApi, type FetchLike, type PoApi } from './po-api';
 import { defaultSemester, readPoClaims, semesters } from './po-claims';
 import { installPoStyles } from './po-styles';
@@ -14,7 +15,7 @@ export interface PoDeps {
   agreement: string;
   /** Token source of the pane (dev token or nested app authentication). */
   getToken: () => Promise<string | null>;
-  /** API base, "/api" when the pane and the Functions share the origin. */
+  /** API base; default the build's (../api/api-base: "/api" when the pane and the Functions share the origin). */
   apiBaseUrl?: string;
   fetch?: FetchLike;
   /** Replaces the client (tests). */
@@ -46,7 +47,7 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
   const api =
     deps.api ??
     createPoApi({
-      baseUrl: deps.apiBaseUrl ?? '/api',
+      baseUrl: deps.apiBaseUrl ?? apiBaseUrl(),
       agreement: deps.agreement,
       getToken: async () => (await deps.getToken()) ?? '',
       fetch: deps.fetch ?? ((url, init) => globalThis.fetch(url, init)),
