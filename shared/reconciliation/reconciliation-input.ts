@@ -17,6 +17,7 @@ import type { Agreement, Category } from '../agreement/agreement';
 import type { IsoDate, IsoMonth } from '../core/dates';
 import type { FindingRecord, RuleCode } from '../findings/findings';
 import { renderIt } from '../findings/messages.it';
+import { formatMoneyIt } from '../rules/format';
 import { generalCostExclusion, type GeneralCostExcess } from './general-cost-excess';
 import { Money, sum } from '../core/money';
 import type { RowValues } from '../rows/rows';
@@ -172,7 +173,7 @@ function programmeInput(ev: ProgrammeEvidence): ProgrammeReconciliationInput {
       const esito =
         outcome.status === 'non_ammesso'
           ? renderIt('exclusion.S5.notAdmitted', { motivo: outcome.reason ?? '' })
-          : renderIt('exclusion.S5.partial', { ammesso: String(outcome.admittedAmount) });
+          : renderIt('exclusion.S5.partial', { ammesso: formatMoneyIt(new Money(outcome.admittedAmount ?? '0')) });
       exclusions.push({
         reason: 'S5',
         rowIds: personRows.map((r) => r.rowId),

@@ -88,7 +88,7 @@ describe('R21 exclusion as a domain value', () => {
     const findings = run([pers(), beni(), gen({ amount: '200' })]).reportFindings;
     expect(statedGeneralCostExcess(findings)?.amount.toFixed(2)).toBe('82.26');
     expect(statedGeneralCostExcess(run([pers(), beni(), gen({ amount: '100' })]).reportFindings)).toBeNull();
-    expect(generalCostExclusion(findings, rows)?.note).toMatch(/Eccedenza esclusa: 82\.26 €\.$/);
+    expect(generalCostExclusion(findings, rows)?.note).toMatch(/Eccedenza esclusa: 82,26 €\.$/);
   });
 
   it('adds up the partners’ reports of a programme with one note each', () => {
@@ -100,7 +100,7 @@ describe('R21 exclusion as a domain value', () => {
     expect(total?.municipal.toFixed(2)).toBe('50.00');
     expect(total?.cofinancing.toFixed(2)).toBe('32.26');
     expect(total?.rowIds).toEqual(['ente-a/g-1', 'ente-a/g-2']);
-    expect(total?.note).toBe('ente-a: eccedenza delle spese generali esclusa 82.26 € (R21).');
+    expect(total?.note).toBe('ente-a: eccedenza delle spese generali esclusa 82,26 € (R21).');
     expect(partnersGeneralCostExclusion([{ partner: 'ente-b', findings: [], rows }])).toBeUndefined();
   });
 });
