@@ -13,6 +13,7 @@ import type {
 import { parseRange } from '../port/a1';
 import { columnIndex } from '../../shared/findings/findings';
 import { readXlsx, type MergedRange, type SheetVisibility } from '../../formats/xlsx/xlsx-reader';
+import type { CellEdit } from '../../formats/xlsx/workbook-writeback';
 
 /** A sheet as the product's xlsx reader gives it (formulas, merges and visibility may be absent). */
 export interface SheetData {
@@ -54,6 +55,9 @@ export class FileWorkbook implements WorkbookPort {
 
   /** Settings of this file when the browser has no storage (or refuses it). */
   private readonly memorySettings = new Map<string, string>();
+  /** The bytes the file was read from (the download patches them) and the values as read. */
+  source: Uint8Array | null = null;
+  private original: Map<string, CellValue[][]> = new Map();
 
   constructor(
     sheets: SheetData[],
@@ -71,7 +75,29 @@ export class FileWorkbook implements WorkbookPort {
 
   /** Reads an .xlsx with the product's reader; an XlsxReadError (Italian message) when it is not one. */
   static fromXlsx(data: Uint8Array, fileName?: string, storage?: SettingsStorage | null): FileWorkbook {
-    return new FileWorkbook(readXlsx(data).sheets, fileName, storage);
+    const workbook = new FileWorkbook(readXlsx(data).sheets, fileName, storage);
+    workbook.source = data;
+    workbook.original = new Map(workbook.sheets.map((s) => [s.name, s.rows.map((r) => (r ?? []).slice())]));
+    return workbook;
+  }
+
+  /**
+   * Every cell whose value differs from the file as read: the pane's id and status columns and the
+   * corrections typed in the grid preview (what the download writes back into the original file).
+   */
+  edits(): CellEdit[] {
+    const out: CellEdit[] = [];
+    for (const sheet of this.sheets) {
+      const before = this.original.get(sheet.name);
+      if (!before) continue;
+      sheet.rows.forEach((row, r) => {
+        (row ?? []).forEach((value, c) => {
+          if (!sameValue(value, before[r]?.[c] ?? null))
+            out.push({ sheet: sheet.name, row: r + 1, column: c + 1, value });
+        });
+      });
+    }
+    return out;
   }
 
   /** Visibility, formula texts and merged ranges of a sheet, as read from the file. */
@@ -237,6 +263,12 @@ function browserStorage(): SettingsStorage | null {
   } catch {
     return null;
   }
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a === '' && b === null) return true;
+  return a === b;
 }
 
 function pad(row: CellValue[], width: number): CellValue[] {

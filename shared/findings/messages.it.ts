@@ -252,12 +252,12 @@ export const MESSAGES_IT = {
   'exclusion.S5': (p: { semestre: string; persona: number; esito: string; provvisorio: boolean }) =>
     `Campione ${p.semestre}, persona n. ${p.persona}: ${p.esito}${p.provvisorio ? ' – provvisorio, contraddittorio in corso' : ''}.`,
   'exclusion.S5.notAdmitted': (p: { motivo: string }) => `non ammesso (${p.motivo})`,
-  'exclusion.S5.partial': (p: { ammesso: string }) => `ammesso parzialmente per ${p.ammesso} €`,
+  'exclusion.S5.partial': (p: { ammesso: string }) => `ammesso parzialmente per ${p.ammesso}`,
   'exclusion.R21': (_p: NoParams) => 'Eccedenza delle spese generali oltre il limite (R21).',
   'exclusion.R21.finding': (p: { messaggio: string; eccedenza: string }) =>
-    `${p.messaggio} Eccedenza esclusa: ${p.eccedenza} €.`,
+    `${p.messaggio} Eccedenza esclusa: ${p.eccedenza}.`,
   'exclusion.R21.partner': (p: { partner: string; eccedenza: string }) =>
-    `${p.partner}: eccedenza delle spese generali esclusa ${p.eccedenza} € (R21).`,
+    `${p.partner}: eccedenza delle spese generali esclusa ${p.eccedenza} (R21).`,
 } as const;
 
 /** A key of the table: "R07.withOthers". */

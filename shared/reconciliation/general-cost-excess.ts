@@ -2,7 +2,8 @@
 // excluded as an amount, not as rows: first from the municipal share of the report's GEN rows
 // (the Comune does not pay it), the rest from their co-financing. One decision, used by
 // buildReconciliationInput and by the server's evidence of every partner's report.
-import { Money, ZERO, formatAmount, parseAmount, sum } from '../core/money';
+import { Money, ZERO, parseAmount, sum } from '../core/money';
+import { formatMoneyIt } from '../rules/format';
 import { isFindingOf, type FindingOf, type FindingRecord } from '../findings/findings';
 import { renderIt } from '../findings/messages.it';
 
@@ -51,7 +52,7 @@ export function generalCostExclusion(
   if (!stated) return undefined;
   return {
     ...splitGeneralCostExcess(stated.amount, rows),
-    note: renderIt('exclusion.R21.finding', { messaggio: stated.message, eccedenza: formatAmount(stated.amount) }),
+    note: renderIt('exclusion.R21.finding', { messaggio: stated.message, eccedenza: formatMoneyIt(stated.amount) }),
   };
 }
 
@@ -77,7 +78,7 @@ export function partnersGeneralCostExclusion(
     municipal = municipal.plus(split.municipal);
     cofinancing = cofinancing.plus(split.cofinancing);
     rowIds.push(...split.rowIds);
-    notes.push(renderIt('exclusion.R21.partner', { partner: report.partner, eccedenza: formatAmount(stated.amount) }));
+    notes.push(renderIt('exclusion.R21.partner', { partner: report.partner, eccedenza: formatMoneyIt(stated.amount) }));
   }
   return notes.length ? { municipal, cofinancing, rowIds, note: notes.join(' ') } : undefined;
 }

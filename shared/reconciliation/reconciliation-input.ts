@@ -17,6 +17,7 @@ import type { Agreement, Category } from '../agreement/agreement';
 import type { IsoDate, IsoMonth } from '../core/dates';
 import type { FindingRecord, RuleCode } from '../findings/findings';
 import { renderIt } from '../findings/messages.it';
+import { formatMoneyIt } from '../rules/format';
 import { generalCostExclusion, type GeneralCostExcess } from './general-cost-excess';
 import { Money, sum } from '../core/money';
 import type { RowValues } from '../rows/rows';
@@ -95,7 +96,8 @@ export interface ReconciliationEvidence {
   only?: string[];
 }
 
-const ALWAYS_EXCLUDING = ['R24', 'R25', 'R14'];
+/** Rules whose findings exclude the row whatever their severity, in this order of precedence. */
+const ALWAYS_EXCLUDING: readonly ExclusionReason[] = ['R24', 'R25', 'R14'];
 
 export function buildReconciliationInput(evidence: ReconciliationEvidence): ReconciliationInput {
   return {
@@ -171,7 +173,7 @@ function programmeInput(ev: ProgrammeEvidence): ProgrammeReconciliationInput {
       const esito =
         outcome.status === 'non_ammesso'
           ? renderIt('exclusion.S5.notAdmitted', { motivo: outcome.reason ?? '' })
-          : renderIt('exclusion.S5.partial', { ammesso: String(outcome.admittedAmount) });
+          : renderIt('exclusion.S5.partial', { ammesso: formatMoneyIt(new Money(outcome.admittedAmount ?? '0')) });
       exclusions.push({
         reason: 'S5',
         rowIds: personRows.map((r) => r.rowId),
@@ -217,7 +219,7 @@ function rowsExclusion(reason: ExclusionReason, rows: ReconcilableRow[]): Exclus
   };
 }
 
-function rank(code: string): number {
+function rank(code: RuleCode): number {
   const i = ALWAYS_EXCLUDING.indexOf(code);
   return i === -1 ? ALWAYS_EXCLUDING.length : i;
 }

@@ -33,9 +33,7 @@
     return { r1: a.r || 1, c1: a.c || 1, r2: b.r || 1048576, c2: b.c || MAX_COLUMN };
   }
   function width(sheet) {
-    return sheet.cells.reduce(function (w, r) {
-      return Math.max(w, r ? r.length : 0);
-    }, 0);
+    return sheet.cells.reduce(function (w, r) { return Math.max(w, r ? r.length : 0); }, 0);
   }
   function get(sheet, r, c) {
     var row = sheet.cells[r - 1];
@@ -50,20 +48,11 @@
   }
   function emit(sheet, address, triggerSource) {
     state.handlers.forEach(function (h) {
-      h({
-        worksheetId: sheet.id,
-        address: address,
-        changeType: 'RangeEdited',
-        triggerSource: triggerSource,
-        type: 'WorksheetChanged',
-      });
+      h({ worksheetId: sheet.id, address: address, changeType: 'RangeEdited', triggerSource: triggerSource, type: 'WorksheetChanged' });
     });
   }
   function used(sheet, r1, r2) {
-    var top = 0,
-      bottom = 0,
-      left = 0,
-      right = 0;
+    var top = 0, bottom = 0, left = 0, right = 0;
     for (var r = r1; r <= Math.min(r2, sheet.cells.length); r++) {
       var row = sheet.cells[r - 1] || [];
       for (var c = 1; c <= row.length; c++) {
@@ -74,13 +63,7 @@
         right = Math.max(right, c);
       }
     }
-    if (!top)
-      return {
-        isNullObject: true,
-        load: function () {
-          return this;
-        },
-      };
+    if (!top) return { isNullObject: true, load: function () { return this; } };
     return range(sheet, top, left, bottom, right);
   }
   function range(sheet, r1, c1, r2, c2) {
@@ -92,9 +75,7 @@
       columnIndex: c1 - 1,
       rowCount: r2 - r1 + 1,
       columnCount: c2 - c1 + 1,
-      load: function () {
-        return this;
-      },
+      load: function () { return this; },
       get values() {
         var out = [];
         for (var r = r1; r <= Math.min(r2, Math.max(sheet.cells.length, r1)); r++) {
@@ -106,38 +87,32 @@
       },
       set values(v) {
         state.pending.push(function () {
-          v.forEach(function (row, i) {
-            row.forEach(function (x, j) {
-              set(sheet, r1 + i, c1 + j, x);
-            });
-          });
-          setTimeout(function () {
-            emit(sheet, address, 'ThisLocalAddin');
-          }, 0);
+          v.forEach(function (row, i) { row.forEach(function (x, j) { set(sheet, r1 + i, c1 + j, x); }); });
+          setTimeout(function () { emit(sheet, address, 'ThisLocalAddin'); }, 0);
         });
       },
-      set columnHidden(v) {
-        if (v) state.hidden.push(sheet.name + '!' + letter(c1));
-      },
-      getUsedRangeOrNullObject: function () {
-        return used(sheet, r1, r2);
-      },
-      getResizedRange: function (dr, dc) {
-        return range(sheet, r1, c1, r2 + dr, c2 + dc);
-      },
-      select: function () {
-        state.selections.push(sheet.name + '!' + (r1 === r2 && c1 === c2 ? letter(c1) + r1 : address));
-      },
+      set columnHidden(v) { if (v) state.hidden.push(sheet.name + '!' + letter(c1)); },
+      getUsedRangeOrNullObject: function () { return used(sheet, r1, r2); },
+      getResizedRange: function (dr, dc) { return range(sheet, r1, c1, r2 + dr, c2 + dc); },
+      select: function () { state.selections.push(sheet.name + '!' + (r1 === r2 && c1 === c2 ? letter(c1) + r1 : address)); },
       conditionalFormats: {
-        clearAll: function () {},
+        load: function () { return this; },
+        get items() {
+          return state.formats.filter(function (f) { return f.sheet === sheet.name && f.c1 <= c2 && f.c2 >= c1; }).map(function (f) {
+            return {
+              id: f.id,
+              type: f.type,
+              textComparisonOrNullObject: { isNullObject: false, rule: f.textComparison.rule, format: f.textComparison.format },
+              delete: function () { state.pending.push(function () { state.formats = state.formats.filter(function (x) { return x !== f; }); }); },
+            };
+          });
+        },
+        getItem: function (id) {
+          return { delete: function () { state.pending.push(function () { state.formats = state.formats.filter(function (x) { return x.id !== id; }); }); } };
+        },
         add: function (type) {
-          var format = {
-            type: type,
-            sheet: sheet.name,
-            address: address,
-            textComparison: { format: { fill: {}, font: {} }, rule: null },
-          };
-          state.formats.push(format);
+          var format = { id: 'fmt-' + (state.formats.length + 1), type: type, sheet: sheet.name, address: address, c1: c1, c2: c2, load: function () { return this; }, textComparison: { format: { fill: {}, font: {} }, rule: null } };
+          state.pending.push(function () { state.formats.push(format); });
           return format;
         },
       },
@@ -146,28 +121,17 @@
   }
   function worksheet(sheet) {
     return {
-      get name() {
-        return sheet.name;
-      },
+      get name() { return sheet.name; },
       id: sheet.id,
       isNullObject: false,
-      load: function () {
-        return this;
-      },
+      load: function () { return this; },
       activate: function () {},
-      getRange: function (address) {
-        var p = parse(address);
-        return range(sheet, p.r1, p.c1, p.r2, p.c2);
-      },
-      getUsedRangeOrNullObject: function () {
-        return used(sheet, 1, sheet.cells.length);
-      },
+      getRange: function (address) { var p = parse(address || 'A1:XFD1048576'); return range(sheet, p.r1, p.c1, p.r2, p.c2); },
+      getUsedRangeOrNullObject: function () { return used(sheet, 1, sheet.cells.length); },
     };
   }
   function byName(name) {
-    var s = sheets.find(function (x) {
-      return x.name === name;
-    });
+    var s = sheets.find(function (x) { return x.name.toLowerCase() === String(name).toLowerCase(); });
     if (!s) throw new Error('ItemNotFound: ' + name);
     return s;
   }
@@ -175,30 +139,13 @@
     runtime: { enableEvents: true },
     workbook: {
       worksheets: {
-        get items() {
-          return sheets.map(worksheet);
-        },
-        load: function () {
-          return this;
-        },
-        getActiveWorksheet: function () {
-          return worksheet(sheets[0]);
-        },
-        getItem: function (name) {
-          return worksheet(byName(name));
-        },
-        getItemOrNullObject: function (id) {
-          return worksheet(
-            sheets.find(function (x) {
-              return x.id === id;
-            }) || sheets[0],
-          );
-        },
-        add: function (name) {
-          var s = { name: name, id: '{fake-' + sheets.length + '}', cells: [] };
-          sheets.push(s);
-          return worksheet(s);
-        },
+        get items() { return sheets.map(worksheet); },
+        load: function () { return this; },
+        getActiveWorksheet: function () { return worksheet(sheets[0]); },
+        // Excel takes a name (any case) or an id.
+        getItem: function (key) { return worksheet(sheets.find(function (x) { return x.id === key; }) || byName(key)); },
+        getItemOrNullObject: function (id) { return worksheet(sheets.find(function (x) { return x.id === id; }) || sheets[0]); },
+        add: function (name) { var s = { name: name, id: '{fake-' + sheets.length + '}', cells: [] }; sheets.push(s); return worksheet(s); },
         onChanged: {
           add: function (handler) {
             state.handlers.push(handler);
@@ -210,44 +157,29 @@
     sync: function () {
       state.syncs += 1;
       var pending = state.pending.splice(0);
-      pending.forEach(function (apply) {
-        apply();
-      });
+      pending.forEach(function (apply) { apply(); });
       return Promise.resolve();
     },
   };
   window.Excel = {
     run: function () {
       var fn = arguments[arguments.length - 1];
-      return Promise.resolve().then(function () {
-        return fn(context);
-      });
+      return Promise.resolve().then(function () { return fn(context); });
     },
   };
   window.Office = {
     HostType: { Excel: 'Excel' },
-    context: {
-      requirements: {
-        isSetSupported: function () {
-          return true;
-        },
-      },
-    },
+    context: { requirements: { isSetSupported: function () { return true; } } },
     actions: { associate: function () {} },
     onReady: function (callback) {
       var info = { host: 'Excel', platform: 'OfficeOnline' };
-      setTimeout(function () {
-        if (callback) callback(info);
-      }, 0);
+      setTimeout(function () { if (callback) callback(info); }, 0);
       return Promise.resolve(info);
     },
   };
   window.__fakeExcel = {
     state: state,
-    cell: function (name, address) {
-      var p = parse(address);
-      return get(byName(name), p.r1, p.c1);
-    },
+    cell: function (name, address) { var p = parse(address); return get(byName(name), p.r1, p.c1); },
     userEdit: function (name, address, value) {
       var s = byName(name);
       var p = parse(address);

@@ -119,7 +119,9 @@ export function installFakeExcel(): void {
   };
 
   w.Excel = {
-    run: async (callback: (ctx: unknown) => Promise<unknown>) => {
+    // Excel.run(batch) or Excel.run(options, batch), as the real API takes them.
+    run: async (first: unknown, second?: (ctx: unknown) => Promise<unknown>) => {
+      const callback = (typeof first === 'function' ? first : second) as (ctx: unknown) => Promise<unknown>;
       state.runs += 1;
       return callback(context);
     },

@@ -2,7 +2,8 @@
 // message table types what each rule may pass, and the R21 exclusion is a typed domain value.
 import { isFindingOf, type Finding, type FindingOf } from '../../shared/findings/findings';
 import { renderIt } from '../../shared/findings/messages.it';
-import { reportFinding } from '../../shared/rules/emit';
+import { reportFinding, rowFinding } from '../../shared/rules/emit';
+import type { ParsedRow } from '../../shared/rows/rows';
 import { Money } from '../../shared/core/money';
 import {
   generalCostExclusion,
@@ -48,6 +49,16 @@ describe('findings as a discriminated union', () => {
     reportFinding('R22', 'info', 'nuovo', { programma: 'P1', anno: 2026 });
     // @ts-expect-error a figure the sentence reads is missing
     reportFinding('R22', 'info', 'noBudgetLine', { programma: 'P1', anno: 2026 });
+    // Row findings: the column header (campo) is added by rowFinding, the rest is the rule's.
+    const typedOnly = (row: ParsedRow) => [
+      rowFinding(row, 'R07', 'error', 'hours', 'withOthers', { ore: '200', limite: '165', mese: 'marzo 2026' }),
+      rowFinding(row, 'R09', 'error', 'supplierId', 'vat'),
+      // @ts-expect-error R07 has no variant "monthly"
+      rowFinding(row, 'R07', 'error', 'hours', 'monthly', { ore: '200', limite: '165', mese: 'marzo 2026' }),
+      // @ts-expect-error "limite" is missing
+      rowFinding(row, 'R07', 'error', 'hours', 'default', { ore: '200', mese: 'marzo 2026' }),
+    ];
+    expect(typeof typedOnly).toBe('function');
   });
 
   it('R20 as the reconciliation words it: configured rate, Italian decimal comma', () => {
@@ -77,7 +88,7 @@ describe('R21 exclusion as a domain value', () => {
     const findings = run([pers(), beni(), gen({ amount: '200' })]).reportFindings;
     expect(statedGeneralCostExcess(findings)?.amount.toFixed(2)).toBe('82.26');
     expect(statedGeneralCostExcess(run([pers(), beni(), gen({ amount: '100' })]).reportFindings)).toBeNull();
-    expect(generalCostExclusion(findings, rows)?.note).toMatch(/Eccedenza esclusa: 82\.26 €\.$/);
+    expect(generalCostExclusion(findings, rows)?.note).toMatch(/Eccedenza esclusa: 82,26 €\.$/);
   });
 
   it('adds up the partners’ reports of a programme with one note each', () => {
@@ -89,7 +100,7 @@ describe('R21 exclusion as a domain value', () => {
     expect(total?.municipal.toFixed(2)).toBe('50.00');
     expect(total?.cofinancing.toFixed(2)).toBe('32.26');
     expect(total?.rowIds).toEqual(['ente-a/g-1', 'ente-a/g-2']);
-    expect(total?.note).toBe('ente-a: eccedenza delle spese generali esclusa 82.26 € (R21).');
+    expect(total?.note).toBe('ente-a: eccedenza delle spese generali esclusa 82,26 € (R21).');
     expect(partnersGeneralCostExclusion([{ partner: 'ente-b', findings: [], rows }])).toBeUndefined();
   });
 });

@@ -151,14 +151,14 @@ describe('buildReconciliationInput', () => {
         rowIds: ['p-4'],
         municipal: '500.00',
         cofinancing: '0.00',
-        note: 'Campione 2026-H1, persona n. 2: ammesso parzialmente per 2500.00 € – provvisorio, contraddittorio in corso.',
+        note: 'Campione 2026-H1, persona n. 2: ammesso parzialmente per 2.500,00 € – provvisorio, contraddittorio in corso.',
       },
       {
         reason: 'R21',
         rowIds: ['g-1'],
         municipal: '250.00',
         cofinancing: '0.00',
-        note: 'Spese generali oltre il 7% dei costi diretti. Eccedenza esclusa: 250.00 €.',
+        note: 'Spese generali oltre il 7% dei costi diretti. Eccedenza esclusa: 250,00 €.',
       },
     ]);
     expect(JSON.stringify(plain)).not.toContain(PERSON_A);
