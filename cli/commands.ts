@@ -15,9 +15,15 @@ export interface CommandEntry {
 export const COMMANDS: Record<string, CommandEntry> = {
   validate: {
     usage:
-      'rendiconta validate <file.xlsx> --agreement <id> --programme <P> --partner <id> --year <aaaa> [--today <aaaa-mm-gg>] [--json]',
+      'rendiconta validate <file.xlsx> --agreement <id> --programme <P> --partner <id> --year <aaaa> [--today <aaaa-mm-gg>] [--mapping <mappatura.json>] [--json]',
     summary: 'controlla un file di rendicontazione e ne elenca i rilievi',
     load: () => (require('./validate') as typeof import('./validate')).validateCommand,
+  },
+  mapping: {
+    usage: 'rendiconta mapping <file.xlsx> [--json]',
+    summary:
+      'mostra le tabelle riconosciute in ogni foglio, le intestazioni non riconosciute e uno schema di mappatura da modificare',
+    load: () => (require('./mapping') as typeof import('./mapping')).mappingCommand,
   },
   template: {
     usage: 'rendiconta template <out.xlsx> [--agreement <id>] [--force]',

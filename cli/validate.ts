@@ -1,18 +1,26 @@
 // `rendiconta validate <file.xlsx> --agreement <id> --programme <P> --partner <id> --year <yyyy>
-// [--today <date>] [--json]`: reads the partner's workbook, maps it with the shared mapping and
-// prints the findings of the shared rules. Exit 0 clean, 1 with errors, 2 unreadable or unmappable.
+// [--today <date>] [--mapping <file.json>] [--json]`: reads the partner's workbook, maps it with the
+// shared mapping (plus the user's corrections of --mapping, the JSON the task pane saves) and prints
+// the findings of the shared rules. Exit 0 clean, 1 with errors, 2 unreadable or unmappable.
 import { parseArgs } from 'node:util';
 import { findPartner, findProgramme, type Agreement } from '../shared/agreement/agreement';
 import { AGREEMENTS, getAgreement } from '../shared/agreement/agreements';
 import { parseDate, romeDate, type IsoDate } from '../shared/core/dates';
 import { columnIndex, summarise, type Finding } from '../shared/findings/findings';
-import { detectTables, isReadableTable, readTable, type MappedTable, type SheetGrid } from '../shared/mapping/mapping';
+import {
+  detectTables,
+  isReadableTable,
+  readTable,
+  type MappedTable,
+  type MappingOverrides,
+  type SheetGrid,
+} from '../shared/mapping/mapping';
 import type { RowInput } from '../shared/rows/rows';
 import { validateRows } from '../shared/rules/validate';
 import { formatJson, formatText } from './findings-output';
 import { COMMANDS } from './commands';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from './io';
-import { readWorkbookGrids } from './xlsx-read';
+import { readWorkbookFile, readMappingFile } from './workbook-input';
 
 interface ValidateArgs {
   file: string;
@@ -22,6 +30,7 @@ interface ValidateArgs {
   year: number;
   today: IsoDate;
   json: boolean;
+  mapping: string | null;
 }
 
 /** Parsed arguments, or the Italian sentence explaining what is wrong with them. */
@@ -38,6 +47,7 @@ function parseValidateArgs(argv: string[], io: CliIo): ValidateArgs | string {
         partner: { type: 'string' },
         year: { type: 'string' },
         today: { type: 'string' },
+        mapping: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     });
@@ -69,7 +79,16 @@ function parseValidateArgs(argv: string[], io: CliIo): ValidateArgs | string {
     if (!date.ok) return `data «${values.today}» non valida per --today (usare aaaa-mm-gg).`;
     today = date.value;
   }
-  return { file: positionals[0], agreement, programme, partner, year, today, json: values.json === true };
+  return {
+    file: positionals[0],
+    agreement,
+    programme,
+    partner,
+    year,
+    today,
+    json: values.json === true,
+    mapping: typeof values.mapping === 'string' ? values.mapping : null,
+  };
 }
 
 /** Workbook order of sheets, then row, column and code; report-level findings last. */
@@ -98,7 +117,7 @@ function report(findings: Finding[], args: ValidateArgs, io: CliIo): void {
 
 /** Why the workbook cannot be validated as a whole, or null when every table can be read. */
 function mappingFailure(tables: readonly MappedTable[]): string | null {
-  const undecided = tables.filter((t) => t.headerRow > 0 && !isReadableTable(t));
+  const undecided = tables.filter((t) => t.status === 'table' && t.headerRow > 0 && !isReadableTable(t));
   if (undecided.length > 0) {
     const names = undecided.map((t) => `«${t.sheet}»`).join(', ');
     return (
@@ -110,7 +129,8 @@ function mappingFailure(tables: readonly MappedTable[]): string | null {
   if (!tables.some(isReadableTable)) {
     return (
       'Nessuna tabella di rendicontazione riconosciuta: nessun foglio ha una riga di intestazione ' +
-      'con le colonne del modello nelle prime 20 righe (usare «rendiconta template» per un esempio).'
+      'con tutte le colonne obbligatorie del modello nelle prime 20 righe (usare «rendiconta mapping» per ' +
+      'vedere cosa manca e --mapping per associare le colonne, o «rendiconta template» per un esempio).'
     );
   }
   return null;
@@ -130,18 +150,23 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     return EXIT_UNREADABLE;
   }
 
-  let grids: SheetGrid[];
-  try {
-    grids = await readWorkbookGrids(args.file);
-  } catch (error) {
-    const missing = (error as { code?: unknown } | null)?.code === 'ENOENT';
-    io.stderr(
-      `Errore: impossibile leggere «${args.file}»: ${missing ? 'il file non esiste' : 'non è una cartella di lavoro .xlsx valida'}.\n`,
-    );
+  let overrides: MappingOverrides = {};
+  if (args.mapping !== null) {
+    const read = await readMappingFile(args.mapping);
+    if (typeof read === 'string') {
+      io.stderr(`Errore: ${read}\n`);
+      return EXIT_UNREADABLE;
+    }
+    overrides = read;
+  }
+  const workbook = await readWorkbookFile(args.file);
+  if (typeof workbook === 'string') {
+    io.stderr(`Errore: ${workbook}\n`);
     return EXIT_UNREADABLE;
   }
+  const grids: SheetGrid[] = workbook;
   const sheetOrder = grids.map((g) => g.name);
-  const tables = detectTables(grids);
+  const tables = detectTables(grids, overrides);
   const mappingFindings = tables.flatMap((t) => t.findings);
 
   if (isEmptyWorkbook(grids)) {

@@ -1,35 +1,5 @@
-// The user's mapping corrections as kept with the workbook. What comes back is read defensively:
-// document settings can be edited by other tools, and a malformed entry must not stop validation.
-import { CategorySchema } from '../../shared/agreement/agreement';
-import type { MappingOverrides, TableOverride } from '../../shared/mapping/mapping';
+// The user's mapping corrections as kept with the workbook. The JSON is the one the CLI's
+// `--mapping` reads too: its reader lives in the domain (shared/mapping/mapping-overrides.ts).
+export { readMappingOverrides } from '../../shared/mapping/mapping-overrides';
 
 export const MAPPING_SETTINGS_KEY = 'rendiconta.mappingOverrides';
-
-const COLUMN = /^[A-Z]{1,3}$/;
-
-/** The valid part of a stored value; anything else is dropped. */
-export function readMappingOverrides(value: unknown): MappingOverrides {
-  if (!isRecord(value)) return {};
-  const out: MappingOverrides = {};
-  for (const [sheet, raw] of Object.entries(value)) {
-    if (!isRecord(raw)) continue;
-    const override: TableOverride = {};
-    const category = CategorySchema.safeParse(raw.category);
-    if (category.success) override.category = category.data;
-    if (typeof raw.headerRow === 'number' && Number.isInteger(raw.headerRow) && raw.headerRow > 0)
-      override.headerRow = raw.headerRow;
-    if (isRecord(raw.columns)) {
-      const columns: Record<string, string | null> = {};
-      for (const [field, letter] of Object.entries(raw.columns)) {
-        if (letter === null || (typeof letter === 'string' && COLUMN.test(letter))) columns[field] = letter;
-      }
-      if (Object.keys(columns).length > 0) override.columns = columns;
-    }
-    if (Object.keys(override).length > 0) out[sheet] = override;
-  }
-  return out;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

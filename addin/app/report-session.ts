@@ -5,6 +5,7 @@ import {
   detectTables,
   hasPlaceholderRowId,
   isReadableTable,
+  skippedRowsFinding,
   readTable,
   ROW_ID_PLACEHOLDER_FLAG,
   type MappedTable,
@@ -52,6 +53,10 @@ const key = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
 export class ReportSession {
   state: SessionState = { tables: [], findings: [], result: null, rowCount: 0, progress: null, error: null };
   private grids = new Map<string, unknown[][]>();
+  /** Formula texts per sheet (file mode; Excel gives values only), for the non-expense rows of §7. */
+  private formulas = new Map<string, SheetGrid['formulas']>();
+  /** Skipped non-expense rows holding an amount, per sheet (the M04 info), kept across edits. */
+  private skipped = new Map<string, Set<number>>();
   private layouts = new Map<string, TableLayout>();
   private rowsAt = new Map<string, RowInput>();
   private mappingFindings: Finding[] = [];
@@ -175,12 +180,15 @@ export class ReportSession {
     const grids: SheetGrid[] = [];
     for (const [i, name] of names.entries()) {
       progress({ phase: 'lettura', done: i, total: names.length });
-      grids.push({ name, rows: gridRows(await this.port.readBlock(name)) });
+      const info = this.port.sheetInfo ? await this.port.sheetInfo(name) : undefined;
+      grids.push({ name, rows: gridRows(await this.port.readBlock(name)), ...info });
     }
     progress({ phase: 'verifica', done: 0, total: 1 });
     await yieldToUi();
 
     this.grids = new Map(grids.map((g) => [g.name, g.rows]));
+    this.formulas = new Map(grids.map((g) => [g.name, g.formulas]));
+    this.skipped.clear();
     this.layouts.clear();
     this.rowsAt.clear();
     const tables = detectTables(grids, this.overrides);
@@ -204,6 +212,7 @@ export class ReportSession {
       }
       const read = readTable(withIdColumn(layout), grid);
       mapping.push(...read.findings);
+      this.skipped.set(table.sheet, new Set(read.skippedWithAmount));
       writes.push(...this.assignIds(layout, read.rows));
       for (const row of read.rows) {
         this.rowsAt.set(key(table.sheet, row.row as number), row);
@@ -295,7 +304,15 @@ export class ReportSession {
     const sparse: unknown[][] = [];
     sparse[table.headerRow - 1] = grid[table.headerRow - 1] ?? [];
     for (let r = rows.first; r <= rows.last; r++) sparse[r - 1] = grid[r - 1] ?? [];
-    const read = readTable(withIdColumn(layout), { name: table.sheet, rows: sparse });
+    const read = readTable(withIdColumn(layout), {
+      name: table.sheet,
+      rows: sparse,
+      formulas: this.formulas.get(change.sheet),
+    });
+    const skipped = this.skipped.get(change.sheet) ?? new Set<number>();
+    for (let r = rows.first; r <= rows.last; r++) skipped.delete(r);
+    for (const r of read.skippedWithAmount) skipped.add(r);
+    this.skipped.set(change.sheet, skipped);
     const writes = this.assignIds(layout, read.rows);
     const fresh = new Map(read.rows.map((row) => [row.row as number, row]));
     for (let r = rows.first; r <= rows.last; r++) {
@@ -318,7 +335,13 @@ export class ReportSession {
             f.code === 'M03'
           ),
       )
-      .concat(read.findings);
+      .filter((f) => !(f.sheet === change.sheet && f.code === 'M04'))
+      .concat(read.findings.filter((f) => f.code !== 'M04'));
+    const m04 = skippedRowsFinding(
+      change.sheet,
+      [...skipped].sort((a, b) => a - b),
+    );
+    if (m04) this.mappingFindings.push(m04);
     const result = this.validator.result();
     writes.push(...this.statusWrites());
     this.publish(this.state.tables, result, await settle(writes));

@@ -1,11 +1,29 @@
 // A workbook held in memory: an .xlsx dropped in a plain browser (or read in Node). The pane and
 // the rules run on it exactly as on Excel; edits made in the pane's grid are reported as user
 // edits, the pane's own writes (status, row ids) are not.
-import type { Block, CellValue, ValidationAlert, ValueRule, WorkbookChange, WorkbookPort } from '../port/workbook-port';
+import type {
+  Block,
+  CellValue,
+  SheetInfo,
+  ValidationAlert,
+  ValueRule,
+  WorkbookChange,
+  WorkbookPort,
+} from '../port/workbook-port';
 import { parseRange } from '../port/a1';
 import { columnIndex } from '../../shared/findings/findings';
-import { readXlsx, type SheetData } from './xlsx-reader';
+import { readXlsx, type MergedRange, type SheetVisibility } from '../../formats/xlsx/xlsx-reader';
 import type { CellEdit } from '../../formats/xlsx/workbook-writeback';
+
+/** A sheet as the product's xlsx reader gives it (formulas, merges and visibility may be absent). */
+export interface SheetData {
+  name: string;
+  /** rows[0] is Excel row 1; cells[0] column A; missing cells are null. */
+  rows: CellValue[][];
+  formulas?: (string | undefined)[][];
+  merges?: MergedRange[];
+  visibility?: SheetVisibility;
+}
 
 export interface Selection {
   sheet: string;
@@ -51,12 +69,13 @@ export class FileWorkbook implements WorkbookPort {
       hiddenColumns: new Set(),
       statusFormat: null,
       validations: [],
-      hidden: false,
+      hidden: s.visibility !== undefined && s.visibility !== 'visible',
     }));
   }
 
+  /** Reads an .xlsx with the product's reader; an XlsxReadError (Italian message) when it is not one. */
   static fromXlsx(data: Uint8Array, fileName?: string, storage?: SettingsStorage | null): FileWorkbook {
-    const workbook = new FileWorkbook(readXlsx(data), fileName, storage);
+    const workbook = new FileWorkbook(readXlsx(data).sheets, fileName, storage);
     workbook.source = data;
     workbook.original = new Map(workbook.sheets.map((s) => [s.name, s.rows.map((r) => (r ?? []).slice())]));
     return workbook;
@@ -79,6 +98,12 @@ export class FileWorkbook implements WorkbookPort {
       });
     }
     return out;
+  }
+
+  /** Visibility, formula texts and merged ranges of a sheet, as read from the file. */
+  async sheetInfo(sheet: string): Promise<SheetInfo> {
+    const data = this.sheet(sheet);
+    return { visibility: data.visibility ?? 'visible', formulas: data.formulas, merges: data.merges ?? [] };
   }
 
   /** Kept per file name: the same file dropped again gets the user's corrections back. */
@@ -145,7 +170,14 @@ export class FileWorkbook implements WorkbookPort {
 
   async addSheet(name: string): Promise<void> {
     if (this.sheets.some((s) => s.name === name)) throw new Error(`Il foglio «${name}» esiste già.`);
-    this.sheets.push({ name, rows: [], hiddenColumns: new Set(), statusFormat: null, validations: [], hidden: false });
+    this.sheets.push({
+      name,
+      rows: [],
+      hiddenColumns: new Set(),
+      statusFormat: null,
+      validations: [],
+      hidden: false,
+    });
   }
 
   async hideColumn(sheet: string, column: string): Promise<void> {
@@ -204,7 +236,11 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   private set(sheet: string, row: number, column: number, value: CellValue): void {
-    const rows = this.sheet(sheet).rows;
+    const data = this.sheet(sheet);
+    // A value written over a formula replaces it, as in Excel.
+    const formulas = data.formulas?.[row - 1];
+    if (formulas && formulas[column - 1] !== undefined) formulas[column - 1] = undefined;
+    const rows = data.rows;
     while (rows.length < row) rows.push([]);
     const target = rows[row - 1];
     while (target.length < column) target.push(null);

@@ -19,6 +19,7 @@
 import {
   type Block,
   type CellValue,
+  type SheetInfo,
   type ValidationAlert,
   type ValueRule,
   type WorkbookChange,
@@ -121,6 +122,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private rescanTimer: ReturnType<typeof setInterval> | null = null;
   private selection: { sheetId: string; sheet: string; first: number; last: number } | null = null;
   private date1904 = false;
+  /** Sheet name → Excel's visibility ("Visible", "Hidden", "VeryHidden"), from the last listing. */
+  private sheetVisibility = new Map<string, string>();
   /** Sheet id → ids of the add-in's own conditional formats, when known (listing or last write). */
   private ownFormats = new Map<string, string[]>();
 
@@ -147,11 +150,17 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
+  /** Visibility as listed by listSheets (same round trip); Excel gives values, not formulas. */
+  async sheetInfo(sheet: string): Promise<SheetInfo> {
+    const state = this.sheetVisibility.get(sheet);
+    return { visibility: state === 'Hidden' ? 'hidden' : state === 'VeryHidden' ? 'veryHidden' : 'visible' };
+  }
+
   /** `extras`: the first block, the active sheet's conditional formats, the date-system probe. */
   private listing(extras: boolean): Promise<string[]> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load('items/name,items/id');
+      sheets.load('items/name,items/id,items/visibility');
       const active = sheets.getActiveWorksheet();
       active.load('name,id');
       const head = extras ? queueHead(active, this.blockCells) : null;
@@ -179,6 +188,7 @@ export class OfficeWorkbook implements WorkbookPort {
       this.names.clear();
       this.ids.clear();
       for (const ws of sheets.items) this.remember(ws.id, ws.name);
+      this.sheetVisibility = new Map(sheets.items.map((ws) => [ws.name, String(ws.visibility)]));
       if (probe) this.date1904 = probe.value === 0;
       this.ownFormats.clear();
       if (formats)

@@ -28,9 +28,20 @@ export interface WorkbookChange {
   source?: 'edit' | 'selection' | 'rescan';
 }
 
+/** What the mapping needs besides values (DOMAIN §7): hidden sheets, formula cells, merged headers. */
+export interface SheetInfo {
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+  /** Formula text (no '=') at the same positions as the sheet's values; undefined where typed. */
+  formulas?: (string | undefined)[][];
+  /** Merged ranges, 1-based inclusive. */
+  merges?: { top: number; left: number; bottom: number; right: number }[];
+}
+
 export interface WorkbookPort {
   readonly kind: 'office' | 'file';
   listSheets(): Promise<string[]>;
+  /** Visibility, formulas and merges of a sheet, when the adapter can tell (absent: values only). */
+  sheetInfo?(sheet: string): Promise<SheetInfo>;
   /** Values of `range` ("B3:F9"), or of the sheet's used range when omitted. */
   readBlock(sheet: string, range?: string): Promise<Block>;
   /** Writes one column from `startRow` down. Writes issued in the same tick travel together. */

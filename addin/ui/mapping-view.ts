@@ -26,7 +26,13 @@ function tableCard(table: MappedTable, onOverride: (sheet: string, override: Tab
       'article',
       { className: 'table-card', 'data-sheet': table.sheet },
       h('h3', {}, table.sheet),
-      h('p', { className: 'hint' }, 'Nessuna intestazione riconosciuta: il foglio non viene letto.'),
+      h(
+        'p',
+        { className: 'hint' },
+        table.status === 'hidden'
+          ? 'Foglio nascosto: non viene letto.'
+          : 'Nessuna intestazione riconosciuta: il foglio non viene letto.',
+      ),
     );
   }
   const category = table.category;
@@ -56,7 +62,14 @@ function tableCard(table: MappedTable, onOverride: (sheet: string, override: Tab
     'article',
     { className: 'table-card', 'data-sheet': table.sheet },
     h('h3', {}, `${table.sheet} — ${category ? CATEGORY_LABEL[category] : 'categoria da scegliere'}`),
-    h('p', { className: 'hint' }, `Intestazione alla riga ${table.headerRow}; ${mapped.length} colonne riconosciute.`),
+    h(
+      'p',
+      { className: 'hint' },
+      `Intestazione alla riga ${table.headerRow}; ${mapped.length} colonne riconosciute.` +
+        (table.status === 'partial'
+          ? ' Il foglio non viene letto finché non si associano le colonne obbligatorie mancanti.'
+          : ''),
+    ),
     categoryPicker,
     table.missingRequired.length > 0
       ? h(

@@ -21,6 +21,7 @@ import {
   type SampleEvidence,
 } from '../../shared/reconciliation/reconciliation-input';
 import { normaliseRow, type RowInput } from '../../shared/rows/rows';
+import { agreementIndex } from '../../shared/agreement/agreement-index';
 import { validateRows } from '../../shared/rules/validate';
 import { latestReports, qualifiedRowId, type LatestReport } from './latest-reports';
 import { listReviews, type StoredReview } from './reviews-store';
@@ -76,6 +77,7 @@ export function reconciliationEvidence(
   query: ReconciliationQuery,
 ): ReconciliationEvidence {
   const { year, asOf } = query;
+  const index = agreementIndex(agreement); // built once for every row of the reports
   const programmes: ProgrammeEvidence[] = agreement.programmes.map((p) => {
     const rows: ReconcilableRow[] = [];
     const findings: Finding[] = [];
@@ -84,7 +86,7 @@ export function reconciliationEvidence(
       const partner = report.key.partner;
       const reportRows: ReconcilableRow[] = [];
       for (const row of report.rows) {
-        const r = reconcilableRow({ rowId: row.rowId, values: normaliseRow(row, agreement).values });
+        const r = reconcilableRow({ rowId: row.rowId, values: normaliseRow(row, agreement, index).values });
         if (r && r.programme === p.id) reportRows.push({ ...r, rowId: qualifiedRowId(partner, r.rowId) });
       }
       rows.push(...reportRows);

@@ -7,6 +7,7 @@ import type { Agreement } from '../../shared/agreement/agreement';
 import type { IsoDate } from '../../shared/core/dates';
 import { Money } from '../../shared/core/money';
 import { normaliseRow } from '../../shared/rows/rows';
+import { agreementIndex } from '../../shared/agreement/agreement-index';
 import { replayOutcome, type SampledPersonOutcome } from '../../shared/sample/outcomes';
 import { drawFrozenSample } from '../../shared/sample/sample-draw';
 import {
@@ -68,10 +69,11 @@ export async function loadPopulation(
   const year = Number(semester.slice(0, 4));
   const reports = await latestReports(storage, { agreement: agreement.id, year, programme });
   const rows: PersonnelRowForSample[] = [];
+  const index = agreementIndex(agreement); // built once for every row of the reports
   for (const report of reports) {
     for (const row of report.rows) {
       if (row.category !== 'PERS') continue;
-      const v = normaliseRow(row, agreement).values;
+      const v = normaliseRow(row, agreement, index).values;
       if (!v.taxCode || !v.month || v.programme !== programme) continue;
       const amount =
         v.municipalShare && v.cofinancingShare ? v.municipalShare.plus(v.cofinancingShare) : (v.amount ?? undefined);

@@ -15,15 +15,9 @@ export interface AgreementIndex {
   ineligiblePayment: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<Agreement, AgreementIndex>();
-
+/** Builds the index of one agreement; a pass over many rows builds it once and passes it on. */
 export function agreementIndex(agreement: Agreement): AgreementIndex {
-  let index = cache.get(agreement);
-  if (!index) {
-    index = buildIndex(agreement);
-    cache.set(agreement, index);
-  }
-  return index;
+  return buildIndex(agreement);
 }
 
 function buildIndex(agreement: Agreement): AgreementIndex {

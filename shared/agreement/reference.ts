@@ -19,37 +19,41 @@ interface Edition {
   rates: Map<string, Money>;
 }
 
-const compiled = new WeakMap<HourlyCostTable, Map<string, Edition[]>>();
+/** A table ready for lookups (editions per CCNL, newest first, rates as Money); build once per pass. */
+export interface CompiledHourlyCosts {
+  source: string;
+  byCcnl: ReadonlyMap<string, readonly Edition[]>;
+}
 
-function editions(data: HourlyCostTable): Map<string, Edition[]> {
-  let byCcnl = compiled.get(data);
-  if (!byCcnl) {
-    byCcnl = new Map();
-    for (const t of data.tables) {
-      const list = byCcnl.get(t.ccnl) ?? [];
-      list.push({
-        effectiveFrom: t.effectiveFrom,
-        rates: new Map(Object.entries(t.rates).map(([level, rate]) => [level.toUpperCase(), new Money(rate)])),
-      });
-      byCcnl.set(t.ccnl, list);
-    }
-    // Newest first, so the first edition not after the month is the one in force.
-    for (const list of byCcnl.values()) list.sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
-    compiled.set(data, byCcnl);
+export function compileHourlyCosts(data: HourlyCostTable): CompiledHourlyCosts {
+  const byCcnl = new Map<string, Edition[]>();
+  for (const t of data.tables) {
+    const list = byCcnl.get(t.ccnl) ?? [];
+    list.push({
+      effectiveFrom: t.effectiveFrom,
+      rates: new Map(Object.entries(t.rates).map(([level, rate]) => [level.toUpperCase(), new Money(rate)])),
+    });
+    byCcnl.set(t.ccnl, list);
   }
-  return byCcnl;
+  // Newest first, so the first edition not after the month is the one in force.
+  for (const list of byCcnl.values()) list.sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+  return { source: data.source, byCcnl };
 }
 
 export const MINISTRY_HOURLY_COSTS: HourlyCostTable = table;
 
-/** Rate of `level` of `ccnl` (table id, e.g. 'cooperative-sociali') in force in `month`. */
+/**
+ * Rate of `level` of `ccnl` (table id, e.g. 'cooperative-sociali') in force in `month`. Rules pass
+ * the table their pass compiled (RuleEnv.hourlyCosts); a raw table is compiled for this one call.
+ */
 export function ministryRate(
   ccnl: string,
   level: string,
   month: IsoMonth,
-  data: HourlyCostTable = MINISTRY_HOURLY_COSTS,
+  data: HourlyCostTable | CompiledHourlyCosts = MINISTRY_HOURLY_COSTS,
 ): ReferenceRate {
-  const list = editions(data).get(ccnl);
+  const compiled = 'byCcnl' in data ? data : compileHourlyCosts(data);
+  const list = compiled.byCcnl.get(ccnl);
   if (!list) return { ok: false, reason: 'ccnl' };
   const edition = list.find((e) => e.effectiveFrom <= month);
   if (!edition) return { ok: false, reason: 'date' };

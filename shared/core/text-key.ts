@@ -2,14 +2,16 @@
 // spaces and punctuation ignored).
 const ACCENTS = /[\u0300-\u036f]/g;
 const NON_ALNUM = /[^a-z0-9]+/g;
-const cache = new Map<string, string>();
 
 /** "Materiale di consumo" -> "materialediconsumo"; "P1.A1" -> "p1a1". */
 export function normaliseText(text: string): string {
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
-  const key = text.toLowerCase().normalize('NFD').replace(ACCENTS, '').replace(NON_ALNUM, '');
-  // Cell vocabularies are small; the bound only protects memory against a pathological workbook.
-  if (cache.size < 50_000) cache.set(text, key);
+  // ASCII text (most cells) in one pass over its characters; accents go through NFD.
+  let key = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return text.toLowerCase().normalize('NFD').replace(ACCENTS, '').replace(NON_ALNUM, '');
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) key += text[i];
+    else if (code >= 65 && code <= 90) key += String.fromCharCode(code + 32);
+  }
   return key;
 }

@@ -27,7 +27,7 @@ export const REPORT_RULES = ['R20', 'R21', 'R22', 'R23', 'R24', 'R25'] as const;
 export const SAMPLE_RULES = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'] as const;
 export const RECONCILIATION_RULES = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6'] as const;
 /** Mapping problems found before any rule can run (a sheet without a recognisable header…). */
-export const MAPPING_CODES = ['M01', 'M02', 'M03'] as const;
+export const MAPPING_CODES = ['M01', 'M02', 'M03', 'M04', 'M05'] as const;
 
 export type RowRuleCode = (typeof ROW_RULES)[number];
 export type ReportRuleCode = (typeof REPORT_RULES)[number];

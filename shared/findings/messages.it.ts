@@ -213,6 +213,17 @@ export const MESSAGES_IT = {
   'R20.reconciledAts.reduced': (p: ReconciledShare) =>
     `Il cofinanziamento ammesso dell'ATS (${percentIt(p.share)} del contributo) è inferiore al minimo del ${percentIt(p.minimum)} (R20). Il contributo è ridotto di conseguenza (C4).`,
 
+  // Mapping infos (DOMAIN §7): what the reader left out, so nothing disappears silently.
+  'M04.skipped': (p: { foglio: string; righe: string }) =>
+    `Foglio «${p.foglio}»: righe non di spesa ignorate (totali, sottotitoli, piè di pagina, righe modello): ${p.righe}.`,
+  'M05.hidden': (p: { foglio: string }) => `Foglio «${p.foglio}»: foglio nascosto, non viene letto.`,
+  'M05.veryHidden': (p: { foglio: string }) =>
+    `Foglio «${p.foglio}»: foglio molto nascosto (veryHidden), non viene letto.`,
+  'M05.partial': (p: { foglio: string; categoria: string; riga: number; mancanti: string }) =>
+    `Foglio «${p.foglio}»: non è letto come tabella di rendicontazione ${p.categoria}: l'intestazione alla riga ${p.riga} non ha ${p.mancanti}. Se è una tabella di spese, associare le colonne nella mappatura.`,
+  'M05.none': (p: { foglio: string; righe: number }) =>
+    `Foglio «${p.foglio}»: nessuna tabella di rendicontazione riconosciuta nelle prime ${p.righe} righe (istruzioni, riepilogo o altro); il foglio non viene letto.`,
+
   // Reconciliation (C1–C2) when the programme has no approved budget line: B = F = 0.
   'C1.noBudget': (p: { programma: string; anno: number }) =>
     `Programma ${p.programma}: nessuna versione di budget approvata per l'anno ${p.anno}; budget 0,00 € e contributo dovuto 0,00 € finché la Cabina di Regia non approva il budget.`,

@@ -17,14 +17,43 @@ import {
   type HeaderMatch,
 } from './header-match';
 import type { RowInput } from '../rows/rows';
+import { classifyRow, RowShape } from './non-expense';
+import { renderIt } from '../findings/messages.it';
 
 export { normaliseLabel } from './header-match';
+
+/** A merged range, 1-based and inclusive (as the xlsx reader gives it). */
+export interface GridMerge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
 /** Values row-major: rows[0] is Excel row 1, column 0 is column A. */
 export interface SheetGrid {
   name: string;
   rows: unknown[][];
+  /**
+   * Formula text (no '=') of the cells that hold a formula, at the same positions as `rows`
+   * (their value is the cached result); absent when the source has no formulas to tell.
+   */
+  formulas?: readonly (readonly (string | undefined)[] | undefined)[];
+  /** Merged ranges: a header cell merged down over the next row makes a two-row header. */
+  merges?: readonly GridMerge[];
+  /** Hidden and very hidden sheets are not read (M05). Absent: visible. */
+  visibility?: SheetVisibility;
 }
+
+/**
+ * Whether a sheet was taken as a category table (DOMAIN §7): 'table' when its header has every
+ * required column or the user mapped it; 'partial' when a header names only some of them (M05,
+ * the mapping view offers the unmatched headers); 'hidden' for hidden and very hidden sheets;
+ * 'none' when no header was found.
+ */
+export type TableStatus = 'table' | 'partial' | 'hidden' | 'none';
 
 /** How a table's category was decided. 'column': each row's `Categoria` cell decides (BENI/SERV). */
 export type CategorySource = 'override' | 'header' | 'column' | 'sheetName' | null;
@@ -38,8 +67,11 @@ export interface MappedTable {
    */
   category: Category | null;
   categorySource: CategorySource;
-  /** 1-based Excel row of the header; 0 when none was found (M01). */
+  /** 1-based Excel row of the header (of the partial header for 'partial'); 0 when none was found. */
   headerRow: number;
+  /** Last row of the header: the header row itself, or the row below when header cells are merged down. */
+  headerLastRow?: number;
+  status: TableStatus;
   /** Canonical field → column letter. */
   columns: Record<string, string>;
   /** Canonical field → 0-based column index. */
@@ -48,7 +80,10 @@ export interface MappedTable {
   unmatchedHeaders: { column: string; label: string }[];
   /** Required fields with no column (each also an M02 finding). */
   missingRequired: string[];
-  /** M01 no header (warning), M02 missing required column (error), M03 category undecidable (error). */
+  /**
+   * M01 no header on a sheet the user mapped (warning), M02 missing required column of a table
+   * (error), M03 category undecidable (error), M05 sheet not taken as a table (info).
+   */
   findings: Finding[];
 }
 
@@ -115,8 +150,8 @@ function isEmptyGrid(grid: SheetGrid): boolean {
 }
 
 function finding(
-  code: 'M01' | 'M02' | 'M03',
-  severity: 'error' | 'warning',
+  code: 'M01' | 'M02' | 'M03' | 'M04' | 'M05',
+  severity: 'error' | 'warning' | 'info',
   sheet: string,
   row: number | null,
   column: string | null,
@@ -131,22 +166,63 @@ interface HeaderChoice {
   match: HeaderMatch;
 }
 
-function chooseHeader(grid: SheetGrid, override: TableOverride | undefined): HeaderChoice | null {
+const isFullMatch = (match: HeaderMatch): boolean => match.requiredFound === match.requiredTotal;
+
+/**
+ * Header cells of row `r`, completed by the row below when the header is two rows deep: cells of
+ * row r merged down over r+1 keep their label, and a label of r+1 under a cell merged across
+ * ("Quota" over "Comune" | "Cofinanziamento") is read with it ("Quota Comune") or alone.
+ */
+function headerCells(grid: SheetGrid, r: number): { cells: unknown[]; depth: number } {
+  const cells = grid.rows[r] ?? [];
+  const merges = grid.merges ?? [];
+  const excelRow = r + 1;
+  if (!merges.some((m) => m.top === excelRow && m.bottom > excelRow)) return { cells, depth: 1 };
+  const below = grid.rows[r + 1] ?? [];
+  const width = Math.max(cells.length, below.length);
+  const out: unknown[] = [];
+  for (let c = 0; c < width; c++) {
+    const column = c + 1;
+    const own = cellLabel(cells[c]);
+    const sub = cellLabel(below[c]);
+    if (own !== '' && sub === '') out.push(cells[c]);
+    else if (sub !== '') {
+      const across = merges.find(
+        (m) => m.top === excelRow && m.bottom === excelRow && m.left <= column && m.right >= column,
+      );
+      const parent = across ? cellLabel(cells[across.left - 1]) : own;
+      out.push(parent !== '' ? `${parent} ${sub}` : sub);
+    } else out.push(null);
+  }
+  return { cells: out, depth: 2 };
+}
+
+interface HeaderChoiceDepth extends HeaderChoice {
+  depth: number;
+}
+
+function chooseHeader(grid: SheetGrid, override: TableOverride | undefined): HeaderChoiceDepth | null {
   const families = override?.category ? [familyOf(override.category)] : FAMILIES;
   if (override?.headerRow) {
     const index = override.headerRow - 1;
-    const cells = grid.rows[index] ?? [];
+    const { cells, depth } = headerCells(grid, index);
     const match = families.length === 1 ? matchHeader(cells, families[0]) : bestMatch(cells);
-    return { row: index, match };
+    return { row: index, match, depth };
   }
-  // Best-scoring header candidate of any family in the first rows; the earliest wins a tie.
-  let best: HeaderChoice | null = null;
+  // A header naming every required column wins over a partial one; then the best score, then the
+  // earliest row.
+  let best: HeaderChoiceDepth | null = null;
   const limit = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
   for (let r = 0; r < limit; r += 1) {
-    const cells = grid.rows[r] ?? [];
+    const { cells, depth } = headerCells(grid, r);
     for (const family of families) {
       const match = matchHeader(cells, family);
-      if (isHeaderCandidate(match) && (!best || match.score > best.match.score)) best = { row: r, match };
+      if (!isHeaderCandidate(match)) continue;
+      const better =
+        !best ||
+        (isFullMatch(match) && !isFullMatch(best.match)) ||
+        (isFullMatch(match) === isFullMatch(best.match) && match.score > best.match.score);
+      if (better) best = { row: r, match, depth };
     }
   }
   return best;
@@ -189,24 +265,44 @@ function decideCategory(
   return { category: null, source: null };
 }
 
-function noHeaderTable(sheet: string): MappedTable {
+function noTable(sheet: string, status: 'hidden' | 'none', finding: Finding): MappedTable {
   return {
     sheet,
     category: null,
     categorySource: null,
     headerRow: 0,
+    status,
     columns: {},
     columnIndexes: {},
     unmatchedHeaders: [],
     missingRequired: [],
-    findings: [finding('M01', 'warning', sheet, null, null, null, MESSAGES.M01(sheet))],
+    findings: [finding],
   };
 }
 
+function noHeaderTable(sheet: string, mappedByUser: boolean): MappedTable {
+  if (mappedByUser)
+    return noTable(sheet, 'none', finding('M01', 'warning', sheet, null, null, null, MESSAGES.M01(sheet)));
+  const message = renderIt('M05.none', { foglio: sheet, righe: HEADER_SEARCH_ROWS });
+  return noTable(sheet, 'none', finding('M05', 'info', sheet, null, null, null, message));
+}
+
+const CATEGORY_NAMES: Readonly<Record<HeaderFamily, string>> = {
+  PERS: 'del personale (PERS)',
+  INVOICE: 'di fatture (BENI/SERV)',
+  GEN: 'di spese generali (GEN)',
+  COFIN: 'di cofinanziamento (COFIN)',
+};
+
 function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedTable {
+  if (grid.visibility === 'hidden' || grid.visibility === 'veryHidden') {
+    const message = renderIt(grid.visibility === 'hidden' ? 'M05.hidden' : 'M05.veryHidden', { foglio: grid.name });
+    return noTable(grid.name, 'hidden', finding('M05', 'info', grid.name, null, null, null, message));
+  }
+  const mappedByUser = override !== undefined && Object.keys(override).length > 0;
   const choice = chooseHeader(grid, override);
-  if (!choice) return noHeaderTable(grid.name);
-  const headerCells = grid.rows[choice.row] ?? [];
+  if (!choice) return noHeaderTable(grid.name, mappedByUser);
+  const headerLabels = choice.depth > 1 ? headerCells(grid, choice.row).cells : (grid.rows[choice.row] ?? []);
   const headerRow = choice.row + 1;
   const family = choice.match.family;
   const fields = new Map(choice.match.fields);
@@ -221,7 +317,7 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
   }
   const mappedIndexes = new Set(fields.values());
   const unmatchedHeaders: { column: string; label: string }[] = [];
-  headerCells.forEach((cell, index) => {
+  headerLabels.forEach((cell, index) => {
     const label = cellLabel(cell);
     if (label !== '' && !mappedIndexes.has(index)) unmatchedHeaders.push({ column: columnLetter(index + 1), label });
   });
@@ -232,6 +328,31 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
     required.push(...VOLUNTEER_REQUIRED);
   }
   const missingRequired = required.filter((key) => !fields.has(key));
+  const baseMissing = REQUIRED[fieldsCategory].filter((key) => !fields.has(key));
+  const status: TableStatus = mappedByUser || baseMissing.length === 0 ? 'table' : 'partial';
+
+  if (status === 'partial') {
+    const names = baseMissing.map((key) => `«${fieldDef(fieldsCategory, key)?.header ?? key}»`);
+    const message = renderIt('M05.partial', {
+      foglio: grid.name,
+      categoria: CATEGORY_NAMES[family],
+      riga: headerRow,
+      mancanti: names.length === 1 ? `la colonna ${names[0]}` : `le colonne ${names.join(', ')}`,
+    });
+    return {
+      sheet: grid.name,
+      category,
+      categorySource: source,
+      headerRow,
+      headerLastRow: headerRow + choice.depth - 1,
+      status,
+      columns,
+      columnIndexes,
+      unmatchedHeaders,
+      missingRequired,
+      findings: [finding('M05', 'info', grid.name, headerRow, null, null, message)],
+    };
+  }
 
   const findings: Finding[] = missingRequired.map((key) =>
     finding(
@@ -252,6 +373,8 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
     category,
     categorySource: source,
     headerRow,
+    headerLastRow: headerRow + choice.depth - 1,
+    status,
     columns,
     columnIndexes,
     unmatchedHeaders,
@@ -261,8 +384,10 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
 }
 
 /**
- * One table per non-empty sheet. A sheet without a recognisable header gives a table with
- * headerRow 0 and an M01 warning (the sheet is not read); empty sheets give nothing.
+ * One table per non-empty sheet (DOMAIN §7). A sheet is read as a category table when its header
+ * names every required column of a category or the user mapped it; a partial header, a sheet with
+ * no header and a hidden sheet give one M05 info and are not read (M01 when the user mapped a
+ * sheet that has no header). Empty sheets give nothing.
  */
 export function detectTables(sheets: SheetGrid[], overrides: MappingOverrides = {}): MappedTable[] {
   return sheets.filter((grid) => !isEmptyGrid(grid)).map((grid) => mapSheet(grid, overrides[grid.name]));
@@ -270,43 +395,50 @@ export function detectTables(sheets: SheetGrid[], overrides: MappingOverrides = 
 
 /** A table whose rows can be read: a header was found and the category is decided (or per row). */
 export function isReadableTable(table: MappedTable): boolean {
-  return table.headerRow > 0 && (table.category !== null || table.categorySource === 'column');
-}
-
-const TOTALS_LABEL = /^total[ei]/;
-
-/**
- * A "Totale" line under the data: some cell starts with "Totale"/"Totali" and every other mapped
- * cell is empty or a number (a real row has text: a name, a supplier, a programme…).
- */
-function isTotalsRow(cells: readonly unknown[], table: MappedTable): boolean {
-  const isTotalLabel = (cell: unknown) => typeof cell === 'string' && TOTALS_LABEL.test(normaliseLabel(cell));
-  if (!cells.some(isTotalLabel)) return false;
-  return Object.values(table.columnIndexes).every((index) => {
-    const cell = cells[index];
-    return isEmptyCell(cell) || typeof cell === 'number' || isTotalLabel(cell);
-  });
+  return (
+    (table.status ?? 'table') === 'table' &&
+    table.headerRow > 0 &&
+    (table.category !== null || table.categorySource === 'column')
+  );
 }
 
 export interface TableRead {
   rows: RowInput[];
-  /** M03 per row when a `Categoria` cell says neither BENI nor SERV and the sheet name does not help. */
+  /**
+   * M03 per row when a `Categoria` cell says neither BENI nor SERV and the sheet name does not help;
+   * one M04 info listing the skipped non-expense rows that hold an amount.
+   */
   findings: Finding[];
+  /** Excel rows skipped as non-expense rows that hold an amount (the M04 list). */
+  skippedWithAmount: number[];
+}
+
+/** The sheet's M04 info for the given skipped rows, or null when there are none. */
+export function skippedRowsFinding(sheet: string, rows: readonly number[]): Finding | null {
+  if (rows.length === 0) return null;
+  const message = renderIt('M04.skipped', { foglio: sheet, righe: rows.join(', ') });
+  return finding('M04', 'info', sheet, null, null, null, message);
 }
 
 /** Rows of a table plus the row-level mapping findings. */
 export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
   const rows: RowInput[] = [];
   const findings: Finding[] = [];
-  if (!isReadableTable(table)) return { rows, findings };
+  const skippedWithAmount: number[] = [];
+  if (!isReadableTable(table)) return { rows, findings, skippedWithAmount };
   const entries = Object.entries(table.columnIndexes).filter(([field]) => field !== 'category');
   const categoryIndex = table.categorySource === 'column' ? table.columnIndexes.category : undefined;
+  const formulas = grid.formulas;
+  const shape = new RowShape(table.columnIndexes);
 
-  for (let r = table.headerRow; r < grid.rows.length; r += 1) {
+  for (let r = table.headerLastRow ?? table.headerRow; r < grid.rows.length; r += 1) {
     const cells = grid.rows[r] ?? [];
     const excelRow = r + 1;
-    if (entries.every(([field, index]) => field === 'rowId' || isEmptyCell(cells[index]))) continue;
-    if (isTotalsRow(cells, table)) continue;
+    const kind = classifyRow({ cells, formulas: formulas?.[r] }, shape, formulas !== undefined);
+    if (kind.kind !== 'expense') {
+      if (kind.holdsAmount) skippedWithAmount.push(excelRow);
+      continue;
+    }
 
     let category = table.category;
     if (categoryIndex !== undefined) category = categoryFromCell(cells[categoryIndex]) ?? table.category;
@@ -334,7 +466,9 @@ export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
     }
     rows.push(row);
   }
-  return { rows, findings };
+  const skipped = skippedRowsFinding(table.sheet, skippedWithAmount);
+  if (skipped) findings.push(skipped);
+  return { rows, findings, skippedWithAmount };
 }
 
 /**

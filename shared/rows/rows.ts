@@ -13,12 +13,15 @@
 //     category, resourceType, employment, taxCode (upper case), documents (canonical kinds).
 // - parseRow(row, agreement) -> ParsedRow: the same values plus the raw cell problems, for the engine.
 // - normaliseText, cellKind, textOf, isBlank, parseDocuments: how cells are compared and read.
-// Reading is pure and never throws; unreadable text never becomes zero. Cell readings are memoised
-// (bounded) because workbooks repeat values and the task pane re-validates the same cells.
+// Reading is pure and never throws; unreadable text never becomes zero. Nothing outlives a call:
+// no memo of cell readings, no scratch arrays shared between rows (each row gets its own).
+// Excel numbers are read at Excel's 15 significant digits (core/excel-number) before they become
+// amounts or hours.
 import type { Agreement, Category } from '../agreement/agreement';
 import { CategorySchema } from '../agreement/agreement';
 import { parseAmount, parseQuantity, ZERO, type Money, type MoneyParse } from '../core/money';
-import { parseDate, parseMonth, type DateParse, type IsoDate, type IsoMonth, type MonthParse } from '../core/dates';
+import { excelNumber } from '../core/excel-number';
+import { parseDate, parseMonth, type IsoDate, type IsoMonth } from '../core/dates';
 import {
   DOCUMENT_KINDS,
   EMPLOYMENT_TYPES,
@@ -240,22 +243,10 @@ for (const [alias, kind] of [
 ] as const)
   DOCUMENT_BY_KEY.set(alias, kind);
 
-const documentsMemo = new Map<string, ReadonlySet<string>>();
-
 /** Canonical document kinds of a Documenti cell (';' or ',' separated, synonyms accepted). */
 export function parseDocuments(cell: unknown): ReadonlySet<string> {
   const text = textOf(cell);
   if (text === null) return new Set<string>();
-  let hit = documentsMemo.get(text);
-  if (!hit) {
-    hit = readDocumentKinds(text);
-    if (documentsMemo.size >= 10_000) documentsMemo.clear();
-    documentsMemo.set(text, hit);
-  }
-  return hit;
-}
-
-function readDocumentKinds(text: string): ReadonlySet<string> {
   const kinds = new Set<string>();
   for (const part of text.split(/[;,\n]/)) {
     const kind = DOCUMENT_BY_KEY.get(normaliseText(part));
@@ -272,21 +263,10 @@ function normaliseSupplierId(text: string): string {
 const EMPTY_DOCS: ReadonlySet<string> = new Set();
 const NONE: readonly never[] = Object.freeze([]);
 
-type NumberField =
-  | 'amount'
-  | 'municipalShare'
-  | 'cofinancingShare'
-  | 'annualCost'
-  | 'taxable'
-  | 'vat'
-  | 'invoiceTotal'
-  | 'value'
-  | 'hours'
-  | 'hourlyCost'
-  | 'contractHours'
-  | 'hourlyValue';
-
-/** Position of every cell parseRow reads (any template's fields, rowId, category) in the swept cells. */
+/**
+ * Position of every cell parseRow reads (any template's fields, rowId, category) in a row's swept
+ * cells. Static layout, computed once from the field tables; it holds no row's data.
+ */
 const CELL_SLOT = new Map<string, number>();
 for (const key of ['rowId', 'category', 'municipalShare', 'cofinancingShare', 'sheet', 'row', 'columns'])
   CELL_SLOT.set(key, CELL_SLOT.size);
@@ -324,12 +304,14 @@ for (const category of CategorySchema.options) {
 const CATEGORIES: ReadonlySet<unknown> = new Set(CategorySchema.options);
 
 /**
- * The cells parseRow reads, by CELL_SLOT. Rows built by spreading or by the mapper often each have a
- * hidden class of their own, and then every `row[key]` misses V8's lookup caches (a template asks for
- * ~20 keys, most rows hold fewer); one for-in sweep over the keys the row does have is several times
- * cheaper. For-in sees enumerable properties only, so rows that are not plain objects are read key by key.
+ * The cells parseRow reads, by CELL_SLOT, into a fresh array of the row. Rows built by spreading or
+ * by the mapper often each have a hidden class of their own, and then every `row[key]` misses V8's
+ * lookup caches (a template asks for ~20 keys, most rows hold fewer); one for-in sweep over the keys
+ * the row does have is several times cheaper. For-in sees enumerable properties only, so rows that
+ * are not plain objects are read key by key.
  */
-function sweepCells(input: RowInput, cells: unknown[]): void {
+function sweepCells(input: RowInput): unknown[] {
+  const cells: unknown[] = new Array(CELL_KEYS.length);
   const proto: unknown = Object.getPrototypeOf(input);
   if (proto === Object.prototype || proto === null) {
     for (const key in input) {
@@ -339,303 +321,322 @@ function sweepCells(input: RowInput, cells: unknown[]): void {
   } else {
     for (let slot = 0; slot < CELL_KEYS.length; slot++) cells[slot] = input[CELL_KEYS[slot]];
   }
+  return cells;
 }
 
-// Scratch space of parseRow, reused row after row instead of two arrays per row (the full pass is
-// allocation-bound). parseRow runs to completion without calling back into code that could parse
-// another row, and clears both before returning, so no row ever sees another row's cells.
-const CELLS: unknown[] = new Array(CELL_KEYS.length).fill(undefined);
-/** Readable amounts and quantities by CELL_SLOT. */
-const NUMBERS: (Money | null)[] = new Array(CELL_KEYS.length).fill(null);
-const slotOf = (key: NumberField): number => CELL_SLOT.get(key) as number;
-const N = {
-  amount: slotOf('amount'),
-  municipalShare: slotOf('municipalShare'),
-  cofinancingShare: slotOf('cofinancingShare'),
-  annualCost: slotOf('annualCost'),
-  taxable: slotOf('taxable'),
-  vat: slotOf('vat'),
-  invoiceTotal: slotOf('invoiceTotal'),
-  value: slotOf('value'),
-  hours: slotOf('hours'),
-  hourlyCost: slotOf('hourlyCost'),
-  contractHours: slotOf('contractHours'),
-  hourlyValue: slotOf('hourlyValue'),
-} as const satisfies Record<NumberField, number>;
+/**
+ * What the cells of one row said, filled by readCell and owned by that one parseRow call. A class
+ * with every field set in the constructor keeps one hidden class for all rows.
+ */
+class RowReading {
+  // Readable amounts and quantities, one field each (no per-row array to allocate and index).
+  amount: Money | null = null;
+  municipalShare: Money | null = null;
+  cofinancingShare: Money | null = null;
+  annualCost: Money | null = null;
+  taxable: Money | null = null;
+  vat: Money | null = null;
+  invoiceTotal: Money | null = null;
+  value: Money | null = null;
+  hours: Money | null = null;
+  hourlyCost: Money | null = null;
+  contractHours: Money | null = null;
+  hourlyValue: Money | null = null;
+  problems: CellProblem[] | null = null;
+  missing: string[] | null = null;
+  unreadable: string[] | null = null;
+  invoiceDate: IsoDate | null = null;
+  paymentDate: IsoDate | null = null;
+  plainDate: IsoDate | null = null;
+  month: IsoMonth | null = null;
+  programmeText: string | null = null;
+  actionText: string | null = null;
+  supplierText: string | null = null;
+  numberText: string | null = null;
+  taxText: string | null = null;
+  expenseText: string | null = null;
+  methodText: string | null = null;
+  ccnlText: string | null = null;
+  levelText: string | null = null;
+  documentsText: string | null = null;
+  employment: Employment | null = null;
+  resourceType: ResourceType | null = null;
+  cup: boolean | null = null;
 
-// Bounded memo of cell readings: a workbook repeats its hours, rates and dates, and the task pane
-// re-validates the same cells on every edit. Decimals are immutable, so sharing them is safe.
-const MEMO_LIMIT = 200_000;
-const amountMemo = new Map<unknown, MoneyParse>();
-const quantityMemo = new Map<unknown, MoneyParse>();
-const dateMemo = new Map<unknown, DateParse>();
-const monthMemo = new Map<unknown, MonthParse>();
-
-function memo<T>(cache: Map<unknown, T>, cell: unknown, read: (cell: unknown) => T): T {
-  if (typeof cell !== 'string' && typeof cell !== 'number') return read(cell);
-  let hit = cache.get(cell);
-  if (hit === undefined) {
-    hit = read(cell);
-    if (cache.size >= MEMO_LIMIT) cache.clear();
-    cache.set(cell, hit);
+  problem(field: string, reason: CellProblemReason): void {
+    (this.problems ??= []).push({ field, reason });
   }
-  return hit;
-}
 
-/** Empties the memo of cell readings (benchmarks measure the cold path with it). */
-export function clearParseMemo(): void {
-  amountMemo.clear();
-  quantityMemo.clear();
-  documentsMemo.clear();
-  for (const m of [taxCodeMemo, supplierMemo, ccnlMemo, levelMemo, monthStartMemo]) m.clear();
-  dateMemo.clear();
-  monthMemo.clear();
-}
-
-/** Parses every cell of a row; records problems, never throws, never turns garbage into zero. */
-export function parseRow(row: RowInput, agreement: Agreement): ParsedRow {
-  try {
-    return parseCells(row, agreement, CELLS, NUMBERS);
-  } finally {
-    CELLS.fill(undefined);
-    NUMBERS.fill(null);
+  setNumber(key: string, value: Money): void {
+    switch (key) {
+      case 'amount':
+        this.amount = value;
+        break;
+      case 'municipalShare':
+        this.municipalShare = value;
+        break;
+      case 'cofinancingShare':
+        this.cofinancingShare = value;
+        break;
+      case 'annualCost':
+        this.annualCost = value;
+        break;
+      case 'taxable':
+        this.taxable = value;
+        break;
+      case 'vat':
+        this.vat = value;
+        break;
+      case 'invoiceTotal':
+        this.invoiceTotal = value;
+        break;
+      case 'value':
+        this.value = value;
+        break;
+      case 'hours':
+        this.hours = value;
+        break;
+      case 'hourlyCost':
+        this.hourlyCost = value;
+        break;
+      case 'contractHours':
+        this.contractHours = value;
+        break;
+      case 'hourlyValue':
+        this.hourlyValue = value;
+        break;
+      default:
+        break;
+    }
   }
 }
 
-function parseCells(row: RowInput, agreement: Agreement, cells: unknown[], numbers: (Money | null)[]): ParsedRow {
-  const index = agreementIndex(agreement);
-  const input: RowInput = row !== null && typeof row === 'object' ? row : ({ rowId: '', category: 'PERS' } as RowInput);
-  // Allocated on the first entry only: most rows have no problem at all.
-  let problems: CellProblem[] | null = null;
-  let missing: string[] | null = null;
-  let unreadable: string[] | null = null;
-  sweepCells(input, cells);
-  const categoryCell = cells[SLOT_CATEGORY];
-  const category: Category | null = CATEGORIES.has(categoryCell) ? (categoryCell as Category) : null;
+/** A number cell: Excel numbers at Excel's precision first (DOMAIN §3 R02), then parseAmount/parseQuantity. */
+function readNumber(field: FieldPlan, cell: unknown, reading: RowReading): void {
+  const value = typeof cell === 'number' ? excelNumber(cell) : cell;
+  const result: MoneyParse = field.kind === 'quantity' ? parseQuantity(value) : parseAmount(value);
+  if (result.ok) reading.setNumber(field.key, result.value);
+  else if (result.reason !== 'empty') reading.problem(field.key, result.reason);
+}
 
-  let invoiceDate: IsoDate | null = null;
-  let paymentDate: IsoDate | null = null;
-  let plainDate: IsoDate | null = null;
-  let month: IsoMonth | null = null;
-  let programmeText: string | null = null;
-  let actionText: string | null = null;
-  let supplierText: string | null = null;
-  let numberText: string | null = null;
-  let taxText: string | null = null;
-  let expenseText: string | null = null;
-  let methodText: string | null = null;
-  let ccnlText: string | null = null;
-  let levelText: string | null = null;
-  let documentsText: string | null = null;
-  let employment: Employment | null = null;
-  let resourceType: ResourceType | null = null;
-  let cup: boolean | null = null;
+function readDateCell(field: FieldPlan, cell: unknown, reading: RowReading): void {
+  const result = parseDate(cell);
+  if (!result.ok) reading.problem(field.key, 'invalid_date');
+  else if (field.key === 'invoiceDate') reading.invoiceDate = result.value;
+  else if (field.key === 'paymentDate') reading.paymentDate = result.value;
+  else reading.plainDate = result.value;
+}
 
-  // One read per cell: workbook rows are large objects of varying shape, and each read costs.
-  for (const field of category ? PLAN[category] : []) {
-    const key = field.key;
+function readMonthCell(field: FieldPlan, cell: unknown, reading: RowReading): void {
+  const result = parseMonth(cell);
+  if (result.ok) reading.month = result.value;
+  else reading.problem(field.key, 'invalid_date');
+}
+
+/** Text cells: kept as typed for the fields rules compare later; closed lists resolved here. */
+function readTextCell(field: FieldPlan, cell: unknown, reading: RowReading): void {
+  const text = textOf(cell);
+  if (text === null) {
+    (reading.unreadable ??= []).push(field.key);
+    return;
+  }
+  switch (field.key) {
+    case 'programme':
+      reading.programmeText = text;
+      break;
+    case 'action':
+      reading.actionText = text;
+      break;
+    case 'supplierId':
+      // A VAT number typed in a numeric cell loses its leading zeros (00905811006 -> 905811006).
+      reading.supplierText =
+        typeof cell === 'number' && Number.isInteger(cell) && text.length < 11 ? text.padStart(11, '0') : text;
+      break;
+    case 'invoiceNumber':
+      reading.numberText = text;
+      break;
+    case 'taxCode':
+      reading.taxText = text;
+      break;
+    case 'expenseType':
+      reading.expenseText = text;
+      break;
+    case 'paymentMethod':
+      reading.methodText = text;
+      break;
+    case 'ccnl':
+      reading.ccnlText = text;
+      break;
+    case 'level':
+      reading.levelText = text;
+      break;
+    case 'documents':
+      reading.documentsText = text;
+      break;
+    case 'employment':
+      reading.employment = EMPLOYMENT_BY_KEY.get(normaliseText(text)) ?? null;
+      if (!reading.employment) reading.problem(field.key, 'not_in_list');
+      break;
+    case 'resourceType':
+      reading.resourceType = RESOURCE_BY_KEY.get(normaliseText(text)) ?? null;
+      if (!reading.resourceType) reading.problem(field.key, 'not_in_list');
+      break;
+    case 'cupOnInvoice': {
+      const read = readBoolean(cell);
+      if (read === 'invalid') reading.problem(field.key, 'not_in_list');
+      else reading.cup = read;
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+/** One read per cell of the category's template: empty required cells are R01, the rest by kind. */
+function readCells(plan: readonly FieldPlan[], cells: readonly unknown[], reading: RowReading): void {
+  for (const field of plan) {
     const cell = cells[field.slot];
     if (cell === undefined || cell === null || (typeof cell === 'string' && isBlankText(cell))) {
-      if (field.required) (missing ??= []).push(key);
+      if (field.required) (reading.missing ??= []).push(field.key);
       continue;
     }
     switch (field.kind) {
       case 'amount':
-      case 'quantity': {
-        const result =
-          field.kind === 'quantity' ? memo(quantityMemo, cell, readQuantity) : memo(amountMemo, cell, parseAmount);
-        if (result.ok) numbers[field.slot] = result.value;
-        else if (result.reason !== 'empty') (problems ??= []).push({ field: key, reason: result.reason });
+      case 'quantity':
+        readNumber(field, cell, reading);
         break;
-      }
-      case 'date': {
-        const result = memo(dateMemo, cell, parseDate);
-        if (!result.ok) (problems ??= []).push({ field: key, reason: 'invalid_date' });
-        else if (key === 'invoiceDate') invoiceDate = result.value;
-        else if (key === 'paymentDate') paymentDate = result.value;
-        else plainDate = result.value;
+      case 'date':
+        readDateCell(field, cell, reading);
         break;
-      }
-      case 'month': {
-        const result = memo(monthMemo, cell, parseMonth);
-        if (result.ok) month = result.value;
-        else (problems ??= []).push({ field: key, reason: 'invalid_date' });
+      case 'month':
+        readMonthCell(field, cell, reading);
         break;
-      }
-      default: {
-        const text = textOf(cell);
-        if (text === null) {
-          (unreadable ??= []).push(key);
-          break;
-        }
-        switch (key) {
-          case 'programme':
-            programmeText = text;
-            break;
-          case 'action':
-            actionText = text;
-            break;
-          case 'supplierId':
-            // A VAT number typed in a numeric cell loses its leading zeros (00905811006 -> 905811006).
-            supplierText =
-              typeof cell === 'number' && Number.isInteger(cell) && text.length < 11 ? text.padStart(11, '0') : text;
-            break;
-          case 'invoiceNumber':
-            numberText = text;
-            break;
-          case 'taxCode':
-            taxText = text;
-            break;
-          case 'expenseType':
-            expenseText = text;
-            break;
-          case 'paymentMethod':
-            methodText = text;
-            break;
-          case 'ccnl':
-            ccnlText = text;
-            break;
-          case 'level':
-            levelText = text;
-            break;
-          case 'documents':
-            documentsText = text;
-            break;
-          case 'employment':
-            employment = EMPLOYMENT_BY_KEY.get(normaliseText(text)) ?? null;
-            if (!employment) (problems ??= []).push({ field: key, reason: 'not_in_list' });
-            break;
-          case 'resourceType':
-            resourceType = RESOURCE_BY_KEY.get(normaliseText(text)) ?? null;
-            if (!resourceType) (problems ??= []).push({ field: key, reason: 'not_in_list' });
-            break;
-          case 'cupOnInvoice': {
-            const read = readBoolean(cell);
-            if (read === 'invalid') (problems ??= []).push({ field: key, reason: 'not_in_list' });
-            else cup = read;
-            break;
-          }
-          default:
-            break;
-        }
-      }
+      default:
+        readTextCell(field, cell, reading);
     }
   }
-  if (resourceType === 'volontariato') {
+}
+
+interface Split {
+  municipalShare: Money | null;
+  cofinancingShare: Money | null;
+  splitMismatch: boolean;
+}
+
+/** Both shares empty: all municipal (DOMAIN §7); COFIN: all co-financing; else they must add up. */
+function splitOf(
+  category: Category | null,
+  amount: Money | null,
+  cells: readonly unknown[],
+  reading: RowReading,
+): Split {
+  if (!amount) return { municipalShare: null, cofinancingShare: null, splitMismatch: false };
+  if (category === 'COFIN') return { municipalShare: ZERO, cofinancingShare: amount, splitMismatch: false };
+  if (isBlank(cells[SLOT_MUNICIPAL]) && isBlank(cells[SLOT_COFINANCING])) {
+    return { municipalShare: amount, cofinancingShare: ZERO, splitMismatch: false };
+  }
+  const split = resolveSplit(amount, reading.municipalShare, reading.cofinancingShare, reading.problems ?? NONE);
+  if (split === 'mismatch') return { municipalShare: null, cofinancingShare: null, splitMismatch: true };
+  if (split === 'unreadable') return { municipalShare: null, cofinancingShare: null, splitMismatch: false };
+  return { municipalShare: split[0], cofinancingShare: split[1], splitMismatch: false };
+}
+
+/** Expense date: PERS the first day of its month, BENI/SERV the invoice date, GEN/COFIN the date. */
+function expenseDate(category: Category | null, reading: RowReading): IsoDate | null {
+  if (category === 'PERS') return reading.month ? `${reading.month}-01` : null;
+  if (category === 'BENI' || category === 'SERV') return reading.invoiceDate;
+  return reading.plainDate ?? (category === 'GEN' ? reading.invoiceDate : null);
+}
+
+/**
+ * Parses every cell of a row; records problems, never throws, never turns garbage into zero. A pass
+ * over many rows builds the agreement's index once and passes it (validate.ts does).
+ */
+export function parseRow(
+  row: RowInput,
+  agreement: Agreement,
+  index: AgreementIndex = agreementIndex(agreement),
+): ParsedRow {
+  const input: RowInput = row !== null && typeof row === 'object' ? row : ({ rowId: '', category: 'PERS' } as RowInput);
+  const cells = sweepCells(input);
+  const categoryCell = cells[SLOT_CATEGORY];
+  const category: Category | null = CATEGORIES.has(categoryCell) ? (categoryCell as Category) : null;
+  const reading = new RowReading();
+  if (category) readCells(PLAN[category], cells, reading);
+  if (reading.resourceType === 'volontariato') {
     for (let i = 0; i < VOLUNTEER_REQUIRED.length; i++)
-      if (isBlank(cells[VOLUNTEER_SLOTS[i]])) (missing ??= []).push(VOLUNTEER_REQUIRED[i]);
+      if (isBlank(cells[VOLUNTEER_SLOTS[i]])) (reading.missing ??= []).push(VOLUNTEER_REQUIRED[i]);
   }
 
-  let date: IsoDate | null;
-  // Shared per month: a fresh string per row would be hashed again by every date lookup downstream.
-  if (category === 'PERS') date = month ? memoText(monthStartMemo, month, firstDayOf) : null;
-  else if (category === 'BENI' || category === 'SERV') date = invoiceDate;
-  else date = plainDate ?? (category === 'GEN' ? invoiceDate : null);
-  if (date && category !== 'PERS') month = date.slice(0, 7);
-
-  const programme = programmeText === null ? null : index.resolveProgramme(programmeText);
-  const action = actionText === null ? null : index.resolveAction(actionText, programme);
-
-  const amount = category === 'COFIN' ? numbers[N.value] : numbers[N.amount];
-  let municipalShare: Money | null = null;
-  let cofinancingShare: Money | null = null;
-  let splitMismatch = false;
-  if (amount && category === 'COFIN') {
-    municipalShare = ZERO;
-    cofinancingShare = amount;
-  } else if (amount && isBlank(cells[SLOT_MUNICIPAL]) && isBlank(cells[SLOT_COFINANCING])) {
-    municipalShare = amount; // both shares empty: all municipal (DOMAIN §7), the common case
-    cofinancingShare = ZERO;
-  } else if (amount) {
-    const split = resolveSplit(amount, numbers[N.municipalShare], numbers[N.cofinancingShare], problems ?? NONE);
-    splitMismatch = split === 'mismatch';
-    if (split !== 'mismatch' && split !== 'unreadable') {
-      municipalShare = split[0];
-      cofinancingShare = split[1];
-    }
-  }
-
+  const date = expenseDate(category, reading);
+  const month = date && category !== 'PERS' ? date.slice(0, 7) : reading.month;
+  const programme = reading.programmeText === null ? null : index.resolveProgramme(reading.programmeText);
+  const action = reading.actionText === null ? null : index.resolveAction(reading.actionText, programme);
+  const amount = category === 'COFIN' ? reading.value : reading.amount;
+  const split = splitOf(category, amount, cells, reading);
   const values: RowValues = {
     category,
     programme,
     action,
     amount,
-    municipalShare,
-    cofinancingShare,
+    municipalShare: split.municipalShare,
+    cofinancingShare: split.cofinancingShare,
     date,
     month,
-    taxCode: taxText === null ? null : memoText(taxCodeMemo, taxText, compactUpper),
-    employment,
-    resourceType,
-    hours: numbers[N.hours],
-    hourlyCost: numbers[N.hourlyCost],
-    annualCost: numbers[N.annualCost],
-    contractHours: numbers[N.contractHours],
-    hourlyValue: numbers[N.hourlyValue],
-    taxable: numbers[N.taxable],
-    vat: numbers[N.vat],
-    invoiceTotal: numbers[N.invoiceTotal],
-    invoiceDate,
-    paymentDate,
-    supplierId: supplierText === null ? null : memoText(supplierMemo, supplierText, normaliseSupplierId),
-    invoiceNumber: numberText === null ? null : compactUpper(numberText),
-    expenseType: expenseText === null ? null : normaliseText(expenseText),
-    paymentMethod: methodText === null ? null : normaliseText(methodText),
-    ccnl: ccnlText === null ? null : memoText(ccnlMemo, ccnlText, normaliseCcnl),
-    level: levelText === null ? null : memoText(levelMemo, levelText, normaliseLevel),
-    cupOnInvoice: cup,
-    documents: documentsText === null ? EMPTY_DOCS : parseDocuments(documentsText),
-    excludedFromTotals: amount === null || municipalShare === null,
+    taxCode: reading.taxText === null ? null : compactUpper(reading.taxText),
+    employment: reading.employment,
+    resourceType: reading.resourceType,
+    hours: reading.hours,
+    hourlyCost: reading.hourlyCost,
+    annualCost: reading.annualCost,
+    contractHours: reading.contractHours,
+    hourlyValue: reading.hourlyValue,
+    taxable: reading.taxable,
+    vat: reading.vat,
+    invoiceTotal: reading.invoiceTotal,
+    invoiceDate: reading.invoiceDate,
+    paymentDate: reading.paymentDate,
+    supplierId: reading.supplierText === null ? null : normaliseSupplierId(reading.supplierText),
+    invoiceNumber: reading.numberText === null ? null : compactUpper(reading.numberText),
+    expenseType: reading.expenseText === null ? null : normaliseText(reading.expenseText),
+    paymentMethod: reading.methodText === null ? null : normaliseText(reading.methodText),
+    ccnl: reading.ccnlText === null ? null : normaliseCcnl(reading.ccnlText),
+    level: reading.levelText === null ? null : normaliseLevel(reading.levelText),
+    cupOnInvoice: reading.cup,
+    documents: reading.documentsText === null ? EMPTY_DOCS : parseDocuments(reading.documentsText),
+    excludedFromTotals: amount === null || split.municipalShare === null,
   };
   const rowIdCell = cells[SLOT_ROW_ID];
-  const rowId = typeof rowIdCell === 'string' ? rowIdCell : (textOf(rowIdCell) ?? '');
   const sheet = cells[SLOT_SHEET];
   const excelRow = cells[SLOT_ROW];
   const columns = cells[SLOT_COLUMNS];
   return {
     input,
-    rowId,
+    rowId: typeof rowIdCell === 'string' ? rowIdCell : (textOf(rowIdCell) ?? ''),
     values,
-    problems: problems ?? NONE,
-    missing: missing ?? NONE,
-    unreadable: unreadable ?? NONE,
-    programmeText,
-    actionText,
-    splitMismatch,
+    problems: reading.problems ?? NONE,
+    missing: reading.missing ?? NONE,
+    unreadable: reading.unreadable ?? NONE,
+    programmeText: reading.programmeText,
+    actionText: reading.actionText,
+    splitMismatch: split.splitMismatch,
     sheet: typeof sheet === 'string' ? sheet : null,
     excelRow: typeof excelRow === 'number' && Number.isFinite(excelRow) ? excelRow : null,
     columns: columns !== null && typeof columns === 'object' ? columns : null,
   };
 }
 
-const taxCodeMemo = new Map<string, string>();
-const supplierMemo = new Map<string, string>();
-const ccnlMemo = new Map<string, string>();
-const levelMemo = new Map<string, string>();
-const monthStartMemo = new Map<string, string>();
-const firstDayOf = (month: string): string => `${month}-01`;
-
-function memoText(cache: Map<string, string>, text: string, normalise: (text: string) => string): string {
-  let hit = cache.get(text);
-  if (hit === undefined) {
-    hit = normalise(text);
-    if (cache.size >= 20_000) cache.clear();
-    cache.set(text, hit);
-  }
-  return hit;
-}
-
 function compactUpper(text: string): string {
   return text.toUpperCase().replace(/\s/g, '');
 }
 
-function readQuantity(cell: unknown): MoneyParse {
-  return parseQuantity(cell);
-}
-
 /** Parsed values plus the findings of the cell-level rules (see file header). */
-export function normaliseRow(row: RowInput, agreement: Agreement): NormalisedRow {
-  const parsed = parseRow(row, agreement);
+export function normaliseRow(
+  row: RowInput,
+  agreement: Agreement,
+  index: AgreementIndex = agreementIndex(agreement),
+): NormalisedRow {
+  const parsed = parseRow(row, agreement, index);
   return { values: parsed.values, findings: cellFindings(parsed, agreement) };
 }
 
@@ -653,9 +654,9 @@ function resolveSplit(
   return [municipal, cofinancing];
 }
 
-/** normaliseCcnl, memoised: rules ask it of the agreement's CCNL on every row. */
+/** The reference-table key of a CCNL (the rules ask it of the agreement's CCNL). */
 export function ccnlKey(text: string): string {
-  return memoText(ccnlMemo, text, normaliseCcnl);
+  return normaliseCcnl(text);
 }
 
 /** CCNL cell -> reference-table id ('CCNL Cooperative sociali' -> 'cooperative-sociali'). */

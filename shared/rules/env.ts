@@ -10,6 +10,7 @@ import { parseRow } from '../rows/rows';
 import { isLocked, windowFor, type WindowInstance } from '../agreement/windows';
 import type { Finding } from '../findings/findings';
 import { rowFingerprint } from './fingerprint';
+import { compileHourlyCosts, MINISTRY_HOURLY_COSTS, type CompiledHourlyCosts } from '../agreement/reference';
 import type { ValidationContext } from './validate';
 
 export type Phase = 'live' | 'lock' | 'yearClose';
@@ -26,6 +27,8 @@ export interface RuleEnv {
   ctx: RuleContext;
   agreement: Agreement;
   index: AgreementIndex;
+  /** The ministry's hourly-cost table compiled for this pass (R06, R16). */
+  hourlyCosts: CompiledHourlyCosts;
   phase: Phase;
   vatRecoverable: boolean;
   fullTimeMonthlyHours: Money;
@@ -39,19 +42,21 @@ export type RowRule = (row: ParsedRow, env: RuleEnv, out: Finding[]) => void;
 
 export function buildEnv(ctx: RuleContext): RuleEnv {
   const agreement = ctx.agreement;
+  const index = agreementIndex(agreement);
   const lockCache = new Map<string, WindowInstance | null>();
   let previous: Map<string, PreviousRow> | null = null;
   if (ctx.previousRows) {
     previous = new Map();
     for (const row of Array.isArray(ctx.previousRows) ? ctx.previousRows : []) {
-      const parsed = parseRow(row, agreement);
+      const parsed = parseRow(row, agreement, index);
       if (!previous.has(parsed.rowId)) previous.set(parsed.rowId, { parsed, fingerprint: rowFingerprint(parsed) });
     }
   }
   return {
     ctx,
     agreement,
-    index: agreementIndex(agreement),
+    index,
+    hourlyCosts: compileHourlyCosts(MINISTRY_HOURLY_COSTS),
     phase: ctx.phase ?? 'live',
     vatRecoverable: findPartner(agreement, ctx.partner)?.vatRecoverable ?? false,
     fullTimeMonthlyHours: new Money(agreement.rules.personnel.fullTimeMonthlyHours),

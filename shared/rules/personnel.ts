@@ -32,7 +32,7 @@ export const checkMinistryRate: RowRule = (row, env, out) => {
   if (v.category !== 'PERS' || v.employment !== 'dipendente' || !v.level || !v.hourlyCost || !v.month) return;
   // A level without a CCNL is read against the agreement's CCNL (the one its programmes use).
   const ccnl = v.ccnl ?? ccnlKey(env.agreement.rules.personnel.ccnl);
-  const reference = ministryRate(ccnl, v.level, v.month);
+  const reference = ministryRate(ccnl, v.level, v.month, env.hourlyCosts);
   if (!reference.ok) {
     out.push(
       rowFinding(row, 'R06', 'info', 'level', 'referenceMissing', {

@@ -97,7 +97,9 @@ export class IncrementalValidator {
 
   constructor(ctx: ValidationContext) {
     this.env = buildEnv(ctx);
-    const others = (Array.isArray(ctx.otherRows) ? ctx.otherRows : []).map((r) => parseRow(r, ctx.agreement));
+    const others = (Array.isArray(ctx.otherRows) ? ctx.otherRows : []).map((r) =>
+      parseRow(r, ctx.agreement, this.env.index),
+    );
     this.otherPerson = otherPersonMonths(others);
     this.otherInvoice = otherInvoices(others);
   }
@@ -198,7 +200,7 @@ export class IncrementalValidator {
 
   /** `scratch` (empty) collects the row's findings; most rows have none and then share NONE. */
   private createEntry(row: RowInput, scratch: Finding[] = []): Entry {
-    const parsed = parseRow(row, this.env.agreement);
+    const parsed = parseRow(row, this.env.agreement, this.env.index);
     for (const rule of LOCAL_RULES) rule(parsed, this.env, scratch);
     const local = scratch.length === 0 ? (NONE as Finding[]) : scratch.splice(0, scratch.length);
     if (local.length > 1) local.sort(compareFindings);

@@ -18,7 +18,7 @@ export const checkVolunteers: RowRule = (row, env, out) => {
   }
   if (!v.hourlyValue || !v.month) return;
   const { referenceCcnl, referenceLevel } = env.agreement.rules.volunteers;
-  const reference = ministryRate(ccnlKey(referenceCcnl), referenceLevel, v.month);
+  const reference = ministryRate(ccnlKey(referenceCcnl), referenceLevel, v.month, env.hourlyCosts);
   if (!reference.ok) {
     out.push(
       rowFinding(row, 'R16', 'info', 'hourlyValue', 'referenceMissing', {

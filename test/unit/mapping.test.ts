@@ -3,6 +3,7 @@ import {
   categoryFromSheetName,
   detectTables,
   hasPlaceholderRowId,
+  isReadableTable,
   normaliseLabel,
   readTable,
   rowsFromTable,
@@ -120,10 +121,30 @@ describe('detectTables', () => {
     expect(Object.values(rows[0])).not.toContain('ok');
   });
 
-  it('reports a missing required column clearly (M02) and still maps the others', () => {
+  // DOMAIN §7 (updated): a header missing a required column is not a table (one M05 info, no row
+  // errors) until the user maps it; a mapped sheet still missing a column gets M02.
+  it('does not take a partial header as a table (M05), and reports M02 once the user mapped the sheet', () => {
     const headers = PERS_HEADERS.filter((h) => h !== 'Ore');
-    const [table] = detectTables([{ name: 'Personale', rows: [['Titolo'], headers] }]);
+    const [partial] = detectTables([{ name: 'Personale', rows: [['Titolo'], headers, PERS_ROW] }]);
+    expect(partial).toMatchObject({ status: 'partial', headerRow: 2, missingRequired: ['hours'] });
+    expect(isReadableTable(partial)).toBe(false);
+    expect(partial.findings).toEqual([
+      {
+        code: 'M05',
+        severity: 'info',
+        sheet: 'Personale',
+        row: 2,
+        column: null,
+        field: null,
+        message:
+          "Foglio «Personale»: non è letto come tabella di rendicontazione del personale (PERS): l'intestazione alla riga 2 non ha la colonna «Ore». Se è una tabella di spese, associare le colonne nella mappatura.",
+      },
+    ]);
+    const [table] = detectTables([{ name: 'Personale', rows: [['Titolo'], headers] }], {
+      Personale: { category: 'PERS' },
+    });
     expect(table.headerRow).toBe(2);
+    expect(table.status).toBe('table');
     expect(table.missingRequired).toEqual(['hours']);
     expect(table.findings).toEqual([
       {
@@ -138,20 +159,27 @@ describe('detectTables', () => {
     ]);
   });
 
-  it('warns (M01) on a non-empty sheet without a header and ignores empty sheets', () => {
+  it('notes (M05) a non-empty sheet without a header, warns (M01) when the user mapped it, ignores empty sheets', () => {
     const tables = detectTables([
       { name: 'Istruzioni', rows: [['Compilare un foglio per categoria'], ['Grazie']] },
       { name: 'Vuoto', rows: [[null, ''], []] },
     ]);
     expect(tables).toHaveLength(1);
-    expect(tables[0]).toMatchObject({ sheet: 'Istruzioni', headerRow: 0, category: null });
-    expect(tables[0].findings.map((f) => [f.code, f.severity])).toEqual([['M01', 'warning']]);
+    expect(tables[0]).toMatchObject({ sheet: 'Istruzioni', headerRow: 0, category: null, status: 'none' });
+    expect(tables[0].findings.map((f) => [f.code, f.severity])).toEqual([['M05', 'info']]);
+    const [pointed] = detectTables([{ name: 'Istruzioni', rows: [['Compilare'], ['Grazie']] }], {
+      Istruzioni: { category: 'GEN' },
+    });
+    expect(pointed.findings.map((f) => [f.code, f.severity])).toEqual([['M01', 'warning']]);
   });
 
   it('does not look for a header below row 20', () => {
     const rows: unknown[][] = Array.from({ length: 20 }, () => ['nota']);
     rows.push(PERS_HEADERS);
-    expect(detectTables([{ name: 'Personale', rows }])[0].findings[0].code).toBe('M01');
+    expect(detectTables([{ name: 'Personale', rows }])[0].findings[0].code).toBe('M05');
+    expect(detectTables([{ name: 'Personale', rows }], { Personale: { category: 'PERS' } })[0].findings[0].code).toBe(
+      'M01',
+    );
   });
 
   it('decides BENI vs SERV by the sheet name', () => {
@@ -234,10 +262,11 @@ describe('detectTables', () => {
   it('lets the user fix a column mapping', () => {
     const headers = [...PERS_HEADERS.filter((h) => h !== 'Ore'), 'H. svolte'];
     const grid: SheetGrid = { name: 'Personale', rows: [headers] };
-    expect(detectTables([grid])[0].missingRequired).toEqual(['hours']);
+    expect(detectTables([grid])[0]).toMatchObject({ status: 'partial', missingRequired: ['hours'] });
     const [fixed] = detectTables([grid], { Personale: { columns: { hours: 'I', role: null } } });
     expect(fixed.columns.hours).toBe('I');
     expect(fixed.missingRequired).toEqual([]);
+    expect(fixed.status).toBe('table');
     expect(fixed.unmatchedHeaders).toEqual([]);
   });
 });

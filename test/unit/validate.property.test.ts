@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { validateRows, IncrementalValidator, type ValidationResult } from '../../shared/rules/validate';
 import { FIELDS } from '../../shared/mapping/fields';
 import { parseAmount, parseQuantity } from '../../shared/core/money';
+import { excelNumber } from '../../shared/core/excel-number';
 import { parseDate, parseMonth } from '../../shared/core/dates';
 import { REQUIRED } from '../../shared/mapping/fields';
 import type { RowInput } from '../../shared/rows/rows';
@@ -83,7 +84,9 @@ describe('robustness', () => {
         const def = numeric[pick % numeric.length];
         const row = { ...base, [def.key]: cell };
         const findings = validateRows([row], ctx()).findings.filter((f) => f.field === def.key);
-        const parsed = def.kind === 'amount' ? parseAmount(cell) : parseQuantity(cell);
+        // R02: an Excel number is read at Excel's 15 significant digits first (DOMAIN §3).
+        const read = typeof cell === 'number' ? excelNumber(cell) : cell;
+        const parsed = def.kind === 'amount' ? parseAmount(read) : parseQuantity(read);
         if (!parsed.ok && parsed.reason !== 'empty') {
           expect(findings.map((f) => f.code)).toContain('R02');
         }

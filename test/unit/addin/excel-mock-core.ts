@@ -95,9 +95,13 @@ export class ExcelMock {
   private nextFormatId = 1;
   readonly context: OfficeMockObject;
 
-  constructor(sheets: { name: string; cells: Cell[][] }[], options: ExcelMockOptions = {}) {
+  constructor(
+    sheets: { name: string; cells: Cell[][]; visibility?: 'Hidden' | 'VeryHidden' }[],
+    options: ExcelMockOptions = {},
+  ) {
     this.options = { triggerSource: true, suppressOwnEvents: true, ...options };
-    this.sheets = sheets.map((s, i) => ({ ...s, id: `{sheet-${i}}` }));
+    this.sheets = sheets.map((s, i) => ({ name: s.name, cells: s.cells, id: `{sheet-${i}}` }));
+    for (const s of sheets) if (s.visibility) this.visibility[s.name] = s.visibility;
     const collectionEvent = (event: EventName) => ({
       add: (handler: EventHandler) => {
         this.pendingHandlers.push({ event, handler });
@@ -181,7 +185,11 @@ export class ExcelMock {
       this.syncCells.push(cells);
       await realSync();
       // Items of the collection are produced at sync time, like Excel.
-      this.context.workbook.worksheets.items = this.sheets.map((s) => ({ name: s.name, id: s.id }));
+      this.context.workbook.worksheets.items = this.sheets.map((s) => ({
+        name: s.name,
+        id: s.id,
+        visibility: this.visibility[s.name] ?? 'Visible',
+      }));
       for (const entry of batch) await entry.mock.sync();
       const eventsDuringBatch =
         runtimeLog.length > 0 && this.options.suppressOwnEvents ? runtimeLog[0] : this.eventsEnabled;

@@ -3,7 +3,7 @@
 // results), and keeps edits in memory.
 import ExcelJS from 'exceljs';
 import { FileWorkbook } from '../../../addin/file/file-workbook';
-import { isDateFormat } from '../../../addin/file/xlsx-reader';
+import { isDateFormat } from '../../../formats/xlsx/xlsx-reader';
 
 async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();

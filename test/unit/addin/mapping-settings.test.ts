@@ -88,7 +88,7 @@ describe('mapping corrections kept in the document settings (Excel)', () => {
     (global as Record<string, unknown>).Excel = mock.excel;
     const first = new ReportSession(new OfficeWorkbook({ debounceMs: 0 }), context);
     await first.start();
-    expect(mappingCodes(first)).toEqual(['M02', 'M03']);
+    expect(mappingCodes(first)).toEqual(['M05']);
     await correct(first);
     first.stop();
     expect(saves).toBe(2);
@@ -116,7 +116,7 @@ describe('mapping corrections kept in the document settings (Excel)', () => {
       callback({ status: 'failed' });
     const session = new ReportSession(new OfficeWorkbook({ debounceMs: 0 }), context);
     await session.start();
-    expect(mappingCodes(session)).toEqual(['M02', 'M03']);
+    expect(mappingCodes(session)).toEqual(['M05']);
     await correct(session);
     // Not saved, still in force for this pane.
     expect(session.state.tables[0]).toMatchObject({ category: 'SERV', missingRequired: [] });
@@ -146,7 +146,7 @@ describe('mapping corrections of a dropped file (browser storage, per file name)
 
     const other = new ReportSession(workbook('altro.xlsx', storage), context);
     await other.start();
-    expect(mappingCodes(other)).toEqual(['M02', 'M03']);
+    expect(mappingCodes(other)).toEqual(['M05']);
   });
 
   it('keeps them in memory when there is no storage', async () => {

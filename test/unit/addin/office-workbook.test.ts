@@ -75,7 +75,7 @@ describe('OfficeWorkbook (office-addin-mock)', () => {
       },
     ]);
     session.stop();
-  });
+  }, 30_000); // not a timed assertion: 20,000 rows through the mock need room on a shared 2-core machine
 
   it('ignores its own writes and re-validates only the row the user edits', async () => {
     const cells = [HEADER, goodsRow(1), goodsRow(2), goodsRow(3)];

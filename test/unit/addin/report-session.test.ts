@@ -99,7 +99,8 @@ describe('ReportSession', () => {
         .map((f) => f.code)
         .filter((c) => c.startsWith('M'))
         .sort(),
-    ).toEqual(['M02', 'M03']);
+    ).toEqual(['M05']); // DOMAIN §7: a partial header is not a table until the user maps it
+    expect(session.state.tables[0]).toMatchObject({ status: 'partial', missingRequired: ['amount'] });
     expect(session.state.tables[0].unmatchedHeaders).toContainEqual({ column: 'G', label: 'Quota progetto' });
 
     await session.setOverride('Fatture 2026', { category: 'SERV' });

@@ -159,7 +159,7 @@ describe('rendiconta validate', () => {
     const { code, stderr, stdout } = await run([path, ...CONTEXT, ...TODAY]);
     expect(code).toBe(2);
     expect(stderr).toContain('Nessuna tabella');
-    expect(stdout).toContain('Note [M01] avviso');
+    expect(stdout).toContain('Note [M05] info');
   });
 
   it('gives one clear message for an empty workbook (no empty summary before the error)', async () => {
@@ -179,12 +179,20 @@ describe('rendiconta validate', () => {
     expect(CliJsonSchema.parse(JSON.parse(json.stdout)).findings).toEqual([]);
   });
 
-  it('reports a missing required column (M02) and keeps validating', async () => {
+  // DOMAIN §7 (updated): a header missing a required column is not a table (M05) until the user
+  // maps the sheet; mapped, the missing column is M02 and validation goes on.
+  it('reads a partial header only once mapped (--mapping), then reports the missing column (M02)', async () => {
     const [pers] = plantedSheets('canonical');
     const path = join(dir, 'no-hours.xlsx');
     const layout = { ...pers.layout, columns: pers.layout.columns.filter((c) => c.field !== 'hours') };
     await writeWorkbook(path, [{ layout, records: [pers.records[0]] }]);
-    const { code, stdout } = await run([path, ...CONTEXT, ...TODAY]);
+    const unmapped = await run([path, ...CONTEXT, ...TODAY]);
+    expect(unmapped.code).toBe(2);
+    expect(unmapped.stdout).toContain('Personale!1:1 [M05] info');
+    expect(unmapped.stdout).toContain('la colonna «Ore»');
+    const mapping = join(dir, 'no-hours.mapping.json');
+    writeFileSync(mapping, JSON.stringify({ Personale: { category: 'PERS' } }));
+    const { code, stdout } = await run([path, ...CONTEXT, ...TODAY, '--mapping', mapping]);
     expect(code).toBe(1);
     expect(stdout).toContain('Personale!1:1 [M02] errore: Foglio «Personale»: manca la colonna obbligatoria «Ore»');
   });

@@ -1,0 +1,146 @@
+// DOMAIN §7 "Rows and sheets that are not expenses": which rows of a table are skipped, and the
+// rows that never are (a tax code, a supplier id, an invoice number, a number typed in an hours,
+// rate or amount cell), whatever else they hold.
+import fc from 'fast-check';
+import { classifyRow } from '../../shared/mapping/non-expense';
+
+// A PERS-like table: A name, B taxCode, C programme, D hours, E hourlyCost, F amount; G unmapped.
+const PERS = { name: 0, taxCode: 1, programme: 2, hours: 3, hourlyCost: 4, amount: 5 };
+// An invoice table: A supplier, B supplierId, C invoiceNumber, D amount.
+const INVOICE = { supplier: 0, supplierId: 1, invoiceNumber: 2, amount: 3 };
+
+const kind = (cells: unknown[], formulas?: (string | undefined)[], columns: Record<string, number> = PERS) =>
+  classifyRow({ cells, formulas }, columns, true).kind;
+
+describe('classifyRow', () => {
+  it.each([
+    ['blank', [], undefined, 'blank'],
+    ['spaces', ['   ', ' '], undefined, 'blank'],
+    ['a note beside the table only', [null, null, null, null, null, null, 'vedi allegato'], undefined, 'blank'],
+    [
+      'Totale with SUM',
+      ['Totale', null, null, 97, null, 1783.8],
+      [undefined, undefined, undefined, 'SUM(D2:D9)', undefined, 'SUM(F2:F9)'],
+      'total',
+    ],
+    [
+      'SUM showing #VALUE!',
+      [null, null, null, null, null, '#VALUE!'],
+      [undefined, undefined, undefined, undefined, undefined, 'SUM(F2:F9)'],
+      'total',
+    ],
+    ['Subtotale label', ['Subtotale azione 1'], undefined, 'total'],
+    [
+      'SUBTOTAL formula',
+      [null, null, null, null, null, 300],
+      [undefined, undefined, undefined, undefined, undefined, 'SUBTOTAL(9,F2:F9)'],
+      'total',
+    ],
+    ['sub-heading', ['Azione 2 – Centri estivi'], undefined, 'subheading'],
+    ['place and date', ['Crema, 20/11/2026'], undefined, 'footer'],
+    ['signature', ['Firma del legale rappresentante', null, null, 'Timbro'], undefined, 'footer'],
+    [
+      'template row',
+      [null, null, 'P1', null, null, 0],
+      [undefined, undefined, undefined, undefined, undefined, 'D9*E9'],
+      'template',
+    ],
+    ['a real row', ['Mario Rossi', 'RSSMRA80A01D142X', 'P1', 10, 20, 200], undefined, 'expense'],
+    [
+      'a row of formulas with values',
+      ['Mario Rossi', null, 'P1', 10, 20, 200],
+      [undefined, undefined, undefined, 'X!A1', 'X!B1', 'D2*E2'],
+      'expense',
+    ],
+    [
+      'a typed total is an expense (its gaps are findings)',
+      ['Totale', null, null, 97, null, 1783.8],
+      undefined,
+      'expense',
+    ],
+  ])('%s → %s', (_, cells, formulas, expected) => {
+    expect(kind(cells as unknown[], formulas as (string | undefined)[] | undefined)).toBe(expected);
+  });
+
+  it('lists the skipped rows that hold an amount (M04) and not the empty ones', () => {
+    expect(
+      classifyRow(
+        {
+          cells: ['Totale', null, null, null, null, 5],
+          formulas: [undefined, undefined, undefined, undefined, undefined, 'SUM(F1:F4)'],
+        },
+        PERS,
+        true,
+      ).holdsAmount,
+    ).toBe(true);
+    expect(classifyRow({ cells: ['Azione 1'] }, PERS, true).holdsAmount).toBe(false);
+    expect(
+      classifyRow(
+        {
+          cells: [null, null, null, null, null, 0],
+          formulas: [undefined, undefined, undefined, undefined, undefined, 'D1*E1'],
+        },
+        PERS,
+        true,
+      ).holdsAmount,
+    ).toBe(false);
+  });
+
+  const text = fc.oneof(
+    fc.constantFrom(
+      'Totale',
+      'Subtotale',
+      'Totale generale',
+      'Firma',
+      'Il legale rappresentante',
+      'Crema, 20/11/2026',
+      'Azione 2',
+      '',
+      ' ',
+    ),
+    fc.string({ maxLength: 12 }),
+  );
+  const cell = fc.oneof(text, fc.double({ noNaN: true }), fc.constant(null), fc.date());
+  const formula = fc.option(fc.constantFrom('SUM(A1:A9)', 'SUBTOTAL(9,A1:A9)', 'A1*B1', 'A1'), { nil: undefined });
+
+  it('never skips a row with a tax code, supplier id or invoice number, whatever else it holds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(cell, { maxLength: 8 }),
+        fc.array(formula, { maxLength: 8 }),
+        fc.constantFrom(
+          ['taxCode', PERS] as const,
+          ['supplierId', INVOICE] as const,
+          ['invoiceNumber', INVOICE] as const,
+        ),
+        fc.stringMatching(/^[A-Z0-9]{1,16}$/),
+        (cells, formulas, [field, columns], id) => {
+          const row = cells.slice();
+          row[(columns as Record<string, number>)[field]] = id;
+          expect(classifyRow({ cells: row, formulas }, columns, true).kind).toBe('expense');
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never skips a row with a number typed (not a formula) in an hours, rate or amount cell', () => {
+    fc.assert(
+      fc.property(
+        fc.array(cell, { maxLength: 8 }),
+        fc.array(formula, { maxLength: 8 }),
+        fc.constantFrom('hours', 'hourlyCost', 'amount'),
+        fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.constantFrom('€ 1.234,56', '12,5', '100')),
+        (cells, formulas, field, value) => {
+          const index = PERS[field as keyof typeof PERS];
+          const row = cells.slice();
+          row[index] = value;
+          const f = formulas.slice();
+          f[index] = undefined;
+          expect(classifyRow({ cells: row, formulas: f }, PERS, true).kind).toBe('expense');
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,235 @@
+// Issue 9: workbooks shaped like the partners' real ones, fed as the same bytes to the task pane's
+// file mode (FileWorkbook + ReportSession) and to the CLI (`rendiconta validate --json`). Every
+// planted mistake is found on its row, nothing else is an error or a warning on a row, and both
+// adapters give the same findings.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileWorkbook, type SettingsStorage } from '../../addin/file/file-workbook';
+import { ReportSession } from '../../addin/app/report-session';
+import { MAPPING_SETTINGS_KEY } from '../../addin/app/mapping-settings';
+import { validateCommand } from '../../cli/validate';
+import { runCli } from '../../cli/main';
+import { getAgreement } from '../../shared/agreement/agreements';
+import type { Agreement } from '../../shared/agreement/agreement';
+import type { Finding } from '../../shared/findings/findings';
+import { readXlsx } from '../../formats/xlsx/xlsx-reader';
+import { captureIo } from '../fixtures/cli-io';
+import {
+  GEN_MAPPING,
+  GOODS_PLANTED,
+  MAPPED_PLANTED,
+  REAL_CONTEXT,
+  REAL_PLANTED,
+  goodsExcel,
+  goodsLibreOffice,
+  realWorkbook,
+  workbook1904,
+  type PlantedMistake,
+} from '../fixtures/real-workbooks';
+
+const agreement = getAgreement('crema-2026-2028') as Agreement;
+const CLI_ARGS = [
+  '--agreement',
+  'crema-2026-2028',
+  '--programme',
+  REAL_CONTEXT.programme,
+  '--partner',
+  REAL_CONTEXT.partner,
+  '--year',
+  String(REAL_CONTEXT.year),
+  '--today',
+  REAL_CONTEXT.today,
+  '--json',
+];
+
+interface Seen {
+  code: string;
+  severity: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+}
+
+const key = (f: Seen) => `${f.code} ${f.severity} ${f.sheet ?? '-'}!${f.column ?? ''}${f.row ?? ''}`;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rendiconta-real-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function viaCli(bytes: Uint8Array, name: string, mapping?: object): Promise<{ code: number; findings: Seen[] }> {
+  const path = join(dir, `${name}.xlsx`);
+  writeFileSync(path, bytes);
+  const args = [path, ...CLI_ARGS];
+  if (mapping) {
+    const mappingPath = join(dir, `${name}.mapping.json`);
+    writeFileSync(mappingPath, JSON.stringify(mapping));
+    args.push('--mapping', mappingPath);
+  }
+  const captured = captureIo();
+  const code = await validateCommand(args, captured.io);
+  const out = captured.stdout();
+  return { code, findings: out ? (JSON.parse(out) as { findings: Seen[] }).findings : [] };
+}
+
+function storageWith(fileName: string, mapping?: object): SettingsStorage {
+  const data = new Map<string, string>();
+  if (mapping) data.set(`rendiconta.file.${fileName}.${MAPPING_SETTINGS_KEY}`, JSON.stringify(mapping));
+  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+async function viaPane(bytes: Uint8Array, name: string, mapping?: object): Promise<Finding[]> {
+  const fileName = `${name}.xlsx`;
+  const workbook = FileWorkbook.fromXlsx(bytes, fileName, storageWith(fileName, mapping));
+  const session = new ReportSession(workbook, { agreement, ...REAL_CONTEXT });
+  await session.start();
+  const findings = session.state.findings;
+  session.stop();
+  return findings;
+}
+
+/** Row-level errors and warnings: exactly the planted ones (no false errors). */
+function rowProblems(findings: readonly Seen[]): string[] {
+  return findings
+    .filter((f) => f.row !== null && f.sheet !== null && (f.severity === 'error' || f.severity === 'warning'))
+    .filter((f) => !f.code.startsWith('M'))
+    .map((f) => `${f.code} ${f.sheet}!${f.row}`)
+    .sort();
+}
+
+const planted = (list: readonly PlantedMistake[]) => list.map((p) => `${p.code} ${p.sheet}!${p.row}`).sort();
+
+describe('a partner workbook shaped like the real ones', () => {
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await realWorkbook();
+  });
+
+  it('finds every planted mistake on its row and nothing else, in the CLI and in the pane alike', async () => {
+    const cli = await viaCli(bytes, 'real');
+    const pane = await viaPane(bytes, 'real');
+    expect(cli.code).toBe(1);
+    expect(rowProblems(cli.findings)).toEqual(planted(REAL_PLANTED));
+    expect(rowProblems(pane)).toEqual(planted(REAL_PLANTED));
+    // The same findings, code by code and cell by cell, from both adapters.
+    expect(pane.map(key).sort()).toEqual(cli.findings.map(key).sort());
+    // No error anywhere else, report-level findings included.
+    const errors = cli.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.sheet}!${f.row}`);
+    expect(errors.sort()).toEqual(planted(REAL_PLANTED));
+  });
+
+  it('says what it skipped: M04 per sheet for non-expense rows with amounts, M05 for sheets not read', async () => {
+    const { findings } = await viaCli(bytes, 'real-infos');
+    const infos = findings.filter((f) => f.code === 'M04' || f.code === 'M05');
+    const byCode = (code: string) => infos.filter((f) => f.code === code);
+    const m04 = byCode('M04') as (Seen & { message: string })[];
+    expect(m04.map((f) => f.sheet)).toEqual(['Personale', 'Beni di consumo']);
+    // Totals (SUM), subtotal (SUBTOTAL) and the total whose SUM shows #VALUE!; the template row
+    // showing 0 and the sub-headings and footers hold no amount and are not listed.
+    expect(m04[0].message).toContain(': 15.');
+    expect(m04[1].message).toContain(': 8, 9.');
+    expect(byCode('M05').map((f) => f.sheet)).toEqual([
+      'Riepilogo',
+      'Spese generali',
+      'Istruzioni',
+      'Elenchi',
+      'Calcoli',
+    ]);
+    expect(infos.every((f) => f.severity === 'info')).toBe(true);
+  });
+
+  it('reads the unknown header once mapped (--mapping, the JSON the pane saves), with the same findings', async () => {
+    const cli = await viaCli(bytes, 'real-mapped', GEN_MAPPING);
+    const pane = await viaPane(bytes, 'real-mapped', GEN_MAPPING);
+    const expected = planted([...REAL_PLANTED, ...MAPPED_PLANTED]);
+    expect(rowProblems(cli.findings)).toEqual(expected);
+    expect(rowProblems(pane)).toEqual(expected);
+    expect(pane.map(key).sort()).toEqual(cli.findings.map(key).sort());
+    expect(cli.findings.some((f) => f.code === 'M05' && f.sheet === 'Spese generali')).toBe(false);
+  });
+
+  it('rendiconta mapping prints what it recognised and a skeleton that, filled in, maps the sheet', async () => {
+    const path = join(dir, 'real-skeleton.xlsx');
+    writeFileSync(path, bytes);
+    const text = captureIo();
+    expect(await runCli(['mapping', path], text.io)).toBe(0);
+    expect(text.stdout()).toContain('Foglio «Personale»: tabella riconosciuta');
+    expect(text.stdout()).toContain('intestazioni non riconosciute: D «Importo imputato al progetto»');
+    expect(text.stdout()).toContain('Foglio «Calcoli»: non letto: foglio nascosto');
+    const json = captureIo();
+    expect(await runCli(['mapping', path, '--json'], json.io)).toBe(0);
+    const { sheets, skeleton } = JSON.parse(json.stdout()) as {
+      sheets: { sheet: string; status: string }[];
+      skeleton: Record<string, { category?: string; headerRow?: number; columns: Record<string, string> }>;
+    };
+    expect(sheets.map((s) => [s.sheet, s.status])).toEqual([
+      ['Personale', 'table'],
+      ['Beni di consumo', 'table'],
+      ['Riepilogo', 'partial'],
+      ['Spese generali', 'partial'],
+      ['Istruzioni', 'none'],
+      ['Elenchi', 'hidden'],
+      ['Calcoli', 'hidden'],
+    ]);
+    expect(Object.keys(skeleton)).toEqual(['Riepilogo', 'Spese generali']);
+    expect(skeleton['Spese generali']).toMatchObject({ category: 'GEN', headerRow: 3, columns: { amount: '' } });
+    // The user fills in the column of the unknown header and keeps only the sheet they want read.
+    const edited = {
+      'Spese generali': {
+        ...skeleton['Spese generali'],
+        columns: { ...skeleton['Spese generali'].columns, amount: 'D' },
+      },
+    };
+    const viaSkeleton = await viaCli(bytes, 'real-skeleton-mapped', edited);
+    const viaHand = await viaCli(bytes, 'real-hand-mapped', GEN_MAPPING);
+    expect(viaSkeleton.findings.map(key).sort()).toEqual(viaHand.findings.map(key).sort());
+  });
+
+  it('gives the pane and the CLI the same grids: values, Excel-precision inputs, hidden states', () => {
+    const workbook = readXlsx(bytes);
+    const personale = workbook.sheets.find((s) => s.name === 'Personale');
+    expect(personale?.rows[6][9]).toBe(656.0099999999999);
+    expect(personale?.formulas[6][9]).toBe('H7*I7');
+    expect(personale?.formulas[14][9]).toBe('SUM(J7:J14)');
+    expect(personale?.merges).toContainEqual({ top: 4, left: 11, bottom: 4, right: 12 });
+    expect(workbook.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['Personale', 'visible'],
+      ['Beni di consumo', 'visible'],
+      ['Riepilogo', 'visible'],
+      ['Spese generali', 'visible'],
+      ['Istruzioni', 'visible'],
+      ['Elenchi', 'hidden'],
+      ['Calcoli', 'veryHidden'],
+    ]);
+    const goods = workbook.sheets.find((s) => s.name === 'Beni di consumo');
+    expect(goods?.rows[8][9]).toBe('#VALUE!');
+  });
+});
+
+describe('other writers and date systems read the same', () => {
+  it('a LibreOffice-style file (inline strings, no shared strings, prefixed namespaces) equals the Excel one', async () => {
+    const excel = await goodsExcel();
+    const libre = goodsLibreOffice();
+    const a = readXlsx(excel).sheets[0];
+    const b = readXlsx(libre).sheets[0];
+    expect(b.rows).toEqual(a.rows);
+    const fromExcel = await viaCli(excel, 'goods-excel');
+    const fromLibre = await viaCli(libre, 'goods-libre');
+    expect(rowProblems(fromLibre.findings)).toEqual(planted(GOODS_PLANTED));
+    expect(fromLibre.findings.map(key).sort()).toEqual(fromExcel.findings.map(key).sort());
+    expect((await viaPane(libre, 'goods-libre')).map(key).sort()).toEqual(fromExcel.findings.map(key).sort());
+  });
+
+  it('a workbook in the 1904 date system gives the same dates and findings', async () => {
+    const plain = readXlsx(await goodsExcel()).sheets[0];
+    const mac = readXlsx(await workbook1904());
+    expect(mac.date1904).toBe(true);
+    expect(mac.sheets[0].rows[3][3]).toEqual(new Date('2026-10-05T00:00:00Z'));
+    expect(mac.sheets[0].rows).toEqual(plain.rows);
+    const cli = await viaCli(await workbook1904(), 'goods-1904');
+    expect(rowProblems(cli.findings)).toEqual(planted(GOODS_PLANTED));
+    expect((await viaPane(await workbook1904(), 'goods-1904')).map(key).sort()).toEqual(cli.findings.map(key).sort());
+  });
+});
