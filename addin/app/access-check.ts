@@ -1,6 +1,7 @@
 // The token checked when the pane opens: one cheap authenticated call (GET /api/agreements/{a},
 // which the pane needs anyway). A 401 tells an expired token from an invalid one, so the pane can
 // say which in Italian and offer no entity at all for a token nobody signed.
+import { apiBaseUrl } from '../api/api-base';
 import { readClaims } from '../auth/token-claims';
 
 export type AccessCheck =
@@ -16,7 +17,7 @@ export async function checkAccess(
   agreementId: string,
   now: number,
   fetcher: typeof fetch = (...args) => globalThis.fetch(...args),
-  baseUrl = '/api',
+  baseUrl = apiBaseUrl(),
 ): Promise<AccessCheck> {
   if (!token) return { state: 'none' };
   let response: Response;

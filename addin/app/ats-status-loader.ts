@@ -1,4 +1,5 @@
 // GET /api/agreements/{a}/ats-status?year= for the ATS lead partner's section of the pane.
+import { apiBaseUrl } from '../api/api-base';
 export interface AtsMemberStatus {
   partner: string;
   name: string;
@@ -31,7 +32,7 @@ export async function fetchAtsStatus(
   agreement: string,
   year: number,
   fetcher: typeof fetch = (...args) => globalThis.fetch(...args),
-  baseUrl = '/api',
+  baseUrl = apiBaseUrl(),
 ): Promise<AtsStatusAnswer> {
   const token = await getToken();
   let response: Response;
@@ -55,7 +56,7 @@ export async function fetchPopulationText(
   programme: string,
   semester: string,
   fetcher: typeof fetch = (...args) => globalThis.fetch(...args),
-  baseUrl = '/api',
+  baseUrl = apiBaseUrl(),
 ): Promise<Uint8Array> {
   const token = await getToken();
   const url = `${baseUrl}/agreements/${encodeURIComponent(agreement)}/samples/${encodeURIComponent(programme)}/${encodeURIComponent(semester)}/population`;

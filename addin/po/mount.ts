@@ -106,7 +106,7 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
         ? async () => {
             const file = await fetchPopulation(
               {
-                baseUrl: deps.apiBaseUrl ?? '/api',
+                baseUrl: deps.apiBaseUrl ?? apiBaseUrl(),
                 agreement: deps.agreement,
                 getToken: deps.getToken,
                 fetch: deps.fetch ?? ((url, init) => globalThis.fetch(url, init)),
