@@ -9,6 +9,7 @@ import type { ValidationContext } from '../../shared/rules/validate';
 import { ApiClient, ApiError } from '../api/client';
 import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';
+import { SignInError } from '../auth/sign-in';
 import { lockedPartner } from './partner-identity';
 import { accessMessage, checkAccess, type AccessCheck } from './access-check';
 import { fetchAtsStatus, fetchPopulationText } from './ats-status-loader';
@@ -18,7 +19,7 @@ import { FileWorkbook } from '../file/file-workbook';
 import type { WorkbookPort } from '../port/workbook-port';
 import { ReportSession, type SessionState } from './report-session';
 import { Submissions } from './submission';
-import { writeTemplate } from './template-writer';
+import { TemplateError, writeTemplate } from './template-writer';
 import { byId, h, replaceChildren } from '../ui/dom';
 import { renderFindings } from '../ui/findings-list';
 import { renderSummary } from '../ui/summary-view';
@@ -341,7 +342,11 @@ export class PaneApp {
   private async loadAgreement(): Promise<void> {
     // A development token was checked (and the agreement read) already, unless the service was away.
     if (!this.tokens.usesEntra && this.access.state !== 'offline') return;
-    const token = await this.tokens.getToken().catch(() => null);
+    const token = await this.tokens.getToken().catch((error: unknown) => {
+      // Neither NAA nor the Office dialog: say so; validation goes on without the service.
+      if (error instanceof SignInError) renderError(byId('submit-result'), error.message);
+      return null;
+    });
     if (!token) return;
     // Inside Excel with Entra the token arrives only now.
     if (this.tokens.usesEntra && this.applyIdentity(token)) void this.session?.setContext(this.context());
@@ -367,14 +372,16 @@ export class PaneApp {
     byId('workspace').hidden = false;
     // In Excel the status column already carries the findings; a dropped file gets them as CSV.
     byId('csv-row').hidden = !(port instanceof FileWorkbook);
+    // Documents attach to the row selected in the sheet (Excel: onSelectionChanged), not to the
+    // last finding clicked.
+    port.onSelect?.((selection) => {
+      const ref = parseRange(selection.address);
+      if (ref) this.selected = { sheet: selection.sheet, row: ref.first.row };
+    });
     if (port instanceof FileWorkbook) {
       byId('grid-section').hidden = false;
       const grid = new GridPreview(byId('grid'), port);
       this.grid = grid;
-      port.onSelect((selection) => {
-        const ref = parseRange(selection.address);
-        if (ref) this.selected = { sheet: selection.sheet, row: ref.first.row };
-      });
       grid.render();
     }
     await session.start();
@@ -425,8 +432,9 @@ export class PaneApp {
         const created = await writeTemplate(port, this.agreement);
         byId('template-status').textContent =
           created.length > 0 ? `Creati i fogli: ${created.join(', ')}.` : 'I fogli del modello esistono già.';
-      } catch {
-        byId('template-status').textContent = 'Impossibile creare i fogli del modello.';
+      } catch (error) {
+        byId('template-status').textContent =
+          error instanceof TemplateError ? error.message : 'Impossibile creare i fogli del modello.';
         return;
       }
       if (this.port !== port) await this.open(port);
