@@ -119,10 +119,10 @@ export function installFakeExcel(): void {
   };
 
   w.Excel = {
-    // Excel.run(batch) or Excel.run(options, batch), as the real API takes them.
-    run: async (first: unknown, second?: (ctx: unknown) => Promise<unknown>) => {
-      const callback = (typeof first === 'function' ? first : second) as (ctx: unknown) => Promise<unknown>;
+    // Excel.run(batch) or Excel.run(options, batch) (delayForCellEdit where ExcelApi 1.11 is).
+    run: async (...args: unknown[]) => {
       state.runs += 1;
+      const callback = args[args.length - 1] as (ctx: unknown) => Promise<unknown>;
       return callback(context);
     },
   };
