@@ -7,6 +7,11 @@ const NOT_A_NUMBER = (p: MessageParams) => `«${p.campo}»: il valore «${p.valo
 const NEGATIVE = (p: MessageParams) => `«${p.campo}»: il valore non può essere negativo (${p.valore})`;
 const DECIMALS = (p: MessageParams) => `«${p.campo}»: al massimo ${p.decimali ?? 2} decimali (${p.valore})`;
 const EXCLUDED = '; la riga è esclusa dai totali finché non è corretto.';
+const EXPONENT = (p: MessageParams) =>
+  `«${p.campo}»: il valore «${p.valore}» è in notazione esponenziale, non è un importo (scriverlo per esteso)`;
+const DIGITS = (p: MessageParams) =>
+  `«${p.campo}»: il valore «${p.valore}» ha più di 15 cifre significative, non è un importo`;
+const TOO_LARGE = (p: MessageParams) => `«${p.campo}»: il valore deve essere ${p.limite} (${p.valore})`;
 
 export const MESSAGES_IT: Readonly<Record<string, Template>> = {
   'R01.category': (p) => `Categoria di spesa non riconosciuta («${p.valore}»): usare PERS, BENI, SERV, GEN o COFIN.`,
@@ -22,12 +27,20 @@ export const MESSAGES_IT: Readonly<Record<string, Template>> = {
   'R02.negative.excluded': (p) => `${NEGATIVE(p)}${EXCLUDED}`,
   'R02.too_many_decimals': (p) => `${DECIMALS(p)}.`,
   'R02.too_many_decimals.excluded': (p) => `${DECIMALS(p)}${EXCLUDED}`,
+  'R02.exponent': (p) => `${EXPONENT(p)}.`,
+  'R02.exponent.excluded': (p) => `${EXPONENT(p)}${EXCLUDED}`,
+  'R02.too_many_digits': (p) => `${DIGITS(p)}.`,
+  'R02.too_many_digits.excluded': (p) => `${DIGITS(p)}${EXCLUDED}`,
+  'R02.too_large': (p) => `${TOO_LARGE(p)}.`,
+  'R02.too_large.excluded': (p) => `${TOO_LARGE(p)}${EXCLUDED}`,
   'R02.split': (p) =>
     `Quota Comune (${p.quotaComune}) e quota cofinanziamento (${p.quotaCofinanziamento}) non sommano all'importo (${p.importo})${EXCLUDED}`,
 
   'R03.invalidDate': (p) => `«${p.campo}»: «${p.valore}» non è una data valida (usare gg/mm/aaaa).`,
   'R03.outsidePeriod': (p) => `«${p.campo}»: la data è fuori dal periodo dell'accordo (${p.inizio} – ${p.fine}).`,
   'R03.otherYear': (p) => `«${p.campo}»: la data non è nell'anno ${p.anno} della rendicontazione.`,
+  'R03.future': (p) =>
+    `«${p.campo}»: la data ${p.data} è successiva a oggi (${p.oggi}); una spesa non ancora sostenuta o pagata non si rendiconta.`,
 
   'R04.programmeUnknown': (p) => `«${p.campo}»: programma «${p.valore}» non presente nell'accordo.`,
   'R04.otherProgramme': (p) =>

@@ -16,8 +16,8 @@
 // Reading is pure and never throws; unreadable text never becomes zero. Cell readings are memoised
 // (bounded) because workbooks repeat values and the task pane re-validates the same cells.
 import type { Agreement, Category } from '../agreement/agreement';
-import { CategorySchema } from '../agreement/agreement';
-import { parseAmount, parseQuantity, ZERO, type Money, type MoneyParse } from '../core/money';
+import { CategorySchema, limitsOf } from '../agreement/agreement';
+import { parseAmount, parseQuantity, withinBound, ZERO, type Money, type MoneyParse } from '../core/money';
 import { parseDate, parseMonth, type DateParse, type IsoDate, type IsoMonth, type MonthParse } from '../core/dates';
 import {
   DOCUMENT_KINDS,
@@ -53,7 +53,15 @@ export type Employment = (typeof EMPLOYMENT_TYPES)[number];
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 export type CellProblemReason =
-  'not_a_number' | 'negative' | 'too_many_decimals' | 'invalid_date' | 'unreadable' | 'not_in_list';
+  | 'not_a_number'
+  | 'negative'
+  | 'too_many_decimals'
+  | 'exponent'
+  | 'too_many_digits'
+  | 'too_large'
+  | 'invalid_date'
+  | 'unreadable'
+  | 'not_in_list';
 
 export interface CellProblem {
   field: string;
@@ -443,8 +451,12 @@ function parseCells(row: RowInput, agreement: Agreement, cells: unknown[], numbe
       case 'amount':
       case 'quantity': {
         const result =
-          field.kind === 'quantity' ? memo(quantityMemo, cell, readQuantity) : memo(amountMemo, cell, parseAmount);
-        if (result.ok) numbers[field.slot] = result.value;
+          field.kind === 'quantity' ? memo(quantityMemo, cell, readQuantity) : memo(amountMemo, cell, readAmount);
+        // R02 bounds of the agreement: hours of one row at most rowHoursMax, every other figure
+        // below amountBelow (the memo holds the form only, so it does not depend on the agreement).
+        if (result.ok && !withinBound(result.value, boundOf(key, agreement)))
+          (problems ??= []).push({ field: key, reason: 'too_large' });
+        else if (result.ok) numbers[field.slot] = result.value;
         else if (result.reason !== 'empty') (problems ??= []).push({ field: key, reason: result.reason });
         break;
       }
@@ -630,7 +642,19 @@ function compactUpper(text: string): string {
 }
 
 function readQuantity(cell: unknown): MoneyParse {
-  return parseQuantity(cell);
+  return parseQuantity(cell, 4, null);
+}
+
+function readAmount(cell: unknown): MoneyParse {
+  return parseAmount(cell, null);
+}
+
+const HOUR_FIELDS: ReadonlySet<string> = new Set(['hours', 'contractHours']);
+
+/** The R02 bound of a numeric field (DOMAIN §3): hours of one row, or the amount bound. */
+export function boundOf(field: string, agreement: Agreement): { below: string } | { atMost: string } {
+  const limits = limitsOf(agreement);
+  return HOUR_FIELDS.has(field) ? { atMost: limits.rowHoursMax } : { below: limits.amountBelow };
 }
 
 /** Parsed values plus the findings of the cell-level rules (see file header). */

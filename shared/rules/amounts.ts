@@ -3,16 +3,25 @@
 import type { Finding } from '../findings/findings';
 import type { ParsedRow } from '../rows/rows';
 import { cellPreview, rowFinding } from './emit';
-import { formatMoneyIt } from './format';
-import { parseAmount, ZERO } from '../core/money';
+import { formatMoneyIt, formatQuantityIt } from './format';
+import type { Agreement } from '../agreement/agreement';
+import { Money, parseAmount, ZERO } from '../core/money';
+import { boundOf } from '../rows/rows';
 
-const NUMBER_REASONS = new Set(['not_a_number', 'negative', 'too_many_decimals']);
+const NUMBER_REASONS = new Set([
+  'not_a_number',
+  'negative',
+  'too_many_decimals',
+  'exponent',
+  'too_many_digits',
+  'too_large',
+]);
 /** Fields whose failure takes the row out of every total (said in the message). */
 const SUM_FIELDS = new Set(['amount', 'value', 'municipalShare', 'cofinancingShare']);
 /** Hours and rates may carry up to 4 decimals (parseQuantity); amounts 2. */
 const QUANTITY_FIELDS = new Set(['hours', 'hourlyCost', 'contractHours', 'hourlyValue']);
 
-export function checkAmounts(row: ParsedRow, out: Finding[]): void {
+export function checkAmounts(row: ParsedRow, out: Finding[], env?: { agreement: Agreement }): void {
   if (row.problems.length === 0 && !row.splitMismatch) return; // the common case, without a loop
   for (const problem of row.problems) {
     if (!NUMBER_REASONS.has(problem.reason)) continue;
@@ -21,6 +30,7 @@ export function checkAmounts(row: ParsedRow, out: Finding[]): void {
       rowFinding(row, 'R02', 'error', problem.field, variant, {
         valore: cellPreview(row.input[problem.field]),
         decimali: QUANTITY_FIELDS.has(problem.field) ? 4 : 2,
+        ...(problem.reason === 'too_large' ? { limite: limitText(problem.field, env) } : {}),
       }),
     );
   }
@@ -36,6 +46,15 @@ export function checkAmounts(row: ParsedRow, out: Finding[]): void {
       }),
     );
   }
+}
+
+/** The bound a figure broke, as the message says it ("al massimo 744 ore", "inferiore a 10.000.000,00 €"). */
+function limitText(field: string, env: { agreement: Agreement } | undefined): string {
+  if (!env) return '';
+  const bound = boundOf(field, env.agreement);
+  return 'atMost' in bound
+    ? `al massimo ${formatQuantityIt(new Money(bound.atMost))} ore`
+    : `inferiore a ${formatMoneyIt(new Money(bound.below))}`;
 }
 
 /** A share as the message shows it: formatted when readable (a split is only checked when both are). */
