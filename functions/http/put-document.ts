@@ -15,7 +15,7 @@ import {
   storeDocument,
   type DocumentMeta,
 } from '../lib/documents-store';
-import { HttpError, forbidden, notFound, unsupportedMediaType, validationFailed } from '../lib/http-errors';
+import { HttpError, notFound, unsupportedMediaType, validationFailed } from '../lib/http-errors';
 import { parseBody, readBytes } from '../lib/request-body';
 import { DOC_ID, DocumentQuerySchema } from '../lib/request-schemas';
 import { defineRoute, httpOptions, json } from '../lib/route';
@@ -29,11 +29,11 @@ export const putDocumentRoute = defineRoute({
   access: ['partner'],
   async handler({ request, principal, params }) {
     const agreement = requireAgreement(params.agreement);
-    if (!DOC_ID.test(params.docId)) throw notFound('Documento non trovato.', { docId: params.docId });
+    if (!DOC_ID.test(params.docId)) throw notFound('Documento non trovato.');
     const query = parseBody(DocumentQuerySchema, Object.fromEntries(request.query.entries()));
     if (!findProgramme(agreement, query.programme)) {
       throw validationFailed([
-        { path: '$.programme', message: `Programma "${query.programme}" non previsto dall'accordo.` },
+        { path: '$.programme', message: "Programma non previsto dall'accordo." },
       ]);
     }
     const partner = principal.partner as string; // requireRole guarantees it for 'partner'
@@ -59,7 +59,8 @@ export const putDocumentRoute = defineRoute({
     };
     const storage = getStorage();
     await storage.ensure();
-    const existing = await readDocumentMeta(storage, agreement.id, params.docId);
+    // The partner's own space (DOMAIN §11): another partner's document with this id is not seen.
+    const existing = await readDocumentMeta(storage, agreement.id, params.docId, partner);
     if (existing) return sameOrConflict(existing, meta);
     const stored = await storeDocument(storage, meta, bytes);
     if (!stored.created) return sameOrConflict(stored.existing, meta);
@@ -67,7 +68,7 @@ export const putDocumentRoute = defineRoute({
       {
         actor: actorOf(principal),
         action: 'document.upload',
-        target: `${agreement.id}/${params.docId}`,
+        target: `${agreement.id}/${partner}/${params.docId}`,
         payload: meta,
       },
       storage,
@@ -76,10 +77,10 @@ export const putDocumentRoute = defineRoute({
   },
 });
 
-/** A document id is bound to one owner and one content for ever. */
-function sameOrConflict(existing: DocumentMeta, attempt: DocumentMeta): HttpResponseInit {
-  if (existing.partner !== attempt.partner) throw forbidden('Il documento appartiene a un altro ente.');
-  if (existing.sha256 === attempt.sha256) return json(200, existing);
+/** In a partner's space a document id is bound to one content for ever. */
+function sameOrConflict(existing: DocumentMeta & { blobName?: string }, attempt: DocumentMeta): HttpResponseInit {
+  const { blobName: _blob, ...visible } = existing;
+  if (existing.sha256 === attempt.sha256) return json(200, visible);
   throw new HttpError(
     409,
     'document_conflict',

@@ -29,13 +29,13 @@ export const createReviewRoute = defineRoute({
     const checked = rowNonAdmission(body);
     if (!checked.ok) throw validationFailed([{ path: '$', message: checked.error }]);
     const parsed = parseSubmissionId(agreement.id, body.submissionId);
-    if (!parsed) throw notFound('Invio non trovato.', { submissionId: body.submissionId });
+    if (!parsed) throw notFound('Invio non trovato.');
     // The id names its programme: refuse before reading, so existence is not leaked.
     requirePoOf(principal, agreement.id, parsed.key.programme);
     const storage = getStorage();
     await storage.ensure();
     const meta = await getVersion(storage, agreement.id, body.submissionId);
-    if (!meta) throw notFound('Invio non trovato.', { submissionId: body.submissionId });
+    if (!meta) throw notFound('Invio non trovato.');
     const snapshot = await readSnapshot(storage, meta.blobName);
     if (!snapshot.rows.some((r) => r.rowId === body.rowId)) {
       throw validationFailed([

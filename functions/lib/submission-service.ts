@@ -31,20 +31,20 @@ import {
 
 export function requireAgreement(id: string): Agreement {
   const agreement = getAgreement(id);
-  if (!agreement) throw notFound('Accordo non trovato.', { agreement: id });
+  if (!agreement) throw notFound('Accordo non trovato.'); // the id is not echoed back
   return agreement;
 }
 
-/** Programme, partner and year must belong to the agreement (422 with the JSON path). */
+/** Programme, partner and year must belong to the agreement (422 with the JSON path; input never echoed). */
 export function checkEnvelope(
   agreement: Agreement,
   body: Pick<SubmissionBody, 'programme' | 'partner' | 'year'>,
 ): void {
   const issues = [];
   if (!findProgramme(agreement, body.programme))
-    issues.push({ path: '$.programme', message: `Programma "${body.programme}" non previsto dall'accordo.` });
+    issues.push({ path: '$.programme', message: "Programma non previsto dall'accordo." });
   if (!findPartner(agreement, body.partner))
-    issues.push({ path: '$.partner', message: `Partner "${body.partner}" non previsto dall'accordo.` });
+    issues.push({ path: '$.partner', message: "Partner non previsto dall'accordo." });
   if (!agreement.years.includes(body.year))
     issues.push({ path: '$.year', message: `Anno ${body.year} fuori dal periodo dell'accordo.` });
   if (issues.length) throw validationFailed(issues);
