@@ -8,6 +8,7 @@ import { appendAudit } from '../lib/audit';
 import { clock } from '../lib/clock';
 import {
   DOCUMENT_SIZE_LIMIT,
+  documentBlobName,
   readDocumentMeta,
   sanitiseFileName,
   sha256OfBytes,
@@ -70,6 +71,7 @@ export const putDocumentRoute = defineRoute({
         action: 'document.upload',
         target: `${agreement.id}/${partner}/${params.docId}`,
         payload: meta,
+        content: { hash: meta.sha256, ref: `documents:${documentBlobName(partner, meta.sha256)}` },
       },
       storage,
     );

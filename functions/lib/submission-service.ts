@@ -11,6 +11,7 @@ import { summarise } from '../../shared/findings/findings';
 import type { RowInput } from '../../shared/rows/rows';
 import { validateRows } from '../../shared/rules/validate';
 import { appendAudit, canonicalJson, sha256Hex, type AuditActor } from './audit';
+import { clearIntent, repairBeforeWrite, submissionAuditInput } from './audit-intent';
 import { clock } from './clock';
 import { HttpError, notFound, validationFailed, versionConflict } from './http-errors';
 import type { SubmissionBody } from './request-schemas';
@@ -19,6 +20,8 @@ import {
   CommitConflict,
   commitVersion,
   latestRowsElsewhere,
+  partitionOf,
+  storeFaults,
   readHead,
   readIdempotency,
   readSnapshot,
@@ -151,6 +154,8 @@ export async function submit(storage: Storage, input: SubmitInput): Promise<Subm
   // Only an idempotent request needs its hash (it costs tens of ms on a 5,000-row body).
   const requestHash = input.idempotencyKey ? sha256Hex(canonicalJson(body)) : '';
   await storage.ensure();
+  // Audit events a crash left as intents (this report's; every report on a process's first write).
+  await repairBeforeWrite(storage, partitionOf(key));
 
   for (let attempt = 0; ; attempt++) {
     if (input.idempotencyKey) {
@@ -184,12 +189,18 @@ export async function submit(storage: Storage, input: SubmitInput): Promise<Subm
           idempotency: input.idempotencyKey ? { key: input.idempotencyKey, requestHash } : undefined,
         }),
       );
-      // The version is committed: never fail the partner's submission for the audit append. A
-      // missing event is logged here and found by `npm run audit:verify` (versions vs events).
+      // The version is committed with its audit intent: never fail the partner's submission for
+      // the audit append. A missing event is completed from the intent by the next write (or
+      // `npm run audit:verify -- --repair`), and found by audit:verify until then.
+      await storeFaults.afterIndexCommit?.();
+      const { blobName, ...payload } = meta;
       const auditFailed = await timed(input.timings, 'audit', () =>
-        appendAudit({ actor: input.actor, action: 'submission.create', target: submissionId, payload: meta }, storage),
+        appendAudit(submissionAuditInput(payload, blobName, input.actor), storage),
       ).then(
-        () => false,
+        async () => {
+          await clearIntent(storage, partitionOf(key), version);
+          return false;
+        },
         () => true,
       );
       return { answer: snapshot.answer, replayed: false, auditFailed };

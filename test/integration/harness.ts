@@ -11,6 +11,7 @@ import {
   type TokenClaims,
 } from '../../functions/lib/dev-keys';
 import { setClock } from '../../functions/lib/clock';
+import { setAuditSigningKey } from '../../functions/lib/audit-key';
 import {
   createStorage,
   setStorage,
@@ -57,6 +58,8 @@ export async function startTestApi(): Promise<TestApi> {
   setStorage(storage);
   const key = await generateSigningKey();
   setAuthConfig({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) });
+  // The audit chain's signing key: per run, in memory only (never in storage).
+  setAuditSigningKey(auditKey);
   const host: DevHost = await startDevHost({ routes: ROUTES, port: 0, log: () => undefined });
   const token = (claims: TokenClaims, options?: MintOptions) => mintToken(key, claims, options);
   return {
@@ -109,6 +112,9 @@ async function countEntities(table: TableClient): Promise<number> {
   for await (const _ of table.listEntities()) n++;
   return n;
 }
+
+/** The run's audit signing key (a crash-test child process gets it through AUDIT_SIGNING_KEY). */
+export const auditKey = crypto.randomBytes(32);
 
 export const AGREEMENT = 'crema-2026-2028';
 export const BASE = `/agreements/${AGREEMENT}`;
