@@ -34,7 +34,11 @@ function demoRows(today: IsoDate, agreement: Agreement): RowInput[] {
   // Nothing dated after today (R03): this month's invoices and payments are moved back to today.
   const notAfterToday = (d: unknown) => (typeof d === 'string' && d > today ? today : d);
   return [
-    ...rows.map((r) => ({ ...r, invoiceDate: notAfterToday(r.invoiceDate), paymentDate: notAfterToday(r.paymentDate) })),
+    ...rows.map((r) => ({
+      ...r,
+      invoiceDate: notAfterToday(r.invoiceDate),
+      paymentDate: notAfterToday(r.paymentDate),
+    })),
     ...people,
   ];
 }

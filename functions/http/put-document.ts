@@ -33,9 +33,7 @@ export const putDocumentRoute = defineRoute({
     if (!DOC_ID.test(params.docId)) throw notFound('Documento non trovato.');
     const query = parseBody(DocumentQuerySchema, Object.fromEntries(request.query.entries()));
     if (!findProgramme(agreement, query.programme)) {
-      throw validationFailed([
-        { path: '$.programme', message: "Programma non previsto dall'accordo." },
-      ]);
+      throw validationFailed([{ path: '$.programme', message: "Programma non previsto dall'accordo." }]);
     }
     const partner = principal.partner as string; // requireRole guarantees it for 'partner'
     const bytes = await readBytes(request, DOCUMENT_SIZE_LIMIT);

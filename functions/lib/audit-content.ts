@@ -18,7 +18,12 @@ async function blobHash(storage: Storage, ref: string): Promise<string | undefin
   const container = ref.slice(0, i);
   if (container !== 'submissions' && container !== 'documents') return undefined;
   try {
-    return sha256Hex(await storage.container(container).getBlockBlobClient(ref.slice(i + 1)).downloadToBuffer());
+    return sha256Hex(
+      await storage
+        .container(container)
+        .getBlockBlobClient(ref.slice(i + 1))
+        .downloadToBuffer(),
+    );
   } catch (err) {
     if (statusOf(err) === 404) return undefined;
     throw err;

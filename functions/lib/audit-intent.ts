@@ -98,11 +98,9 @@ export async function completeAuditIntents(storage: Storage, partitionKey?: stri
     const rowKey = String(intent.rowKey);
     try {
       // Claim: whoever updates the intent with its ETag first completes it.
-      await table.updateEntity(
-        { partitionKey, rowKey, claimedAt: clock().toISOString() },
-        'Merge',
-        { etag: intent.etag },
-      );
+      await table.updateEntity({ partitionKey, rowKey, claimedAt: clock().toISOString() }, 'Merge', {
+        etag: intent.etag,
+      });
     } catch (err) {
       if (statusOf(err) === 412 || statusOf(err) === 404) continue;
       throw err;

@@ -22,7 +22,10 @@ export function auditSigningKey(env: NodeJS.ProcessEnv = process.env): Buffer {
   if (current) return current;
   const setting = env.AUDIT_SIGNING_KEY;
   if (setting) {
-    const key = /^[A-Za-z0-9+/]+={0,2}$/.test(setting) && setting.length >= 44 ? Buffer.from(setting, 'base64') : Buffer.from(setting, 'utf8');
+    const key =
+      /^[A-Za-z0-9+/]+={0,2}$/.test(setting) && setting.length >= 44
+        ? Buffer.from(setting, 'base64')
+        : Buffer.from(setting, 'utf8');
     if (key.length < 32) throw new Error('AUDIT_SIGNING_KEY must hold at least 32 bytes');
     current = key;
     return key;

@@ -310,16 +310,21 @@ export async function verifyAuditChain(storage: Storage = getStorage()): Promise
  * the chain with that hash. A seal behind the newest events is fine (a writer may die between the
  * event and the seal); one ahead of them means events were removed.
  */
-export function verifySignatures(events: readonly AuditEvent[], seal: AuditSeal | undefined): AuditVerification | undefined {
+export function verifySignatures(
+  events: readonly AuditEvent[],
+  seal: AuditSeal | undefined,
+): AuditVerification | undefined {
   const fail = (seq: number, reason: AuditBreak): AuditVerification => ({
     ok: false,
     count: events.length,
     lastHash: events[events.length - 1]?.hash ?? GENESIS_HASH,
     firstBroken: { seq, reason },
   });
-  for (const e of events) if (!e.sig || !macMatches(signedText(e.seq, e.hash), e.sig)) return fail(e.seq, 'bad_signature');
+  for (const e of events)
+    if (!e.sig || !macMatches(signedText(e.seq, e.hash), e.sig)) return fail(e.seq, 'bad_signature');
   if (events.length === 0 && !seal) return undefined;
-  if (!seal || !macMatches(`seal|${signedText(seal.seq, seal.hash)}`, seal.sig)) return fail(seal?.seq ?? 0, 'seal_mismatch');
+  if (!seal || !macMatches(`seal|${signedText(seal.seq, seal.hash)}`, seal.sig))
+    return fail(seal?.seq ?? 0, 'seal_mismatch');
   const sealed = events[seal.seq - 1];
   if (!sealed || sealed.hash !== seal.hash) return fail(seal.seq, 'seal_mismatch');
   return undefined;

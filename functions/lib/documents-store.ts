@@ -110,9 +110,7 @@ export async function findDocuments(
 ): Promise<(DocumentMeta & { blobName: string })[]> {
   const out: (DocumentMeta & { blobName: string })[] = [];
   const filter = `PartitionKey eq '${agreement.replace(/'/g, "''")}' and docId eq '${docId.replace(/'/g, "''")}'`;
-  for await (const e of storage
-    .table('documents')
-    .listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+  for await (const e of storage.table('documents').listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
     out.push(toMeta(agreement, e, docId));
   const legacy = await readLegacy(storage, agreement, docId);
   if (legacy && !out.some((m) => m.partner === legacy.partner)) out.push(legacy);

@@ -211,10 +211,7 @@ export interface CommitInput {
   idempotency?: { key: string; requestHash: string };
 }
 
-export async function commitVersion(
-  storage: Storage,
-  input: CommitInput,
-): Promise<VersionMeta & { blobName: string }> {
+export async function commitVersion(storage: Storage, input: CommitInput): Promise<VersionMeta & { blobName: string }> {
   const { snapshot, head } = input;
   const key: ReportKey = snapshot;
   const body = JSON.stringify(snapshot);
