@@ -143,6 +143,12 @@ function remember(key: string, snapshot: VersionSnapshot): void {
   }
 }
 
+/** Empties the in-memory snapshot cache (a restarted process; tests of stored-content integrity). */
+export function forgetSnapshots(): void {
+  snapshotCache.clear();
+  cachedRows = 0;
+}
+
 export async function readSnapshot(storage: Storage, blobName: string): Promise<VersionSnapshot> {
   const cacheKey = `${storage.containerName('submissions')}/${blobName}`;
   const hit = snapshotCache.get(cacheKey);
