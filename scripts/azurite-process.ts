@@ -60,7 +60,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     args.push('--inMemoryPersistence');
   }
   // stdin is the guard's lifeline: it closes when this process dies, however it dies.
-  const child = spawn(process.execPath, [parentGuard(), process.execPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [parentGuard(), process.execPath, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const ports: Partial<Record<'blob' | 'queue' | 'table', number>> = {};
   let output = '';
   let started = false;
@@ -114,6 +116,20 @@ export function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
       if (!hasExited(child)) child.kill('SIGKILL');
     }, graceMs).unref();
   });
+}
+
+/**
+ * Calls `onGone` once when this process's parent is gone (re-parented: `tsx` runs a script in a
+ * child of its own, so a kill -9 of the `tsx` process leaves the script running otherwise).
+ */
+export function whenParentDies(onGone: () => void, everyMs = 1000): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onGone();
+  }, everyMs);
+  timer.unref();
 }
 
 export function parentGuard(root = path.resolve(__dirname, '..')): string {

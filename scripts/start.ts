@@ -8,7 +8,14 @@ import path from 'node:path';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_KEYS_DIR } from '../functions/lib/auth';
 import { loadOrCreateLocalKey, mintToken } from '../functions/lib/dev-keys';
 import { azuriteConnectionString, createStorage, setStorage } from '../functions/lib/storage';
-import { hasExited, parentGuard, startAzurite, stopChild, type AzuriteInstance } from './azurite-process';
+import {
+  hasExited,
+  parentGuard,
+  startAzurite,
+  stopChild,
+  whenParentDies,
+  type AzuriteInstance,
+} from './azurite-process';
 import { seedDemo } from './seed-demo';
 import { writeDemoWorkbook } from './demo-workbook';
 import { DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreements';
@@ -167,6 +174,8 @@ Ctrl+C per fermare tutto.`);
 
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
+  // kill -9 of the `tsx`/npm process above this one: stop like Ctrl+C (the guards cover our own death).
+  whenParentDies(() => void stopAll(1));
 }
 
 /** Stops every child (already ended ones are skipped) and Azurite, then exits; never hangs. */
