@@ -13,6 +13,8 @@ import { demoRows } from '../../scripts/demo-data';
 import { AGREEMENT, BASE, auditKey, startTestApi, type TestApi } from './harness';
 
 let api: TestApi;
+// Each test starts a tsx child process (a few seconds on a loaded machine).
+jest.setTimeout(120_000);
 beforeAll(async () => {
   api = await startTestApi();
 });

@@ -25,7 +25,16 @@ const codesOf = (res: { body: { rejected: { rowId: string; findings: Finding[] }
 
 describe('R02 bounds in rows (validate and submissions)', () => {
   const hostile = [
-    { ...demoGoodsRow(0, { prefix: 'exp' }), amount: '1e50000', municipalShare: '', cofinancingShare: '' },
+    // The exploit: a consistent row (total = amount, split left empty) that used to be stored.
+    {
+      ...demoGoodsRow(0, { prefix: 'exp' }),
+      amount: '1e50000',
+      invoiceTotal: '1e50000',
+      taxable: '',
+      vat: '',
+      municipalShare: '',
+      cofinancingShare: '',
+    },
     { ...demoGoodsRow(1, { prefix: 'exp' }), amount: '1E5' },
     { ...demoGoodsRow(2, { prefix: 'dig' }), amount: '12345678901234567' },
     { ...demoGoodsRow(3, { prefix: 'big' }), amount: '10.000.000,00', invoiceTotal: '20000000.00' },

@@ -169,6 +169,8 @@ describe('not yours = does not exist; nothing echoed back', () => {
       `${BASE}/validate`,
       { programme: 'P1', partner: 'koala', year: 2026, rows: [{ rowId: TAX_CODE, category: TAX_CODE }] },
     ],
+    ['POST', `${BASE}/submissions`, { programme: 'P1', partner: 'koala', year: 2026, rows: [], [TAX_CODE]: 1 }],
+    ['POST', `${BASE}/samples/P1/2026-H1/outcomes/1`, { outcome: 'ammesso', [TAX_CODE]: 1 }],
     ['GET', `/agreements/${TAX_CODE}/submissions`, undefined],
     ['GET', `${BASE}/submissions/${TAX_CODE}`, undefined],
     ['GET', `${BASE}/documents/${TAX_CODE}`, undefined],
