@@ -1,4 +1,5 @@
-// audit:verify's check of the stored content itself: every snapshot blob and every document blob
+// audit:verify's check of the stored content itself: every snapshot blob (report versions, semester
+// samples) and every document blob
 // still hashes to what was recorded — in its index row / metadata (what the API checks before
 // serving) and in its audit event (contentHash, covered by the signed chain, so changing a blob and
 // its index row together is found too). Answers problems as storage keys and ids, never content.
@@ -16,7 +17,7 @@ export interface ContentProblem {
 async function blobHash(storage: Storage, ref: string): Promise<string | undefined> {
   const i = ref.indexOf(':');
   const container = ref.slice(0, i);
-  if (container !== 'submissions' && container !== 'documents') return undefined;
+  if (container !== 'submissions' && container !== 'documents' && container !== 'samples') return undefined;
   try {
     return sha256Hex(
       await storage
@@ -47,6 +48,9 @@ export async function contentProblems(storage: Storage, events?: readonly AuditE
     for (const v of await listVersions(storage, { agreement }))
       recorded.push({ ref: `submissions:${v.blobName}`, hash: v.contentHash });
   }
+  for await (const s of storage.table('samples').listEntities<Record<string, unknown>>())
+    if (s.contentHash !== undefined)
+      recorded.push({ ref: `samples:${String(s.blobName)}`, hash: String(s.contentHash) });
   for await (const d of storage.table('documents').listEntities<Record<string, unknown>>()) {
     const sha = String(d.sha256);
     recorded.push({ ref: `documents:${d.blobName ? String(d.blobName) : sha}`, hash: sha });

@@ -4,17 +4,21 @@
 // what kind of object and which storage key, never its content (rows hold names, tax codes, pay).
 import { HttpError } from './http-errors';
 
+const WHAT = {
+  snapshot: 'Il rendiconto archiviato',
+  document: 'Il documento archiviato',
+  sample: 'Il campione archiviato',
+} as const;
+
 export class StoredContentAltered extends HttpError {
   constructor(
-    readonly kind: 'document' | 'snapshot',
+    readonly kind: 'document' | 'snapshot' | 'sample',
     readonly storageKey: string,
   ) {
     super(
       500,
       'internal',
-      kind === 'snapshot'
-        ? "Il rendiconto archiviato non corrisponde all'impronta registrata: non viene restituito. Avvisare l'amministratore."
-        : "Il documento archiviato non corrisponde all'impronta registrata: non viene restituito. Avvisare l'amministratore.",
+      `${WHAT[kind]} non corrisponde all'impronta registrata: non viene restituito. Avvisare l'amministratore.`,
       { integrity: 'content_hash_mismatch' },
     );
     this.name = 'StoredContentAltered';

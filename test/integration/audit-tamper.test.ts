@@ -106,6 +106,33 @@ describe('stored content', () => {
     expect((await intact()).intact).toBe(true);
   });
 
+  it('a semester sample blob changed behind the API is detected and not served', async () => {
+    setClock(() => new Date('2027-02-05T10:00:00Z')); // 2026-H2 is due once W3 locked (31 Jan)
+    const po = await api.po('P1');
+    const drawn = await api.call('POST', `${BASE}/samples/P1/2026-H2/draw`, { token: po, json: { seed: 'integrità' } });
+    expect(drawn.status).toBe(201);
+    const names: string[] = [];
+    for await (const b of api.storage.container('samples').listBlobsFlat()) names.push(b.name);
+    expect(names).toHaveLength(1);
+    const blob = api.storage.container('samples').getBlockBlobClient(names[0]);
+    const original = (await blob.downloadToBuffer()).toString('utf8');
+    const altered = original.replace('"seed":"integrità"', '"seed":"altro seme"');
+    expect(altered).not.toBe(original);
+    await blob.upload(altered, Buffer.byteLength(altered));
+    try {
+      const res = await api.call('GET', `${BASE}/samples/P1/2026-H2`, { token: po });
+      expect(res.status).toBe(500);
+      expect(await intact()).toMatchObject({
+        intact: false,
+        content: [{ ref: `samples:${names[0]}`, reason: 'index_hash_mismatch' }],
+      });
+    } finally {
+      await blob.upload(original, Buffer.byteLength(original));
+    }
+    expect((await api.call('GET', `${BASE}/samples/P1/2026-H2`, { token: po })).status).toBe(200);
+    expect((await intact()).intact).toBe(true);
+  });
+
   it('a document blob changed behind the API is detected and not served', async () => {
     const blobs = api.storage.container('documents');
     const names: string[] = [];
