@@ -13,8 +13,8 @@ if (!command) {
   process.stderr.write('usage: parent-guard.js <command> [args…]\n');
   process.exit(2);
 }
-const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], detached: true });
 let stopping = false;
+let child;
 
 function stop(signal) {
   if (stopping) return;
@@ -30,6 +30,11 @@ function stop(signal) {
   setTimeout(() => kill('SIGKILL'), 3000).unref();
 }
 
+// Handlers first: the command may print (and the parent react) before this script goes on.
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGTERM'));
+child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 child.on('error', (err) => {
   process.stderr.write(`parent-guard: ${err.message}\n`);
@@ -38,8 +43,6 @@ child.on('error', (err) => {
 process.stdin.on('end', () => stop('SIGTERM'));
 process.stdin.on('close', () => stop('SIGTERM'));
 process.stdin.resume();
-process.on('SIGTERM', () => stop('SIGTERM'));
-process.on('SIGINT', () => stop('SIGTERM'));
 // A second line of defence: the parent pid changes (re-parented to init) when the parent is gone.
 const parent = process.ppid;
 setInterval(() => {

@@ -8,7 +8,8 @@ import { appendAudit } from '../lib/audit';
 import { clock } from '../lib/clock';
 import {
   DOCUMENT_SIZE_LIMIT,
-  documentBlobName,
+  documentAuditInput,
+  markDocumentAudited,
   readDocumentMeta,
   sanitiseFileName,
   sha256OfBytes,
@@ -61,18 +62,10 @@ export const putDocumentRoute = defineRoute({
     // The partner's own space (DOMAIN §11): another partner's document with this id is not seen.
     const existing = await readDocumentMeta(storage, agreement.id, params.docId, partner);
     if (existing) return sameOrConflict(existing, meta);
-    const stored = await storeDocument(storage, meta, bytes);
+    const stored = await storeDocument(storage, meta, bytes, actorOf(principal));
     if (!stored.created) return sameOrConflict(stored.existing, meta);
-    await appendAudit(
-      {
-        actor: actorOf(principal),
-        action: 'document.upload',
-        target: `${agreement.id}/${partner}/${params.docId}`,
-        payload: meta,
-        content: { hash: meta.sha256, ref: `documents:${documentBlobName(partner, meta.sha256)}` },
-      },
-      storage,
-    );
+    await appendAudit(documentAuditInput(meta, actorOf(principal)), storage);
+    await markDocumentAudited(storage, meta);
     return json(201, meta, { Location: `/api/agreements/${agreement.id}/documents/${params.docId}` });
   },
 });

@@ -7,6 +7,7 @@
 import type { TableEntityResult } from '@azure/data-tables';
 import { appendAudit, canonicalJson, readAuditLog, statusOf, type AuditActor, type AuditEventInput } from './audit';
 import { clock } from './clock';
+import { documentAuditInput, type DocumentMeta } from './documents-store';
 import type { Storage } from './storage';
 
 export const INTENT_PREFIX = 'audit-intent-';
@@ -87,10 +88,11 @@ export async function pendingIntents(
  */
 export async function completeAuditIntents(storage: Storage, partitionKey?: string): Promise<number> {
   const intents = await pendingIntents(storage, partitionKey);
-  if (intents.length === 0) return 0;
+  const documents = partitionKey ? [] : await pendingDocumentIntents(storage);
+  if (intents.length === 0 && documents.length === 0) return 0;
   const log = await readAuditLog(storage);
   const done = new Set(log.map((e) => `${e.action}\u0000${e.target}`));
-  let repaired = 0;
+  let repaired = await completeDocumentIntents(storage, documents, done);
   for (const intent of intents) {
     const input = inputOf(intent);
     const table = storage.table('submissions');
@@ -110,6 +112,54 @@ export async function completeAuditIntents(storage: Storage, partitionKey?: stri
       repaired++;
     }
     await table.deleteEntity(partitionKey, rowKey).catch(() => undefined);
+  }
+  return repaired;
+}
+
+/** Uploads whose metadata row still carries its audit intent. */
+export async function pendingDocumentIntents(storage: Storage): Promise<TableEntityResult<Record<string, unknown>>[]> {
+  const out: TableEntityResult<Record<string, unknown>>[] = [];
+  for await (const e of storage
+    .table('documents')
+    .listEntities<Record<string, unknown>>({ queryOptions: { filter: 'auditPending eq true' } }))
+    out.push(e);
+  return out;
+}
+
+async function completeDocumentIntents(
+  storage: Storage,
+  rows: TableEntityResult<Record<string, unknown>>[],
+  done: Set<string>,
+): Promise<number> {
+  let repaired = 0;
+  const table = storage.table('documents');
+  for (const e of rows) {
+    const partitionKey = String(e.partitionKey);
+    const rowKey = String(e.rowKey);
+    try {
+      // Claim with the ETag, as for versions: the event is appended once.
+      await table.updateEntity({ partitionKey, rowKey, auditPending: false }, 'Merge', { etag: e.etag });
+    } catch (err) {
+      if (statusOf(err) === 412 || statusOf(err) === 404) continue;
+      throw err;
+    }
+    const meta: DocumentMeta = {
+      agreement: partitionKey,
+      docId: String(e.docId),
+      partner: String(e.partner),
+      programme: String(e.programme),
+      rowId: e.rowId ? String(e.rowId) : null,
+      kind: e.kind ? String(e.kind) : null,
+      fileName: String(e.fileName),
+      contentType: String(e.contentType) as DocumentMeta['contentType'],
+      size: Number(e.size),
+      sha256: String(e.sha256),
+      uploadedAt: String(e.uploadedAt),
+    };
+    const input = documentAuditInput(meta, { role: String(e.auditActorRole), id: String(e.auditActorId) });
+    if (done.has(`${input.action}\u0000${input.target}`)) continue;
+    await appendAudit(input, storage);
+    repaired++;
   }
   return repaired;
 }

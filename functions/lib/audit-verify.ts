@@ -7,7 +7,7 @@
 import { readAuditLog, readAuditSeal, verifyEvents, verifySignatures, type AuditVerification } from './audit';
 import { decisionsWithoutAuditEvent, versionsWithoutAuditEvent } from './audit-coverage';
 import { contentProblems, type ContentProblem } from './audit-content';
-import { completeAuditIntents, pendingIntents } from './audit-intent';
+import { completeAuditIntents, pendingDocumentIntents, pendingIntents } from './audit-intent';
 import type { Storage } from './storage';
 
 export interface AuditReport extends AuditVerification {
@@ -33,7 +33,7 @@ export async function verifyAudit(storage: Storage, options: { repair?: boolean 
     ...(await decisionsWithoutAuditEvent(storage)),
   ];
   const content = await contentProblems(storage, events);
-  const pending = (await pendingIntents(storage)).length;
+  const pending = (await pendingIntents(storage)).length + (await pendingDocumentIntents(storage)).length;
   return {
     ...chain,
     versionsWithoutEvent,

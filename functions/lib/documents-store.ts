@@ -2,7 +2,7 @@
 // the same file uploaded twice is stored once) and one metadata entity per document id. A document
 // id is never re-pointed at other bytes: uploading different content under a used id is a 409.
 import crypto from 'node:crypto';
-import { statusOf } from './audit';
+import { statusOf, type AuditActor, type AuditEventInput } from './audit';
 import { StoredContentAltered } from './storage-integrity';
 import type { Storage } from './storage';
 
@@ -131,11 +131,38 @@ async function readLegacy(
   }
 }
 
-/** Stores the bytes (once per content in the partner's space) then the metadata; 'exists' when the id is taken. */
+/** The audit event of an upload: the metadata, and the blob it covers. */
+export function documentAuditInput(meta: DocumentMeta, actor: AuditActor): AuditEventInput {
+  return {
+    actor,
+    action: 'document.upload',
+    target: `${meta.agreement}/${meta.partner}/${meta.docId}`,
+    payload: meta,
+    content: { hash: meta.sha256, ref: `documents:${documentBlobName(meta.partner, meta.sha256)}` },
+  };
+}
+
+/** The upload's audit event is appended: the metadata no longer carries the intent. */
+export async function markDocumentAudited(storage: Storage, meta: DocumentMeta): Promise<void> {
+  await storage
+    .table('documents')
+    .updateEntity(
+      { partitionKey: meta.agreement, rowKey: documentRowKey(meta.partner, meta.docId), auditPending: false },
+      'Merge',
+    )
+    .catch(() => undefined);
+}
+
+/**
+ * Stores the bytes (once per content in the partner's space) then the metadata; 'exists' when the
+ * id is taken. With an actor, the metadata row is also the audit intent of the upload
+ * (`auditPending`, audit-intent.ts), so a crash before the audit append is repaired later.
+ */
 export async function storeDocument(
   storage: Storage,
   meta: DocumentMeta,
   bytes: Uint8Array,
+  actor?: AuditActor,
 ): Promise<{ created: true } | { created: false; existing: DocumentMeta }> {
   await storage.ensure();
   const blobName = documentBlobName(meta.partner, meta.sha256);
@@ -165,6 +192,7 @@ export async function storeDocument(
       sha256: meta.sha256,
       uploadedAt: meta.uploadedAt,
       blobName,
+      ...(actor ? { auditPending: true, auditActorRole: actor.role, auditActorId: actor.id } : {}),
     });
     return { created: true };
   } catch (err) {

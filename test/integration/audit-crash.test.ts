@@ -110,3 +110,26 @@ it('audit:verify --repair completes an intent without any further write, once', 
   expect((await verifyAudit(api.storage, { repair: true })).repaired).toBe(0);
   expect(await eventsFor('aurora-domus.P1.2026.v1')).toHaveLength(1);
 });
+
+it('an upload whose audit append failed carries its intent on the metadata row, and is repaired once', async () => {
+  const auditModule = await import('../../functions/lib/audit');
+  const spy = jest.spyOn(auditModule, 'appendAudit').mockRejectedValueOnce(new Error('audit non disponibile'));
+  try {
+    const res = await api.call('PUT', `${BASE}/documents/ced-9?programme=P1`, {
+      token: await api.partner('mestieri'),
+      body: Buffer.from('%PDF-1.4\n% cedolino\n'),
+    });
+    expect(res.status).toBe(500); // the event could not be written: the client retries, the intent stays
+  } finally {
+    spy.mockRestore();
+  }
+  const target = `${AGREEMENT}/mestieri/ced-9`;
+  const uploads = async () => (await readAuditLog(api.storage)).filter((e) => e.target === target);
+  expect(await uploads()).toEqual([]);
+  expect(await verifyAudit(api.storage)).toMatchObject({ intact: false, pendingIntents: 1 });
+  expect(await verifyAudit(api.storage, { repair: true })).toMatchObject({ repaired: 1, intact: true });
+  expect((await uploads()).map((e) => [e.action, e.actorId])).toEqual([
+    ['document.upload', 'mestieri/dev-partner-mestieri'],
+  ]);
+  expect((await verifyAudit(api.storage, { repair: true })).repaired).toBe(0);
+});

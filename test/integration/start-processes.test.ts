@@ -1,16 +1,23 @@
 // Issue 11, item 6: `npm start`'s children never outlive it, and stopping never waits on a child
 // that is already gone. Real processes: an Azurite under its parent guard, killed parents.
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { parentGuard, stopChild } from '../../scripts/azurite-process';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
+/** Running (a zombie waiting for a parent that does not reap it counts as ended). */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }
