@@ -6,15 +6,24 @@
 // Storage from STORAGE_CONNECTION_STRING / AzureWebJobsStorage, default the local Azurite of npm start.
 // Exit code 0 when all is intact, 1 when something is broken or missing, 2 when storage cannot be read.
 import { verifyAudit, type AuditReport } from '../functions/lib/audit-verify';
-import { azuriteConnectionString, getStorage } from '../functions/lib/storage';
+import { systemClock } from '../functions/lib/clock';
+import { azuriteConnectionString, storageFromEnv } from '../functions/lib/storage';
 
 async function main(): Promise<void> {
-  if (!process.env.STORAGE_CONNECTION_STRING && !process.env.AzureWebJobsStorage) {
+  // Azurite of npm start unless a connection string or the account (managed identity / az login) is set.
+  if (
+    !['STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage', 'STORAGE_ACCOUNT_NAME', 'STORAGE_BLOB_ENDPOINT'].some(
+      (k) => process.env[k],
+    )
+  ) {
     process.env.STORAGE_CONNECTION_STRING = azuriteConnectionString({ blob: 10000, queue: 10001, table: 10002 });
   }
   let report: AuditReport;
   try {
-    report = await verifyAudit(getStorage(), { repair: process.argv.includes('--repair') });
+    report = await verifyAudit(
+      { storage: storageFromEnv(), clock: systemClock },
+      { repair: process.argv.includes('--repair') },
+    );
   } catch (err) {
     console.error(`Impossibile leggere il registro di audit: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 2;

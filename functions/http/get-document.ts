@@ -2,14 +2,13 @@
 // own space only), the PO of the document's programme, an admin. Documents are stored per partner:
 // a PO or admin names the partner when several partners hold a document with this id (409 lists
 // them otherwise). "Not yours" and "does not exist" are the same 404 (DOMAIN §11).
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { canReadReport, hasRole, isAdmin } from '../lib/auth';
 import { findDocuments, readDocumentBytes, readDocumentMeta } from '../lib/documents-store';
 import { HttpError } from '../lib/http-errors';
 import { notYoursOrMissing, partnerOf } from '../lib/visibility';
-import { DOC_ID } from '../lib/request-schemas';
-import { defineRoute, httpOptions } from '../lib/route';
-import { getStorage } from '../lib/storage';
+import { DOC_ID } from '../../shared/contract';
+import { defineRoute, handlerOf, httpOptions } from '../lib/route';
 import { requireAgreement } from '../lib/submission-service';
 
 export const getDocumentRoute = defineRoute({
@@ -17,11 +16,11 @@ export const getDocumentRoute = defineRoute({
   methods: ['GET'],
   route: 'agreements/{agreement}/documents/{docId}',
   access: ['partner', 'po', 'admin'],
-  async handler({ request, principal, params }) {
+  async handler({ request, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     const missing = () => notYoursOrMissing('Documento non trovato.');
     if (!DOC_ID.test(params.docId)) throw missing();
-    const storage = getStorage();
+    const storage = deps.storage;
     await storage.ensure();
     const asked = request.query.get('partner') ?? undefined;
     const own = partnerOf(principal);
@@ -56,8 +55,7 @@ export const getDocumentRoute = defineRoute({
   },
 });
 
-export async function getDocument(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return getDocumentRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const getDocument = handlerOf(getDocumentRoute);
 
 app.http(getDocumentRoute.name, httpOptions(getDocumentRoute));

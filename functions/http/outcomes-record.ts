@@ -5,10 +5,9 @@
 //                        { documentsReceived: true };
 //   partner concerned:   { observations } during the contradictory step.
 // Illegal transitions answer 409 with the Italian reason; malformed bodies 422.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { romeDate } from '../../shared/core/dates';
 import { actorOf, hasRole, isAdmin } from '../lib/auth';
-import { clock } from '../lib/clock';
 import { HttpError, forbidden } from '../lib/http-errors';
 import type { Agreement } from '../../shared/agreement/agreement';
 import type { SampleSnapshot, StoredSelection } from '../lib/samples-store';
@@ -17,15 +16,15 @@ import { notYoursOrMissing } from '../lib/visibility';
 import { findSelected, loadSampleOrFail, recordOutcome, type OutcomeCommand } from '../lib/outcome-service';
 import { requirePoOf } from '../lib/po-scope';
 import { parseBody, readJson } from '../lib/request-body';
-import { defineRoute, httpOptions, json } from '../lib/route';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
 import {
   ConfirmBodySchema,
   DecisionBodySchema,
   DocumentsReceivedBodySchema,
   ObservationsBodySchema,
-} from '../lib/sample-schemas';
+  type OutcomeAnswer,
+} from '../../shared/contract';
 import { checkProgrammeSemester, loadSampleView, partnersOf } from '../lib/sample-service';
-import { getStorage } from '../lib/storage';
 import { requireAgreement } from '../lib/submission-service';
 
 export const recordOutcomeRoute = defineRoute({
@@ -33,7 +32,7 @@ export const recordOutcomeRoute = defineRoute({
   methods: ['POST'],
   route: 'agreements/{agreement}/samples/{programme}/{semester}/outcomes/{person}',
   access: ['po', 'partner', 'admin'],
-  async handler({ request, principal, params }) {
+  async handler({ request, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     const raw = await readJson(request, 64 * 1024);
     const isObservations = raw !== null && typeof raw === 'object' && 'observations' in raw;
@@ -46,7 +45,7 @@ export const recordOutcomeRoute = defineRoute({
     }
     const command = commandOf(raw, isObservations);
     checkProgrammeSemester(agreement, params.programme, params.semester);
-    const storage = getStorage();
+    const storage = deps.storage;
     const partner = isObservations && !isAdmin(principal) ? (principal.partner as string) : undefined;
     const { snapshot, person } =
       partner === undefined
@@ -56,16 +55,16 @@ export const recordOutcomeRoute = defineRoute({
           })()
         : await requestOfPartner(storage, agreement, params, partner);
     const result = await recordOutcome(
-      storage,
+      deps,
       agreement,
       snapshot,
       person,
       command,
       actorOf(principal),
-      romeDate(clock()),
+      romeDate(deps.clock()),
     );
     const view = await loadSampleView(storage, agreement, params.programme, params.semester, partner);
-    return json(
+    return answer<OutcomeAnswer | undefined>(
       201,
       view.selected.find((p) => p.rank === result.rank),
     );
@@ -114,8 +113,7 @@ function commandOf(raw: unknown, isObservations: boolean): OutcomeCommand {
   return { type: 'decision', ...parseBody(DecisionBodySchema, raw) };
 }
 
-export async function recordSampleOutcome(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return recordOutcomeRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const recordSampleOutcome = handlerOf(recordOutcomeRoute);
 
 app.http(recordOutcomeRoute.name, httpOptions(recordOutcomeRoute));

@@ -1,11 +1,10 @@
 // PUT /api/agreements/{agreement}/documents/{docId}?programme=P1[&rowId&kind&fileName] — upload a
 // supporting document (raw bytes: PDF, PNG or JPEG, sniffed from the bytes; size cap 10 MiB).
 // Checks run before anything is written, so a refused upload leaves storage untouched.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app, type HttpResponseInit } from '@azure/functions';
 import { findProgramme } from '../../shared/agreement/agreement';
 import { actorOf } from '../lib/auth';
 import { appendAudit } from '../lib/audit';
-import { clock } from '../lib/clock';
 import {
   DOCUMENT_SIZE_LIMIT,
   documentAuditInput,
@@ -19,9 +18,8 @@ import {
 } from '../lib/documents-store';
 import { HttpError, notFound, unsupportedMediaType, validationFailed } from '../lib/http-errors';
 import { parseBody, readBytes } from '../lib/request-body';
-import { DOC_ID, DocumentQuerySchema } from '../lib/request-schemas';
-import { defineRoute, httpOptions, json } from '../lib/route';
-import { getStorage } from '../lib/storage';
+import { DOC_ID, DocumentQuerySchema } from '../../shared/contract';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
 import { requireAgreement } from '../lib/submission-service';
 
 export const putDocumentRoute = defineRoute({
@@ -29,7 +27,7 @@ export const putDocumentRoute = defineRoute({
   methods: ['PUT'],
   route: 'agreements/{agreement}/documents/{docId}',
   access: ['partner'],
-  async handler({ request, principal, params }) {
+  async handler({ request, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     if (!DOC_ID.test(params.docId)) throw notFound('Documento non trovato.');
     const query = parseBody(DocumentQuerySchema, Object.fromEntries(request.query.entries()));
@@ -55,25 +53,25 @@ export const putDocumentRoute = defineRoute({
       contentType,
       size: bytes.length,
       sha256: sha256OfBytes(bytes),
-      uploadedAt: clock().toISOString(),
+      uploadedAt: deps.clock().toISOString(),
     };
-    const storage = getStorage();
+    const storage = deps.storage;
     await storage.ensure();
     // The partner's own space (DOMAIN §11): another partner's document with this id is not seen.
     const existing = await readDocumentMeta(storage, agreement.id, params.docId, partner);
     if (existing) return sameOrConflict(existing, meta);
     const stored = await storeDocument(storage, meta, bytes, actorOf(principal));
     if (!stored.created) return sameOrConflict(stored.existing, meta);
-    await appendAudit(documentAuditInput(meta, actorOf(principal)), storage);
+    await appendAudit(documentAuditInput(meta, actorOf(principal)), deps);
     await markDocumentAudited(storage, meta);
-    return json(201, meta, { Location: `/api/agreements/${agreement.id}/documents/${params.docId}` });
+    return answer<DocumentMeta>(201, meta, { Location: `/api/agreements/${agreement.id}/documents/${params.docId}` });
   },
 });
 
 /** In a partner's space a document id is bound to one content for ever. */
 function sameOrConflict(existing: DocumentMeta & { blobName?: string }, attempt: DocumentMeta): HttpResponseInit {
   const { blobName: _blob, ...visible } = existing;
-  if (existing.sha256 === attempt.sha256) return json(200, visible);
+  if (existing.sha256 === attempt.sha256) return answer<DocumentMeta>(200, visible);
   throw new HttpError(
     409,
     'document_conflict',
@@ -84,8 +82,7 @@ function sameOrConflict(existing: DocumentMeta & { blobName?: string }, attempt:
   );
 }
 
-export async function putDocument(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return putDocumentRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const putDocument = handlerOf(putDocumentRoute);
 
 app.http(putDocumentRoute.name, httpOptions(putDocumentRoute));

@@ -6,18 +6,16 @@
 // programme (DOMAIN §11). asOf defaults to today (Rome).
 // `&format=xlsx` (or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`
 // without a format) answers the same reconciliation as the `Riconciliazione` workbook.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { romeDate } from '../../shared/core/dates';
 import { isAdmin } from '../lib/auth';
 import { partnerReconciliationScope, totalsOnly } from '../lib/visibility';
-import { clock } from '../lib/clock';
 import { forbidden, notFound } from '../lib/http-errors';
 import { isPoOf, requirePoOf } from '../lib/po-scope';
 import { XLSX_CONTENT_TYPE, reconciliationFor, reconciliationWorkbook } from '../lib/reconciliation-service';
 import { parseBody } from '../lib/request-body';
-import { defineRoute, httpOptions, json } from '../lib/route';
-import { ReconciliationQuerySchema } from '../lib/sample-schemas';
-import { getStorage } from '../lib/storage';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
+import { ReconciliationQuerySchema, type ReconciliationAnswer } from '../../shared/contract';
 import { requireAgreement } from '../lib/submission-service';
 
 export const reconciliationRoute = defineRoute({
@@ -25,7 +23,7 @@ export const reconciliationRoute = defineRoute({
   methods: ['GET'],
   route: 'agreements/{agreement}/reconciliation',
   access: ['po', 'partner', 'admin'],
-  async handler({ request, principal, params }) {
+  async handler({ request, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     const query = parseBody(ReconciliationQuerySchema, Object.fromEntries(request.query.entries()));
     if (!agreement.years.includes(query.year))
@@ -33,7 +31,7 @@ export const reconciliationRoute = defineRoute({
     if (query.programme && !agreement.programmes.some((p) => p.id === query.programme)) {
       throw notFound("Programma non previsto dall'accordo.", { programme: query.programme });
     }
-    const storage = getStorage();
+    const storage = deps.storage;
     const poOnly = agreement.programmes.map((p) => p.id).filter((p) => isPoOf(principal, agreement.id, p));
     // A partner bookkeeper who is not also the PO of what it asks reads totals of its programmes.
     const partnerScope =
@@ -55,15 +53,15 @@ export const reconciliationRoute = defineRoute({
     }
     const full = await reconciliationFor(storage, agreement, {
       year: query.year,
-      asOf: query.asOf ?? romeDate(clock()),
+      asOf: query.asOf ?? romeDate(deps.clock()),
       only,
     });
-    const answer = partnerScope ? totalsOnly(full) : full;
+    const result = partnerScope ? totalsOnly(full) : full;
     const wantsXlsx = query.format
       ? query.format === 'xlsx'
       : (request.headers.get('accept') ?? '').toLowerCase().includes(XLSX_CONTENT_TYPE);
-    if (!wantsXlsx) return json(200, answer);
-    const { bytes, fileName } = reconciliationWorkbook(agreement, answer, query.programme);
+    if (!wantsXlsx) return answer<ReconciliationAnswer>(200, result);
+    const { bytes, fileName } = reconciliationWorkbook(agreement, result, query.programme);
     return {
       status: 200,
       body: bytes,
@@ -78,8 +76,7 @@ export const reconciliationRoute = defineRoute({
   },
 });
 
-export async function getReconciliation(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return reconciliationRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const getReconciliation = handlerOf(reconciliationRoute);
 
 app.http(reconciliationRoute.name, httpOptions(reconciliationRoute));

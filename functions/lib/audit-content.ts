@@ -4,7 +4,7 @@
 // serving) and in its audit event (contentHash, covered by the signed chain, so changing a blob and
 // its index row together is found too). Answers problems as storage keys and ids, never content.
 import { AGREEMENTS } from '../../shared/agreement/agreements';
-import { readAuditLog, sha256Hex, statusOf, type AuditEvent } from './audit';
+import { nativeSha256Hex as sha256Hex, readAuditLog, statusOf, type AuditEvent } from './audit';
 import type { Storage } from './storage';
 import { listVersions } from './submissions-store';
 

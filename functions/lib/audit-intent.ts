@@ -6,7 +6,7 @@
 // event is already in the log (crash after the append) is only removed.
 import type { TableEntityResult } from '@azure/data-tables';
 import { appendAudit, canonicalJson, readAuditLog, statusOf, type AuditActor, type AuditEventInput } from './audit';
-import { clock } from './clock';
+import type { StoreDeps } from './deps';
 import { documentAuditInput, type DocumentMeta } from './documents-store';
 import type { Storage } from './storage';
 
@@ -86,13 +86,14 @@ export async function pendingIntents(
  * Completes the intents left by a crash (one partition, or all). Each is first claimed with its
  * ETag, so two processes repairing at once append the event once. Answers how many were repaired.
  */
-export async function completeAuditIntents(storage: Storage, partitionKey?: string): Promise<number> {
+export async function completeAuditIntents(deps: StoreDeps, partitionKey?: string): Promise<number> {
+  const { storage } = deps;
   const intents = await pendingIntents(storage, partitionKey);
   const documents = partitionKey ? [] : await pendingDocumentIntents(storage);
   if (intents.length === 0 && documents.length === 0) return 0;
   const log = await readAuditLog(storage);
   const done = new Set(log.map((e) => `${e.action}\u0000${e.target}`));
-  let repaired = await completeDocumentIntents(storage, documents, done);
+  let repaired = await completeDocumentIntents(deps, documents, done);
   for (const intent of intents) {
     const input = inputOf(intent);
     const table = storage.table('submissions');
@@ -100,7 +101,7 @@ export async function completeAuditIntents(storage: Storage, partitionKey?: stri
     const rowKey = String(intent.rowKey);
     try {
       // Claim: whoever updates the intent with its ETag first completes it.
-      await table.updateEntity({ partitionKey, rowKey, claimedAt: clock().toISOString() }, 'Merge', {
+      await table.updateEntity({ partitionKey, rowKey, claimedAt: deps.clock().toISOString() }, 'Merge', {
         etag: intent.etag,
       });
     } catch (err) {
@@ -108,7 +109,7 @@ export async function completeAuditIntents(storage: Storage, partitionKey?: stri
       throw err;
     }
     if (!done.has(`${input.action}\u0000${input.target}`)) {
-      await appendAudit(input, storage);
+      await appendAudit(input, deps);
       repaired++;
     }
     await table.deleteEntity(partitionKey, rowKey).catch(() => undefined);
@@ -127,12 +128,12 @@ export async function pendingDocumentIntents(storage: Storage): Promise<TableEnt
 }
 
 async function completeDocumentIntents(
-  storage: Storage,
+  deps: StoreDeps,
   rows: TableEntityResult<Record<string, unknown>>[],
   done: Set<string>,
 ): Promise<number> {
   let repaired = 0;
-  const table = storage.table('documents');
+  const table = deps.storage.table('documents');
   for (const e of rows) {
     const partitionKey = String(e.partitionKey);
     const rowKey = String(e.rowKey);
@@ -158,7 +159,7 @@ async function completeDocumentIntents(
     };
     const input = documentAuditInput(meta, { role: String(e.auditActorRole), id: String(e.auditActorId) });
     if (done.has(`${input.action}\u0000${input.target}`)) continue;
-    await appendAudit(input, storage);
+    await appendAudit(input, deps);
     repaired++;
   }
   return repaired;
@@ -167,14 +168,14 @@ async function completeDocumentIntents(
 const repairedOnce = new WeakMap<Storage, Promise<number>>();
 
 /** The first write of a process repairs every partition once; later writes their own partition. */
-export async function repairBeforeWrite(storage: Storage, partitionKey: string): Promise<void> {
-  let once = repairedOnce.get(storage);
+export async function repairBeforeWrite(deps: StoreDeps, partitionKey: string): Promise<void> {
+  let once = repairedOnce.get(deps.storage);
   if (!once) {
-    once = completeAuditIntents(storage).catch(() => 0);
-    repairedOnce.set(storage, once);
+    once = completeAuditIntents(deps).catch(() => 0);
+    repairedOnce.set(deps.storage, once);
     await once;
     return;
   }
   await once;
-  await completeAuditIntents(storage, partitionKey).catch(() => 0);
+  await completeAuditIntents(deps, partitionKey).catch(() => 0);
 }

@@ -8,7 +8,7 @@ import { readAuditLog, readAuditSeal, verifyEvents, verifySignatures, type Audit
 import { decisionsWithoutAuditEvent, versionsWithoutAuditEvent } from './audit-coverage';
 import { contentProblems, type ContentProblem } from './audit-content';
 import { completeAuditIntents, pendingDocumentIntents, pendingIntents } from './audit-intent';
-import type { Storage } from './storage';
+import type { StoreDeps } from './deps';
 
 export interface AuditReport extends AuditVerification {
   /** Versions and decisions without their event ("agreement/submissionId", sample targets). */
@@ -22,9 +22,10 @@ export interface AuditReport extends AuditVerification {
   intact: boolean;
 }
 
-export async function verifyAudit(storage: Storage, options: { repair?: boolean } = {}): Promise<AuditReport> {
+export async function verifyAudit(deps: StoreDeps, options: { repair?: boolean } = {}): Promise<AuditReport> {
+  const { storage } = deps;
   await storage.ensure();
-  const repaired = options.repair ? await completeAuditIntents(storage) : 0;
+  const repaired = options.repair ? await completeAuditIntents(deps) : 0;
   const events = await readAuditLog(storage);
   const chained = verifyEvents(events);
   const chain = chained.ok ? (verifySignatures(events, await readAuditSeal(storage)) ?? chained) : chained;

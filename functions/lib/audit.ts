@@ -10,9 +10,10 @@
 // covers (contentHash + contentRef: a snapshot blob, a document), which audit:verify re-hashes.
 import crypto from 'node:crypto';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import { getStorage, type Storage } from './storage';
-import { clock } from './clock';
+import type { Clock } from '../../shared/core/dates';
 import { auditMac, macMatches } from './audit-key';
+import type { StoreDeps } from './deps';
+import type { Storage } from './storage';
 
 export const AUDIT_PARTITION = 'audit';
 /** The signed head (newest seq and hash seen by a writer), outside the events' partition. */
@@ -54,7 +55,12 @@ export interface AuditEvent {
   sig?: string;
 }
 
-export function sha256Hex(data: string | Uint8Array): string {
+/**
+ * The domain's sha256Hex (shared/core/sha256.ts: hex SHA-256 of UTF-8 text or of bytes) computed by
+ * node:crypto, for what the server hashes in bulk (a 5,000-row request body is 2.5 MB: tens of ms
+ * in pure JS, a few with the native digest). test/unit/sha256-agreement.test.ts pins that both agree.
+ */
+export function nativeSha256Hex(data: string | Uint8Array): string {
   return crypto.createHash('sha256').update(data).digest('hex');
 }
 
@@ -71,7 +77,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
-  return sha256Hex(
+  return nativeSha256Hex(
     canonicalJson({
       seq: e.seq,
       at: e.at,
@@ -139,6 +145,7 @@ function toEvent(entity: Record<string, unknown>): AuditEvent {
  */
 interface Pending {
   input: AuditEventInput;
+  clock: Clock;
   payloadHash: string;
   resolve: (event: AuditEvent) => void;
   reject: (err: unknown) => void;
@@ -151,16 +158,18 @@ interface Queue {
 const queues = new WeakMap<Storage, Queue>();
 const MAX_BATCH = 100; // Table Storage transaction limit
 
-export function appendAudit(input: AuditEventInput, storage: Storage = getStorage()): Promise<AuditEvent> {
+/** Appends one event; `deps.clock` stamps it (the batch it joins takes the first event's clock). */
+export function appendAudit(input: AuditEventInput, deps: StoreDeps): Promise<AuditEvent> {
+  const { storage, clock } = deps;
   let queue = queues.get(storage);
   if (!queue) {
     queue = { pending: [], running: false };
     queues.set(storage, queue);
   }
   const q = queue;
-  const payloadHash = sha256Hex(canonicalJson(input.payload));
+  const payloadHash = nativeSha256Hex(canonicalJson(input.payload));
   return new Promise<AuditEvent>((resolve, reject) => {
-    q.pending.push({ input, payloadHash, resolve, reject });
+    q.pending.push({ input, clock, payloadHash, resolve, reject });
     if (!q.running) void drain(q, storage);
   });
 }
@@ -212,7 +221,7 @@ async function appendBatch(
   const client = table(storage);
   let last = known ?? (await tail(client));
   for (let attempt = 0; ; attempt++) {
-    const events = chain(batch, last, clock().toISOString());
+    const events = chain(batch, last, batch[0].clock().toISOString());
     const entities = events.map((e) => ({ partitionKey: AUDIT_PARTITION, rowKey: rowKeyForSeq(e.seq), ...e }));
     try {
       if (entities.length === 1) await client.createEntity(entities[0]);
@@ -287,7 +296,7 @@ export interface AuditVerification {
   firstBroken?: { seq: number; reason: AuditBreak };
 }
 
-export async function readAuditLog(storage: Storage = getStorage()): Promise<AuditEvent[]> {
+export async function readAuditLog(storage: Storage): Promise<AuditEvent[]> {
   await storage.ensure();
   const events: AuditEvent[] = [];
   for await (const e of table(storage).listEntities({
@@ -298,7 +307,7 @@ export async function readAuditLog(storage: Storage = getStorage()): Promise<Aud
   return events.sort((a, b) => a.seq - b.seq);
 }
 
-export async function verifyAuditChain(storage: Storage = getStorage()): Promise<AuditVerification> {
+export async function verifyAuditChain(storage: Storage): Promise<AuditVerification> {
   const events = await readAuditLog(storage);
   const chained = verifyEvents(events);
   if (!chained.ok) return chained;

@@ -10,12 +10,12 @@ import type { Finding } from '../../shared/findings/findings';
 import { summarise } from '../../shared/findings/findings';
 import type { RowInput } from '../../shared/rows/rows';
 import { validateRows } from '../../shared/rules/validate';
-import { appendAudit, canonicalJson, sha256Hex, type AuditActor } from './audit';
+import { appendAudit, canonicalJson, nativeSha256Hex, type AuditActor } from './audit';
 import { clearIntent, repairBeforeWrite, submissionAuditInput } from './audit-intent';
-import { clock } from './clock';
-import { HttpError, notFound, validationFailed, versionConflict } from './http-errors';
-import type { SubmissionBody } from './request-schemas';
+import type { StoreDeps } from './deps';
 import type { Storage } from './storage';
+import { HttpError, notFound, validationFailed, versionConflict } from './http-errors';
+import type { SubmissionBody } from '../../shared/contract/submissions';
 import {
   CommitConflict,
   commitVersion,
@@ -84,12 +84,13 @@ export interface Evaluation {
 
 /** Runs the shared engine against the server state; pure apart from the reads. */
 export async function evaluate(
-  storage: Storage,
+  deps: StoreDeps,
   agreement: Agreement,
   body: SubmissionBody,
   head: Head | undefined,
   timings?: Timings,
 ): Promise<Evaluation> {
+  const { storage, clock } = deps;
   const key: ReportKey = { agreement: agreement.id, partner: body.partner, programme: body.programme, year: body.year };
   const [previous, otherRows] = await timed(timings, 'state', () =>
     Promise.all([
@@ -148,14 +149,15 @@ export interface SubmitResult {
 
 const AUTO_RETRIES = 3;
 
-export async function submit(storage: Storage, input: SubmitInput): Promise<SubmitResult> {
+export async function submit(deps: StoreDeps, input: SubmitInput): Promise<SubmitResult> {
+  const { storage, clock } = deps;
   const { agreement, body } = input;
   const key: ReportKey = { agreement: agreement.id, partner: body.partner, programme: body.programme, year: body.year };
   // Only an idempotent request needs its hash (it costs tens of ms on a 5,000-row body).
-  const requestHash = input.idempotencyKey ? sha256Hex(canonicalJson(body)) : '';
+  const requestHash = input.idempotencyKey ? nativeSha256Hex(canonicalJson(body)) : '';
   await storage.ensure();
   // Audit events a crash left as intents (this report's; every report on a process's first write).
-  await repairBeforeWrite(storage, partitionOf(key));
+  await repairBeforeWrite(deps, partitionOf(key));
 
   for (let attempt = 0; ; attempt++) {
     if (input.idempotencyKey) {
@@ -167,7 +169,7 @@ export async function submit(storage: Storage, input: SubmitInput): Promise<Subm
     if (body.baseVersion !== undefined && body.baseVersion !== current) {
       throw versionConflict({ baseVersion: body.baseVersion, currentVersion: current });
     }
-    const evaluation = await evaluate(storage, agreement, body, head, input.timings);
+    const evaluation = await evaluate(deps, agreement, body, head, input.timings);
     const version = current + 1;
     const submissionId = submissionIdOf(key, version);
     const snapshot: VersionSnapshot = {
@@ -195,7 +197,7 @@ export async function submit(storage: Storage, input: SubmitInput): Promise<Subm
       await storeFaults.afterIndexCommit?.();
       const { blobName, ...payload } = meta;
       const auditFailed = await timed(input.timings, 'audit', () =>
-        appendAudit(submissionAuditInput(payload, blobName, input.actor), storage),
+        appendAudit(submissionAuditInput(payload, blobName, input.actor), deps),
       ).then(
         async () => {
           await clearIntent(storage, partitionOf(key), version);

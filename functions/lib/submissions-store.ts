@@ -10,7 +10,7 @@
 // hash to the contentHash of its version row (readSnapshot; else StoredContentAltered, a 500).
 import crypto from 'node:crypto';
 import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
-import type { Finding } from '../../shared/findings/findings';
+import type { SubmissionAnswer, VersionMeta } from '../../shared/contract/submissions';
 import type { RowInput } from '../../shared/rows/rows';
 import { statusOf } from './audit';
 import { intentEntity, submissionAuditInput } from './audit-intent';
@@ -24,13 +24,8 @@ export interface ReportKey {
   year: number;
 }
 
-export interface SubmissionAnswer {
-  submissionId: string;
-  version: number;
-  accepted: string[];
-  rejected: { rowId: string; findings: Finding[] }[];
-  findings: Finding[];
-}
+// The answer and the listed version are the contract's (shared/contract/submissions.ts).
+export type { SubmissionAnswer, VersionMeta } from '../../shared/contract/submissions';
 
 /** What the blob holds: everything needed to answer a fetch or an idempotent replay. */
 export interface VersionSnapshot extends ReportKey {
@@ -44,22 +39,6 @@ export interface VersionSnapshot extends ReportKey {
   /** Row ids carried over unchanged from the previous version (locked, R24). */
   carriedOver: string[];
   answer: SubmissionAnswer;
-}
-
-export interface VersionMeta extends ReportKey {
-  submissionId: string;
-  version: number;
-  baseVersion: number | null;
-  submittedAt: string;
-  actorRole: string;
-  rowCount: number;
-  acceptedCount: number;
-  rejectedCount: number;
-  carriedOverCount: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  contentHash: string;
 }
 
 export interface Head {

@@ -8,14 +8,15 @@ import type { Agreement } from '../agreement/agreement';
 import { Money, parseAmount, ZERO } from '../core/money';
 import { boundOf } from '../rows/rows';
 
-const NUMBER_REASONS = new Set([
+type NumberReason = 'not_a_number' | 'negative' | 'too_many_decimals' | 'exponent' | 'too_many_digits';
+const NUMBER_REASONS: ReadonlySet<string> = new Set<NumberReason>([
   'not_a_number',
   'negative',
   'too_many_decimals',
   'exponent',
   'too_many_digits',
-  'too_large',
 ]);
+const isNumberReason = (reason: string): reason is NumberReason => NUMBER_REASONS.has(reason);
 /** Fields whose failure takes the row out of every total (said in the message). */
 const SUM_FIELDS = new Set(['amount', 'value', 'municipalShare', 'cofinancingShare']);
 /** Hours and rates may carry up to 4 decimals (parseQuantity); amounts 2. */
@@ -24,15 +25,21 @@ const QUANTITY_FIELDS = new Set(['hours', 'hourlyCost', 'contractHours', 'hourly
 export function checkAmounts(row: ParsedRow, out: Finding[], env?: { agreement: Agreement }): void {
   if (row.problems.length === 0 && !row.splitMismatch) return; // the common case, without a loop
   for (const problem of row.problems) {
-    if (!NUMBER_REASONS.has(problem.reason)) continue;
-    const variant = SUM_FIELDS.has(problem.field) ? `${problem.reason}.excluded` : problem.reason;
-    out.push(
-      rowFinding(row, 'R02', 'error', problem.field, variant, {
-        valore: cellPreview(row.input[problem.field]),
-        decimali: QUANTITY_FIELDS.has(problem.field) ? 4 : 2,
-        ...(problem.reason === 'too_large' ? { limite: limitText(problem.field, env) } : {}),
-      }),
-    );
+    const reason = problem.reason;
+    const excluded = SUM_FIELDS.has(problem.field);
+    const cell = {
+      valore: cellPreview(row.input[problem.field]),
+      decimali: QUANTITY_FIELDS.has(problem.field) ? 4 : 2,
+    };
+    if (reason === 'too_large') {
+      // R02 bounds (agreement settings): the message says the limit.
+      const params = { ...cell, limite: limitText(problem.field, env) };
+      out.push(rowFinding(row, 'R02', 'error', problem.field, excluded ? 'too_large.excluded' : 'too_large', params));
+      continue;
+    }
+    if (!isNumberReason(reason)) continue;
+    const variant = excluded ? (`${reason}.excluded` as const) : reason;
+    out.push(rowFinding(row, 'R02', 'error', problem.field, variant, cell));
   }
   if (row.splitMismatch) {
     const v = row.values;

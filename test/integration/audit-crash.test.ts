@@ -8,9 +8,8 @@ import { readAuditLog } from '../../functions/lib/audit';
 import { versionsWithoutAuditEvent } from '../../functions/lib/audit-coverage';
 import { pendingIntents } from '../../functions/lib/audit-intent';
 import { verifyAudit } from '../../functions/lib/audit-verify';
-import { setClock } from '../../functions/lib/clock';
 import { demoRows } from '../../scripts/demo-data';
-import { AGREEMENT, BASE, auditKey, startTestApi, type TestApi } from './harness';
+import { AGREEMENT, BASE, auditKey, startTestApi, type TestApi, setClock } from './harness';
 
 let api: TestApi;
 // Each test starts a tsx child process (a few seconds on a loaded machine).
@@ -81,7 +80,7 @@ it('SIGKILL after the commit: the version is there, its event is not, the intent
   expect(v1.status).toBe(200);
   expect(await versionsWithoutAuditEvent(api.storage)).toEqual([`${AGREEMENT}/mestieri.P1.2026.v1`]);
   expect((await pendingIntents(api.storage)).map((i) => i.target)).toEqual(['mestieri.P1.2026.v1']);
-  expect(await verifyAudit(api.storage)).toMatchObject({ intact: false, pendingIntents: 1, ok: true });
+  expect(await verifyAudit(api.deps)).toMatchObject({ intact: false, pendingIntents: 1, ok: true });
 });
 
 it('the next write (this process’s first) appends the missing event and clears the intent', async () => {
@@ -90,7 +89,7 @@ it('the next write (this process’s first) appends the missing event and clears
   const [event] = await eventsFor('mestieri.P1.2026.v1');
   expect(event).toMatchObject({ actorRole: 'partner', actorId: 'mestieri/crash-test', contentRef: expect.any(String) });
   expect(await pendingIntents(api.storage)).toEqual([]);
-  expect(await verifyAudit(api.storage)).toMatchObject({ intact: true, versionsWithoutEvent: [], pendingIntents: 0 });
+  expect(await verifyAudit(api.deps)).toMatchObject({ intact: true, versionsWithoutEvent: [], pendingIntents: 0 });
 });
 
 it('a later crash is repaired by the next write to the same report', async () => {
@@ -100,14 +99,14 @@ it('a later crash is repaired by the next write to the same report', async () =>
   expect(next.status).toBe(201);
   expect(next.body.submissionId).toBe('mestieri.P1.2026.v3');
   expect(await eventsFor('mestieri.P1.2026.v2')).toHaveLength(1);
-  expect(await verifyAudit(api.storage)).toMatchObject({ intact: true, pendingIntents: 0 });
+  expect(await verifyAudit(api.deps)).toMatchObject({ intact: true, pendingIntents: 0 });
 });
 
 it('audit:verify --repair completes an intent without any further write, once', async () => {
   expect((await commitThenKill('aurora-domus')).signal).toBe('SIGKILL');
-  const report = await verifyAudit(api.storage, { repair: true });
+  const report = await verifyAudit(api.deps, { repair: true });
   expect(report).toMatchObject({ repaired: 1, intact: true, pendingIntents: 0 });
-  expect((await verifyAudit(api.storage, { repair: true })).repaired).toBe(0);
+  expect((await verifyAudit(api.deps, { repair: true })).repaired).toBe(0);
   expect(await eventsFor('aurora-domus.P1.2026.v1')).toHaveLength(1);
 });
 
@@ -126,10 +125,10 @@ it('an upload whose audit append failed carries its intent on the metadata row, 
   const target = `${AGREEMENT}/mestieri/ced-9`;
   const uploads = async () => (await readAuditLog(api.storage)).filter((e) => e.target === target);
   expect(await uploads()).toEqual([]);
-  expect(await verifyAudit(api.storage)).toMatchObject({ intact: false, pendingIntents: 1 });
-  expect(await verifyAudit(api.storage, { repair: true })).toMatchObject({ repaired: 1, intact: true });
+  expect(await verifyAudit(api.deps)).toMatchObject({ intact: false, pendingIntents: 1 });
+  expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 1, intact: true });
   expect((await uploads()).map((e) => [e.action, e.actorId])).toEqual([
     ['document.upload', 'mestieri/dev-partner-mestieri'],
   ]);
-  expect((await verifyAudit(api.storage, { repair: true })).repaired).toBe(0);
+  expect((await verifyAudit(api.deps, { repair: true })).repaired).toBe(0);
 });

@@ -12,11 +12,10 @@ import {
   type AuditEvent,
 } from '../../functions/lib/audit';
 import { verifyAudit } from '../../functions/lib/audit-verify';
-import { setClock } from '../../functions/lib/clock';
 import { forgetSnapshots, getVersion } from '../../functions/lib/submissions-store';
 import { describe as describeReport } from '../../scripts/verify-audit';
 import { demoRows } from '../../scripts/demo-data';
-import { AGREEMENT, BASE, startTestApi, type TestApi } from './harness';
+import { AGREEMENT, BASE, startTestApi, type TestApi, setClock } from './harness';
 
 let api: TestApi;
 let koala: string;
@@ -40,13 +39,13 @@ afterAll(async () => {
 });
 
 const intact = async () => {
-  const report = await verifyAudit(api.storage);
+  const report = await verifyAudit(api.deps);
   return { intact: report.intact, firstBroken: report.firstBroken, content: report.content };
 };
 
 it('starts intact: chain signed, every blob matches its recorded hash', async () => {
   expect(await intact()).toEqual({ intact: true, firstBroken: undefined, content: [] });
-  expect(describeReport(await verifyAudit(api.storage)).join('\n')).toMatch(/integra e firmata.*\n.*Esito: integro/);
+  expect(describeReport(await verifyAudit(api.deps)).join('\n')).toMatch(/integra e firmata.*\n.*Esito: integro/);
 });
 
 describe('stored content', () => {

@@ -5,12 +5,11 @@
 // bounded in size (issues capped at 200, findings bounded per row, nothing echoed beyond a preview);
 // and, below HTTP, no text ever becomes a Decimal of more than 15 significant digits.
 import fc from 'fast-check';
-import { setClock } from '../../functions/lib/clock';
 import { JSON_BODY_LIMIT, MAX_ISSUES } from '../../functions/lib/request-body';
 import { MAX_ROWS } from '../../functions/lib/request-schemas';
 import { demoGoodsRow, demoPersonnelRow } from '../../scripts/demo-data';
 import { parseAmount, parseQuantity } from '../../shared/core/money';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, startTestApi, type TestApi, setClock } from './harness';
 import { H1_DUE, personnelRows, range, submit } from './sample-fixtures';
 
 let api: TestApi;

@@ -3,9 +3,8 @@
 // the exported reconciliation never holds "Infinity"; a partial admission cannot exceed what the
 // person reported (S5); expenses dated after today are R03.
 import { unzipSync, strFromU8 } from 'fflate';
-import { setClock } from '../../functions/lib/clock';
 import { demoGoodsRow, demoPersonnelRow } from '../../scripts/demo-data';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, startTestApi, type TestApi, setClock } from './harness';
 import { H1_DUE, personnelRows, range, submit } from './sample-fixtures';
 
 let api: TestApi;

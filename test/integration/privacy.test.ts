@@ -3,9 +3,8 @@
 // programme's totals; two partners may upload byte-identical documents, each sees its own; "not
 // yours" and "does not exist" are the same answer; error bodies never echo input; malformed
 // percent-encoding is a 400; a token issued in the future is a 401.
-import { setClock } from '../../functions/lib/clock';
 import { demoGoodsRow } from '../../scripts/demo-data';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, startTestApi, type TestApi, setClock } from './harness';
 import { submit } from './sample-fixtures';
 
 let api: TestApi;
