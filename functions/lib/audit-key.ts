@@ -49,8 +49,31 @@ export function auditMac(text: string, key: Buffer = auditSigningKey()): string 
   return crypto.createHmac('sha256', key).update(text, 'utf8').digest('hex');
 }
 
-export function macMatches(text: string, mac: string, key: Buffer = auditSigningKey()): boolean {
-  const expected = Buffer.from(auditMac(text, key), 'hex');
+/** A signature made by the current key or, after a rotation, by one of the previous keys. */
+export function macMatches(text: string, mac: string, keys: readonly Buffer[] = verificationKeys()): boolean {
   const given = Buffer.from(/^[0-9a-f]{64}$/.test(mac) ? mac : '', 'hex');
-  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+  return keys.some((key) => {
+    const expected = Buffer.from(auditMac(text, key), 'hex');
+    return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+  });
+}
+
+/**
+ * Keys that verify: the current one, then AUDIT_SIGNING_KEY_PREVIOUS (comma-separated, same format)
+ * — after a rotation (docs/deploy.md §7) events signed with an older key still verify; new events
+ * and the seal are always signed with the current key.
+ */
+export function verificationKeys(env: NodeJS.ProcessEnv = process.env): Buffer[] {
+  const previous = (env.AUDIT_SIGNING_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map(decodeKey);
+  return [auditSigningKey(env), ...previous];
+}
+
+function decodeKey(setting: string): Buffer {
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(setting) && setting.length >= 44
+    ? Buffer.from(setting, 'base64')
+    : Buffer.from(setting, 'utf8');
 }
