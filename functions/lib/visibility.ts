@@ -9,6 +9,7 @@
 import type { Agreement } from '../../shared/agreement/agreement';
 import type { Reconciliation } from '../../shared/reconciliation/reconcile';
 import { hasRole, isAdmin, isPoOf, type Principal } from './auth';
+import { isAtsLead } from './ats-lead';
 import { notFound, type HttpError } from './http-errors';
 import type { Storage } from './storage';
 import { listVersions } from './submissions-store';
@@ -19,10 +20,7 @@ export function partnerOf(principal: Principal): string | undefined {
 }
 
 /** The bookkeeper of the agreement's ATS lead partner (`leadPartner`, "arcobaleno" for Crema). */
-export function isLeadPartner(principal: Principal, agreement: Pick<Agreement, 'leadPartner'>): boolean {
-  const partner = partnerOf(principal);
-  return partner !== undefined && agreement.leadPartner !== undefined && partner === agreement.leadPartner;
-}
+export const isLeadPartner = isAtsLead;
 
 /** The same answer for a resource that is not the caller's and one that does not exist. */
 export function notYoursOrMissing(message: string): HttpError {
