@@ -2,6 +2,8 @@
 //  - one partner's 5,000-row submission end to end (validate, store snapshot, commit, audit), ~10 runs
 //    as successive versions of the same report (so each run also reads the previous 5,000 rows);
 //  - 50 partners' reports submitted concurrently (200 rows each): throughput, latency, errors.
+//  - worst case (bench/adversarial.ts): the slowest of the adversarial bodies of issue 11 (huge
+//    exponents, 1 MB strings, deep nesting, 20,000 rows) against /validate, next to the normal one.
 // Target: p50 ≤ 250 ms for the 5,000-row submission; errors must be 0.
 import crypto from 'node:crypto';
 import os from 'node:os';
@@ -15,6 +17,8 @@ import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreemen
 import { startAzurite } from '../scripts/azurite-process';
 import { demoRows } from '../scripts/demo-data';
 import { startDevHost } from '../scripts/dev-host';
+import { setAuditSigningKey } from '../functions/lib/audit-key';
+import { adversarial } from './adversarial';
 
 const RUNS = 10;
 const BIG = Number(process.env.BENCH_ROWS ?? 5_000);
@@ -34,6 +38,7 @@ export async function run(): Promise<Record<string, unknown>> {
   });
   await storage.ensure();
   const key = await generateSigningKey();
+  setAuditSigningKey(crypto.randomBytes(32));
   const deps = {
     clock: () => new Date('2026-09-10T10:00:00Z'),
     storage,
@@ -156,12 +161,26 @@ export async function run(): Promise<Record<string, unknown>> {
       `${CONCURRENT} concurrent partners: ${concurrent.submissionsPerSec} submissions/s, p50 ${concurrent.p50Ms} ms, p95 ${concurrent.p95Ms} ms, errors ${errors}`,
     );
     console.log(`  server phases p50 (ms): ${JSON.stringify(concurrent.serverPhasesP50Ms)}`);
+    // 3. Worst case: the slowest adversarial body, next to the normal submission's p50.
+    const worstCase = await adversarial(`${host.url}/agreements/${DEFAULT_AGREEMENT_ID}/validate`, koala);
+    for (const b of worstCase.bodies)
+      console.log(`  adversarial ${b.name}: ${b.status} in ${b.ms} ms (${b.bodyKiB} KiB)`);
+    console.log(
+      `worst case: "${worstCase.worst.name}" ${worstCase.worst.ms} ms (normal 5,000-row submission p50 ${big.p50Ms} ms)`,
+    );
     const audit = await verifyAuditChain(storage);
     console.log(`audit chain: ${audit.ok ? 'ok' : 'BROKEN'} (${audit.count} events)`);
     // The machine may be shared: the load average says how much the numbers are worth.
     const loadAverage1m = Math.round(os.loadavg()[0] * 100) / 100;
     console.log(`load average (1 min): ${loadAverage1m} on ${os.cpus().length} CPUs`);
-    return { submission5000: big, concurrent, auditChainOk: audit.ok, auditEvents: audit.count, loadAverage1m };
+    return {
+      submission5000: big,
+      concurrent,
+      worstCase: { ...worstCase.worst, normalSubmissionP50Ms: big.p50Ms, bodies: worstCase.bodies },
+      auditChainOk: audit.ok,
+      auditEvents: audit.count,
+      loadAverage1m,
+    };
   } finally {
     await host.close();
     await azurite.stop();

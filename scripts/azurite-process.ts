@@ -1,6 +1,9 @@
 // Starts the pinned Azurite from node_modules as a child process and reports the ports it bound
 // (port 0 = let the OS choose; Azurite prints the chosen ones). Used by npm start (persistent under
 // .data/azurite), the integration tests' global setup and the bench (both in memory).
+// Azurite runs under scripts/parent-guard.js, so it never outlives the process that started it
+// (even after a kill -9 of that process), and is always stopped with SIGTERM first: Azurite saves
+// its LokiJS metadata on a clean shutdown, otherwise only every 5 s (its fixed autosave interval).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,7 +59,10 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   } else {
     args.push('--inMemoryPersistence');
   }
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin is the guard's lifeline: it closes when this process dies, however it dies.
+  const child = spawn(process.execPath, [parentGuard(), process.execPath, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const ports: Partial<Record<'blob' | 'queue' | 'table', number>> = {};
   let output = '';
   let started = false;
@@ -91,12 +97,41 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     process: child,
     ports: bound,
     connectionString: azuriteConnectionString(bound, host),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 5000).unref();
-      }),
+    stop: () => stopChild(child, 10_000),
   };
+}
+
+/** True once the process has ended, by exit code or by signal (exitCode stays null for a signal). */
+export function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves at once for a process that already ended. */
+export function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (hasExited(child)) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => {
+      if (!hasExited(child)) child.kill('SIGKILL');
+    }, graceMs).unref();
+  });
+}
+
+/**
+ * Calls `onGone` once when this process's parent is gone (re-parented: `tsx` runs a script in a
+ * child of its own, so a kill -9 of the `tsx` process leaves the script running otherwise).
+ */
+export function whenParentDies(onGone: () => void, everyMs = 1000): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onGone();
+  }, everyMs);
+  timer.unref();
+}
+
+export function parentGuard(root = path.resolve(__dirname, '..')): string {
+  return path.join(root, 'scripts', 'parent-guard.js');
 }

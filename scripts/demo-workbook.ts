@@ -31,7 +31,16 @@ function demoRows(today: IsoDate, agreement: Agreement): RowInput[] {
   rows[1] = { ...rows[1], amount: 'centoventidue' }; // R02: text where an amount belongs
   rows[3] = { ...rows[3], paymentMethod: 'contanti' }; // R10: cash is not traceable
   people[2] = { ...people[2], amount: '400.00', municipalShare: '400.00' }; // R05: 20 h × 18.50 = 370.00
-  return [...rows, ...people];
+  // Nothing dated after today (R03): this month's invoices and payments are moved back to today.
+  const notAfterToday = (d: unknown) => (typeof d === 'string' && d > today ? today : d);
+  return [
+    ...rows.map((r) => ({
+      ...r,
+      invoiceDate: notAfterToday(r.invoiceDate),
+      paymentDate: notAfterToday(r.paymentDate),
+    })),
+    ...people,
+  ];
 }
 
 export async function writeDemoWorkbook(dir: string, today: IsoDate): Promise<string> {

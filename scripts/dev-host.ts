@@ -108,8 +108,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     if (body === null)
       return send(res, 413, errorBody('payload_too_large', 'Il contenuto supera la dimensione massima consentita.'));
 
-    const params: Record<string, string> = {};
-    hit.c.names.forEach((name, i) => (params[name] = decodeURIComponent(hit.m[i + 1])));
+    const params = decodeParams(hit.c.names, hit.m);
+    // Malformed percent-encoding ("%E0%A4%A") is the client's mistake: 400, never a 500.
+    if (params === null) return send(res, 400, errorBody('bad_request', 'Indirizzo della richiesta non valido.'));
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers))
       if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
@@ -152,6 +153,19 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** Route parameters, percent-decoded; null when one is not valid percent-encoding. */
+export function decodeParams(names: readonly string[], match: RegExpExecArray): Record<string, string> | null {
+  const params: Record<string, string> = {};
+  for (let i = 0; i < names.length; i++) {
+    try {
+      params[names[i]] = decodeURIComponent(match[i + 1]);
+    } catch {
+      return null;
+    }
+  }
+  return params;
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer | null> {

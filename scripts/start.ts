@@ -1,12 +1,21 @@
 // npm start: Azurite (data under .data/azurite) on 10000-10002, the API on 7071 (Core Tools' `func
 // start` when installed, else the dev host), demo data, and ready-made tokens. Ctrl+C stops all.
+// Every child runs under scripts/parent-guard.js: a kill -9 of this process still stops Azurite,
+// func and webpack (their guard sees its stdin close). Ctrl+C never waits on a child that is gone.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_KEYS_DIR } from '../functions/lib/auth';
 import { loadOrCreateLocalKey, mintToken } from '../functions/lib/dev-keys';
 import { azuriteConnectionString, createStorage } from '../functions/lib/storage';
-import { startAzurite, type AzuriteInstance } from './azurite-process';
+import {
+  hasExited,
+  parentGuard,
+  startAzurite,
+  stopChild,
+  whenParentDies,
+  type AzuriteInstance,
+} from './azurite-process';
 import { seedDemo } from './seed-demo';
 import { writeDemoWorkbook } from './demo-workbook';
 import { DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreements';
@@ -43,10 +52,10 @@ const children: ChildProcess[] = [];
 let azurite: AzuriteInstance | undefined;
 
 function startChild(spec: ProcessSpec, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(spec.command, spec.args, {
+  const child = spawn(process.execPath, [parentGuard(ROOT), spec.command, ...spec.args], {
     cwd: ROOT,
     env: { ...env, ...spec.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   const prefix = (chunk: Buffer) =>
     chunk
@@ -164,18 +173,21 @@ Esempio: curl -H "Authorization: Bearer <token>" http://localhost:${API_PORT}/ap
 Altri token: npm run token -- --role partner --partner igea | --role po --programme P3 | --role po --programme P1 --agreement ambito-poverta-2026-2028 | --role admin
 Ctrl+C per fermare tutto.`);
 
-  const stop = async () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-    await azurite?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+  // kill -9 of the `tsx`/npm process above this one: stop like Ctrl+C (the guards cover our own death).
+  whenParentDies(() => void stopAll(1));
+}
+
+/** Stops every child (already ended ones are skipped) and Azurite, then exits; never hangs. */
+async function stopAll(code: number): Promise<void> {
+  // A last resort: whatever still runs after 15 s, exit anyway (the guards stop their children).
+  setTimeout(() => process.exit(code), 15_000).unref();
+  await Promise.all([...children.filter((c) => !hasExited(c)).map((c) => stopChild(c, 5000)), azurite?.stop()]);
+  process.exit(code);
 }
 
 main().catch(async (err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  await azurite?.stop();
-  process.exit(1);
+  await stopAll(1);
 });

@@ -1,11 +1,12 @@
-// npm run audit:verify — recomputes the audit hash chain and reports the first broken link.
+// npm run audit:verify [-- --json] [-- --repair] — what functions/lib/audit-verify.ts proves: the
+// hash chain, the audit key's signature on every event and on the head (AUDIT_SIGNING_KEY, or
+// .data/keys/audit-signing.key locally), that every version and PO decision has its event, that
+// every snapshot and document still hashes to what was recorded, and that no audit intent is left
+// by a crash (--repair completes them first).
 // Storage from STORAGE_CONNECTION_STRING / AzureWebJobsStorage, default the local Azurite of npm start.
-// Also checks that every committed submission version and every PO decision (sample draw,
-// outcome event, row review) has its audit event.
-// Exit code 0 when all is intact, 1 when the chain is broken or an event is missing, 2 when storage
-// cannot be read.
-import { verifyAuditChain } from '../functions/lib/audit';
-import { decisionsWithoutAuditEvent, versionsWithoutAuditEvent } from '../functions/lib/audit-coverage';
+// Exit code 0 when all is intact, 1 when something is broken or missing, 2 when storage cannot be read.
+import { verifyAudit, type AuditReport } from '../functions/lib/audit-verify';
+import { systemClock } from '../functions/lib/clock';
 import { azuriteConnectionString, storageFromEnv } from '../functions/lib/storage';
 
 async function main(): Promise<void> {
@@ -17,36 +18,44 @@ async function main(): Promise<void> {
   ) {
     process.env.STORAGE_CONNECTION_STRING = azuriteConnectionString({ blob: 10000, queue: 10001, table: 10002 });
   }
-  let result;
-  let missing: string[];
+  let report: AuditReport;
   try {
-    const storage = storageFromEnv();
-    result = await verifyAuditChain(storage);
-    missing = [...(await versionsWithoutAuditEvent(storage)), ...(await decisionsWithoutAuditEvent(storage))];
+    report = await verifyAudit(
+      { storage: storageFromEnv(), clock: systemClock },
+      { repair: process.argv.includes('--repair') },
+    );
   } catch (err) {
     console.error(`Impossibile leggere il registro di audit: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 2;
     return;
   }
-  const json = process.argv.includes('--json');
-  if (json) console.log(JSON.stringify({ ...result, versionsWithoutEvent: missing }, null, 2));
-  if (missing.length > 0) {
-    if (!json)
-      console.log(
-        `Modifiche senza evento di audit: ${missing.length} (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}).`,
-      );
-    process.exitCode = 1;
+  process.exitCode = report.intact ? 0 : 1;
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
   }
-  if (result.ok) {
-    if (!json) console.log(`Registro di audit integro: ${result.count} eventi, ultimo hash ${result.lastHash}.`);
-  } else {
-    if (!json) {
-      console.log(
-        `Registro di audit ALTERATO: primo collegamento non valido all'evento ${result.firstBroken?.seq} (${result.firstBroken?.reason}); ${result.count} eventi letti.`,
-      );
-    }
-    process.exitCode = 1;
-  }
+  for (const line of describe(report)) console.log(line);
 }
 
-main();
+export function describe(r: AuditReport): string[] {
+  const lines: string[] = [];
+  if (r.repaired > 0) lines.push(`Eventi di audit completati da intenti rimasti dopo un'interruzione: ${r.repaired}.`);
+  const missing = r.versionsWithoutEvent;
+  if (missing.length > 0)
+    lines.push(
+      `Modifiche senza evento di audit: ${missing.length} (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}).`,
+    );
+  for (const c of r.content.slice(0, 20))
+    lines.push(`Contenuto archiviato ALTERATO o mancante: ${c.ref} (${c.reason}).`);
+  if (r.pendingIntents > 0)
+    lines.push(`Intenti di audit in sospeso: ${r.pendingIntents} (eseguire con --repair per completarli).`);
+  if (r.ok) lines.push(`Catena di audit integra e firmata: ${r.count} eventi, ultimo hash ${r.lastHash}.`);
+  else
+    lines.push(
+      `Registro di audit ALTERATO: primo collegamento non valido all'evento ${r.firstBroken?.seq} (${r.firstBroken?.reason}); ${r.count} eventi letti.`,
+    );
+  lines.push(r.intact ? 'Esito: integro.' : 'Esito: NON integro.');
+  return lines;
+}
+
+if (require.main === module) void main();

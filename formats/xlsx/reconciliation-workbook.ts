@@ -39,6 +39,8 @@ function sheetXml(layout: SheetLayout): string {
           // Strings are inline string cells: text by type, never a formula (no <f> is ever written).
           if (typeof value === 'string')
             return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>`;
+          // A figure no double can hold (R02 bounds make it unreachable) is Excel's #NUM!, never "Infinity".
+          if (!Number.isFinite(value)) return `<c r="${ref}" s="${s}" t="e"><v>#NUM!</v></c>`;
           return `<c r="${ref}" s="${s}"><v>${value}</v></c>`;
         })
         .join('');

@@ -1,9 +1,12 @@
-// GET /api/agreements/{agreement}/documents/{docId} — download: the owning partner, the PO of the
-// document's programme, an admin.
+// GET /api/agreements/{agreement}/documents/{docId}[?partner=…] — download: the owning partner (its
+// own space only), the PO of the document's programme, an admin. Documents are stored per partner:
+// a PO or admin names the partner when several partners hold a document with this id (409 lists
+// them otherwise). "Not yours" and "does not exist" are the same 404 (DOMAIN §11).
 import { app } from '@azure/functions';
-import { canReadReport } from '../lib/auth';
-import { readDocumentBytes, readDocumentMeta } from '../lib/documents-store';
-import { forbidden, notFound } from '../lib/http-errors';
+import { canReadReport, hasRole, isAdmin } from '../lib/auth';
+import { findDocuments, readDocumentBytes, readDocumentMeta } from '../lib/documents-store';
+import { HttpError } from '../lib/http-errors';
+import { notYoursOrMissing, partnerOf } from '../lib/visibility';
 import { DOC_ID } from '../../shared/contract';
 import { defineRoute, handlerOf, httpOptions } from '../lib/route';
 import { requireAgreement } from '../lib/submission-service';
@@ -13,15 +16,30 @@ export const getDocumentRoute = defineRoute({
   methods: ['GET'],
   route: 'agreements/{agreement}/documents/{docId}',
   access: ['partner', 'po', 'admin'],
-  async handler({ principal, params, deps }) {
+  async handler({ request, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
-    if (!DOC_ID.test(params.docId)) throw notFound('Documento non trovato.', { docId: params.docId });
+    const missing = () => notYoursOrMissing('Documento non trovato.');
+    if (!DOC_ID.test(params.docId)) throw missing();
     const storage = deps.storage;
     await storage.ensure();
-    const meta = await readDocumentMeta(storage, agreement.id, params.docId);
-    if (!meta) throw notFound('Documento non trovato.', { docId: params.docId });
-    if (!canReadReport(principal, agreement.id, meta.partner, meta.programme)) throw forbidden();
-    const bytes = await readDocumentBytes(storage, meta.sha256);
+    const asked = request.query.get('partner') ?? undefined;
+    const own = partnerOf(principal);
+    let meta = own ? await readDocumentMeta(storage, agreement.id, params.docId, own) : undefined;
+    if (!meta && (isAdmin(principal) || hasRole(principal, 'po'))) {
+      const readable = (await findDocuments(storage, agreement.id, params.docId)).filter(
+        (m) => canReadReport(principal, agreement.id, m.partner, m.programme) && (!asked || m.partner === asked),
+      );
+      if (readable.length > 1)
+        throw new HttpError(
+          409,
+          'document_conflict',
+          'Più enti hanno un documento con questo identificativo: indicare ?partner=.',
+          { partners: readable.map((m) => m.partner) },
+        );
+      meta = readable[0];
+    }
+    if (!meta || !canReadReport(principal, agreement.id, meta.partner, meta.programme)) throw missing();
+    const bytes = await readDocumentBytes(storage, meta);
     return {
       status: 200,
       body: bytes,

@@ -1,7 +1,8 @@
 // GET /api/agreements/{agreement}/submissions/{id} — one committed version with its rows and findings.
 import { app } from '@azure/functions';
 import { canReadReport } from '../lib/auth';
-import { forbidden, notFound } from '../lib/http-errors';
+import { notFound } from '../lib/http-errors';
+import { notYoursOrMissing } from '../lib/visibility';
 import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
 import type { SubmissionDetailAnswer } from '../../shared/contract';
 import { requireAgreement } from '../lib/submission-service';
@@ -15,13 +16,15 @@ export const getSubmissionRoute = defineRoute({
   async handler({ principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     const parsed = parseSubmissionId(agreement.id, params.id);
-    if (!parsed) throw notFound('Invio non trovato.', { submissionId: params.id });
-    // The id names its partner and programme: refuse before reading, so existence is not leaked.
-    if (!canReadReport(principal, agreement.id, parsed.key.partner, parsed.key.programme)) throw forbidden();
+    if (!parsed) throw notFound('Invio non trovato.');
+    // The id names its partner and programme: refuse before reading, with the answer of a missing
+    // version, so existence is not leaked (DOMAIN §11).
+    if (!canReadReport(principal, agreement.id, parsed.key.partner, parsed.key.programme))
+      throw notYoursOrMissing('Invio non trovato.');
     const storage = deps.storage;
     await storage.ensure();
     const meta = await getVersion(storage, agreement.id, params.id);
-    if (!meta) throw notFound('Invio non trovato.', { submissionId: params.id });
+    if (!meta) throw notFound('Invio non trovato.');
     const snapshot = await readSnapshot(storage, meta.blobName);
     const { blobName: _blob, ...rest } = meta;
     return answer<SubmissionDetailAnswer>(200, {

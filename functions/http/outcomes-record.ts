@@ -8,7 +8,11 @@
 import { app } from '@azure/functions';
 import { romeDate } from '../../shared/core/dates';
 import { actorOf, hasRole, isAdmin } from '../lib/auth';
-import { forbidden } from '../lib/http-errors';
+import { HttpError, forbidden } from '../lib/http-errors';
+import type { Agreement } from '../../shared/agreement/agreement';
+import type { SampleSnapshot, StoredSelection } from '../lib/samples-store';
+import type { Storage } from '../lib/storage';
+import { notYoursOrMissing } from '../lib/visibility';
 import { findSelected, loadSampleOrFail, recordOutcome, type OutcomeCommand } from '../lib/outcome-service';
 import { requirePoOf } from '../lib/po-scope';
 import { parseBody, readJson } from '../lib/request-body';
@@ -42,15 +46,14 @@ export const recordOutcomeRoute = defineRoute({
     const command = commandOf(raw, isObservations);
     checkProgrammeSemester(agreement, params.programme, params.semester);
     const storage = deps.storage;
-    const snapshot = await loadSampleOrFail(storage, agreement, params.programme, params.semester);
-    const person = findSelected(snapshot, params.person);
-    if (
-      isObservations &&
-      !isAdmin(principal) &&
-      !partnersOf(snapshot, person.personId).includes(principal.partner as string)
-    ) {
-      throw forbidden('La richiesta di documentazione non è rivolta al tuo ente.');
-    }
+    const partner = isObservations && !isAdmin(principal) ? (principal.partner as string) : undefined;
+    const { snapshot, person } =
+      partner === undefined
+        ? await (async () => {
+            const s = await loadSampleOrFail(storage, agreement, params.programme, params.semester);
+            return { snapshot: s, person: findSelected(s, params.person) };
+          })()
+        : await requestOfPartner(storage, agreement, params, partner);
     const result = await recordOutcome(
       deps,
       agreement,
@@ -60,7 +63,6 @@ export const recordOutcomeRoute = defineRoute({
       actorOf(principal),
       romeDate(deps.clock()),
     );
-    const partner = isObservations && !isAdmin(principal) ? principal.partner : undefined;
     const view = await loadSampleView(storage, agreement, params.programme, params.semester, partner);
     return answer<OutcomeAnswer | undefined>(
       201,
@@ -68,6 +70,30 @@ export const recordOutcomeRoute = defineRoute({
     );
   },
 });
+
+/**
+ * The request a partner's observations answer. A person not drawn, drawn for another partner, or a
+ * sample not drawn yet: one and the same 404, so the route is no oracle on who was drawn (§11).
+ */
+async function requestOfPartner(
+  storage: Storage,
+  agreement: Agreement,
+  params: Record<string, string>,
+  partner: string,
+): Promise<{ snapshot: SampleSnapshot; person: StoredSelection }> {
+  const missing = () => notYoursOrMissing('Richiesta di documentazione non trovata.');
+  let snapshot: SampleSnapshot;
+  let person: StoredSelection;
+  try {
+    snapshot = await loadSampleOrFail(storage, agreement, params.programme, params.semester);
+    person = findSelected(snapshot, params.person);
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 404) throw missing();
+    throw err;
+  }
+  if (!partnersOf(snapshot, person.personId).includes(partner)) throw missing();
+  return { snapshot, person };
+}
 
 function commandOf(raw: unknown, isObservations: boolean): OutcomeCommand {
   if (isObservations) return { type: 'observations', text: parseBody(ObservationsBodySchema, raw).observations };

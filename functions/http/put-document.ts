@@ -7,6 +7,8 @@ import { actorOf } from '../lib/auth';
 import { appendAudit } from '../lib/audit';
 import {
   DOCUMENT_SIZE_LIMIT,
+  documentAuditInput,
+  markDocumentAudited,
   readDocumentMeta,
   sanitiseFileName,
   sha256OfBytes,
@@ -14,7 +16,7 @@ import {
   storeDocument,
   type DocumentMeta,
 } from '../lib/documents-store';
-import { HttpError, forbidden, notFound, unsupportedMediaType, validationFailed } from '../lib/http-errors';
+import { HttpError, notFound, unsupportedMediaType, validationFailed } from '../lib/http-errors';
 import { parseBody, readBytes } from '../lib/request-body';
 import { DOC_ID, DocumentQuerySchema } from '../../shared/contract';
 import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
@@ -27,12 +29,10 @@ export const putDocumentRoute = defineRoute({
   access: ['partner'],
   async handler({ request, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
-    if (!DOC_ID.test(params.docId)) throw notFound('Documento non trovato.', { docId: params.docId });
+    if (!DOC_ID.test(params.docId)) throw notFound('Documento non trovato.');
     const query = parseBody(DocumentQuerySchema, Object.fromEntries(request.query.entries()));
     if (!findProgramme(agreement, query.programme)) {
-      throw validationFailed([
-        { path: '$.programme', message: `Programma "${query.programme}" non previsto dall'accordo.` },
-      ]);
+      throw validationFailed([{ path: '$.programme', message: "Programma non previsto dall'accordo." }]);
     }
     const partner = principal.partner as string; // requireRole guarantees it for 'partner'
     const bytes = await readBytes(request, DOCUMENT_SIZE_LIMIT);
@@ -57,27 +57,21 @@ export const putDocumentRoute = defineRoute({
     };
     const storage = deps.storage;
     await storage.ensure();
-    const existing = await readDocumentMeta(storage, agreement.id, params.docId);
+    // The partner's own space (DOMAIN §11): another partner's document with this id is not seen.
+    const existing = await readDocumentMeta(storage, agreement.id, params.docId, partner);
     if (existing) return sameOrConflict(existing, meta);
-    const stored = await storeDocument(storage, meta, bytes);
+    const stored = await storeDocument(storage, meta, bytes, actorOf(principal));
     if (!stored.created) return sameOrConflict(stored.existing, meta);
-    await appendAudit(
-      {
-        actor: actorOf(principal),
-        action: 'document.upload',
-        target: `${agreement.id}/${params.docId}`,
-        payload: meta,
-      },
-      deps,
-    );
+    await appendAudit(documentAuditInput(meta, actorOf(principal)), deps);
+    await markDocumentAudited(storage, meta);
     return answer<DocumentMeta>(201, meta, { Location: `/api/agreements/${agreement.id}/documents/${params.docId}` });
   },
 });
 
-/** A document id is bound to one owner and one content for ever. */
-function sameOrConflict(existing: DocumentMeta, attempt: DocumentMeta): HttpResponseInit {
-  if (existing.partner !== attempt.partner) throw forbidden('Il documento appartiene a un altro ente.');
-  if (existing.sha256 === attempt.sha256) return answer<DocumentMeta>(200, existing);
+/** In a partner's space a document id is bound to one content for ever. */
+function sameOrConflict(existing: DocumentMeta & { blobName?: string }, attempt: DocumentMeta): HttpResponseInit {
+  const { blobName: _blob, ...visible } = existing;
+  if (existing.sha256 === attempt.sha256) return answer<DocumentMeta>(200, visible);
   throw new HttpError(
     409,
     'document_conflict',

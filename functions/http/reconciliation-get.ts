@@ -1,13 +1,15 @@
 // GET /api/agreements/{agreement}/reconciliation?year=2026[&programme=P1][&asOf=2027-02-01] —
 // C1–C6 with the calculation trail. A PO sees its programmes of this agreement (all of them when
 // none is asked, the asked one only if it is its own; 403 when it has none here); the ATS totals
-// always cover every programme. Partners and admins read any programme. asOf defaults to today
-// (Rome).
+// always cover every programme. Admins read any programme. A partner reads the totals only
+// (functions/lib/visibility.ts) of the programmes it reports in, the ATS lead partner of every
+// programme (DOMAIN §11). asOf defaults to today (Rome).
 // `&format=xlsx` (or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`
 // without a format) answers the same reconciliation as the `Riconciliazione` workbook.
 import { app } from '@azure/functions';
 import { romeDate } from '../../shared/core/dates';
-import { hasRole, isAdmin } from '../lib/auth';
+import { isAdmin } from '../lib/auth';
+import { partnerReconciliationScope, totalsOnly } from '../lib/visibility';
 import { forbidden, notFound } from '../lib/http-errors';
 import { isPoOf, requirePoOf } from '../lib/po-scope';
 import { XLSX_CONTENT_TYPE, reconciliationFor, reconciliationWorkbook } from '../lib/reconciliation-service';
@@ -29,21 +31,32 @@ export const reconciliationRoute = defineRoute({
     if (query.programme && !agreement.programmes.some((p) => p.id === query.programme)) {
       throw notFound("Programma non previsto dall'accordo.", { programme: query.programme });
     }
-    const readsAll = isAdmin(principal) || (hasRole(principal, 'partner') && principal.partner !== undefined);
+    const storage = deps.storage;
+    const poOnly = agreement.programmes.map((p) => p.id).filter((p) => isPoOf(principal, agreement.id, p));
+    // A partner bookkeeper who is not also the PO of what it asks reads totals of its programmes.
+    const partnerScope =
+      isAdmin(principal) || (query.programme ? poOnly.includes(query.programme) : poOnly.length > 0)
+        ? undefined
+        : await partnerReconciliationScope(storage, agreement, principal, query.year);
     let only: string[] | undefined;
-    if (query.programme) {
-      if (!readsAll) requirePoOf(principal, agreement.id, query.programme);
+    if (partnerScope) {
+      if (query.programme && !partnerScope.includes(query.programme))
+        throw forbidden('Il tuo ente non rendiconta in questo programma: la riconciliazione non è consultabile.');
+      only = query.programme ? [query.programme] : partnerScope;
+    } else if (query.programme) {
+      if (!isAdmin(principal)) requirePoOf(principal, agreement.id, query.programme);
       only = [query.programme];
-    } else if (!readsAll) {
+    } else if (!isAdmin(principal)) {
       only = agreement.programmes.map((p) => p.id).filter((p) => isPoOf(principal, agreement.id, p));
       // A PO with no programme in this agreement would still read its ATS totals: refuse instead.
       if (only.length === 0) throw forbidden('Non sei responsabile di alcun programma di questo accordo.');
     }
-    const result = await reconciliationFor(deps.storage, agreement, {
+    const full = await reconciliationFor(storage, agreement, {
       year: query.year,
       asOf: query.asOf ?? romeDate(deps.clock()),
       only,
     });
+    const result = partnerScope ? totalsOnly(full) : full;
     const wantsXlsx = query.format
       ? query.format === 'xlsx'
       : (request.headers.get('accept') ?? '').toLowerCase().includes(XLSX_CONTENT_TYPE);

@@ -24,7 +24,7 @@ export const createReviewRoute = defineRoute({
     const checked = rowNonAdmission(body);
     if (!checked.ok) throw validationFailed([{ path: '$', message: checked.error }]);
     const parsed = parseSubmissionId(agreement.id, body.submissionId);
-    if (!parsed) throw notFound('Invio non trovato.', { submissionId: body.submissionId });
+    if (!parsed) throw notFound('Invio non trovato.');
     // The id names its programme: refuse before reading, so existence is not leaked.
     requirePoOf(principal, agreement.id, parsed.key.programme);
     const review = await recordRowReview(deps, agreement, {

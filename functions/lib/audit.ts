@@ -2,13 +2,23 @@
 // one; the RowKey is derived from the sequence number, so two concurrent appends of the same seq
 // collide (409) and the loser re-reads the tail and retries. verifyAuditChain() recomputes every
 // hash and reports the first broken link. Actors are role + ids, never names.
+//
+// Signed (audit-key.ts; the key is never in storage): every event carries sig = HMAC(key, seq|hash),
+// written in the same entity as the event, and a seal entity holds the newest signed head. So a
+// chain rewritten from any event, or a forged event appended, fails verification without the key,
+// and removing the newest events shows against the seal. An event may also name the content it
+// covers (contentHash + contentRef: a snapshot blob, a document), which audit:verify re-hashes.
 import crypto from 'node:crypto';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { Clock } from '../../shared/core/dates';
+import { auditMac, macMatches } from './audit-key';
 import type { StoreDeps } from './deps';
 import type { Storage } from './storage';
 
 export const AUDIT_PARTITION = 'audit';
+/** The signed head (newest seq and hash seen by a writer), outside the events' partition. */
+export const SEAL_PARTITION = 'audit-seal';
+const SEAL_ROW = 'seal';
 export const GENESIS_HASH = '0'.repeat(64);
 const SEQ_SPACE = 1e12;
 
@@ -25,6 +35,8 @@ export interface AuditEventInput {
   target: string;
   /** The event's content, hashed (only the hash is stored). */
   payload: unknown;
+  /** The stored object the event covers: its SHA-256 and where it is ("submissions:<blob>"). */
+  content?: { hash: string; ref: string };
 }
 
 export interface AuditEvent {
@@ -37,6 +49,10 @@ export interface AuditEvent {
   payloadHash: string;
   prevHash: string;
   hash: string;
+  contentHash?: string;
+  contentRef?: string;
+  /** HMAC-SHA256 of `seq|hash` under the audit key (absent on events written before signing). */
+  sig?: string;
 }
 
 /**
@@ -71,8 +87,16 @@ export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
       target: e.target,
       payloadHash: e.payloadHash,
       prevHash: e.prevHash,
+      // Only when present, so events written before these fields hash as they did.
+      ...(e.contentHash !== undefined ? { contentHash: e.contentHash } : {}),
+      ...(e.contentRef !== undefined ? { contentRef: e.contentRef } : {}),
     }),
   );
+}
+
+/** What the signature covers: the position and the hash (which covers everything else). */
+export function signedText(seq: number, hash: string): string {
+  return `${seq}|${hash}`;
 }
 
 /** Newest first in the table's natural (ascending RowKey) order. */
@@ -107,6 +131,9 @@ function toEvent(entity: Record<string, unknown>): AuditEvent {
     payloadHash: String(entity.payloadHash),
     prevHash: String(entity.prevHash),
     hash: String(entity.hash),
+    ...(entity.contentHash !== undefined ? { contentHash: String(entity.contentHash) } : {}),
+    ...(entity.contentRef !== undefined ? { contentRef: String(entity.contentRef) } : {}),
+    ...(entity.sig !== undefined ? { sig: String(entity.sig) } : {}),
   };
 }
 
@@ -167,7 +194,7 @@ function chain(batch: readonly Pending[], last: AuditEvent | undefined, at: stri
   const events: AuditEvent[] = [];
   let prev = last;
   for (const p of batch) {
-    const base = {
+    const base: Omit<AuditEvent, 'hash'> = {
       seq: (prev?.seq ?? 0) + 1,
       at,
       actorRole: p.input.actor.role,
@@ -176,8 +203,10 @@ function chain(batch: readonly Pending[], last: AuditEvent | undefined, at: stri
       target: p.input.target,
       payloadHash: p.payloadHash,
       prevHash: prev?.hash ?? GENESIS_HASH,
+      ...(p.input.content ? { contentHash: p.input.content.hash, contentRef: p.input.content.ref } : {}),
     };
-    prev = { ...base, hash: eventHash(base) };
+    const hash = eventHash(base);
+    prev = { ...base, hash, sig: auditMac(signedText(base.seq, hash)) };
     events.push(prev);
   }
   return events;
@@ -197,6 +226,7 @@ async function appendBatch(
     try {
       if (entities.length === 1) await client.createEntity(entities[0]);
       else await client.submitTransaction(entities.map((e): TransactionAction => ['create', e]));
+      await writeSeal(client, events[events.length - 1]).catch(() => undefined); // the events are signed already
       return events;
     } catch (err) {
       if (statusOf(err) !== 409 || attempt >= 1000) throw err;
@@ -206,11 +236,64 @@ async function appendBatch(
   }
 }
 
+/** The signed head: written after each append; only moves forward. */
+async function writeSeal(client: TableClient, head: AuditEvent): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    let etag: string | undefined;
+    try {
+      const seal = await client.getEntity<Record<string, unknown>>(SEAL_PARTITION, SEAL_ROW);
+      if (Number(seal.seq) >= head.seq) return;
+      etag = seal.etag;
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
+    const entity = {
+      partitionKey: SEAL_PARTITION,
+      rowKey: SEAL_ROW,
+      seq: head.seq,
+      hash: head.hash,
+      sig: auditMac(`seal|${signedText(head.seq, head.hash)}`),
+    };
+    try {
+      if (etag) await client.updateEntity(entity, 'Replace', { etag });
+      else await client.createEntity(entity);
+      return;
+    } catch (err) {
+      if (statusOf(err) !== 409 && statusOf(err) !== 412) throw err;
+    }
+  }
+}
+
+export interface AuditSeal {
+  seq: number;
+  hash: string;
+  sig: string;
+}
+
+export async function readAuditSeal(storage: Storage): Promise<AuditSeal | undefined> {
+  try {
+    const e = await table(storage).getEntity<Record<string, unknown>>(SEAL_PARTITION, SEAL_ROW);
+    return { seq: Number(e.seq), hash: String(e.hash), sig: String(e.sig) };
+  } catch (err) {
+    if (statusOf(err) === 404) return undefined;
+    throw err;
+  }
+}
+
+export type AuditBreak =
+  | 'seq_gap'
+  | 'prev_hash_mismatch'
+  | 'hash_mismatch'
+  /** No signature, or one the audit key did not make: rewritten or forged. */
+  | 'bad_signature'
+  /** The signed head is missing, forged, or names an event that is not there as signed (truncation). */
+  | 'seal_mismatch';
+
 export interface AuditVerification {
   ok: boolean;
   count: number;
   lastHash: string;
-  firstBroken?: { seq: number; reason: 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch' };
+  firstBroken?: { seq: number; reason: AuditBreak };
 }
 
 export async function readAuditLog(storage: Storage): Promise<AuditEvent[]> {
@@ -225,7 +308,35 @@ export async function readAuditLog(storage: Storage): Promise<AuditEvent[]> {
 }
 
 export async function verifyAuditChain(storage: Storage): Promise<AuditVerification> {
-  return verifyEvents(await readAuditLog(storage));
+  const events = await readAuditLog(storage);
+  const chained = verifyEvents(events);
+  if (!chained.ok) return chained;
+  return verifySignatures(events, await readAuditSeal(storage)) ?? chained;
+}
+
+/**
+ * The key's part: every event signed by the audit key, and the seal (signed head) names an event of
+ * the chain with that hash. A seal behind the newest events is fine (a writer may die between the
+ * event and the seal); one ahead of them means events were removed.
+ */
+export function verifySignatures(
+  events: readonly AuditEvent[],
+  seal: AuditSeal | undefined,
+): AuditVerification | undefined {
+  const fail = (seq: number, reason: AuditBreak): AuditVerification => ({
+    ok: false,
+    count: events.length,
+    lastHash: events[events.length - 1]?.hash ?? GENESIS_HASH,
+    firstBroken: { seq, reason },
+  });
+  for (const e of events)
+    if (!e.sig || !macMatches(signedText(e.seq, e.hash), e.sig)) return fail(e.seq, 'bad_signature');
+  if (events.length === 0 && !seal) return undefined;
+  if (!seal || !macMatches(`seal|${signedText(seal.seq, seal.hash)}`, seal.sig))
+    return fail(seal?.seq ?? 0, 'seal_mismatch');
+  const sealed = events[seal.seq - 1];
+  if (!sealed || sealed.hash !== seal.hash) return fail(seal.seq, 'seal_mismatch');
+  return undefined;
 }
 
 export function verifyEvents(events: readonly AuditEvent[]): AuditVerification {

@@ -103,6 +103,9 @@ export async function authenticate(request: HttpRequest, deps: { readonly auth: 
       requiredClaims: ['exp'],
       ...(cfg.now ? { currentDate: cfg.now() } : {}),
     });
+    // jose accepts an `iat` in the future; a token issued tomorrow is not a token of today.
+    if (issuedInFuture(payload.iat, cfg.now ? cfg.now() : new Date(), cfg.clockToleranceSec ?? 30))
+      throw unauthenticated('claim_iat');
     return principalFrom(payload);
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) throw unauthenticated('expired');
@@ -112,6 +115,11 @@ export async function authenticate(request: HttpRequest, deps: { readonly auth: 
     if (err instanceof Error && err.name === 'HttpError') throw err;
     throw unauthenticated('invalid_token');
   }
+}
+
+/** An `iat` (seconds) later than now plus the tolerated clock skew. */
+export function issuedInFuture(iat: unknown, now: Date, toleranceSec: number): boolean {
+  return typeof iat === 'number' && iat > now.getTime() / 1000 + toleranceSec;
 }
 
 function principalFrom(payload: Record<string, unknown>): Principal {

@@ -71,6 +71,8 @@ export function errorBody(code: ErrorCode, message: string, details: unknown = n
 
 export function errorResponse(err: unknown, log?: (msg: string) => void): HttpResponseInit {
   if (err instanceof HttpError) {
+    // A 500-class HttpError (storage integrity) is logged with its own line: ids, never content.
+    if (err.status >= 500) log?.(hasLogLine(err) ? err.logLine() : `${err.code}: ${err.message}`);
     return {
       status: err.status,
       jsonBody: errorBody(err.code, err.message, err.details),
@@ -84,6 +86,10 @@ export function errorResponse(err: unknown, log?: (msg: string) => void): HttpRe
     jsonBody: errorBody('internal', 'Errore interno del servizio. Riprova tra qualche minuto.'),
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   };
+}
+
+function hasLogLine(err: HttpError): err is HttpError & { logLine(): string } {
+  return typeof (err as { logLine?: unknown }).logLine === 'function';
 }
 
 function formatBytes(bytes: number): string {

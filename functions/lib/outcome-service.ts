@@ -6,6 +6,7 @@ import type { Agreement } from '../../shared/agreement/agreement';
 import type { IsoDate } from '../../shared/core/dates';
 import {
   applyOutcomeEvent,
+  partialAdmissionProblem,
   replayOutcome,
   type OutcomeEvent,
   type SampledPersonOutcome,
@@ -13,7 +14,7 @@ import {
 import { normalisePersonId } from '../../shared/sample/sampling';
 import { appendAudit, type AuditActor } from './audit';
 import type { StoreDeps } from './deps';
-import { notFound } from './http-errors';
+import { notFound, validationFailed } from './http-errors';
 import {
   appendOutcomeEvent,
   readOutcomeEvents,
@@ -79,6 +80,9 @@ export async function recordOutcome(
     );
     if (!replay.ok) throw new Error(`stored outcome history no longer replays (rank ${person.rank})`);
     const event = { ...command, on: today } as OutcomeEvent;
+    // S5: never more admitted than the person's reported cost (422, the amount is the wrong field).
+    const tooMuch = partialAdmissionProblem(event, snapshot.frozen.costs[person.personId]);
+    if (tooMuch) throw validationFailed([{ path: '$.amount', message: tooMuch }]);
     const next = applyOutcomeEvent(agreement, replay.state, event);
     if (!next.ok) throw stateConflict(next.error, { rank: person.rank, status: replay.state.status });
     const seq = (stored[stored.length - 1]?.seq ?? 0) + 1;

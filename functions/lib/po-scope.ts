@@ -7,6 +7,6 @@ export { isPoOf };
 
 export function requirePoOf(principal: Principal, agreement: string, programme: string): void {
   if (!isPoOf(principal, agreement, programme)) {
-    throw forbidden('Non sei responsabile di questo programma: operazione non consentita.', { programme });
+    throw forbidden('Non sei responsabile di questo programma: operazione non consentita.');
   }
 }

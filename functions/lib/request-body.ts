@@ -38,6 +38,9 @@ export function parseBody<S extends z.ZodType>(schema: S, data: unknown): z.infe
 }
 
 export function toDetail(issue: z.core.$ZodIssue): IssueDetail {
+  // zod names unknown keys in its message: the caller's text, never echoed back (DOMAIN §11).
+  if (issue.code === 'unrecognized_keys')
+    return { path: jsonPath(issue.path), message: `Campi non previsti: ${issue.keys.length}.` };
   return { path: jsonPath(issue.path), message: issue.message };
 }
 

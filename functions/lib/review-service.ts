@@ -29,7 +29,7 @@ export async function recordRowReview(
   const { storage } = deps;
   await storage.ensure();
   const meta = await getVersion(storage, agreement.id, input.submissionId);
-  if (!meta) throw notFound('Invio non trovato.', { submissionId: input.submissionId });
+  if (!meta) throw notFound('Invio non trovato.');
   const snapshot = await readSnapshot(storage, meta.blobName);
   if (!snapshot.rows.some((r) => r.rowId === input.rowId)) {
     throw validationFailed([

@@ -38,7 +38,7 @@ export async function withPersonDetails(
   });
   for await (const e of entities) {
     const doc: PersonDocument = {
-      docId: String(e.rowKey),
+      docId: e.docId !== undefined ? String(e.docId) : String(e.rowKey), // rows are "partner|docId" (issue 11)
       name: String(e.fileName),
       kind: e.kind ? String(e.kind) : null,
       partner: String(e.partner),

@@ -51,11 +51,10 @@ export function stateConflict(message: string, details: unknown = null): HttpErr
 
 /** 404 for a semester id that is not one of the agreement's years, or a programme it does not have. */
 export function checkProgrammeSemester(agreement: Agreement, programme: string, semester: string): void {
-  if (!agreement.programmes.some((p) => p.id === programme))
-    throw notFound("Programma non previsto dall'accordo.", { programme });
+  if (!agreement.programmes.some((p) => p.id === programme)) throw notFound("Programma non previsto dall'accordo.");
   const s = parseSemester(semester);
   if (!s || semester.trim() !== semester || !agreement.years.includes(s.year)) {
-    throw notFound("Semestre non valido per l'accordo: usare aaaa-H1 o aaaa-H2 negli anni dell'accordo.", { semester });
+    throw notFound("Semestre non valido per l'accordo: usare aaaa-H1 o aaaa-H2 negli anni dell'accordo.");
   }
 }
 

@@ -13,6 +13,7 @@ import type { OutcomeEvent } from '../../shared/sample/outcomes';
 import type { FrozenPopulation, SamplingMethod } from '../../shared/sample/sampling';
 import { statusOf } from './audit';
 import type { Storage } from './storage';
+import { StoredContentAltered } from './storage-integrity';
 
 export interface StoredSelection {
   personId: string;
@@ -64,6 +65,9 @@ export async function readSample(
       .table('samples')
       .getEntity<Record<string, unknown>>(partitionOf(agreement, programme), semester);
     const buffer = await storage.container('samples').getBlockBlobClient(String(e.blobName)).downloadToBuffer();
+    // The sample is served only as it was drawn (samples saved before contentHash are read as they are).
+    if (e.contentHash !== undefined && crypto.createHash('sha256').update(buffer).digest('hex') !== e.contentHash)
+      throw new StoredContentAltered('sample', String(e.blobName));
     return { snapshot: JSON.parse(buffer.toString('utf8')) as SampleSnapshot, etag: e.etag };
   } catch (err) {
     if (statusOf(err) === 404) return undefined;
@@ -112,6 +116,7 @@ export async function saveSample(
     populationHash: snapshot.populationHash,
     n: snapshot.n,
     blobName,
+    contentHash: crypto.createHash('sha256').update(body).digest('hex'),
   };
   try {
     if (previous) await storage.table('samples').updateEntity(entity, 'Replace', { etag: previous.etag });

@@ -11,6 +11,7 @@ import { summarise } from '../../shared/findings/findings';
 import type { RowInput } from '../../shared/rows/rows';
 import { validateRows } from '../../shared/rules/validate';
 import { appendAudit, canonicalJson, nativeSha256Hex, type AuditActor } from './audit';
+import { clearIntent, repairBeforeWrite, submissionAuditInput } from './audit-intent';
 import type { StoreDeps } from './deps';
 import type { Storage } from './storage';
 import { HttpError, notFound, validationFailed, versionConflict } from './http-errors';
@@ -19,6 +20,8 @@ import {
   CommitConflict,
   commitVersion,
   latestRowsElsewhere,
+  partitionOf,
+  storeFaults,
   readHead,
   readIdempotency,
   readSnapshot,
@@ -31,20 +34,20 @@ import {
 
 export function requireAgreement(id: string): Agreement {
   const agreement = getAgreement(id);
-  if (!agreement) throw notFound('Accordo non trovato.', { agreement: id });
+  if (!agreement) throw notFound('Accordo non trovato.'); // the id is not echoed back
   return agreement;
 }
 
-/** Programme, partner and year must belong to the agreement (422 with the JSON path). */
+/** Programme, partner and year must belong to the agreement (422 with the JSON path; input never echoed). */
 export function checkEnvelope(
   agreement: Agreement,
   body: Pick<SubmissionBody, 'programme' | 'partner' | 'year'>,
 ): void {
   const issues = [];
   if (!findProgramme(agreement, body.programme))
-    issues.push({ path: '$.programme', message: `Programma "${body.programme}" non previsto dall'accordo.` });
+    issues.push({ path: '$.programme', message: "Programma non previsto dall'accordo." });
   if (!findPartner(agreement, body.partner))
-    issues.push({ path: '$.partner', message: `Partner "${body.partner}" non previsto dall'accordo.` });
+    issues.push({ path: '$.partner', message: "Partner non previsto dall'accordo." });
   if (!agreement.years.includes(body.year))
     issues.push({ path: '$.year', message: `Anno ${body.year} fuori dal periodo dell'accordo.` });
   if (issues.length) throw validationFailed(issues);
@@ -153,6 +156,8 @@ export async function submit(deps: StoreDeps, input: SubmitInput): Promise<Submi
   // Only an idempotent request needs its hash (it costs tens of ms on a 5,000-row body).
   const requestHash = input.idempotencyKey ? nativeSha256Hex(canonicalJson(body)) : '';
   await storage.ensure();
+  // Audit events a crash left as intents (this report's; every report on a process's first write).
+  await repairBeforeWrite(deps, partitionOf(key));
 
   for (let attempt = 0; ; attempt++) {
     if (input.idempotencyKey) {
@@ -186,12 +191,18 @@ export async function submit(deps: StoreDeps, input: SubmitInput): Promise<Submi
           idempotency: input.idempotencyKey ? { key: input.idempotencyKey, requestHash } : undefined,
         }),
       );
-      // The version is committed: never fail the partner's submission for the audit append. A
-      // missing event is logged here and found by `npm run audit:verify` (versions vs events).
+      // The version is committed with its audit intent: never fail the partner's submission for
+      // the audit append. A missing event is completed from the intent by the next write (or
+      // `npm run audit:verify -- --repair`), and found by audit:verify until then.
+      await storeFaults.afterIndexCommit?.();
+      const { blobName, ...payload } = meta;
       const auditFailed = await timed(input.timings, 'audit', () =>
-        appendAudit({ actor: input.actor, action: 'submission.create', target: submissionId, payload: meta }, deps),
+        appendAudit(submissionAuditInput(payload, blobName, input.actor), deps),
       ).then(
-        () => false,
+        async () => {
+          await clearIntent(storage, partitionOf(key), version);
+          return false;
+        },
         () => true,
       );
       return { answer: snapshot.answer, replayed: false, auditFailed };

@@ -5,12 +5,17 @@
 // Until step 2 commits nothing is visible (list, fetch and head read only the table), and step 2 is
 // atomic: a concurrent submission on the same base loses the ETag race (412) or the create race
 // (409) and stores nothing; an orphan blob from a failed attempt is never referenced.
+// The same transaction writes the version's audit intent (audit-intent.ts), so a crash between the
+// commit and the audit append is repaired later. A snapshot is served only when its bytes still
+// hash to the contentHash of its version row (readSnapshot; else StoredContentAltered, a 500).
 import crypto from 'node:crypto';
 import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { SubmissionAnswer, VersionMeta } from '../../shared/contract/submissions';
 import type { RowInput } from '../../shared/rows/rows';
 import { statusOf } from './audit';
+import { intentEntity, submissionAuditInput } from './audit-intent';
 import type { Storage } from './storage';
+import { StoredContentAltered } from './storage-integrity';
 
 export interface ReportKey {
   agreement: string;
@@ -44,7 +49,11 @@ export interface Head {
 }
 
 /** Failure injection for crash-safety tests; always empty in production. */
-export const storeFaults: { beforeIndexCommit?: () => void | Promise<void> } = {};
+export const storeFaults: {
+  beforeIndexCommit?: () => void | Promise<void>;
+  /** Between the version's commit and its audit append (the crash test kills the process here). */
+  afterIndexCommit?: () => void | Promise<void>;
+} = {};
 
 export class CommitConflict extends Error {
   constructor(readonly reason: 'stale_head' | 'version_exists') {
@@ -113,14 +122,45 @@ function remember(key: string, snapshot: VersionSnapshot): void {
   }
 }
 
+/** Empties the in-memory snapshot cache (a restarted process; tests of stored-content integrity). */
+export function forgetSnapshots(): void {
+  snapshotCache.clear();
+  cachedRows = 0;
+}
+
 export async function readSnapshot(storage: Storage, blobName: string): Promise<VersionSnapshot> {
   const cacheKey = `${storage.containerName('submissions')}/${blobName}`;
   const hit = snapshotCache.get(cacheKey);
   if (hit) return hit;
-  const buffer = await storage.container('submissions').getBlockBlobClient(blobName).downloadToBuffer();
+  const [buffer, recorded] = await Promise.all([
+    storage.container('submissions').getBlockBlobClient(blobName).downloadToBuffer(),
+    recordedContentHash(storage, blobName),
+  ]);
+  if (recorded === undefined || crypto.createHash('sha256').update(buffer).digest('hex') !== recorded)
+    throw new StoredContentAltered('snapshot', blobName);
   const snapshot = JSON.parse(buffer.toString('utf8')) as VersionSnapshot;
   remember(cacheKey, snapshot);
   return snapshot;
+}
+
+/**
+ * The contentHash of the version row a snapshot blob belongs to (the blob name names its report and
+ * version: "{agreement}/{partner}/{programme}/{year}/v{n}-{uuid}.json"); undefined when no committed
+ * version points at this blob.
+ */
+export async function recordedContentHash(storage: Storage, blobName: string): Promise<string | undefined> {
+  const m = /^([^/]+)\/([a-z0-9-]+)\/(P\w*)\/(\d{4})\/v(\d{1,10})-[0-9a-f-]+\.json$/.exec(blobName);
+  if (!m) return undefined;
+  const key: ReportKey = { agreement: m[1], partner: m[2], programme: m[3], year: Number(m[4]) };
+  try {
+    const e = await storage
+      .table('submissions')
+      .getEntity<Record<string, unknown>>(partitionOf(key), versionRowKey(Number(m[5])));
+    return e.blobName === blobName ? String(e.contentHash) : undefined;
+  } catch (err) {
+    if (statusOf(err) === 404) return undefined;
+    throw err;
+  }
 }
 
 export interface IdempotencyRecord {
@@ -156,7 +196,7 @@ export interface CommitInput {
   idempotency?: { key: string; requestHash: string };
 }
 
-export async function commitVersion(storage: Storage, input: CommitInput): Promise<VersionMeta> {
+export async function commitVersion(storage: Storage, input: CommitInput): Promise<VersionMeta & { blobName: string }> {
   const { snapshot, head } = input;
   const key: ReportKey = snapshot;
   const body = JSON.stringify(snapshot);
@@ -196,6 +236,7 @@ export async function commitVersion(storage: Storage, input: CommitInput): Promi
           baseVersion: meta.baseVersion ?? -1,
         },
       ],
+      ['create', intentEntity(pk, snapshot.version, submissionAuditInput(meta, blobName, snapshot.actor))],
     ];
     if (input.idempotency) {
       actions.push([
@@ -220,7 +261,7 @@ export async function commitVersion(storage: Storage, input: CommitInput): Promi
     if (status === 409) throw new CommitConflict('version_exists');
     throw err;
   }
-  return meta;
+  return { ...meta, blobName };
 }
 
 function keyFields(key: ReportKey) {

@@ -55,7 +55,21 @@ export type Category = z.infer<typeof CategorySchema>;
 /** Required documents under (c), per kind of row; each inner array is "one of". */
 export const RequiredDocumentsSchema = z.record(z.string(), z.array(z.array(z.string())));
 
+/** R02 bounds (defaults; the shipped data files need not state them). */
+export const LimitsSchema = z.object({
+  /** Every amount is below this (exclusive): rows, outcomes, reviews. */
+  amountBelow: amount.default('10000000.00'),
+  /** Hours of one row (and monthly contract hours) at most this. */
+  rowHoursMax: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/)
+    .default('744'),
+});
+export type Limits = z.infer<typeof LimitsSchema>;
+export const DEFAULT_LIMITS: Limits = { amountBelow: '10000000.00', rowHoursMax: '744' };
+
 export const RulesConfigSchema = z.object({
+  limits: LimitsSchema.default(DEFAULT_LIMITS),
   cofinancing: z.object({
     minRate: rate,
     policy: z.enum(['reduce', 'flag']),
@@ -110,6 +124,11 @@ export function latestBudget(agreement: Agreement, year: number): BudgetVersion 
 
 export function budgetLine(agreement: Agreement, year: number, programme: string): BudgetLine | undefined {
   return latestBudget(agreement, year)?.lines.find((l) => l.programme === programme);
+}
+
+/** R02 bounds of an agreement; an agreement object built without the schema gets the defaults. */
+export function limitsOf(agreement: Pick<Agreement, 'rules'>): Limits {
+  return (agreement.rules as { limits?: Limits }).limits ?? DEFAULT_LIMITS;
 }
 
 export function findProgramme(agreement: Agreement, id: string): Programme | undefined {

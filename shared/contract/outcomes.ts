@@ -4,21 +4,30 @@
 //   partner: { observations } during the contradictory step.
 // The answer (201) is the person as the caller may see it afterwards.
 import { z } from 'zod';
-import { formatAmount, parseAmount } from '../core/money';
+import { formatAmount, parseAmount, type MoneyParseFailure } from '../core/money';
 import { IsoDateSchema, PersonViewSchema } from './samples';
 
-/** Italian or plain amount → "1234.50" (what shared/outcomes expects). */
-const amount = z.union([z.string(), z.number()]).transform((v, ctx) => {
+/** Italian or plain amount → "1234.50" (what shared/outcomes expects); R02 bounds hold here too. */
+const amount = z.union([z.string().max(200), z.number()]).transform((v, ctx) => {
+  // A JSON number is read as typed text would be: String(1e21) is exponent notation, refused (R02).
   const parsed = parseAmount(typeof v === 'number' ? String(v) : v);
   if (!parsed.ok || parsed.value.isNegative() || parsed.value.decimalPlaces() > 2) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'Importo non valido: indicare un importo non negativo con al massimo 2 decimali.',
-    });
+    ctx.addIssue({ code: 'custom', message: AMOUNT_PROBLEM[parsed.ok ? 'too_many_decimals' : parsed.reason] });
     return z.NEVER;
   }
   return formatAmount(parsed.value);
 });
+
+/** Why an amount of a PO body is refused (R02 bounds hold for every amount the API takes). */
+const AMOUNT_PROBLEM: Record<MoneyParseFailure, string> = {
+  empty: "Indicare l'importo.",
+  not_a_number: 'Importo non valido: indicare un importo non negativo con al massimo 2 decimali.',
+  negative: "L'importo non può essere negativo.",
+  too_many_decimals: "L'importo ha al massimo 2 decimali.",
+  exponent: 'Importo in notazione esponenziale non ammesso: scriverlo per esteso (es. 1234.50).',
+  too_many_digits: "L'importo ha più di 15 cifre significative.",
+  too_large: "L'importo deve essere inferiore a 10.000.000,00 €.",
+};
 
 export const ReasonSchema = z.string().trim().min(1, 'La motivazione è obbligatoria').max(2000);
 const reason = ReasonSchema;

@@ -7,8 +7,35 @@ export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);
 
-export type MoneyParse =
-  { ok: true; value: Money } | { ok: false; reason: 'empty' | 'not_a_number' | 'negative' | 'too_many_decimals' };
+export type MoneyParseFailure =
+  | 'empty'
+  | 'not_a_number'
+  | 'negative'
+  | 'too_many_decimals'
+  /** Text in exponent notation ("1e5"): not how anyone types an amount (R02). */
+  | 'exponent'
+  /** Text with more than 15 significant digits, or longer than any amount (R02). */
+  | 'too_many_digits'
+  /** At or above the agreement's bound (amounts) or above it (hours of one row). */
+  | 'too_large';
+
+export type MoneyParse = { ok: true; value: Money } | { ok: false; reason: MoneyParseFailure };
+
+/**
+ * Bounds of R02 (defaults; the agreement's `rules.limits` may change the two figures): an amount is
+ * below €10,000,000, the hours of one row at most 744 (a month of 31 days). Text longer than
+ * MAX_NUMBER_TEXT characters or with more than MAX_SIGNIFICANT_DIGITS digits is refused before any
+ * Decimal is built from it, so no cell can make a request do unbounded work.
+ */
+export const DEFAULT_AMOUNT_BELOW = '10000000.00';
+export const DEFAULT_ROW_HOURS_MAX = '744';
+export const MAX_SIGNIFICANT_DIGITS = 15;
+export const MAX_NUMBER_TEXT = 40;
+
+/** An upper bound for a parse: `below` (exclusive, amounts) or `atMost` (inclusive, hours). */
+export type NumberBound = { below: Money | string } | { atMost: Money | string } | null;
+
+export const DEFAULT_AMOUNT_BOUND: NumberBound = { below: DEFAULT_AMOUNT_BELOW };
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
 const ITALIAN_GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
@@ -19,41 +46,64 @@ const ENGLISH_GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
  * Reads a money cell as the partner wrote it: an Excel number, "1234.56", "1.234,56",
  * "1234,56", with an optional "€" and spaces. Anything else is reported, never read as 0.
  * Excel numbers go through their shortest decimal representation (String(n)), which is the
- * value the user typed; no arithmetic happens on the float.
+ * value the user typed; no arithmetic happens on the float. `bound` defaults to R02's
+ * "below €10,000,000"; null checks only the form (the caller applies the agreement's bound).
  */
-export function parseAmount(cell: unknown): MoneyParse {
-  const text = normaliseAmountText(cell);
-  if (text === null) return { ok: false, reason: 'empty' };
-  const decimal = readDecimal(text);
-  if (decimal === null) return { ok: false, reason: 'not_a_number' };
-  if (decimal.isNegative() && !decimal.isZero()) return { ok: false, reason: 'negative' };
-  if (decimal.decimalPlaces() > 2) return { ok: false, reason: 'too_many_decimals' };
-  return { ok: true, value: decimal };
+export function parseAmount(cell: unknown, bound: NumberBound = DEFAULT_AMOUNT_BOUND): MoneyParse {
+  return parseNumber(cell, 2, bound);
 }
 
 /** Same reading as parseAmount but for quantities (hours, rates) where more decimals are fine. */
-export function parseQuantity(cell: unknown, maxDecimals = 4): MoneyParse {
+export function parseQuantity(cell: unknown, maxDecimals = 4, bound: NumberBound = DEFAULT_AMOUNT_BOUND): MoneyParse {
+  return parseNumber(cell, maxDecimals, bound);
+}
+
+function parseNumber(cell: unknown, maxDecimals: number, bound: NumberBound): MoneyParse {
   const text = normaliseAmountText(cell);
   if (text === null) return { ok: false, reason: 'empty' };
-  const decimal = readDecimal(text);
+  if (typeof text !== 'string') return { ok: false, reason: text.reason };
+  const decimal = readDecimal(text, typeof cell === 'number');
   if (decimal === null) return { ok: false, reason: 'not_a_number' };
   if (decimal.isNegative() && !decimal.isZero()) return { ok: false, reason: 'negative' };
   if (decimal.decimalPlaces() > maxDecimals) return { ok: false, reason: 'too_many_decimals' };
+  if (!withinBound(decimal, bound)) return { ok: false, reason: 'too_large' };
   return { ok: true, value: decimal };
 }
 
-function normaliseAmountText(cell: unknown): string | null {
-  if (cell === null || cell === undefined) return null;
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : 'NaN';
-  if (typeof cell === 'bigint') return cell.toString();
-  if (cell instanceof Decimal) return cell.toString();
-  if (typeof cell !== 'string') return 'NaN';
-  const text = cell.replace(/[€\s\u00a0]/g, '').replace(/^EUR/i, '');
-  return text === '' ? null : text;
+/** True when the value respects the bound (null: no bound). */
+export function withinBound(value: Money, bound: NumberBound): boolean {
+  if (bound === null) return true;
+  return 'below' in bound ? value.lt(bound.below) : value.lte(bound.atMost);
 }
 
-function readDecimal(text: string): Money | null {
-  if (/e/i.test(text)) return readExponent(text);
+function normaliseAmountText(cell: unknown): string | null | { reason: MoneyParseFailure } {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : 'NaN';
+  if (typeof cell === 'bigint') return checkDigits(cell.toString());
+  if (cell instanceof Decimal) {
+    if (!cell.isFinite()) return 'NaN';
+    // The exponent first: toFixed() of 1e50000 would build a 50,000-digit string.
+    return Math.abs(cell.e) > MAX_NUMBER_TEXT ? { reason: 'too_many_digits' } : checkDigits(cell.toFixed());
+  }
+  if (typeof cell !== 'string') return 'NaN';
+  // Length first: a 1 MB cell is refused before any regular expression or Decimal sees it.
+  if (cell.length > MAX_NUMBER_TEXT * 4) return { reason: 'too_many_digits' };
+  const text = cell.replace(/[€\s\u00a0]/g, '').replace(/^EUR/i, '');
+  if (text === '') return null;
+  if (/e/i.test(text) && /\d/.test(text)) return /^[-+]?[\d.,]+e[-+]?\d+$/i.test(text) ? { reason: 'exponent' } : 'NaN';
+  return checkDigits(text);
+}
+
+/** Typed text: at most MAX_NUMBER_TEXT characters and MAX_SIGNIFICANT_DIGITS significant digits. */
+function checkDigits(text: string): string | { reason: MoneyParseFailure } {
+  if (text.length > MAX_NUMBER_TEXT) return { reason: 'too_many_digits' };
+  const digits = text.replace(/\D/g, '').replace(/^0+/, '');
+  return digits.length > MAX_SIGNIFICANT_DIGITS ? { reason: 'too_many_digits' } : text;
+}
+
+function readDecimal(text: string, numericCell: boolean): Money | null {
+  // Only an Excel number can arrive in exponent form (String(1e-7), String(1e21)): text cannot.
+  if (/e/i.test(text)) return numericCell ? readExponent(text) : null;
   if (PLAIN.test(text)) return new Money(text);
   if (ITALIAN_GROUPED.test(text) || ITALIAN_PLAIN.test(text)) {
     return new Money(text.replace(/\./g, '').replace(',', '.'));
@@ -63,8 +113,8 @@ function readDecimal(text: string): Money | null {
 }
 
 function readExponent(text: string): Money | null {
-  // String(1e-7) or a huge Excel number: accept the exponent form, nothing fancier.
-  if (!/^-?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) return null;
+  // String(n) of a finite double: the exponent is at most 3 digits, so the Decimal stays small.
+  if (!/^-?\d+(\.\d+)?e[+-]?\d{1,3}$/i.test(text)) return null;
   return new Money(text);
 }
 

@@ -12,6 +12,8 @@ export type MessageParams = Record<string, string | number>;
 type Cell = { campo: string };
 type CellValue = Cell & { valore: string };
 type NumberCell = CellValue & { decimali: number };
+/** R02 bounds: the limit as the message says it ("inferiore a 10.000.000,00 €", "al massimo 744 ore"). */
+type BoundedCell = NumberCell & { limite: string };
 type SplitCell = Cell & { importo: string; quotaComune: string; quotaCofinanziamento: string };
 type MonthlyHours = Cell & { ore: string; limite: string; mese: string };
 type DoubleFunding = Cell & { fattura: string; data: string; totale: string; totaleFattura: string; righe: number };
@@ -68,6 +70,11 @@ const NOT_A_NUMBER = (p: CellValue) => `«${p.campo}»: il valore «${p.valore}�
 const NEGATIVE = (p: CellValue) => `«${p.campo}»: il valore non può essere negativo (${p.valore})`;
 const DECIMALS = (p: NumberCell) => `«${p.campo}»: al massimo ${p.decimali ?? 2} decimali (${p.valore})`;
 const EXCLUDED = '; la riga è esclusa dai totali finché non è corretto.';
+const EXPONENT = (p: CellValue) =>
+  `«${p.campo}»: il valore «${p.valore}» è in notazione esponenziale, non è un importo (scriverlo per esteso)`;
+const DIGITS = (p: CellValue) =>
+  `«${p.campo}»: il valore «${p.valore}» ha più di 15 cifre significative, non è un importo`;
+const TOO_LARGE = (p: BoundedCell) => `«${p.campo}»: il valore deve essere ${p.limite} (${p.valore})`;
 
 export const MESSAGES_IT = {
   'R01.category': (p: CellValue) =>
@@ -85,6 +92,12 @@ export const MESSAGES_IT = {
   'R02.negative.excluded': (p: NumberCell) => `${NEGATIVE(p)}${EXCLUDED}`,
   'R02.too_many_decimals': (p: NumberCell) => `${DECIMALS(p)}.`,
   'R02.too_many_decimals.excluded': (p: NumberCell) => `${DECIMALS(p)}${EXCLUDED}`,
+  'R02.exponent': (p: NumberCell) => `${EXPONENT(p)}.`,
+  'R02.exponent.excluded': (p: NumberCell) => `${EXPONENT(p)}${EXCLUDED}`,
+  'R02.too_many_digits': (p: NumberCell) => `${DIGITS(p)}.`,
+  'R02.too_many_digits.excluded': (p: NumberCell) => `${DIGITS(p)}${EXCLUDED}`,
+  'R02.too_large': (p: BoundedCell) => `${TOO_LARGE(p)}.`,
+  'R02.too_large.excluded': (p: BoundedCell) => `${TOO_LARGE(p)}${EXCLUDED}`,
   'R02.split': (p: SplitCell) =>
     `Quota Comune (${p.quotaComune}) e quota cofinanziamento (${p.quotaCofinanziamento}) non sommano all'importo (${p.importo})${EXCLUDED}`,
 
@@ -93,6 +106,8 @@ export const MESSAGES_IT = {
     `«${p.campo}»: la data è fuori dal periodo dell'accordo (${p.inizio} – ${p.fine}).`,
   'R03.otherYear': (p: Cell & { anno: number }) =>
     `«${p.campo}»: la data non è nell'anno ${p.anno} della rendicontazione.`,
+  'R03.future': (p: Cell & { data: string; oggi: string }) =>
+    `«${p.campo}»: la data ${p.data} è successiva a oggi (${p.oggi}); una spesa non ancora sostenuta o pagata non si rendiconta.`,
 
   'R04.programmeUnknown': (p: CellValue) => `«${p.campo}»: programma «${p.valore}» non presente nell'accordo.`,
   'R04.otherProgramme': (p: Cell & { programma: string; programmaInvio: string }) =>

@@ -18,8 +18,8 @@
 // Excel numbers are read at Excel's 15 significant digits (core/excel-number) before they become
 // amounts or hours.
 import type { Agreement, Category } from '../agreement/agreement';
-import { CategorySchema } from '../agreement/agreement';
-import { parseAmount, parseQuantity, ZERO, type Money, type MoneyParse } from '../core/money';
+import { CategorySchema, limitsOf } from '../agreement/agreement';
+import { parseAmount, parseQuantity, withinBound, ZERO, type Money, type MoneyParse } from '../core/money';
 import { excelNumber } from '../core/excel-number';
 import { parseDate, parseMonth, type IsoDate, type IsoMonth } from '../core/dates';
 import {
@@ -56,7 +56,15 @@ export type Employment = (typeof EMPLOYMENT_TYPES)[number];
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 export type CellProblemReason =
-  'not_a_number' | 'negative' | 'too_many_decimals' | 'invalid_date' | 'unreadable' | 'not_in_list';
+  | 'not_a_number'
+  | 'negative'
+  | 'too_many_decimals'
+  | 'exponent'
+  | 'too_many_digits'
+  | 'too_large'
+  | 'invalid_date'
+  | 'unreadable'
+  | 'not_in_list';
 
 export interface CellProblem {
   field: string;
@@ -412,10 +420,12 @@ class RowReading {
 }
 
 /** A number cell: Excel numbers at Excel's precision first (DOMAIN §3 R02), then parseAmount/parseQuantity. */
-function readNumber(field: FieldPlan, cell: unknown, reading: RowReading): void {
+function readNumber(field: FieldPlan, cell: unknown, reading: RowReading, agreement: Agreement): void {
   const value = typeof cell === 'number' ? excelNumber(cell) : cell;
   const result: MoneyParse = field.kind === 'quantity' ? parseQuantity(value) : parseAmount(value);
-  if (result.ok) reading.setNumber(field.key, result.value);
+  // R02 bounds of the agreement: hours of one row at most rowHoursMax, every other figure below amountBelow.
+  if (result.ok && !withinBound(result.value, boundOf(field.key, agreement))) reading.problem(field.key, 'too_large');
+  else if (result.ok) reading.setNumber(field.key, result.value);
   else if (result.reason !== 'empty') reading.problem(field.key, result.reason);
 }
 
@@ -493,7 +503,12 @@ function readTextCell(field: FieldPlan, cell: unknown, reading: RowReading): voi
 }
 
 /** One read per cell of the category's template: empty required cells are R01, the rest by kind. */
-function readCells(plan: readonly FieldPlan[], cells: readonly unknown[], reading: RowReading): void {
+function readCells(
+  plan: readonly FieldPlan[],
+  cells: readonly unknown[],
+  reading: RowReading,
+  agreement: Agreement,
+): void {
   for (const field of plan) {
     const cell = cells[field.slot];
     if (cell === undefined || cell === null || (typeof cell === 'string' && isBlankText(cell))) {
@@ -503,7 +518,7 @@ function readCells(plan: readonly FieldPlan[], cells: readonly unknown[], readin
     switch (field.kind) {
       case 'amount':
       case 'quantity':
-        readNumber(field, cell, reading);
+        readNumber(field, cell, reading, agreement);
         break;
       case 'date':
         readDateCell(field, cell, reading);
@@ -562,7 +577,7 @@ export function parseRow(
   const categoryCell = cells[SLOT_CATEGORY];
   const category: Category | null = CATEGORIES.has(categoryCell) ? (categoryCell as Category) : null;
   const reading = new RowReading();
-  if (category) readCells(PLAN[category], cells, reading);
+  if (category) readCells(PLAN[category], cells, reading, agreement);
   if (reading.resourceType === 'volontariato') {
     for (let i = 0; i < VOLUNTEER_REQUIRED.length; i++)
       if (isBlank(cells[VOLUNTEER_SLOTS[i]])) (reading.missing ??= []).push(VOLUNTEER_REQUIRED[i]);
@@ -628,6 +643,14 @@ export function parseRow(
 
 function compactUpper(text: string): string {
   return text.toUpperCase().replace(/\s/g, '');
+}
+
+const HOUR_FIELDS: ReadonlySet<string> = new Set(['hours', 'contractHours']);
+
+/** The R02 bound of a numeric field (DOMAIN §3): hours of one row, or the amount bound. */
+export function boundOf(field: string, agreement: Agreement): { below: string } | { atMost: string } {
+  const limits = limitsOf(agreement);
+  return HOUR_FIELDS.has(field) ? { atMost: limits.rowHoursMax } : { below: limits.amountBelow };
 }
 
 /** Parsed values plus the findings of the cell-level rules (see file header). */

@@ -3,29 +3,43 @@
 import type { Finding } from '../findings/findings';
 import type { ParsedRow } from '../rows/rows';
 import { cellPreview, rowFinding } from './emit';
-import { formatMoneyIt } from './format';
-import { parseAmount, ZERO } from '../core/money';
+import { formatMoneyIt, formatQuantityIt } from './format';
+import type { Agreement } from '../agreement/agreement';
+import { Money, parseAmount, ZERO } from '../core/money';
+import { boundOf } from '../rows/rows';
 
-type NumberReason = 'not_a_number' | 'negative' | 'too_many_decimals';
-const NUMBER_REASONS: ReadonlySet<string> = new Set<NumberReason>(['not_a_number', 'negative', 'too_many_decimals']);
+type NumberReason = 'not_a_number' | 'negative' | 'too_many_decimals' | 'exponent' | 'too_many_digits';
+const NUMBER_REASONS: ReadonlySet<string> = new Set<NumberReason>([
+  'not_a_number',
+  'negative',
+  'too_many_decimals',
+  'exponent',
+  'too_many_digits',
+]);
 const isNumberReason = (reason: string): reason is NumberReason => NUMBER_REASONS.has(reason);
 /** Fields whose failure takes the row out of every total (said in the message). */
 const SUM_FIELDS = new Set(['amount', 'value', 'municipalShare', 'cofinancingShare']);
 /** Hours and rates may carry up to 4 decimals (parseQuantity); amounts 2. */
 const QUANTITY_FIELDS = new Set(['hours', 'hourlyCost', 'contractHours', 'hourlyValue']);
 
-export function checkAmounts(row: ParsedRow, out: Finding[]): void {
+export function checkAmounts(row: ParsedRow, out: Finding[], env?: { agreement: Agreement }): void {
   if (row.problems.length === 0 && !row.splitMismatch) return; // the common case, without a loop
   for (const problem of row.problems) {
     const reason = problem.reason;
+    const excluded = SUM_FIELDS.has(problem.field);
+    const cell = {
+      valore: cellPreview(row.input[problem.field]),
+      decimali: QUANTITY_FIELDS.has(problem.field) ? 4 : 2,
+    };
+    if (reason === 'too_large') {
+      // R02 bounds (agreement settings): the message says the limit.
+      const params = { ...cell, limite: limitText(problem.field, env) };
+      out.push(rowFinding(row, 'R02', 'error', problem.field, excluded ? 'too_large.excluded' : 'too_large', params));
+      continue;
+    }
     if (!isNumberReason(reason)) continue;
-    const variant = SUM_FIELDS.has(problem.field) ? (`${reason}.excluded` as const) : reason;
-    out.push(
-      rowFinding(row, 'R02', 'error', problem.field, variant, {
-        valore: cellPreview(row.input[problem.field]),
-        decimali: QUANTITY_FIELDS.has(problem.field) ? 4 : 2,
-      }),
-    );
+    const variant = excluded ? (`${reason}.excluded` as const) : reason;
+    out.push(rowFinding(row, 'R02', 'error', problem.field, variant, cell));
   }
   if (row.splitMismatch) {
     const v = row.values;
@@ -39,6 +53,15 @@ export function checkAmounts(row: ParsedRow, out: Finding[]): void {
       }),
     );
   }
+}
+
+/** The bound a figure broke, as the message says it ("al massimo 744 ore", "inferiore a 10.000.000,00 €"). */
+function limitText(field: string, env: { agreement: Agreement } | undefined): string {
+  if (!env) return '';
+  const bound = boundOf(field, env.agreement);
+  return 'atMost' in bound
+    ? `al massimo ${formatQuantityIt(new Money(bound.atMost))} ore`
+    : `inferiore a ${formatMoneyIt(new Money(bound.below))}`;
 }
 
 /** A share as the message shows it: formatted when readable (a split is only checked when both are). */

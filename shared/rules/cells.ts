@@ -7,9 +7,9 @@ import { checkRequired } from './required';
 import { checkAmounts } from './amounts';
 import { cellPreview, rowFinding } from './emit';
 
-export function cellFindings(row: ParsedRow, _agreement: Agreement, out: Finding[] = []): Finding[] {
+export function cellFindings(row: ParsedRow, agreement: Agreement, out: Finding[] = []): Finding[] {
   checkRequired(row, out);
-  checkAmounts(row, out);
+  checkAmounts(row, out, { agreement });
   if (row.problems.length === 0) return out;
   for (const problem of row.problems) {
     if (problem.reason !== 'invalid_date') continue;

@@ -2,7 +2,7 @@
 import type { RowRule } from './env';
 import { cellFindings } from './cells';
 import { checkRowId } from './row-ids';
-import { checkPeriod } from './period';
+import { checkFutureDates, checkPeriod } from './period';
 import { checkProgramme } from './programme';
 import { checkAmountFromHours, checkMinistryRate, checkAnnualMethod } from './personnel';
 import { checkSupplierId } from './supplier-id';
@@ -22,6 +22,7 @@ export const LOCAL_RULES: readonly RowRule[] = [
   checkCells,
   checkRowId,
   checkPeriod,
+  checkFutureDates,
   checkProgramme,
   checkAmountFromHours,
   checkMinistryRate,

@@ -1,7 +1,9 @@
-// R03: the expense date (month for PERS) lies inside the agreement period and the reporting year.
+// R03: the expense date (month for PERS) lies inside the agreement period and the reporting year,
+// and no date of the row (invoice, payment, activity, month) is after today (Europe/Rome, ctx.today).
 import type { ParsedRow } from '../rows/rows';
 import { isBlank } from '../rows/rows';
 import { formatDateIt } from '../core/dates';
+import { formatMonthIt } from './format';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 
@@ -34,4 +36,28 @@ export const checkPeriod: RowRule = (row, env, out) => {
   } else if (Number(date.slice(0, 4)) !== env.ctx.year) {
     out.push(rowFinding(row, 'R03', 'error', dateField(row), 'otherYear', { anno: env.ctx.year }));
   }
+};
+
+/** R03: an expense not yet incurred or paid cannot be reported (each future date is one finding). */
+export const checkFutureDates: RowRule = (row, env, out) => {
+  const today = env.ctx.today;
+  const v = row.values;
+  // An expense date already outside the period or the year has its R03: one finding per cell.
+  const { start, end } = env.agreement.period;
+  const dated = v.date !== null && v.date >= start && v.date <= end && Number(v.date.slice(0, 4)) === env.ctx.year;
+  const future = (field: string, date: string) =>
+    out.push(
+      rowFinding(row, 'R03', 'error', field, 'future', {
+        data: date.length === 7 ? formatMonthIt(date) : formatDateIt(date),
+        oggi: formatDateIt(today),
+      }),
+    );
+  if (v.category === 'PERS') {
+    if (dated && v.month && v.month > today.slice(0, 7)) future('month', v.month);
+    return;
+  }
+  const invoiceIsDate = v.date === v.invoiceDate;
+  if (v.invoiceDate && v.invoiceDate > today && (dated || !invoiceIsDate)) future('invoiceDate', v.invoiceDate);
+  if (v.paymentDate && v.paymentDate > today) future('paymentDate', v.paymentDate);
+  if (dated && !invoiceIsDate && v.date && v.date > today) future(dateField(row), v.date);
 };

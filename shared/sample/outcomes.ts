@@ -18,7 +18,7 @@
 import type { Agreement } from '../agreement/agreement';
 import type { IsoDate } from '../core/dates';
 import { addDays, formatDateIt } from '../core/dates';
-import { Money, ZERO, formatAmount } from '../core/money';
+import { Money, ZERO, formatAmount, formatAmountIt } from '../core/money';
 
 export type OutcomeStatus =
   'requested' | 'documents_received' | 'integrazioni_richieste' | 'ammesso' | 'ammesso_parzialmente' | 'non_ammesso';
@@ -173,6 +173,24 @@ export function applyOutcomeEvent(
       });
     }
   }
+}
+
+/**
+ * S5: a partial admission is at most the person's reported cost in the semester and programme
+ * (the cost frozen with the population). Answers the Italian reason, or null when it holds. The
+ * event's amount and a confirmation's revised amount are both checked; other events pass.
+ */
+export function partialAdmissionProblem(event: OutcomeEvent, reportedCost: string | undefined): string | null {
+  const amount =
+    event.type === 'decision' && event.outcome === 'ammesso_parzialmente'
+      ? event.amount
+      : event.type === 'confirm' && event.revised?.outcome === 'ammesso_parzialmente'
+        ? event.revised.amount
+        : undefined;
+  if (amount === undefined || !/^\d+(\.\d{1,2})?$/.test(amount)) return null;
+  const cost = reportedCost !== undefined && /^\d+(\.\d{1,2})?$/.test(reportedCost) ? new Money(reportedCost) : ZERO;
+  if (new Money(amount).lte(cost)) return null;
+  return `L'importo ammesso (${formatAmountIt(new Money(amount))} €) supera il costo rendicontato per la persona nel semestre e nel programma (${formatAmountIt(cost)} €).`;
 }
 
 /** Replays a history from the request (what the server stores is the event list). */

@@ -121,8 +121,6 @@ describe('a PO token is scoped to (agreement, programme): P1 of Crema is not P1 
       ['POST', `${BASE}/samples/P1/2026-H1/outcomes/1`, { outcome: 'ammesso' }],
       ['POST', `${BASE}/reviews`, review()],
       ['GET', `${BASE}/submissions?programme=P1`],
-      ['GET', `${BASE}/submissions/${submissionId}`],
-      ['GET', `${BASE}/documents/ambito-doc-1`],
       ['POST', `${BASE}/validate`, rows()],
     ];
     for (const [method, path, json] of refused) {
@@ -132,6 +130,15 @@ describe('a PO token is scoped to (agreement, programme): P1 of Crema is not P1 
         path,
         status: 403,
         code: 'forbidden',
+      });
+    }
+    // A resource by id that is not the caller's answers as one that does not exist (DOMAIN §11).
+    for (const path of [`${BASE}/submissions/${submissionId}`, `${BASE}/documents/ambito-doc-1`]) {
+      const res = await api.call('GET', path, { token });
+      expect({ path, status: res.status, code: res.body?.error?.code }).toEqual({
+        path,
+        status: 404,
+        code: 'not_found',
       });
     }
     // The unfiltered list answers only the PO's own pairs: none in this agreement.
@@ -170,12 +177,10 @@ describe('a PO token is scoped to (agreement, programme): P1 of Crema is not P1 
   it('a bare "P1" entry (tokens issued before the second agreement) means Crema\'s P1 only', async () => {
     const token = await api.token({ roles: ['po'], programmes: ['P1'] });
     expect((await api.call('GET', `${CREMA_BASE}/reconciliation?year=2026&programme=P1`, { token })).status).toBe(200);
-    for (const path of [
-      `${BASE}/reconciliation?year=2026&programme=P1`,
-      `${BASE}/submissions/${submissionId}`,
-      `${BASE}/documents/ambito-doc-1`,
-    ]) {
-      expect({ path, status: (await api.call('GET', path, { token })).status }).toEqual({ path, status: 403 });
+    expect((await api.call('GET', `${BASE}/reconciliation?year=2026&programme=P1`, { token })).status).toBe(403);
+    // Resources by id: "not yours" is "does not exist" (DOMAIN §11).
+    for (const path of [`${BASE}/submissions/${submissionId}`, `${BASE}/documents/ambito-doc-1`]) {
+      expect({ path, status: (await api.call('GET', path, { token })).status }).toEqual({ path, status: 404 });
     }
   });
 

@@ -33,7 +33,8 @@ it('records submissions and uploads with actor ids and no names', async () => {
     [1, 'submission.create', 'csv.P3.2026.v1'],
     [2, 'submission.create', 'csv.P3.2026.v2'],
     [3, 'submission.create', 'csv.P3.2026.v3'],
-    [4, 'document.upload', 'crema-2026-2028/csv-1'],
+    // Documents are stored per partner (DOMAIN §11): the target names the partner's space.
+    [4, 'document.upload', 'crema-2026-2028/csv/csv-1'],
   ]);
   expect(events[0]).toMatchObject({ actorRole: 'partner', actorId: 'csv/dev-partner-csv', prevHash: '0'.repeat(64) });
   expect(events[1].prevHash).toBe(events[0].hash);

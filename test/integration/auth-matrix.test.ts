@@ -124,7 +124,11 @@ describe.each(cases.map((c) => [`${c.method} /api/${c.route.route}`, c] as const
 describe('cross-partner access', () => {
   it("partner B cannot read partner A's submission or list it", async () => {
     const igea = await api.partner('igea');
-    expect((await api.call('GET', `${BASE}/submissions/koala.P1.2026.v1`, { token: igea })).status).toBe(403);
+    // By id, "not yours" is "does not exist" (DOMAIN §11): the same 404 body as a version never made.
+    const other = await api.call('GET', `${BASE}/submissions/koala.P1.2026.v1`, { token: igea });
+    const none = await api.call('GET', `${BASE}/submissions/koala.P1.2026.v99`, { token: igea });
+    expect(other.status).toBe(404);
+    expect(other.body).toEqual(none.body);
     expect((await api.call('GET', `${BASE}/submissions?partner=koala`, { token: igea })).status).toBe(403);
     const own = await api.call('GET', `${BASE}/submissions`, { token: igea });
     expect(own.status).toBe(200);
@@ -138,24 +142,28 @@ describe('cross-partner access', () => {
   });
   it("partner B cannot download or overwrite partner A's document", async () => {
     const igea = await api.partner('igea');
-    expect((await api.call('GET', `${BASE}/documents/koala-doc-1`, { token: igea })).status).toBe(403);
+    const other = await api.call('GET', `${BASE}/documents/koala-doc-1`, { token: igea });
+    expect(other.status).toBe(404);
+    expect(other.body).toEqual((await api.call('GET', `${BASE}/documents/never-uploaded`, { token: igea })).body);
+    // Documents are stored per partner: igea's upload under the same id is igea's own document,
+    // and koala's stays koala's (DOMAIN §11).
     const put = await api.call('PUT', `${BASE}/documents/koala-doc-1?programme=P1`, { token: igea, body: PDF });
-    expect(put.status).toBe(403);
+    expect(put.status).toBe(201);
+    expect(put.body.partner).toBe('igea');
   });
   it('a PO reads only the programmes it is responsible for', async () => {
-    expect((await api.call('GET', `${BASE}/documents/koala-doc-1`, { token: await api.po('P1') })).status).toBe(200);
-    expect((await api.call('GET', `${BASE}/documents/koala-doc-1`, { token: await api.po('P2', 'P3') })).status).toBe(
-      403,
-    );
+    const doc = `${BASE}/documents/koala-doc-1?partner=koala`;
+    expect((await api.call('GET', doc, { token: await api.po('P1') })).status).toBe(200);
+    expect((await api.call('GET', doc, { token: await api.po('P2', 'P3') })).status).toBe(404);
     expect((await api.call('GET', `${BASE}/submissions/koala.P1.2026.v1`, { token: await api.po('P2') })).status).toBe(
-      403,
+      404,
     );
     expect((await api.call('GET', `${BASE}/submissions?programme=P1`, { token: await api.po('P2') })).status).toBe(403);
   });
   it('an admin reads everything', async () => {
     const admin = await api.admin();
     expect((await api.call('GET', `${BASE}/submissions/koala.P1.2026.v1`, { token: admin })).status).toBe(200);
-    expect((await api.call('GET', `${BASE}/documents/koala-doc-1`, { token: admin })).status).toBe(200);
+    expect((await api.call('GET', `${BASE}/documents/koala-doc-1?partner=koala`, { token: admin })).status).toBe(200);
   });
   it('health needs no token', async () => {
     const res = await api.call('GET', '/health');

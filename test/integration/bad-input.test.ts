@@ -67,7 +67,8 @@ describe('schema violations → 422 with JSON path and Italian message', () => {
     const res = await unchanged(() => api.call('POST', `${BASE}/submissions`, { token: koala, json }));
     expect(res.status).toBe(422);
     expect(res.body.error.details.issues).toEqual([
-      { path: '$.programme', message: 'Programma "P9" non previsto dall\'accordo.' },
+      // The input is not echoed back (DOMAIN §11: it may be a name or a tax code).
+      { path: '$.programme', message: "Programma non previsto dall'accordo." },
       { path: '$.year', message: "Anno 2031 fuori dal periodo dell'accordo." },
     ]);
   });

@@ -90,9 +90,10 @@ describe('partner routes', () => {
       code: 'unauthenticated',
       message: 'Accesso non autorizzato: token mancante, scaduto o non valido.',
     });
+    // Another partner's version answers as a missing one (DOMAIN §11, issue 11).
     await expect(koala.getSubmission(AGREEMENT, 'igea.P4.2026.v1')).rejects.toMatchObject({
-      status: 403,
-      code: 'forbidden',
+      status: 404,
+      code: 'not_found',
     });
     const offline = clientWith('t', async () => {
       throw new TypeError('fetch failed');
@@ -164,10 +165,11 @@ describe('PO routes, the PO pane and the CLI', () => {
     const first = view.selected[0];
     const decided = await po.recordOutcome(AGREEMENT, 'P1', '2026-H1', String(first.rank), {
       outcome: 'ammesso_parzialmente',
-      amount: '1.000,00',
+      // At most the person's reported cost, 20 h × 18,50 = 370,00 € (S5, issue 11).
+      amount: '300,00',
       reason: 'Buste paga incomplete',
     });
-    expect(decided).toMatchObject({ rank: 1, status: 'ammesso_parzialmente', admittedAmount: '1000.00' });
+    expect(decided).toMatchObject({ rank: 1, status: 'ammesso_parzialmente', admittedAmount: '300.00' });
     expect(decided.history.map((e) => e.type)).toEqual(['decision']);
     const review = await po.createReview(AGREEMENT, {
       submissionId,
@@ -189,7 +191,7 @@ describe('PO routes, the PO pane and the CLI', () => {
     const sample = await pane.getSample('P1', '2026-H1');
     expect(sample).toMatchObject({ programme: 'P1', semester: '2026-H1', seedGenerated: false, drawnBy: 'po', n: 2 });
     expect(sample?.selected[0]).toMatchObject({ rank: 1, final: false, contradictory: true });
-    expect(sample?.selected[0].outcome).toMatchObject({ outcome: 'ammesso_parzialmente', amount: '1000.00' });
+    expect(sample?.selected[0].outcome).toMatchObject({ outcome: 'ammesso_parzialmente', amount: '300.00' });
     expect(await pane.getSample('P1', '2027-H1')).toBeNull();
     const versions = await pane.listSubmissions('P1', 2026);
     expect(versions.map((v) => v.submissionId)).toContain(submissionId);

@@ -18,6 +18,7 @@ import { createStorage, type ContainerName, type Storage, type TableName } from 
 import type { BoundRoute } from '../../functions/lib/route';
 import { buildRoutes } from '../../functions/routes';
 import { API_ROUTES, type RouteContract } from '../../shared/contract';
+import { setAuditSigningKey } from '../../functions/lib/audit-key';
 import { poScopeEntry } from '../../shared/contract/po-scope-claim';
 import { startDevHost, type DevHost } from '../../scripts/dev-host';
 
@@ -65,6 +66,8 @@ export async function startTestApi(): Promise<TestApi> {
   const storage = createStorage({ connectionString, namespace: `n${crypto.randomBytes(5).toString('hex')}` });
   await storage.ensure();
   const key = await generateSigningKey();
+  // The audit chain's signing key: per run, in memory only (never in storage).
+  setAuditSigningKey(auditKey);
   const deps: Deps = {
     clock: testClock,
     storage,
@@ -158,6 +161,9 @@ async function countEntities(table: TableClient): Promise<number> {
   for await (const _ of table.listEntities()) n++;
   return n;
 }
+
+/** The run's audit signing key (a crash-test child process gets it through AUDIT_SIGNING_KEY). */
+export const auditKey = crypto.randomBytes(32);
 
 export const AGREEMENT = 'crema-2026-2028';
 export const BASE = `/agreements/${AGREEMENT}`;

@@ -208,7 +208,9 @@ describe('who reads what', () => {
 
   it('a PO cannot ask for another programme; a partner reads; bad queries are refused', async () => {
     expect((await recon('year=2026&programme=P2', await api.po('P1'))).status).toBe(403);
-    const partner = await recon('year=2026&programme=P2', await api.partner('koala'));
+    // A partner reads the programmes it reports in (DOMAIN §11): koala reports in P1, not in P2.
+    expect((await recon('year=2026&programme=P2', await api.partner('koala'))).status).toBe(403);
+    const partner = await recon('year=2026&programme=P2', await api.partner('sentiero'));
     expect(partner.status).toBe(200);
     expect(partner.body.programmes.map((p: { programme: string }) => p.programme)).toEqual(['P2']);
     expect((await recon('programme=P1')).status).toBe(422);

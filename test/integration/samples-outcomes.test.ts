@@ -66,8 +66,11 @@ describe('decisions and the contradictory step', () => {
 
     // Another partner cannot observe on koala's person; a PO cannot post observations as a partner.
     at('2026-10-12');
+    // The same 404 as for a person never drawn: no oracle on who was drawn (DOMAIN §11).
     const stranger = await outcome(koalaRank, { observations: 'non è nostro' }, await api.partner('igea'));
-    expect(stranger.status).toBe(403);
+    expect(stranger.status).toBe(404);
+    const nobody = await outcome(99, { observations: 'non è nostro' }, await api.partner('igea'));
+    expect(stranger.body).toEqual(nobody.body);
     const observed = await outcome(
       koalaRank,
       { observations: 'Alleghiamo il cedolino corretto.' },

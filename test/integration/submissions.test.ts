@@ -143,7 +143,8 @@ describe('window lock (R24)', () => {
     expect(v1.status).toBe(201);
     expect(v1.body.rejected).toEqual([]);
 
-    setClock(() => new Date('2026-06-02T08:00:00Z')); // W1 locked on 31 May
+    // W1 locked on 31 May; the June row (invoice 5 June, paid 9 June) is not in the future (R03).
+    setClock(() => new Date('2026-06-10T08:00:00Z'));
     const lateApril = demoGoodsRow(3, { months: [4], prefix: 'apr' });
     const changedApril = { ...early[0], description: 'Descrizione modificata' };
     const rows = [changedApril, early[1], lateApril, demoGoodsRow(4, { months: [6], prefix: 'jun' })];

@@ -8,7 +8,7 @@ import type { Finding } from '../../../shared/findings/findings';
 export const agreement: Agreement = getAgreement('crema-2026-2028')!;
 
 export function ctx(over: Partial<ValidationContext> = {}): ValidationContext {
-  return { agreement, programme: 'P1', partner: 'koala', year: 2026, today: '2026-03-15', ...over };
+  return { agreement, programme: 'P1', partner: 'koala', year: 2026, today: '2026-03-31', ...over };
 }
 
 /** Column letters as a partner's sheet might have them. */

@@ -3,7 +3,9 @@ import { pers, beni, gen, cofin, rowFindingsOf, located, ctx } from './fixtures'
 
 describe('R03 period', () => {
   it('passes a date inside the year of the submission', () => {
-    expect(located(rowFindingsOf([gen({ date: '31/12/2026' }), pers({ month: 'dicembre 2026' })]), 'R03')).toEqual([]);
+    // Today is the last day of the year: nothing is in the future (R03 also refuses future dates).
+    const rows = [gen({ date: '31/12/2026' }), pers({ month: 'dicembre 2026' })];
+    expect(located(rowFindingsOf(rows, ctx({ today: '2026-12-31' })), 'R03')).toEqual([]);
   });
 
   it('rejects a date before the agreement and one of another year', () => {
