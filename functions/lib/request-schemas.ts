@@ -39,7 +39,8 @@ export const MAX_ROWS = 20_000;
 
 /** One row of a submission: envelope (id, category, location) plus canonical fields (DOMAIN §7). */
 export interface SubmittedRow {
-  rowId: string;
+  /** Absent: matched to the previous version by natural key, or given a new id. */
+  rowId?: string;
   category: Category;
   sheet?: string;
   row?: number;
@@ -60,8 +61,9 @@ export function checkRow(row: unknown, report: Report): void {
     return;
   }
   const r = row as Record<string, unknown>;
-  if (typeof r.rowId !== 'string' || r.rowId.length < 1 || r.rowId.length > 100) {
-    report(['rowId'], 'Identificativo di riga mancante o non valido (da 1 a 100 caratteri).');
+  // Optional: a row without an id is matched to the report by its natural key (DOMAIN §5).
+  if (r.rowId !== undefined && (typeof r.rowId !== 'string' || r.rowId.length < 1 || r.rowId.length > 100)) {
+    report(['rowId'], 'Identificativo di riga non valido (da 1 a 100 caratteri).');
   }
   if (typeof r.category !== 'string' || !CATEGORIES.includes(r.category)) {
     report(['category'], `Categoria non valida: atteso uno tra ${CATEGORIES.map((c) => `"${c}"`).join('|')}.`);

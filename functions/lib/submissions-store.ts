@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { Finding } from '../../shared/findings/findings';
 import type { RowInput } from '../../shared/rows/rows';
+import type { CarriedOverRow, ChangedRow, Changes } from '../../shared/submission';
 import { statusOf } from './audit';
 import type { Storage } from './storage';
 
@@ -25,6 +26,14 @@ export interface SubmissionAnswer {
   accepted: string[];
   rejected: { rowId: string; findings: Finding[] }[];
   findings: Finding[];
+  /** rowIds[i] is the id the report gives incoming row i (matched, kept or new: DOMAIN §5). */
+  rowIds: string[];
+  /** This version against the previous one, counted by row. */
+  changes: Changes;
+  /** Each changed or removed row, with where it was in the previous version. */
+  changedRows: ChangedRow[];
+  /** Locked rows left out or altered: kept as they were (R24), with their original place and date. */
+  carriedOverRows: CarriedOverRow[];
 }
 
 /** What the blob holds: everything needed to answer a fetch or an idempotent replay. */
