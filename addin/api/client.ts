@@ -2,6 +2,7 @@
 // `{ error: { code, message } }`. A network failure or a 5xx is "retryable": the outbox keeps it.
 import type { ApiRow } from '../app/submission-rows';
 import type { Finding } from '../../shared/findings/findings';
+import type { CarriedOverRow, ChangedRow, Changes } from '../../shared/submission';
 
 export interface SubmissionBody {
   programme: string;
@@ -17,6 +18,12 @@ export interface SubmissionAnswer {
   accepted: string[];
   rejected: { rowId: string; findings: Finding[] }[];
   findings: Finding[];
+  /** rowIds[i]: the id the report gives the i-th row sent (DOMAIN §5); the pane writes it back. */
+  rowIds: string[];
+  changes: Changes;
+  changedRows: ChangedRow[];
+  /** Locked rows left out or altered: kept as they were (R24). */
+  carriedOverRows: CarriedOverRow[];
 }
 
 export interface DocumentMeta {

@@ -6,7 +6,7 @@ import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreement/agree
 import { romeDate } from '../../shared/core/dates';
 import type { Finding } from '../../shared/findings/findings';
 import type { ValidationContext } from '../../shared/rules/validate';
-import { ApiClient, ApiError } from '../api/client';
+import { ApiClient, ApiError, type SubmissionAnswer } from '../api/client';
 import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';
 import { lockedPartner } from './partner-identity';
@@ -386,8 +386,13 @@ export class PaneApp {
     const showOutbox = () =>
       renderOutbox(outboxView, this.submissions.outbox.entries(), () => void this.submissions.outbox.flush(true));
     this.submissions.outbox.on((event) => {
-      if (event.type === 'sent')
-        renderAnswer(result, event.answer, (rowId) => this.session?.rows().find((r) => r.rowId === rowId));
+      if (event.type === 'sent') {
+        const answer = event.answer as SubmissionAnswer;
+        const sent = event.entry.body.rows;
+        renderAnswer(result, answer, sent);
+        // The report's ids for the rows sent (matched by natural key when the file had none).
+        if (Array.isArray(answer.rowIds)) void this.session?.adoptIds(sent, answer.rowIds);
+      }
       if (event.type === 'failed') renderError(result, event.error.message);
       if (event.type === 'waiting') {
         replaceChildren(

@@ -128,6 +128,44 @@ export class ReportSession {
     return this.rowsAt.get(key(sheet, row));
   }
 
+  /**
+   * The ids the report gave the rows sent (answer.rowIds, by position): a row sent with another id
+   * (a file opened afresh, a fresh id) takes the report's, in the id column too, so the next
+   * submission of the same rows changes nothing and documents keep hanging on the same id.
+   */
+  adoptIds(
+    sent: readonly { sheet?: string; row?: number; rowId?: string }[],
+    rowIds: readonly string[],
+  ): Promise<void> {
+    return this.enqueue(async () => {
+      const writes: (() => Promise<void>)[] = [];
+      let changed = false;
+      // A repeated id (R17) is the partner's to fix: those rows keep what they have.
+      const uses = new Map<string, number>();
+      for (const row of this.rowsAt.values()) uses.set(row.rowId, (uses.get(row.rowId) ?? 0) + 1);
+      sent.forEach((s, i) => {
+        const id = rowIds[i];
+        if (!s.sheet || !s.row || typeof id !== 'string' || id === '') return;
+        const current = this.rowsAt.get(key(s.sheet, s.row));
+        const layout = this.layouts.get(s.sheet);
+        if (!current || !layout || current.rowId === id || current.rowId !== s.rowId) return;
+        if ((uses.get(current.rowId) ?? 0) > 1 || uses.has(id)) return;
+        this.validator.remove(current.rowId);
+        const next = { ...current, rowId: id };
+        this.validator.upsert(next);
+        this.rowsAt.set(key(s.sheet, s.row), next);
+        this.setCell(s.sheet, s.row, layout.idColumn, id);
+        const sheet = s.sheet;
+        const row = s.row;
+        writes.push(() => this.port.writeColumn(sheet, layout.idColumn, row, [id]));
+        changed = true;
+      });
+      if (!changed) return;
+      await Promise.all(writes.map((write) => write()));
+      this.publish(this.state.tables, this.validator.result());
+    });
+  }
+
   private enqueue(task: () => Promise<void>): Promise<void> {
     const run = this.queue.then(task).catch((error: unknown) => {
       this.update({

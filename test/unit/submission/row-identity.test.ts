@@ -71,8 +71,8 @@ describe('resolveRowIds', () => {
     const diff = diffVersions([a, b], swapped.rows, agreement);
     expect(diff.changes).toEqual({ added: 0, changed: 1, removed: 1, unchanged: 0 });
     expect(diff.changedRows).toEqual([
-      { rowId: 'first', change: 'changed', previous: { sheet: 'Beni', row: 5, date: a.invoiceDate } },
-      { rowId: 'second', change: 'removed', previous: { sheet: 'Beni', row: 5, date: b.invoiceDate } },
+      { rowId: 'first', change: 'changed', previous: { sheet: 'Beni', row: 5, date: a.invoiceDate as string } },
+      { rowId: 'second', change: 'removed', previous: { sheet: 'Beni', row: 5, date: b.invoiceDate as string } },
     ]);
   });
 });
