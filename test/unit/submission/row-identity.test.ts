@@ -54,8 +54,8 @@ describe('resolveRowIds', () => {
   });
 
   it('matches rows sharing one key in order of appearance', () => {
-    const a = { ...demoGoodsRow(3), rowId: 'first', amount: '10.00', municipalShare: '10.00' };
-    const b = { ...demoGoodsRow(3), rowId: 'second', amount: '20.00', municipalShare: '20.00' };
+    const a: RowInput = { ...demoGoodsRow(3), rowId: 'first', amount: '10.00', municipalShare: '10.00' };
+    const b: RowInput = { ...demoGoodsRow(3), rowId: 'second', amount: '20.00', municipalShare: '20.00' };
     const same = resolveRowIds([strip(a), strip(b), strip(b)], [a, b], { agreement, seed: 's' });
     expect(same.rowIds.slice(0, 2)).toEqual(['first', 'second']);
     expect(same.sources).toEqual(['key', 'key', 'new']);
