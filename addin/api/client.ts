@@ -2,6 +2,7 @@
 // `{ error: { code, message } }`. A network failure or a 5xx is "retryable": the outbox keeps it.
 import type { ApiRow } from '../app/submission-rows';
 import type { Finding } from '../../shared/findings/findings';
+import type { RowInput } from '../../shared/rows/rows';
 import type { CarriedOverRow, ChangedRow, Changes } from '../../shared/submission';
 
 export interface SubmissionBody {
@@ -81,6 +82,24 @@ export class ApiClient {
       body: JSON.stringify(body),
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
     });
+  }
+
+  /** The report's last version for one partner, programme and year (rows with their ids), or null. */
+  async latestSubmission(
+    agreementId: string,
+    report: { partner: string; programme: string; year: number },
+  ): Promise<{ submissionId: string; version: number; rows: RowInput[] } | null> {
+    const base = `/agreements/${encodeURIComponent(agreementId)}/submissions`;
+    const query = new URLSearchParams({ partner: report.partner, programme: report.programme, year: String(report.year) });
+    const list = await this.request<{ submissions?: { submissionId: string; version: number }[] }>(
+      'GET',
+      `${base}?${query}`,
+    );
+    const versions = (list?.submissions ?? []).filter((s) => typeof s.version === 'number');
+    if (versions.length === 0) return null;
+    const last = versions.reduce((a, b) => (b.version > a.version ? b : a));
+    const version = await this.request<{ rows?: RowInput[] }>('GET', `${base}/${encodeURIComponent(last.submissionId)}`);
+    return { submissionId: last.submissionId, version: last.version, rows: Array.isArray(version?.rows) ? version.rows : [] };
   }
 
   uploadDocument(

@@ -6,6 +6,7 @@ import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreement/agree
 import { romeDate } from '../../shared/core/dates';
 import type { Finding } from '../../shared/findings/findings';
 import type { ValidationContext } from '../../shared/rules/validate';
+import type { RowInput } from '../../shared/rows/rows';
 import { ApiClient, ApiError, type SubmissionAnswer } from '../api/client';
 import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';
@@ -42,6 +43,8 @@ interface Selected {
   row: number;
 }
 
+const reportKey = (c: { partner: string; programme: string; year: number }) => `${c.partner}|${c.programme}|${c.year}`;
+
 export class PaneApp {
   private agreement: Agreement;
   private session: ReportSession | null = null;
@@ -54,6 +57,8 @@ export class PaneApp {
   private readonly api: ApiClient;
   private readonly submissions: Submissions;
   private requests: PartnerRequests | null = null;
+  /** The report's last version on the server for the chosen partner, programme and year. */
+  private previous: { report: string; rows: RowInput[] } | null = null;
 
   constructor(private readonly options: PaneOptions) {
     this.agreement = options.agreement ?? (getAgreement(DEFAULT_AGREEMENT_ID) as Agreement);
@@ -88,7 +93,7 @@ export class PaneApp {
   private context(): ValidationContext {
     const form = byId<HTMLFormElement>('context-form');
     const data = new FormData(form);
-    return {
+    const context: ValidationContext = {
       agreement: this.agreement,
       programme: String(data.get('programme') ?? 'P1'),
       // A disabled selector is not part of the form data: the token's entity is used directly.
@@ -96,6 +101,25 @@ export class PaneApp {
       year: Number(data.get('year') ?? this.agreement.years[0]),
       today: this.today(),
     };
+    // With the server's last version, locked rows already sent are not "retroactive" (R24, DOMAIN §5).
+    if (this.previous && this.previous.report === reportKey(context)) context.previousRows = this.previous.rows;
+    return context;
+  }
+
+  /** Reads the report's last version (when signed in) and re-validates against it. */
+  private async loadPrevious(): Promise<void> {
+    const token = await this.tokens.getToken().catch(() => null);
+    if (!token) return;
+    const ctx = this.context();
+    const report = reportKey(ctx);
+    try {
+      const latest = await this.api.latestSubmission(this.agreement.id, ctx);
+      if (reportKey(this.context()) !== report) return; // the choice changed meanwhile
+      this.previous = { report, rows: latest?.rows ?? [] };
+    } catch {
+      return; // offline or not allowed: the pane validates as without server state
+    }
+    await this.session?.setContext(this.context());
   }
 
   private today(): string {
@@ -170,6 +194,7 @@ export class PaneApp {
       void this.session?.setContext(this.context());
       this.renderState(this.session?.state ?? null);
       void this.requests?.reload(this.context().programme, this.context().year);
+      void this.loadPrevious();
     };
   }
 
@@ -255,6 +280,7 @@ export class PaneApp {
     } catch {
       // Offline or not signed in: the shipped configuration validates just the same.
     }
+    await this.loadPrevious();
   }
 
   private async open(port: WorkbookPort): Promise<void> {
@@ -390,8 +416,10 @@ export class PaneApp {
         const answer = event.answer as SubmissionAnswer;
         const sent = event.entry.body.rows;
         renderAnswer(result, answer, sent);
-        // The report's ids for the rows sent (matched by natural key when the file had none).
+        // The report's ids for the rows sent (matched by natural key when the file had none),
+        // then the new version as the state the next edits are checked against.
         if (Array.isArray(answer.rowIds)) void this.session?.adoptIds(sent, answer.rowIds);
+        void this.loadPrevious();
       }
       if (event.type === 'failed') renderError(result, event.error.message);
       if (event.type === 'waiting') {

@@ -1,5 +1,6 @@
 // The workbook `npm start` hands a newcomer must keep showing exactly its three planted mistakes,
-// whatever the day: its rows are dated in the window open that day, so none is retroactive (R24).
+// whatever the day: koala's seeded rows and the planted ones are dated in the window open that
+// day, so none is retroactive (R24), and nothing else is wrong in it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
