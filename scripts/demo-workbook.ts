@@ -28,6 +28,7 @@ export async function writeDemoWorkbook(
   dir: string,
   today: IsoDate,
   seeded: readonly RowInput[] = demoSeededKoalaRows(today),
+  options: { planted?: boolean; fileName?: string } = {},
 ): Promise<string> {
   const agreement = getAgreement(DEFAULT_AGREEMENT_ID);
   if (!agreement) throw new Error(`accordo ${DEFAULT_AGREEMENT_ID} non trovato`);
@@ -35,7 +36,8 @@ export async function writeDemoWorkbook(
   const year = seeded.length > 0 ? Number(demoYear(seeded) ?? plan.year) : plan.year;
   const template = buildTemplate(agreement, { dataRows: 200 });
   const workbook = buildTemplateWorkbook(template);
-  for (const row of [...seeded, ...demoPlantedRows(plan, seeded)]) {
+  const planted = options.planted === false ? [] : demoPlantedRows(plan, seeded);
+  for (const row of [...seeded, ...planted]) {
     const sheet = template.sheets.find((s) => s.name === row.sheet);
     if (!sheet || !row.row) continue;
     const worksheet = workbook.getWorksheet(sheet.name)!;
@@ -47,7 +49,7 @@ export async function writeDemoWorkbook(
     }
   }
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `rendiconto-koala-P1-${year}.xlsx`);
+  const file = path.join(dir, options.fileName ?? `rendiconto-koala-P1-${year}.xlsx`);
   await workbook.xlsx.writeFile(file);
   return file;
 }
