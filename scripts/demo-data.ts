@@ -271,29 +271,32 @@ export function demoReports(
   agreement: Agreement,
   plan: DemoPlan,
 ): { partner: string; programme: string; rows: RowInput[] }[] {
-  const budget = (programme: string) =>
-    String(latestBudget(agreement, plan.year)?.lines.find((l) => l.programme === programme)?.municipal ?? 0);
+  const line = (programme: string) => latestBudget(agreement, plan.year)?.lines.find((l) => l.programme === programme);
   const report = (partner: string, programme: string, size: DemoReportSize) => ({
     partner,
     programme,
     rows: demoReport(partner, programme, plan, size),
   });
-  // One partner per programme carries its services at the pace of its budget (so the mid-year
-  // reconciliation is near the plan); co-financing about 11% of the contribution plus volunteers.
-  const bulk = (programme: string, share: string) => {
-    const municipal = new Money(budget(programme)).times(share).times(plan.elapsed);
+  // One partner per programme carries its services at the pace of its budget, and its planned
+  // co-financing (own funds plus 400 volunteer hours), so the mid-year reconciliation is near plan.
+  const bulk = (programme: string) => {
+    const volunteers = new Money(400).times(15);
+    const planned = new Money(line(programme)?.cofinancing ?? 0).times(plan.elapsed);
     return {
       goods: 4,
       people: 4,
-      services: { share, of: budget(programme) },
-      cofinancing: { monetary: municipal.times('0.11').toDecimalPlaces(2).toFixed(2), volunteerHours: 400 },
+      services: { share: '1', of: String(line(programme)?.municipal ?? 0) },
+      cofinancing: {
+        monetary: Money.max(new Money(0), planned.minus(volunteers)).toDecimalPlaces(2).toFixed(2),
+        volunteerHours: 400,
+      },
     };
   };
   return [
     report('koala', 'P1', { goods: 6, people: 4, cofinancing: { monetary: '700.00', volunteerHours: 40 } }),
-    report('arcobaleno', 'P1', bulk('P1', '1')),
-    report('igea', 'P2', bulk('P2', '1')),
-    report('mestieri', 'P5', bulk('P5', '1')),
+    report('arcobaleno', 'P1', bulk('P1')),
+    report('igea', 'P2', bulk('P2')),
+    report('mestieri', 'P5', bulk('P5')),
   ];
 }
 
