@@ -376,7 +376,10 @@ export class PaneApp {
     // The status column has just been rewritten: show it in the preview too.
     this.grid?.render();
     renderMapping(byId('mapping'), state.tables, (sheet, override) => void this.session?.setOverride(sheet, override));
-    const rejected = state.result?.rejectedRowIds.size ?? 0;
+    // Rows of the file with errors; a locked row missing from the file (R24) is kept, not rejected.
+    const inFile = new Set(this.session?.rows().map((r) => r.rowId) ?? []);
+    let rejected = 0;
+    for (const id of state.result?.rejectedRowIds ?? []) if (inFile.has(id)) rejected += 1;
     renderSubmitIntro(byId('submit-intro'), submitButton, {
       rows: state.rowCount,
       rowsWithErrors: rejected,

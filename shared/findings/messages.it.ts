@@ -128,7 +128,8 @@ export const MESSAGES_IT: Readonly<Record<string, Template>> = {
   'R24.changed': (p) =>
     `«${p.campo}»: la finestra ${p.finestra} è chiusa dal ${p.chiusura}; la riga già inviata non può essere modificata.`,
   'R24.removed': (p) =>
-    `La finestra ${p.finestra} è chiusa dal ${p.chiusura}; una riga già inviata non può essere eliminata e resta com'era.`,
+    (p.dove ? `Riga già inviata (${p.dove}) assente dal file: l` : 'L') +
+    `a finestra ${p.finestra} è chiusa dal ${p.chiusura}; una riga già inviata non può essere eliminata e resta com'era.`,
 
   'R25.excluded': (p) =>
     `Spesa esclusa dal calcolo del rimborso: documentazione mancante alla chiusura della finestra (${p.mancanti}).`,

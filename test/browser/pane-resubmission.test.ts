@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { setClock } from '../../functions/lib/clock';
 import { demoSeededKoalaRows, writeDemoWorkbook } from '../../scripts/demo-workbook';
 import { BASE, startTestApi, type TestApi } from '../integration/harness';
-import { dropFile, launch } from './browser';
+import { dropFile, launch, screenshot } from './browser';
 import { ensureStorage, paneDirectory } from './po-harness';
 import { startStaticServer, type StaticServer } from './static-server';
 import type { AzuriteInstance } from '../../scripts/azurite-process';
@@ -112,4 +112,48 @@ it('submits the same workbook twice from two page loads without changing anythin
   const meta = await api.call('GET', `${BASE}/documents/${document.docId}`, { token });
   expect(meta.status).toBe(200);
   await second.close();
+});
+
+it('after the window locks, keeps a row missing from the file and says so as a warning', async () => {
+  // W3 2026 locked on 31 January 2027; the same file without its last goods row (Beni, riga 7).
+  const LATER = '2027-02-02';
+  setClock(() => new Date(`${LATER}T09:00:00Z`));
+  const seeded = demoSeededKoalaRows(TODAY);
+  const missing = seeded.find((r) => r.sheet === 'Beni di consumo' && r.row === 7)!;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resubmission-'));
+  const file = await writeDemoWorkbook(
+    dir,
+    TODAY,
+    seeded.filter((r) => r !== missing),
+    { planted: false },
+  );
+  const page = await browser.newPage({ viewport: { width: 420, height: 1100 } });
+  await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+  await page.goto(`${pane.url}/taskpane.html?today=${LATER}&token=${encodeURIComponent(token)}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.selectOption('#year', '2026');
+  await dropFile(page, 'rendiconto-koala-P1-2026.xlsx', new Uint8Array(fs.readFileSync(file)));
+  // Matched to the report: the locked rows in the file are not retroactive, nothing will be rejected.
+  await page.waitForFunction(
+    (n) => document.querySelector('#submit-intro')?.textContent === `${n} righe da inviare.`,
+    seeded.length - 1,
+  );
+  const answer = await submitAndRead(page);
+  expect(answer.rejected).toEqual([]);
+  expect(answer.carriedOverRows).toEqual([
+    expect.objectContaining({
+      reason: 'removed',
+      window: 'W3',
+      previous: { sheet: 'Beni di consumo', row: 7, date: missing.invoiceDate },
+    }),
+  ]);
+  expect(answer.changes).toEqual({ added: 0, changed: 0, removed: 0, unchanged: seeded.length });
+  expect(await page.getAttribute('#submit-result .answer', 'data-outcome')).toBe('partial');
+  expect(await page.$$('#submit-result li[data-status="rejected"]')).toHaveLength(0);
+  const [y, m, d] = String(missing.invoiceDate).split('-');
+  expect(await page.textContent('#submit-result li[data-status="kept"]')).toBe(
+    `MantenutaBeni di consumo, riga 7 (data ${d}/${m}/${y}): non è nel file, ma la finestra W3 è chiusa dal 31/01/2027; resta com’era nella versione precedente.`,
+  );
+  await screenshot(page, 'resubmission-kept-row');
+  await page.close();
 });
