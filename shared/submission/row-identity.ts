@@ -93,7 +93,8 @@ export function resolveRowIds(
 
   // 2. The rest match the unclaimed previous rows by natural key, in order of appearance.
   const byKey = new Map<string, string[]>();
-  for (const row of previous) {
+  const pending = ids.some((id) => id === null);
+  for (const row of pending ? previous : []) {
     if (claimed.has(row.rowId)) continue;
     const key = naturalKey(parseRow(row, ctx.agreement));
     const list = byKey.get(key);

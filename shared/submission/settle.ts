@@ -111,7 +111,7 @@ export function diffVersions(
     seen.add(row.rowId);
     const previous = previousById.get(row.rowId);
     if (!previous) changes.added += 1;
-    else if (fingerprint(previous, agreement) === fingerprint(row, agreement)) changes.unchanged += 1;
+    else if (sameContent(previous, row, agreement)) changes.unchanged += 1;
     else {
       changes.changed += 1;
       changedRows.push({ rowId: row.rowId, change: 'changed', previous: placeOf(previous, agreement) });
@@ -123,6 +123,26 @@ export function diffVersions(
     changedRows.push({ rowId, change: 'removed', previous: placeOf(previous, agreement) });
   }
   return { changes, changedRows };
+}
+
+/** Same content as the rules read it. Cells identical as sent are the same content (fast path). */
+function sameContent(a: RowInput, b: RowInput, agreement: Agreement): boolean {
+  return a === b || sameCells(a, b) || fingerprint(a, agreement) === fingerprint(b, agreement);
+}
+
+const ENVELOPE = new Set(['rowId', 'sheet', 'row', 'columns']);
+
+function sameCells(a: RowInput, b: RowInput): boolean {
+  for (const key in a) {
+    if (ENVELOPE.has(key)) continue;
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i])) continue;
+    return false;
+  }
+  for (const key in b) if (!ENVELOPE.has(key) && !(key in a) && b[key] !== undefined) return false;
+  return true;
 }
 
 function fingerprint(row: RowInput, agreement: Agreement): string {
