@@ -90,7 +90,11 @@ export class ApiClient {
     report: { partner: string; programme: string; year: number },
   ): Promise<{ submissionId: string; version: number; rows: RowInput[] } | null> {
     const base = `/agreements/${encodeURIComponent(agreementId)}/submissions`;
-    const query = new URLSearchParams({ partner: report.partner, programme: report.programme, year: String(report.year) });
+    const query = new URLSearchParams({
+      partner: report.partner,
+      programme: report.programme,
+      year: String(report.year),
+    });
     const list = await this.request<{ submissions?: { submissionId: string; version: number }[] }>(
       'GET',
       `${base}?${query}`,
@@ -98,8 +102,15 @@ export class ApiClient {
     const versions = (list?.submissions ?? []).filter((s) => typeof s.version === 'number');
     if (versions.length === 0) return null;
     const last = versions.reduce((a, b) => (b.version > a.version ? b : a));
-    const version = await this.request<{ rows?: RowInput[] }>('GET', `${base}/${encodeURIComponent(last.submissionId)}`);
-    return { submissionId: last.submissionId, version: last.version, rows: Array.isArray(version?.rows) ? version.rows : [] };
+    const version = await this.request<{ rows?: RowInput[] }>(
+      'GET',
+      `${base}/${encodeURIComponent(last.submissionId)}`,
+    );
+    return {
+      submissionId: last.submissionId,
+      version: last.version,
+      rows: Array.isArray(version?.rows) ? version.rows : [],
+    };
   }
 
   uploadDocument(
