@@ -94,6 +94,7 @@ export function renderAnswer(target: HTMLElement, answer: SubmissionAnswer, sent
   const carried = answer.carriedOverRows ?? [];
   const outcome = answerOutcome(answer);
   const changes = changesText(answer.changes, answer.version);
+  const revisions = answer.changedRows ?? [];
   replaceChildren(
     target,
     h(
@@ -103,6 +104,27 @@ export function renderAnswer(target: HTMLElement, answer: SubmissionAnswer, sent
         `${count(answer.rejected.length, ['riga respinta', 'righe respinte'])}.`,
     ),
     changes ? h('p', { className: 'changes' }, changes) : null,
+    revisions.length > 0
+      ? h(
+          'details',
+          { className: 'changed-rows' },
+          h('summary', {}, 'Righe modificate o eliminate rispetto alla versione precedente'),
+          h(
+            'ul',
+            { 'aria-label': 'Righe modificate o eliminate' },
+            ...revisions
+              .slice(0, MAX_ROWS_SHOWN)
+              .map((r) =>
+                h(
+                  'li',
+                  { 'data-row-id': r.rowId, 'data-change': r.change },
+                  h('span', { className: 'badge' }, r.change === 'changed' ? 'Modificata' : 'Eliminata'),
+                  h('span', { className: 'where' }, `${r.change === 'changed' ? 'era ' : ''}${placeText(r.previous)}`),
+                ),
+              ),
+          ),
+        )
+      : null,
     carried.length > 0
       ? h(
           'div',

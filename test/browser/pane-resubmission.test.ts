@@ -57,6 +57,9 @@ async function paneWithWorkbook(): Promise<Page> {
   return page;
 }
 
+const seededName = (row: number) =>
+  String(demoSeededKoalaRows(TODAY).find((r) => r.sheet === 'Personale' && r.row === row)?.name);
+
 async function submitAndRead(page: Page): Promise<any> {
   const response = page.waitForResponse((r) => r.url().endsWith('/submissions') && r.request().method() === 'POST');
   await page.click('#submit-button');
@@ -65,7 +68,7 @@ async function submitAndRead(page: Page): Promise<any> {
   return answer;
 }
 
-it('submits the same workbook twice from two page loads without changing anything', async () => {
+it('submits the same workbook twice from two page loads without changing anything; one edited cell changes one row', async () => {
   const rows = demoSeededKoalaRows(TODAY).length;
   const first = await paneWithWorkbook();
   const v1 = await submitAndRead(first);
@@ -111,6 +114,22 @@ it('submits the same workbook twice from two page loads without changing anythin
   expect(same).toMatchObject({ sheet: 'Personale', row: 2, taxCode: personnel.taxCode });
   const meta = await api.call('GET', `${BASE}/documents/${document.docId}`, { token });
   expect(meta.status).toBe(200);
+
+  // One cell edited (a name, Personale riga 3): exactly that row changes, under its id, and the
+  // pane says where it was; put back, the same row changes back.
+  const rename = async (name: string) => {
+    await second.click('#grid td[data-address="A3"]');
+    await second.fill('#cell-input', name);
+    await second.press('#cell-input', 'Enter');
+    return submitAndRead(second);
+  };
+  const original = seededName(3);
+  const edited = await rename('Operatore Demo rinominato');
+  expect(edited.changes).toEqual({ added: 0, changed: 1, removed: 0, unchanged: rows - 1 });
+  expect(await second.textContent('#submit-result .changed-rows li')).toBe(
+    'Modificataera Personale, riga 3 (data 01/10/2026)',
+  );
+  expect((await rename(original)).changes).toEqual({ added: 0, changed: 1, removed: 0, unchanged: rows - 1 });
   await second.close();
 });
 
