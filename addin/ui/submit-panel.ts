@@ -132,7 +132,7 @@ export function renderAnswer(target: HTMLElement, answer: SubmissionAnswer, sent
           h(
             'p',
             { className: 'sev-warning' },
-            `Attenzione: ${count(carried.length, ['riga di una finestra chiusa è stata mantenuta', 'righe di finestre chiuse sono state mantenute'])} com’era (R24).`,
+            `Attenzione: ${count(carried.length, ['riga di una finestra chiusa è stata mantenuta com’era', 'righe di finestre chiuse sono state mantenute com’erano'])} (R24).`,
           ),
           h(
             'ul',
