@@ -62,6 +62,8 @@ it('keeps row identity by id or natural key, version after version', async () =>
   ]);
   const stored = await api.call('GET', `${BASE}/submissions/${one.body.submissionId}`, { token });
   expect(stored.body.rows.map((r: Row) => r.rowId)).toEqual(ids);
+  expect(stored.body.changes).toEqual(one.body.changes);
+  expect(stored.body.changedRows).toEqual(one.body.changedRows);
 
   // W2 locked on 30 September: the same content, without ids, is no change and no R24.
   setClock(() => new Date('2026-10-02T08:00:00Z'));
