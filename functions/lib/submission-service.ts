@@ -115,7 +115,9 @@ export async function evaluate(
       phase: 'live',
     }),
   );
-  const settled = settleSubmission({ agreement, rows: resolved.rows, previousRows, result });
+  const settled = timed(timings, 'settle', () =>
+    settleSubmission({ agreement, rows: resolved.rows, previousRows, result }),
+  );
   return {
     answer: {
       accepted: settled.accepted,

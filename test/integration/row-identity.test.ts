@@ -91,6 +91,18 @@ it('keeps row identity by id or natural key, version after version', async () =>
   expect(missing.body.changes).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 9 });
   const kept = await api.call('GET', `${BASE}/submissions/${missing.body.submissionId}`, { token });
   expect(kept.body.rows.map((r: Row) => r.rowId).sort()).toEqual([...ids].sort());
+
+  // A locked row really changed is R24: rejected, and its previous content kept.
+  const late = [...edited];
+  late[2] = { ...late[2], hours: '21', amount: '388.50', municipalShare: '388.50' };
+  const refused = await submit(late);
+  expect(refused.status).toBe(201);
+  expect(refused.body.rejected.map((r: { rowId: string }) => r.rowId)).toEqual([ids[2]]);
+  expect(codes(refused.body)).toContain('R24');
+  expect(refused.body.carriedOverRows).toEqual([
+    expect.objectContaining({ rowId: ids[2], reason: 'changed', window: 'W2' }),
+  ]);
+  expect(refused.body.changes).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 9 });
 });
 
 it('accepts rows without ids on a first version and gives them ids derived from the submission', async () => {
