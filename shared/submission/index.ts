@@ -2,3 +2,4 @@
 // submission does to the report (accepted, rejected, carried over, the diff to the previous version).
 export * from './row-identity';
 export * from './settle';
+export * from './answer-schema';

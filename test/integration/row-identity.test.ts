@@ -2,7 +2,9 @@
 // same ids, fresh random ids or no ids at all — changes nothing, an edited cell changes exactly one
 // row and keeps its id, and after the window locks the same content raises no R24.
 import crypto from 'node:crypto';
+import { z } from 'zod';
 import { setClock } from '../../functions/lib/clock';
+import { SubmissionIdentityShape } from '../../shared/submission';
 import { demoRows } from '../../scripts/demo-data';
 import { BASE, startTestApi, type TestApi } from './harness';
 
@@ -26,7 +28,12 @@ const codes = (answer: { findings: { code: string }[] }) => answer.findings.map(
 
 it('keeps row identity by id or natural key, version after version', async () => {
   const token = await api.partner('charta');
-  const submit = (rows: Row[]) => api.call('POST', `${BASE}/submissions`, { token, json: body(rows) });
+  // Every answer carries the identity fields, in the shape the contract states.
+  const submit = async (rows: Row[]) => {
+    const res = await api.call('POST', `${BASE}/submissions`, { token, json: body(rows) });
+    if (res.status === 201) z.object(SubmissionIdentityShape).parse(res.body);
+    return res;
+  };
   // Nine rows (BENI and PERS) dated May–August 2026: window W2, open until 30 September.
   const rows: Row[] = demoRows(9, { prefix: 'charta' });
   setClock(() => new Date('2026-09-10T10:00:00Z'));
