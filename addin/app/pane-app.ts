@@ -106,20 +106,24 @@ export class PaneApp {
     return context;
   }
 
-  /** Reads the report's last version (when signed in) and re-validates against it. */
-  private async loadPrevious(): Promise<void> {
+  /**
+   * Reads the report's last version (when signed in) and, when `revalidate`, checks the workbook
+   * against it. True when it was read.
+   */
+  private async loadPrevious(revalidate = true): Promise<boolean> {
     const token = await this.tokens.getToken().catch(() => null);
-    if (!token) return;
+    if (!token) return false;
     const ctx = this.context();
     const report = reportKey(ctx);
     try {
       const latest = await this.api.latestSubmission(this.agreement.id, ctx);
-      if (reportKey(this.context()) !== report) return; // the choice changed meanwhile
+      if (reportKey(this.context()) !== report) return false; // the choice changed meanwhile
       this.previous = { report, rows: latest?.rows ?? [] };
     } catch {
-      return; // offline or not allowed: the pane validates as without server state
+      return false; // offline or not allowed: the pane validates as without server state
     }
-    await this.session?.setContext(this.context());
+    if (revalidate) await this.session?.setContext(this.context());
+    return true;
   }
 
   private today(): string {
@@ -271,16 +275,18 @@ export class PaneApp {
     if (!token) return;
     // Inside Excel with Entra the token arrives only now.
     if (this.tokens.usesEntra && this.applyIdentity(token)) void this.session?.setContext(this.context());
+    let changed = false;
     try {
       const parsed = AgreementSchema.safeParse(await this.api.getAgreement(this.agreement.id));
       if (parsed.success) {
         this.agreement = parsed.data;
-        if (this.session) await this.session.setContext(this.context());
+        changed = true;
       }
     } catch {
       // Offline or not signed in: the shipped configuration validates just the same.
     }
-    await this.loadPrevious();
+    // One pass for both: the server's agreement and the report's last version.
+    if ((await this.loadPrevious(false)) || changed) await this.session?.setContext(this.context());
   }
 
   private async open(port: WorkbookPort): Promise<void> {
