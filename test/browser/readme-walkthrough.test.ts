@@ -152,6 +152,16 @@ describe('README demo walkthrough', () => {
     );
     const recover = stated('«Da recuperare (solo a chiusura dell’anno)» at 0,00').match(/«(.+)»/)![1];
     expect(labels).toContain(recover);
+    const amounts = await po.$$eval(
+      '[data-testid="reconciliation-table"] tr',
+      (rows, label) =>
+        rows
+          .filter((r) => (r.querySelector('th, td')?.textContent ?? '') === label)
+          .map((r) => r.querySelectorAll('th, td')[1]?.textContent?.trim() ?? ''),
+      recover,
+    );
+    expect(amounts.length).toBeGreaterThan(0);
+    for (const amount of amounts) expect(amount).toMatch(/^0,00/);
     expect(labels).not.toContain('Da recuperare');
     const projection = labels.filter((l) => l.startsWith(stated('Proiezione a fine anno')));
     expect(projection.length).toBeGreaterThanOrEqual(4);
