@@ -6,12 +6,11 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import '../scripts/quiet-registration';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, localJwks, setAuthConfig } from '../functions/lib/auth';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, localJwks } from '../functions/lib/auth';
 import { verifyAuditChain } from '../functions/lib/audit';
-import { setClock } from '../functions/lib/clock';
 import { generateSigningKey, mintToken } from '../functions/lib/dev-keys';
-import { createStorage, setStorage } from '../functions/lib/storage';
-import { ROUTES } from '../functions/routes';
+import { createStorage } from '../functions/lib/storage';
+import { buildRoutes } from '../functions/routes';
 import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreements';
 import { startAzurite } from '../scripts/azurite-process';
 import { demoRows } from '../scripts/demo-data';
@@ -33,12 +32,14 @@ export async function run(): Promise<Record<string, unknown>> {
     connectionString: azurite.connectionString,
     namespace: `b${crypto.randomBytes(3).toString('hex')}`,
   });
-  setStorage(storage);
   await storage.ensure();
   const key = await generateSigningKey();
-  setAuthConfig({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) });
-  setClock(() => new Date('2026-09-10T10:00:00Z'));
-  const host = await startDevHost({ routes: ROUTES, port: 0, log: () => undefined });
+  const deps = {
+    clock: () => new Date('2026-09-10T10:00:00Z'),
+    storage,
+    auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) },
+  };
+  const host = await startDevHost({ routes: buildRoutes(deps), port: 0, log: () => undefined });
   const url = `${host.url}/agreements/${DEFAULT_AGREEMENT_ID}/submissions`;
 
   // The client serialises its body before the clock starts: the numbers are the API's latency.
@@ -162,7 +163,6 @@ export async function run(): Promise<Record<string, unknown>> {
     console.log(`load average (1 min): ${loadAverage1m} on ${os.cpus().length} CPUs`);
     return { submission5000: big, concurrent, auditChainOk: audit.ok, auditEvents: audit.count, loadAverage1m };
   } finally {
-    setClock(undefined);
     await host.close();
     await azurite.stop();
   }

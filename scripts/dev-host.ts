@@ -1,24 +1,25 @@
 // Development host: serves the route table of functions/routes.ts under /api on node:http, for
 // machines without Azure Functions Core Tools (outside the Functions host app.http registers
 // nothing). Each request becomes the same HttpRequest/InvocationContext the host would build.
-//   npx tsx scripts/dev-host.ts [--port 7071]   (storage from STORAGE_CONNECTION_STRING / AzureWebJobsStorage)
+//   npx tsx scripts/dev-host.ts [--port 7071]   (deps from the environment: STORAGE_CONNECTION_STRING /
+//   AzureWebJobsStorage, AUTH_* — functions/lib/deps.ts)
 import http from 'node:http';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
-import type { RouteDef } from '../functions/lib/route';
+import type { BoundRoute } from '../functions/lib/route';
 import { errorBody } from '../functions/lib/http-errors';
 
 /** Above every handler's own cap (documents 10 MiB, JSON 16 MiB): a backstop, not the policy. */
 export const DEV_HOST_BODY_LIMIT = 32 * 1024 * 1024;
 
 interface CompiledRoute {
-  def: RouteDef;
+  def: BoundRoute;
   pattern: RegExp;
   names: string[];
 }
 
-function compile(def: RouteDef): CompiledRoute {
+function compile(def: BoundRoute): CompiledRoute {
   const names: string[] = [];
   const source = def.route
     .split('/')
@@ -33,7 +34,8 @@ function compile(def: RouteDef): CompiledRoute {
 }
 
 export interface DevHostOptions {
-  routes: readonly RouteDef[];
+  /** The route table joined to its dependencies: buildRoutes(deps) of functions/routes.ts. */
+  routes: readonly BoundRoute[];
   port?: number;
   host?: string;
   /** Where handler logs go; defaults to stderr with the level. */
@@ -205,8 +207,9 @@ async function main(): Promise<void> {
   const portArg = process.argv.indexOf('--port');
   const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.PORT ?? 7071);
   await import('./quiet-registration');
-  const { ROUTES } = await import('../functions/routes');
-  const host = await startDevHost({ routes: ROUTES, port });
+  const { ROUTES, buildRoutes } = await import('../functions/routes');
+  const { depsFromEnv } = await import('../functions/lib/deps');
+  const host = await startDevHost({ routes: buildRoutes(depsFromEnv()), port });
   console.log(`dev host listening on ${host.url}`);
   for (const r of ROUTES) console.log(`  ${r.methods.join(',').padEnd(8)} /api/${r.route}`);
 }

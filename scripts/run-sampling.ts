@@ -2,7 +2,8 @@
 // against the configured storage (STORAGE_CONNECTION_STRING / AzureWebJobsStorage, e.g. the local
 // Azurite of `npm start`), as the Functions host would at 02:30. Prints what was drawn (counts
 // and ids, no persons). --today sets the Rome calendar day (noon UTC of that day).
-import { getStorage } from '../functions/lib/storage';
+import { systemClock } from '../functions/lib/clock';
+import { storageFromEnv } from '../functions/lib/storage';
 
 async function main(): Promise<void> {
   await import('./quiet-registration');
@@ -11,7 +12,8 @@ async function main(): Promise<void> {
   const today = i > 0 ? process.argv[i + 1] : undefined;
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('--today vuole una data aaaa-mm-gg');
   const now = today ? new Date(`${today}T12:00:00Z`) : new Date();
-  const run = await runSemesterSampling({ storage: getStorage() }, now);
+  // The audit events carry the real time of the run, whatever day --today names.
+  const run = await runSemesterSampling({ storage: storageFromEnv(), clock: systemClock }, now);
   console.log(JSON.stringify(run, null, 2));
   if (run.failed.length) process.exitCode = 1;
 }

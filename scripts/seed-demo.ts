@@ -1,16 +1,15 @@
 // Demo data for npm start: four partners' reports of the crema-2026-2028 agreement (koala and the
-// lead partner in P1, igea in P2, mestieri in P5), with co-financing (own funds and volunteer
-// hours) of about 11-13% of the contribution, stored through the same service the API uses (so
+// lead partner in P1, igea in P2, mestieri in P5), each with the co-financing of its programme's
+// plan (own funds and volunteer hours), stored through the same service the API uses (so
 // versions, identity, idempotency and audit are real). Seeded once, on the day of the first
 // `npm start`, with rows dated in the window open that day; a later run finds version 1 and leaves
 // it alone. seedDemo answers koala's P1 version 1 rows: the demo workbook holds exactly those.
 import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreements';
 import { romeDate } from '../shared/core/dates';
 import type { RowInput } from '../shared/rows/rows';
-import { setClock } from '../functions/lib/clock';
 import { submit } from '../functions/lib/submission-service';
 import type { Storage } from '../functions/lib/storage';
-import type { SubmissionBody } from '../functions/lib/request-schemas';
+import type { SubmissionBody } from '../shared/contract/submissions';
 import { getVersion, readHead, readSnapshot, submissionIdOf } from '../functions/lib/submissions-store';
 import { demoPlan, demoReports } from './demo-data';
 
@@ -26,31 +25,28 @@ export async function seedDemo(storage: Storage, now: Date = new Date()): Promis
   if (!agreement) throw new Error(`agreement ${DEFAULT_AGREEMENT_ID} missing`);
   const plan = demoPlan(agreement, romeDate(now));
   await storage.ensure();
+  // The service gets the seeding day as its clock; the server's own clock is not touched.
+  const deps = { storage, clock: () => now };
   const seeded: SeedResult['seeded'] = [];
-  setClock(() => now);
-  try {
-    for (const report of demoReports(agreement, plan)) {
-      const key = { agreement: agreement.id, partner: report.partner, programme: report.programme, year: plan.year };
-      if (await readHead(storage, key)) {
-        seeded.push({ submissionId: submissionIdOf(key, 1), replayed: true, rejected: 0 });
-        continue;
-      }
-      const body: SubmissionBody = {
-        programme: report.programme,
-        partner: report.partner,
-        year: plan.year,
-        rows: report.rows as SubmissionBody['rows'],
-      };
-      const { answer, replayed } = await submit(storage, {
-        agreement,
-        body,
-        actor: { role: 'partner', id: `${report.partner}/demo-seed` },
-        idempotencyKey: `demo-seed-${report.partner}-${report.programme}-${plan.year}`,
-      });
-      seeded.push({ submissionId: answer.submissionId, replayed, rejected: answer.rejected.length });
+  for (const report of demoReports(agreement, plan)) {
+    const key = { agreement: agreement.id, partner: report.partner, programme: report.programme, year: plan.year };
+    if (await readHead(storage, key)) {
+      seeded.push({ submissionId: submissionIdOf(key, 1), replayed: true, rejected: 0 });
+      continue;
     }
-  } finally {
-    setClock(undefined);
+    const body: SubmissionBody = {
+      programme: report.programme,
+      partner: report.partner,
+      year: plan.year,
+      rows: report.rows as SubmissionBody['rows'],
+    };
+    const { answer, replayed } = await submit(deps, {
+      agreement,
+      body,
+      actor: { role: 'partner', id: `${report.partner}/demo-seed` },
+      idempotencyKey: `demo-seed-${report.partner}-${report.programme}-${plan.year}`,
+    });
+    seeded.push({ submissionId: answer.submissionId, replayed, rejected: answer.rejected.length });
   }
   const koala = { agreement: agreement.id, partner: 'koala', programme: 'P1', year: plan.year };
   const v1 = await getVersion(storage, agreement.id, submissionIdOf(koala, 1));

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_KEYS_DIR } from '../functions/lib/auth';
 import { loadOrCreateLocalKey, mintToken } from '../functions/lib/dev-keys';
-import { azuriteConnectionString, createStorage, setStorage } from '../functions/lib/storage';
+import { azuriteConnectionString, createStorage } from '../functions/lib/storage';
 import { startAzurite, type AzuriteInstance } from './azurite-process';
 import { seedDemo } from './seed-demo';
 import { writeDemoWorkbook } from './demo-workbook';
@@ -96,7 +96,6 @@ async function main(): Promise<void> {
   }
   const storage = createStorage({ connectionString });
   await storage.ensure();
-  setStorage(storage);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -142,8 +141,10 @@ async function main(): Promise<void> {
   } else {
     await import('./quiet-registration');
     const { startDevHost } = await import('./dev-host');
-    const { ROUTES } = await import('../functions/routes');
-    await startDevHost({ routes: ROUTES, port: API_PORT });
+    const { buildRoutes } = await import('../functions/routes');
+    const { depsFromEnv } = await import('../functions/lib/deps');
+    // The same storage client as the seed; the JWKS from the settings set above.
+    await startDevHost({ routes: buildRoutes(depsFromEnv(process.env, { storage })), port: API_PORT });
     console.log('Core Tools non installati: API servita dal dev host (stessi handler).');
   }
   for (const spec of EXTRA_PROCESSES) startChild(spec, env);

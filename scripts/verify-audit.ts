@@ -6,7 +6,7 @@
 // cannot be read.
 import { verifyAuditChain } from '../functions/lib/audit';
 import { decisionsWithoutAuditEvent, versionsWithoutAuditEvent } from '../functions/lib/audit-coverage';
-import { azuriteConnectionString, getStorage } from '../functions/lib/storage';
+import { azuriteConnectionString, storageFromEnv } from '../functions/lib/storage';
 
 async function main(): Promise<void> {
   if (!process.env.STORAGE_CONNECTION_STRING && !process.env.AzureWebJobsStorage) {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   let result;
   let missing: string[];
   try {
-    const storage = getStorage();
+    const storage = storageFromEnv();
     result = await verifyAuditChain(storage);
     missing = [...(await versionsWithoutAuditEvent(storage)), ...(await decisionsWithoutAuditEvent(storage))];
   } catch (err) {

@@ -1,87 +1,33 @@
-// The pane's HTTP client: same-origin /api, Bearer token, Italian errors from the API's
-// `{ error: { code, message } }`. A network failure or a 5xx is "retryable": the outbox keeps it.
-import type { ApiRow } from '../app/submission-rows';
-import type { Finding } from '../../shared/findings/findings';
+// The partner pane's side of the one API client (client/): same-origin "/api" unless a base URL is
+// given (addin/api/api-base.ts, issue 12), the pane's token source, the browser's fetch. Errors are
+// the client's ApiError, with the API's Italian message; a network failure or a 5xx is
+// "retryable": the outbox keeps the submission and retries it with the same Idempotency-Key.
+import { ApiError, createClient, type DocumentQuery, type FetchLike, type RendicontaClient } from '../../client';
+import type { AgreementAnswer, DocumentMeta, SubmissionAnswer, SubmissionRequest } from '../../shared/contract';
 import type { RowInput } from '../../shared/rows/rows';
-import type { CarriedOverRow, ChangedRow, Changes } from '../../shared/submission';
 
-export interface SubmissionBody {
-  programme: string;
-  partner: string;
-  year: number;
-  baseVersion?: number;
-  rows: ApiRow[];
-}
-
-export interface SubmissionAnswer {
-  submissionId: string;
-  version: number;
-  accepted: string[];
-  rejected: { rowId: string; findings: Finding[] }[];
-  findings: Finding[];
-  /** rowIds[i]: the id the report gives the i-th row sent (DOMAIN §5); the pane writes it back. */
-  rowIds: string[];
-  changes: Changes;
-  changedRows: ChangedRow[];
-  /** Locked rows left out or altered: kept as they were (R24). */
-  carriedOverRows: CarriedOverRow[];
-}
-
-export interface DocumentMeta {
-  docId: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  kind: string | null;
-  rowId: string | null;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: unknown = null,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-
-  /** Worth retrying later with the same Idempotency-Key. */
-  get retryable(): boolean {
-    return this.status === 0 || this.status >= 500;
-  }
-}
-
-const STATUS_MESSAGES: Record<number, string> = {
-  400: 'Richiesta non valida.',
-  401: 'Accesso non autorizzato: effettua di nuovo l’accesso.',
-  403: 'Non hai i permessi per questa operazione.',
-  404: 'Risorsa non trovata.',
-  409: 'Il rendiconto è stato modificato nel frattempo: ricarica e invia di nuovo.',
-  413: 'I dati inviati sono troppo grandi.',
-  415: 'Formato non ammesso.',
-  422: 'I dati inviati non rispettano lo schema previsto.',
-};
+export { ApiError };
+export type { DocumentMeta, SubmissionAnswer };
+/** What the pane sends (rows as toApiRow gives them); the server checks every cell. */
+export type SubmissionBody = SubmissionRequest;
 
 export type TokenSource = () => Promise<string | null>;
 
-export class ApiClient {
-  constructor(
-    private readonly getToken: TokenSource,
-    private readonly baseUrl = '/api',
-    private readonly fetcher: typeof fetch = (...args) => globalThis.fetch(...args),
-  ) {}
+const browserFetch: FetchLike = (url, init) => globalThis.fetch(url, init as RequestInit);
 
-  getAgreement(agreementId: string): Promise<unknown> {
-    return this.request('GET', `/agreements/${encodeURIComponent(agreementId)}`);
+export class ApiClient {
+  private readonly client: RendicontaClient;
+
+  constructor(getToken: TokenSource, baseUrl = '/api', fetcher: FetchLike = browserFetch) {
+    this.client = createClient({ baseUrl, token: getToken, fetch: fetcher });
+  }
+
+  getAgreement(agreementId: string): Promise<AgreementAnswer> {
+    return this.client.getAgreement(agreementId);
   }
 
   submit(agreementId: string, body: SubmissionBody, idempotencyKey: string): Promise<SubmissionAnswer> {
-    return this.request('POST', `/agreements/${encodeURIComponent(agreementId)}/submissions`, {
-      body: JSON.stringify(body),
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-    });
+    return this.client.submit(agreementId, body, idempotencyKey);
   }
 
   /** The report's last version for one partner, programme and year (rows with their ids), or null. */
@@ -89,82 +35,11 @@ export class ApiClient {
     agreementId: string,
     report: { partner: string; programme: string; year: number },
   ): Promise<{ submissionId: string; version: number; rows: RowInput[] } | null> {
-    const base = `/agreements/${encodeURIComponent(agreementId)}/submissions`;
-    const query = new URLSearchParams({
-      partner: report.partner,
-      programme: report.programme,
-      year: String(report.year),
-    });
-    const list = await this.request<{ submissions?: { submissionId: string; version: number }[] }>(
-      'GET',
-      `${base}?${query}`,
-    );
-    const versions = (list?.submissions ?? []).filter((s) => typeof s.version === 'number');
-    if (versions.length === 0) return null;
-    const last = versions.reduce((a, b) => (b.version > a.version ? b : a));
-    const version = await this.request<{ rows?: RowInput[] }>(
-      'GET',
-      `${base}/${encodeURIComponent(last.submissionId)}`,
-    );
-    return {
-      submissionId: last.submissionId,
-      version: last.version,
-      rows: Array.isArray(version?.rows) ? version.rows : [],
-    };
+    const last = await this.client.latestSubmission(agreementId, report);
+    return last && { submissionId: last.submissionId, version: last.version, rows: last.rows };
   }
 
-  uploadDocument(
-    agreementId: string,
-    docId: string,
-    bytes: Uint8Array,
-    query: { programme: string; rowId?: string; kind?: string; fileName?: string },
-  ): Promise<DocumentMeta> {
-    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
-    return this.request(
-      'PUT',
-      `/agreements/${encodeURIComponent(agreementId)}/documents/${encodeURIComponent(docId)}?${params}`,
-      {
-        body: bytes as BodyInit,
-        headers: { 'Content-Type': 'application/octet-stream' },
-      },
-    );
-  }
-
-  private async request<T>(
-    method: string,
-    path: string,
-    init: { body?: BodyInit; headers?: Record<string, string> } = {},
-  ): Promise<T> {
-    const token = await this.getToken();
-    const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    let response: Response;
-    try {
-      response = await this.fetcher(`${this.baseUrl}${path}`, { method, headers, body: init.body });
-    } catch {
-      throw new ApiError(0, 'network', 'Connessione al servizio non disponibile: riproveremo automaticamente.');
-    }
-    const text = await response.text();
-    const json = text ? safeJson(text) : null;
-    if (response.ok) return json as T;
-    const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    const fallback =
-      response.status >= 500
-        ? 'Il servizio non è al momento disponibile: riproveremo automaticamente.'
-        : (STATUS_MESSAGES[response.status] ?? `Errore ${response.status}.`);
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http_${response.status}`,
-      error?.message ?? fallback,
-      error?.details ?? null,
-    );
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
+  uploadDocument(agreementId: string, docId: string, bytes: Uint8Array, query: DocumentQuery): Promise<DocumentMeta> {
+    return this.client.uploadDocument(agreementId, docId, bytes, query);
   }
 }

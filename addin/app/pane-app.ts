@@ -423,7 +423,7 @@ export class PaneApp {
     this.submissions.outbox.on((event) => {
       if (event.type === 'sent') {
         const answer = event.answer as SubmissionAnswer;
-        const sent = event.entry.body.rows;
+        const sent = event.entry.body.rows as { sheet?: string; row?: number; rowId?: string }[];
         renderAnswer(result, answer, sent);
         // The report's ids for the rows sent (matched by natural key when the file had none),
         // then the new version as the state the next edits are checked against.

@@ -1,32 +1,23 @@
-// Typed client of the PO routes (ARCHITECTURE.md, "HTTP API"). Transport and token are injected:
-// the pane passes its fetch and token source, tests pass theirs. Errors surface as PoApiError with
-// the server's Italian message, so panels can show it as is.
-import { ApiError } from '../api/client';
+// The PO pane's side of the one API client (client/), bound to one agreement. Transport, base URL
+// and token are injected: the pane passes its fetch and token source, tests pass theirs. Errors are
+// the client's ApiError (exported here as PoApiError too) with the server's Italian message, so
+// panels show it as is. Answers are parsed with the contract's schemas (shared/contract); the
+// sample view becomes the panels' Sample by an exact mapping (sampleFromView): no field is guessed.
+import { ApiError, createClient, type ApiMessages, type FetchLike } from '../../client';
+import type { DecisionRequest, PersonView, SampleView } from '../../shared/contract';
 import type {
   DrawRequest,
-  Observation,
   OutcomeKind,
   OutcomeRequest,
   ReviewRequest,
   RowSummary,
   Sample,
-  SubmissionSummary,
   SampledPerson,
+  SubmissionSummary,
 } from './po-types';
-import {
-  reconciliationSearch,
-  type ReconciliationAnswerAsRead,
-} from '../../shared/reconciliation/reconciliation-answer';
-import { parseReconciliationAnswer } from '../../shared/reconciliation/reconciliation-answer-schema';
+import type { ReconciliationAnswerAsRead } from '../../shared/reconciliation/reconciliation-answer';
 
-export type FetchLike = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body?: string },
-) => Promise<{
-  status: number;
-  ok: boolean;
-  text(): Promise<string>;
-}>;
+export type { FetchLike };
 
 export interface PoApiConfig {
   /** Base of the API, e.g. "http://localhost:7071/api" (no trailing slash needed). */
@@ -39,12 +30,20 @@ export interface PoApiConfig {
 /** The pane's API error: one class for both sides of the pane (status 0 = network). */
 export { ApiError as PoApiError };
 
-const GENERIC: Record<number, string> = {
-  0: 'Servizio non raggiungibile: controllare la connessione e riprovare.',
-  401: 'Sessione scaduta o non valida: accedere di nuovo.',
-  403: 'Operazione non consentita per questo profilo o programma.',
-  404: 'Elemento non trovato.',
-  409: 'Conflitto con una modifica già registrata: aggiornare e riprovare.',
+const other = (status: number) => `Errore del servizio (${status}).`;
+
+/** The PO pane's wording of failures without an error body (the panels show it as is). */
+export const PO_MESSAGES: Partial<ApiMessages> = {
+  network: 'Servizio non raggiungibile: controllare la connessione e riprovare.',
+  unavailable: other,
+  other,
+  byStatus: {
+    401: 'Sessione scaduta o non valida: accedere di nuovo.',
+    403: 'Operazione non consentita per questo profilo o programma.',
+    404: 'Elemento non trovato.',
+    409: 'Conflitto con una modifica già registrata: aggiornare e riprovare.',
+  },
+  code: () => 'http',
 };
 
 export interface PoApi {
@@ -66,214 +65,130 @@ export interface PoApi {
 }
 
 export function createPoApi(config: PoApiConfig): PoApi {
-  const base = `${config.baseUrl.replace(/\/+$/, '')}/agreements/${encodeURIComponent(config.agreement)}`;
-
-  async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = {
-      Authorization: `Bearer ${await config.getToken()}`,
-      Accept: 'application/json',
-    };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let response;
-    try {
-      response = await config.fetch(`${base}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      throw new ApiError(0, 'network', GENERIC[0]);
-    }
-    const text = await response.text();
-    let data: unknown = null;
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch {
-      data = null;
-    }
-    if (!response.ok) {
-      const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-      throw new ApiError(
-        response.status,
-        error?.code ?? 'http',
-        error?.message ?? GENERIC[response.status] ?? `Errore del servizio (${response.status}).`,
-        error?.details ?? null,
-      );
-    }
-    return data;
-  }
-
-  const samplePath = (programme: string, semester: string) =>
-    `/samples/${encodeURIComponent(programme)}/${encodeURIComponent(semester)}`;
+  const client = createClient({
+    baseUrl: config.baseUrl,
+    token: config.getToken,
+    fetch: config.fetch,
+    messages: PO_MESSAGES,
+  });
+  const agreement = config.agreement;
+  const outcome = (
+    programme: string,
+    semester: string,
+    person: string,
+    body: Parameters<typeof client.recordOutcome>[4],
+  ) => client.recordOutcome(agreement, programme, semester, person, body);
 
   return {
     async getSample(programme, semester) {
       try {
-        return normaliseSample(await call('GET', samplePath(programme, semester)), programme, semester);
+        return sampleFromView(await client.getSample(agreement, programme, semester));
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
       }
     },
     async drawSample(programme, semester, request) {
-      return normaliseSample(
-        await call('POST', `${samplePath(programme, semester)}/draw`, request),
-        programme,
-        semester,
-      );
+      return sampleFromView(await client.drawSample(agreement, programme, semester, request));
     },
     recordOutcome(programme, semester, person, request) {
-      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, request);
+      // The outcome form's fields; which combination is valid is the server's to say (422 with paths).
+      return outcome(programme, semester, person, request as DecisionRequest);
     },
     markDocumentsReceived(programme, semester, person) {
-      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, {
-        documentsReceived: true,
-      });
+      return outcome(programme, semester, person, { documentsReceived: true });
     },
     sendObservations(programme, semester, person, observations) {
-      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, {
-        observations,
-      });
+      return outcome(programme, semester, person, { observations });
     },
     confirmOutcome(programme, semester, person) {
-      return call('POST', `${samplePath(programme, semester)}/outcomes/${encodeURIComponent(person)}`, {
-        confirm: true,
-      });
+      return outcome(programme, semester, person, { confirm: true });
     },
     review(request) {
-      return call('POST', '/reviews', request);
+      return client.createReview(agreement, request);
     },
     async listSubmissions(programme, year) {
-      const query = new URLSearchParams();
-      if (programme) query.set('programme', programme);
-      if (year) query.set('year', String(year));
-      const data = record(await call('GET', `/submissions${query.size ? `?${query.toString()}` : ''}`));
-      return (Array.isArray(data.submissions) ? data.submissions : [])
-        .map(record)
-        .filter((s) => typeof s.submissionId === 'string')
-        .map((s) => ({
-          submissionId: s.submissionId as string,
-          partner: str(s.partner) ?? '',
-          programme: str(s.programme) ?? '',
-          year: Number(s.year ?? 0),
-          version: Number(s.version ?? 0),
-          submittedAt: str(s.submittedAt),
-          rowCount: typeof s.rowCount === 'number' ? s.rowCount : undefined,
-        }));
+      const { submissions } = await client.listSubmissions(agreement, { programme, year });
+      return submissions.map((s): SubmissionSummary => ({
+        submissionId: s.submissionId,
+        partner: s.partner,
+        programme: s.programme,
+        year: s.year,
+        version: s.version,
+        submittedAt: s.submittedAt,
+        rowCount: s.rowCount,
+      }));
     },
     async submissionRows(submissionId) {
-      const data = record(await call('GET', `/submissions/${encodeURIComponent(submissionId)}`));
-      return (Array.isArray(data.rows) ? data.rows : [])
-        .map(record)
-        .filter((r) => typeof r.rowId === 'string')
-        .map((r) => ({
-          rowId: r.rowId as string,
-          category: str(r.category) ?? '',
-          amount: str(r.amount),
-          sheet: str(r.sheet),
-          row: typeof r.row === 'number' ? r.row : undefined,
-        }));
+      const { rows } = await client.getSubmission(agreement, submissionId);
+      // Id, category, amount and place only: the stored row also holds names and tax codes.
+      return rows.map((r): RowSummary => ({
+        rowId: r.rowId,
+        category: r.category,
+        amount: typeof r.amount === 'string' ? r.amount : undefined,
+        sheet: r.sheet,
+        row: r.row,
+      }));
     },
-    async reconciliation(year, programme, asOf) {
-      const search = reconciliationSearch({ year, programme, asOf });
-      const parsed = parseReconciliationAnswer(await call('GET', `/reconciliation?${search}`));
-      if (!parsed.ok)
-        throw new ApiError(502, 'bad_answer', 'La riconciliazione ricevuta non è leggibile.', parsed.issues);
-      return parsed.answer;
+    reconciliation(year, programme, asOf): Promise<ReconciliationAnswerAsRead> {
+      return client.reconciliation(agreement, { year, programme, asOf });
     },
   };
 }
 
-const OUTCOMES: readonly OutcomeKind[] = ['ammesso', 'ammesso_parzialmente', 'non_ammesso', 'integrazioni_richieste'];
+const OUTCOMES: readonly string[] = ['ammesso', 'ammesso_parzialmente', 'non_ammesso', 'integrazioni_richieste'];
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-/**
- * Reads the outcome whether the server nests it ({ outcome: { outcome, … } }) or flattens it into
- * the person's state ({ status: "non_ammesso", reason, admittedAmount, integrationDeadline }).
- */
-function readOutcome(raw: Record<string, unknown>): SampledPerson['outcome'] {
-  const nested = record(raw.outcome);
-  const source = Object.keys(nested).length > 0 ? nested : raw;
-  const kind = str(source.outcome) ?? str(source.kind) ?? str(source.status);
-  if (!kind || !(OUTCOMES as readonly string[]).includes(kind)) return undefined;
+/** The decision a person's state shows, when its status is one (not while documents are awaited). */
+function outcomeOf(p: PersonView): SampledPerson['outcome'] {
+  if (!OUTCOMES.includes(p.status)) return undefined;
   return {
-    outcome: kind as OutcomeKind,
-    amount: str(source.amount) ?? str(source.admittedAmount),
-    reason: str(source.reason),
-    deadline: str(source.deadline) ?? str(source.integrationDeadline),
-    at: str(source.at) ?? str(source.decidedOn) ?? str(source.decidedAt),
+    outcome: p.status as OutcomeKind,
+    amount: p.admittedAmount,
+    reason: p.reason,
+    deadline: p.integrationDeadline,
+    at: p.decidedOn,
   };
 }
 
-function readObservations(raw: Record<string, unknown>): Observation[] {
-  const inContradictory = record(raw.contradictory).observations;
-  const source = raw.observations ?? inContradictory;
-  const list = Array.isArray(source) ? source : source !== undefined ? [source] : [];
-  return list
-    .map((o): Observation | null => {
-      if (typeof o === 'string') return { text: o };
-      const r = record(o);
-      const text = str(r.text) ?? str(r.observations);
-      return text ? { text, at: str(r.at) ?? str(r.on) ?? str(r.receivedAt), by: str(r.by) ?? str(r.partner) } : null;
-    })
-    .filter((o): o is Observation => o !== null);
-}
-
-function readDocuments(raw: Record<string, unknown>): SampledPerson['documents'] {
-  const list = Array.isArray(raw.documents) ? raw.documents : [];
-  return list
-    .map((d) => {
-      if (typeof d === 'string') return { docId: d };
-      const r = record(d);
-      const docId = str(r.docId) ?? str(r.id);
-      return docId ? { docId, name: str(r.name) ?? str(r.fileName), receivedAt: str(r.receivedAt) ?? str(r.at) } : null;
-    })
-    .filter((d): d is SampledPerson['documents'][number] => d !== null);
-}
-
-/** A tolerant reading of the sample answers (draw and get share it, GET adds requests and outcomes). */
-export function normaliseSample(data: unknown, programme: string, semester: string): Sample {
-  const raw = record(data);
-  const body = Object.keys(record(raw.sample)).length > 0 ? record(raw.sample) : raw;
-  const selected = (Array.isArray(body.selected) ? body.selected : []).map((s): SampledPerson => {
-    const r = typeof s === 'string' ? { personId: s } : record(s);
-    const contradictory = record(r.contradictory);
-    const history = Array.isArray(r.history) ? r.history.map(record) : [];
-    const received = history.filter((e) => e.type === 'documents_received').map((e) => str(e.on));
-    return {
-      rank: typeof r.rank === 'number' ? r.rank : undefined,
-      personId: str(r.personId) ?? '',
-      requestDeadline: str(r.requestDeadline) ?? str(r.deadline) ?? '',
-      status: str(r.status) ?? '',
-      documents: readDocuments(r),
-      documentsReceivedOn: str(r.documentsReceivedOn) ?? received[received.length - 1],
-      final: r.final === true,
-      contradictory: Object.keys(contradictory).length > 0 && r.final !== true,
-      rowIds: Array.isArray(r.rowIds) ? r.rowIds.filter((x): x is string => typeof x === 'string') : [],
-      outcome: readOutcome(r),
-      observations: readObservations(r),
-      observationDeadline: str(r.observationDeadline) ?? str(contradictory.observationsDeadline),
-    };
-  });
+/** The server's sample view (GET …/samples/…, POST …/draw) as the panels read it: field by field. */
+export function sampleFromView(view: SampleView): Sample {
   return {
-    programme: str(body.programme) ?? programme,
-    semester: str(body.semester) ?? semester,
-    seed: str(body.seed) ?? '',
-    method: str(body.method) ?? 'simple',
-    rate: str(body.rate) ?? '',
-    populationHash: str(body.populationHash) ?? '',
-    population: Number(body.population ?? body.N ?? 0),
-    n: Number(body.n ?? selected.length),
-    drawnAt: str(body.drawnAt) ?? str(body.drawnOn) ?? str(body.createdAt),
-    drawnBy: str(body.drawnBy) ?? str(body.trigger),
-    seedGenerated: typeof body.seedGenerated === 'boolean' ? body.seedGenerated : undefined,
-    selected,
+    programme: view.programme,
+    semester: view.semester,
+    seed: view.seed,
+    method: view.method,
+    rate: view.rate,
+    populationHash: view.populationHash,
+    population: view.population,
+    n: view.n,
+    drawnAt: view.drawnOn,
+    drawnBy: view.drawnBy ?? undefined,
+    seedGenerated: view.seedGenerated,
+    selected: view.selected.map((p): SampledPerson => {
+      const received = p.history.filter((e) => e.type === 'documents_received');
+      const observations = p.contradictory?.observations;
+      return {
+        rank: p.rank,
+        personId: p.personId,
+        requestDeadline: p.requestDeadline,
+        status: p.status,
+        // The PO's view lists the documents of the person's rows; a partner's view has none.
+        documents: (p.documents ?? []).map((d) => ({
+          docId: d.docId,
+          name: d.name,
+          kind: d.kind ?? undefined,
+          receivedAt: d.receivedAt,
+        })),
+        documentsReceivedOn: received[received.length - 1]?.on,
+        final: p.final,
+        contradictory: p.contradictory !== undefined && !p.final,
+        rowIds: p.rowIds,
+        partners: p.partners,
+        reportedCost: p.reportedCost ?? undefined,
+        outcome: outcomeOf(p),
+        observations: observations ? [{ text: observations.text, at: observations.on }] : [],
+        observationDeadline: p.contradictory?.observationsDeadline,
+      };
+    }),
   };
 }

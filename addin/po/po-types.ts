@@ -1,5 +1,5 @@
-// Wire shapes of the PO routes (ARCHITECTURE.md, "HTTP API"). The pane is a tolerant reader: it
-// names only the fields it shows, so the server may add fields without breaking an open pane.
+// What the PO panels show. The wire shapes are the contract's (shared/contract); po-api.ts reads
+// them with its schemas and maps the sample view onto these types field by field.
 
 // The reconciliation answer is not declared here: its types live in the domain module
 // (shared/reconciliation/reconciliation-answer.ts), derived from what shared/reconciliation/reconcile.ts computes.
@@ -21,7 +21,11 @@ export interface SampledPerson {
   requestDeadline: string;
   status: string;
   /** Documents the partner sent for this request (names or ids), when the server lists them. */
-  documents: Array<{ docId: string; name?: string; receivedAt?: string }>;
+  documents: Array<{ docId: string; name?: string; kind?: string; receivedAt?: string }>;
+  /** Entities whose rows put the person in the population (PO view). */
+  partners?: string[];
+  /** The person's reported cost in the programme and semester, wire form (PO view). */
+  reportedCost?: string;
   /** Day the PO recorded the documentation as received (S4 request answered). */
   documentsReceivedOn?: string;
   /** Nothing can change any more (admitted, or confirmed after the contradictory step). */

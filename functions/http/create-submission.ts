@@ -1,13 +1,12 @@
 // POST /api/agreements/{agreement}/submissions — a new immutable version of one partner's report
 // for one programme and year. Idempotency-Key replays the first answer; baseVersion gives
 // optimistic concurrency (409 when stale).
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { actorOf } from '../lib/auth';
 import { badRequest, forbidden } from '../lib/http-errors';
 import { parseBody, readJson } from '../lib/request-body';
-import { SubmissionBodySchema } from '../lib/request-schemas';
-import { defineRoute, httpOptions, json } from '../lib/route';
-import { getStorage } from '../lib/storage';
+import { SubmissionBodySchema, type SubmissionAnswer } from '../../shared/contract';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
 import { checkEnvelope, requireAgreement, serverTiming, submit, type Timings } from '../lib/submission-service';
 
 export const createSubmissionRoute = defineRoute({
@@ -15,7 +14,7 @@ export const createSubmissionRoute = defineRoute({
   methods: ['POST'],
   route: 'agreements/{agreement}/submissions',
   access: ['partner'],
-  async handler({ request, context, principal, params }) {
+  async handler({ request, context, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     const idempotencyKey = request.headers.get('idempotency-key') ?? undefined;
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
@@ -28,24 +27,27 @@ export const createSubmissionRoute = defineRoute({
     checkEnvelope(agreement, body);
     // A bookkeeper submits for its own entity only.
     if (principal.partner !== body.partner) throw forbidden('Puoi inviare solo il rendiconto del tuo ente.');
-    const { answer, replayed, auditFailed } = await submit(getStorage(), {
+    const {
+      answer: result,
+      replayed,
+      auditFailed,
+    } = await submit(deps, {
       agreement,
       body,
       actor: actorOf(principal),
       idempotencyKey,
       timings,
     });
-    if (auditFailed) context.error(`createSubmission: audit append failed for ${answer.submissionId}`);
-    return json(201, answer, {
+    if (auditFailed) context.error(`createSubmission: audit append failed for ${result.submissionId}`);
+    return answer<SubmissionAnswer>(201, result, {
       'Server-Timing': serverTiming(timings),
-      Location: `/api/agreements/${agreement.id}/submissions/${answer.submissionId}`,
+      Location: `/api/agreements/${agreement.id}/submissions/${result.submissionId}`,
       ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}),
     });
   },
 });
 
-export async function createSubmission(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return createSubmissionRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const createSubmission = handlerOf(createSubmissionRoute);
 
 app.http(createSubmissionRoute.name, httpOptions(createSubmissionRoute));

@@ -1,7 +1,8 @@
 // GET /api/agreements/{agreement} — the configuration the task pane needs to validate offline.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { MINISTRY_HOURLY_COSTS } from '../../shared/agreement/reference';
-import { defineRoute, httpOptions, json } from '../lib/route';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
+import type { AgreementAnswer } from '../../shared/contract';
 import { requireAgreement } from '../lib/submission-service';
 
 export const getAgreementRoute = defineRoute({
@@ -11,7 +12,7 @@ export const getAgreementRoute = defineRoute({
   access: 'signed-in',
   async handler({ params }) {
     const agreement = requireAgreement(params.agreement);
-    return json(
+    return answer<AgreementAnswer>(
       200,
       { ...agreement, reference: { ministryHourlyCosts: MINISTRY_HOURLY_COSTS } },
       {
@@ -21,8 +22,7 @@ export const getAgreementRoute = defineRoute({
   },
 });
 
-export async function getAgreement(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return getAgreementRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const getAgreement = handlerOf(getAgreementRoute);
 
 app.http(getAgreementRoute.name, httpOptions(getAgreementRoute));

@@ -1,12 +1,11 @@
 // GET /api/agreements/{agreement}/documents/{docId} — download: the owning partner, the PO of the
 // document's programme, an admin.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { canReadReport } from '../lib/auth';
 import { readDocumentBytes, readDocumentMeta } from '../lib/documents-store';
 import { forbidden, notFound } from '../lib/http-errors';
-import { DOC_ID } from '../lib/request-schemas';
-import { defineRoute, httpOptions } from '../lib/route';
-import { getStorage } from '../lib/storage';
+import { DOC_ID } from '../../shared/contract';
+import { defineRoute, handlerOf, httpOptions } from '../lib/route';
 import { requireAgreement } from '../lib/submission-service';
 
 export const getDocumentRoute = defineRoute({
@@ -14,10 +13,10 @@ export const getDocumentRoute = defineRoute({
   methods: ['GET'],
   route: 'agreements/{agreement}/documents/{docId}',
   access: ['partner', 'po', 'admin'],
-  async handler({ principal, params }) {
+  async handler({ principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     if (!DOC_ID.test(params.docId)) throw notFound('Documento non trovato.', { docId: params.docId });
-    const storage = getStorage();
+    const storage = deps.storage;
     await storage.ensure();
     const meta = await readDocumentMeta(storage, agreement.id, params.docId);
     if (!meta) throw notFound('Documento non trovato.', { docId: params.docId });
@@ -38,8 +37,7 @@ export const getDocumentRoute = defineRoute({
   },
 });
 
-export async function getDocument(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return getDocumentRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const getDocument = handlerOf(getDocumentRoute);
 
 app.http(getDocumentRoute.name, httpOptions(getDocumentRoute));

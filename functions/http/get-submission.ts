@@ -1,9 +1,9 @@
 // GET /api/agreements/{agreement}/submissions/{id} — one committed version with its rows and findings.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { canReadReport } from '../lib/auth';
 import { forbidden, notFound } from '../lib/http-errors';
-import { defineRoute, httpOptions, json } from '../lib/route';
-import { getStorage } from '../lib/storage';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
+import type { SubmissionDetailAnswer } from '../../shared/contract';
 import { requireAgreement } from '../lib/submission-service';
 import { getVersion, parseSubmissionId, readSnapshot } from '../lib/submissions-store';
 
@@ -12,19 +12,19 @@ export const getSubmissionRoute = defineRoute({
   methods: ['GET'],
   route: 'agreements/{agreement}/submissions/{id}',
   access: ['partner', 'po', 'admin'],
-  async handler({ principal, params }) {
+  async handler({ principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     const parsed = parseSubmissionId(agreement.id, params.id);
     if (!parsed) throw notFound('Invio non trovato.', { submissionId: params.id });
     // The id names its partner and programme: refuse before reading, so existence is not leaked.
     if (!canReadReport(principal, agreement.id, parsed.key.partner, parsed.key.programme)) throw forbidden();
-    const storage = getStorage();
+    const storage = deps.storage;
     await storage.ensure();
     const meta = await getVersion(storage, agreement.id, params.id);
     if (!meta) throw notFound('Invio non trovato.', { submissionId: params.id });
     const snapshot = await readSnapshot(storage, meta.blobName);
     const { blobName: _blob, ...rest } = meta;
-    return json(200, {
+    return answer<SubmissionDetailAnswer>(200, {
       ...rest,
       rows: snapshot.rows,
       carriedOver: snapshot.carriedOver,
@@ -39,8 +39,7 @@ export const getSubmissionRoute = defineRoute({
   },
 });
 
-export async function getSubmission(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return getSubmissionRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const getSubmission = handlerOf(getSubmissionRoute);
 
 app.http(getSubmissionRoute.name, httpOptions(getSubmissionRoute));

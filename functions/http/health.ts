@@ -1,27 +1,29 @@
 // GET /api/health — liveness and storage reachability; anonymous.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { clock } from '../lib/clock';
-import { defineRoute, httpOptions, json } from '../lib/route';
-import { getStorage } from '../lib/storage';
+import { app } from '@azure/functions';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
+import type { HealthAnswer } from '../../shared/contract';
 
 export const healthRoute = defineRoute({
   name: 'health',
   methods: ['GET'],
   route: 'health',
   access: 'anonymous',
-  async handler({ context }) {
+  async handler({ context, deps }) {
     try {
-      await getStorage().ping();
-      return json(200, { status: 'ok', storage: 'ok', time: clock().toISOString() });
+      await deps.storage.ping();
+      return answer<HealthAnswer>(200, { status: 'ok', storage: 'ok', time: deps.clock().toISOString() });
     } catch (err) {
       context.warn(`health: storage unreachable (${err instanceof Error ? err.name : 'error'})`);
-      return json(503, { status: 'degraded', storage: 'unreachable', time: clock().toISOString() });
+      return answer<HealthAnswer>(503, {
+        status: 'degraded',
+        storage: 'unreachable',
+        time: deps.clock().toISOString(),
+      });
     }
   },
 });
 
-export async function health(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return healthRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const health = handlerOf(healthRoute);
 
 app.http(healthRoute.name, httpOptions(healthRoute));

@@ -1,12 +1,11 @@
 // GET /api/agreements/{agreement}/submissions[?programme&partner&year] — committed versions the
 // caller may see: a partner its own, a PO its programmes of this agreement, an admin everything.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { hasRole, isAdmin, isPoOf } from '../lib/auth';
 import { forbidden } from '../lib/http-errors';
 import { parseBody } from '../lib/request-body';
-import { SubmissionListQuerySchema } from '../lib/request-schemas';
-import { defineRoute, httpOptions, json } from '../lib/route';
-import { getStorage } from '../lib/storage';
+import { SubmissionListQuerySchema, type SubmissionListAnswer } from '../../shared/contract';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
 import { requireAgreement } from '../lib/submission-service';
 import { listVersions } from '../lib/submissions-store';
 
@@ -15,10 +14,10 @@ export const listSubmissionsRoute = defineRoute({
   methods: ['GET'],
   route: 'agreements/{agreement}/submissions',
   access: ['partner', 'po', 'admin'],
-  async handler({ request, principal, params }) {
+  async handler({ request, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     const query = parseBody(SubmissionListQuerySchema, Object.fromEntries(request.query.entries()));
-    const storage = getStorage();
+    const storage = deps.storage;
     await storage.ensure();
     let versions;
     if (isAdmin(principal)) {
@@ -37,12 +36,11 @@ export const listSubmissionsRoute = defineRoute({
         (v) => (asPartner && v.partner === principal.partner) || (asPo && isPoOf(principal, agreement.id, v.programme)),
       );
     }
-    return json(200, { submissions: versions.map(({ blobName: _blob, ...meta }) => meta) });
+    return answer<SubmissionListAnswer>(200, { submissions: versions.map(({ blobName: _blob, ...meta }) => meta) });
   },
 });
 
-export async function listSubmissions(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return listSubmissionsRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const listSubmissions = handlerOf(listSubmissionsRoute);
 
 app.http(listSubmissionsRoute.name, httpOptions(listSubmissionsRoute));

@@ -5,23 +5,22 @@
 //                        { documentsReceived: true };
 //   partner concerned:   { observations } during the contradictory step.
 // Illegal transitions answer 409 with the Italian reason; malformed bodies 422.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { romeDate } from '../../shared/core/dates';
 import { actorOf, hasRole, isAdmin } from '../lib/auth';
-import { clock } from '../lib/clock';
 import { forbidden } from '../lib/http-errors';
 import { findSelected, loadSampleOrFail, recordOutcome, type OutcomeCommand } from '../lib/outcome-service';
 import { requirePoOf } from '../lib/po-scope';
 import { parseBody, readJson } from '../lib/request-body';
-import { defineRoute, httpOptions, json } from '../lib/route';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
 import {
   ConfirmBodySchema,
   DecisionBodySchema,
   DocumentsReceivedBodySchema,
   ObservationsBodySchema,
-} from '../lib/sample-schemas';
+  type OutcomeAnswer,
+} from '../../shared/contract';
 import { checkProgrammeSemester, loadSampleView, partnersOf } from '../lib/sample-service';
-import { getStorage } from '../lib/storage';
 import { requireAgreement } from '../lib/submission-service';
 
 export const recordOutcomeRoute = defineRoute({
@@ -29,7 +28,7 @@ export const recordOutcomeRoute = defineRoute({
   methods: ['POST'],
   route: 'agreements/{agreement}/samples/{programme}/{semester}/outcomes/{person}',
   access: ['po', 'partner', 'admin'],
-  async handler({ request, principal, params }) {
+  async handler({ request, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     const raw = await readJson(request, 64 * 1024);
     const isObservations = raw !== null && typeof raw === 'object' && 'observations' in raw;
@@ -42,7 +41,7 @@ export const recordOutcomeRoute = defineRoute({
     }
     const command = commandOf(raw, isObservations);
     checkProgrammeSemester(agreement, params.programme, params.semester);
-    const storage = getStorage();
+    const storage = deps.storage;
     const snapshot = await loadSampleOrFail(storage, agreement, params.programme, params.semester);
     const person = findSelected(snapshot, params.person);
     if (
@@ -53,17 +52,17 @@ export const recordOutcomeRoute = defineRoute({
       throw forbidden('La richiesta di documentazione non è rivolta al tuo ente.');
     }
     const result = await recordOutcome(
-      storage,
+      deps,
       agreement,
       snapshot,
       person,
       command,
       actorOf(principal),
-      romeDate(clock()),
+      romeDate(deps.clock()),
     );
     const partner = isObservations && !isAdmin(principal) ? principal.partner : undefined;
     const view = await loadSampleView(storage, agreement, params.programme, params.semester, partner);
-    return json(
+    return answer<OutcomeAnswer | undefined>(
       201,
       view.selected.find((p) => p.rank === result.rank),
     );
@@ -88,8 +87,7 @@ function commandOf(raw: unknown, isObservations: boolean): OutcomeCommand {
   return { type: 'decision', ...parseBody(DecisionBodySchema, raw) };
 }
 
-export async function recordSampleOutcome(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return recordOutcomeRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const recordSampleOutcome = handlerOf(recordOutcomeRoute);
 
 app.http(recordOutcomeRoute.name, httpOptions(recordOutcomeRoute));

@@ -1,11 +1,10 @@
 // PUT /api/agreements/{agreement}/documents/{docId}?programme=P1[&rowId&kind&fileName] — upload a
 // supporting document (raw bytes: PDF, PNG or JPEG, sniffed from the bytes; size cap 10 MiB).
 // Checks run before anything is written, so a refused upload leaves storage untouched.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app, type HttpResponseInit } from '@azure/functions';
 import { findProgramme } from '../../shared/agreement/agreement';
 import { actorOf } from '../lib/auth';
 import { appendAudit } from '../lib/audit';
-import { clock } from '../lib/clock';
 import {
   DOCUMENT_SIZE_LIMIT,
   readDocumentMeta,
@@ -17,9 +16,8 @@ import {
 } from '../lib/documents-store';
 import { HttpError, forbidden, notFound, unsupportedMediaType, validationFailed } from '../lib/http-errors';
 import { parseBody, readBytes } from '../lib/request-body';
-import { DOC_ID, DocumentQuerySchema } from '../lib/request-schemas';
-import { defineRoute, httpOptions, json } from '../lib/route';
-import { getStorage } from '../lib/storage';
+import { DOC_ID, DocumentQuerySchema } from '../../shared/contract';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
 import { requireAgreement } from '../lib/submission-service';
 
 export const putDocumentRoute = defineRoute({
@@ -27,7 +25,7 @@ export const putDocumentRoute = defineRoute({
   methods: ['PUT'],
   route: 'agreements/{agreement}/documents/{docId}',
   access: ['partner'],
-  async handler({ request, principal, params }) {
+  async handler({ request, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     if (!DOC_ID.test(params.docId)) throw notFound('Documento non trovato.', { docId: params.docId });
     const query = parseBody(DocumentQuerySchema, Object.fromEntries(request.query.entries()));
@@ -55,9 +53,9 @@ export const putDocumentRoute = defineRoute({
       contentType,
       size: bytes.length,
       sha256: sha256OfBytes(bytes),
-      uploadedAt: clock().toISOString(),
+      uploadedAt: deps.clock().toISOString(),
     };
-    const storage = getStorage();
+    const storage = deps.storage;
     await storage.ensure();
     const existing = await readDocumentMeta(storage, agreement.id, params.docId);
     if (existing) return sameOrConflict(existing, meta);
@@ -70,16 +68,16 @@ export const putDocumentRoute = defineRoute({
         target: `${agreement.id}/${params.docId}`,
         payload: meta,
       },
-      storage,
+      deps,
     );
-    return json(201, meta, { Location: `/api/agreements/${agreement.id}/documents/${params.docId}` });
+    return answer<DocumentMeta>(201, meta, { Location: `/api/agreements/${agreement.id}/documents/${params.docId}` });
   },
 });
 
 /** A document id is bound to one owner and one content for ever. */
 function sameOrConflict(existing: DocumentMeta, attempt: DocumentMeta): HttpResponseInit {
   if (existing.partner !== attempt.partner) throw forbidden('Il documento appartiene a un altro ente.');
-  if (existing.sha256 === attempt.sha256) return json(200, existing);
+  if (existing.sha256 === attempt.sha256) return answer<DocumentMeta>(200, existing);
   throw new HttpError(
     409,
     'document_conflict',
@@ -90,8 +88,7 @@ function sameOrConflict(existing: DocumentMeta, attempt: DocumentMeta): HttpResp
   );
 }
 
-export async function putDocument(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return putDocumentRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const putDocument = handlerOf(putDocumentRoute);
 
 app.http(putDocumentRoute.name, httpOptions(putDocumentRoute));

@@ -5,17 +5,15 @@
 // (Rome).
 // `&format=xlsx` (or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`
 // without a format) answers the same reconciliation as the `Riconciliazione` workbook.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { romeDate } from '../../shared/core/dates';
 import { hasRole, isAdmin } from '../lib/auth';
-import { clock } from '../lib/clock';
 import { forbidden, notFound } from '../lib/http-errors';
 import { isPoOf, requirePoOf } from '../lib/po-scope';
 import { XLSX_CONTENT_TYPE, reconciliationFor, reconciliationWorkbook } from '../lib/reconciliation-service';
 import { parseBody } from '../lib/request-body';
-import { defineRoute, httpOptions, json } from '../lib/route';
-import { ReconciliationQuerySchema } from '../lib/sample-schemas';
-import { getStorage } from '../lib/storage';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
+import { ReconciliationQuerySchema, type ReconciliationAnswer } from '../../shared/contract';
 import { requireAgreement } from '../lib/submission-service';
 
 export const reconciliationRoute = defineRoute({
@@ -23,7 +21,7 @@ export const reconciliationRoute = defineRoute({
   methods: ['GET'],
   route: 'agreements/{agreement}/reconciliation',
   access: ['po', 'partner', 'admin'],
-  async handler({ request, principal, params }) {
+  async handler({ request, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     const query = parseBody(ReconciliationQuerySchema, Object.fromEntries(request.query.entries()));
     if (!agreement.years.includes(query.year))
@@ -41,16 +39,16 @@ export const reconciliationRoute = defineRoute({
       // A PO with no programme in this agreement would still read its ATS totals: refuse instead.
       if (only.length === 0) throw forbidden('Non sei responsabile di alcun programma di questo accordo.');
     }
-    const answer = await reconciliationFor(getStorage(), agreement, {
+    const result = await reconciliationFor(deps.storage, agreement, {
       year: query.year,
-      asOf: query.asOf ?? romeDate(clock()),
+      asOf: query.asOf ?? romeDate(deps.clock()),
       only,
     });
     const wantsXlsx = query.format
       ? query.format === 'xlsx'
       : (request.headers.get('accept') ?? '').toLowerCase().includes(XLSX_CONTENT_TYPE);
-    if (!wantsXlsx) return json(200, answer);
-    const { bytes, fileName } = reconciliationWorkbook(agreement, answer, query.programme);
+    if (!wantsXlsx) return answer<ReconciliationAnswer>(200, result);
+    const { bytes, fileName } = reconciliationWorkbook(agreement, result, query.programme);
     return {
       status: 200,
       body: bytes,
@@ -65,8 +63,7 @@ export const reconciliationRoute = defineRoute({
   },
 });
 
-export async function getReconciliation(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return reconciliationRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const getReconciliation = handlerOf(reconciliationRoute);
 
 app.http(reconciliationRoute.name, httpOptions(reconciliationRoute));

@@ -1,17 +1,15 @@
 // POST /api/agreements/{agreement}/samples/{programme}/{semester}/draw — the PO draws the semester
 // sample (S3–S4) or gets the one already drawn (idempotent: the first seed is kept forever); a
 // larger rate extends it keeping the first draw. 201 on the first draw, 200 afterwards.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { romeDate } from '../../shared/core/dates';
 import { actorOf } from '../lib/auth';
-import { clock } from '../lib/clock';
 import { requirePoOf } from '../lib/po-scope';
 import { parseBody } from '../lib/request-body';
 import { readOptionalJson } from '../lib/optional-json';
-import { defineRoute, httpOptions, json } from '../lib/route';
-import { DrawBodySchema } from '../lib/sample-schemas';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
+import { DrawBodySchema, type DrawAnswer } from '../../shared/contract';
 import { checkProgrammeSemester, drawOrExtend, loadSampleView } from '../lib/sample-service';
-import { getStorage } from '../lib/storage';
 import { requireAgreement } from '../lib/submission-service';
 
 export const drawSampleRoute = defineRoute({
@@ -19,29 +17,28 @@ export const drawSampleRoute = defineRoute({
   methods: ['POST'],
   route: 'agreements/{agreement}/samples/{programme}/{semester}/draw',
   access: ['po', 'admin'],
-  async handler({ request, principal, params }) {
+  async handler({ request, principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     requirePoOf(principal, agreement.id, params.programme);
     checkProgrammeSemester(agreement, params.programme, params.semester);
     // An empty body means "defaults": generated seed, simple method, the agreement's rate.
     const body = parseBody(DrawBodySchema, await readOptionalJson(request));
-    const storage = getStorage();
+    const storage = deps.storage;
     const result = await drawOrExtend(
-      storage,
+      deps,
       agreement,
       params.programme,
       params.semester,
       body,
       actorOf(principal),
-      romeDate(clock()),
+      romeDate(deps.clock()),
     );
     const view = await loadSampleView(storage, agreement, params.programme, params.semester);
-    return json(result.outcome === 'drawn' ? 201 : 200, { ...view, result: result.outcome });
+    return answer<DrawAnswer>(result.outcome === 'drawn' ? 201 : 200, { ...view, result: result.outcome });
   },
 });
 
-export async function drawSample(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return drawSampleRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const drawSample = handlerOf(drawSampleRoute);
 
 app.http(drawSampleRoute.name, httpOptions(drawSampleRoute));

@@ -1,13 +1,13 @@
 // GET /api/agreements/{agreement}/samples/{programme}/{semester} — the drawn sample with each
 // request's deadline and outcome. The PO of the programme (and an admin) sees every person; a
 // partner only the requests addressed to it (persons its own rows put in the population).
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { hasRole } from '../lib/auth';
 import { forbidden } from '../lib/http-errors';
 import { isPoOf } from '../lib/po-scope';
-import { defineRoute, httpOptions, json } from '../lib/route';
+import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
+import type { SampleView } from '../../shared/contract';
 import { checkProgrammeSemester, loadSampleView } from '../lib/sample-service';
-import { getStorage } from '../lib/storage';
 import { requireAgreement } from '../lib/submission-service';
 
 export const getSampleRoute = defineRoute({
@@ -15,7 +15,7 @@ export const getSampleRoute = defineRoute({
   methods: ['GET'],
   route: 'agreements/{agreement}/samples/{programme}/{semester}',
   access: ['po', 'partner', 'admin'],
-  async handler({ principal, params }) {
+  async handler({ principal, params, deps }) {
     const agreement = requireAgreement(params.agreement);
     let partner: string | undefined;
     if (!isPoOf(principal, agreement.id, params.programme)) {
@@ -24,12 +24,14 @@ export const getSampleRoute = defineRoute({
       partner = principal.partner;
     }
     checkProgrammeSemester(agreement, params.programme, params.semester);
-    return json(200, await loadSampleView(getStorage(), agreement, params.programme, params.semester, partner));
+    return answer<SampleView>(
+      200,
+      await loadSampleView(deps.storage, agreement, params.programme, params.semester, partner),
+    );
   },
 });
 
-export async function getSample(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  return getSampleRoute.handler(request, context);
-}
+/** The handler with its dependencies: the host passes its own (below), a test what it needs. */
+export const getSample = handlerOf(getSampleRoute);
 
 app.http(getSampleRoute.name, httpOptions(getSampleRoute));

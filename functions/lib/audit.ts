@@ -4,8 +4,9 @@
 // hash and reports the first broken link. Actors are role + ids, never names.
 import crypto from 'node:crypto';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import { getStorage, type Storage } from './storage';
-import { clock } from './clock';
+import type { Clock } from '../../shared/core/dates';
+import type { StoreDeps } from './deps';
+import type { Storage } from './storage';
 
 export const AUDIT_PARTITION = 'audit';
 export const GENESIS_HASH = '0'.repeat(64);
@@ -112,6 +113,7 @@ function toEvent(entity: Record<string, unknown>): AuditEvent {
  */
 interface Pending {
   input: AuditEventInput;
+  clock: Clock;
   payloadHash: string;
   resolve: (event: AuditEvent) => void;
   reject: (err: unknown) => void;
@@ -124,7 +126,9 @@ interface Queue {
 const queues = new WeakMap<Storage, Queue>();
 const MAX_BATCH = 100; // Table Storage transaction limit
 
-export function appendAudit(input: AuditEventInput, storage: Storage = getStorage()): Promise<AuditEvent> {
+/** Appends one event; `deps.clock` stamps it (the batch it joins takes the first event's clock). */
+export function appendAudit(input: AuditEventInput, deps: StoreDeps): Promise<AuditEvent> {
+  const { storage, clock } = deps;
   let queue = queues.get(storage);
   if (!queue) {
     queue = { pending: [], running: false };
@@ -133,7 +137,7 @@ export function appendAudit(input: AuditEventInput, storage: Storage = getStorag
   const q = queue;
   const payloadHash = sha256Hex(canonicalJson(input.payload));
   return new Promise<AuditEvent>((resolve, reject) => {
-    q.pending.push({ input, payloadHash, resolve, reject });
+    q.pending.push({ input, clock, payloadHash, resolve, reject });
     if (!q.running) void drain(q, storage);
   });
 }
@@ -183,7 +187,7 @@ async function appendBatch(
   const client = table(storage);
   let last = known ?? (await tail(client));
   for (let attempt = 0; ; attempt++) {
-    const events = chain(batch, last, clock().toISOString());
+    const events = chain(batch, last, batch[0].clock().toISOString());
     const entities = events.map((e) => ({ partitionKey: AUDIT_PARTITION, rowKey: rowKeyForSeq(e.seq), ...e }));
     try {
       if (entities.length === 1) await client.createEntity(entities[0]);
@@ -204,7 +208,7 @@ export interface AuditVerification {
   firstBroken?: { seq: number; reason: 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch' };
 }
 
-export async function readAuditLog(storage: Storage = getStorage()): Promise<AuditEvent[]> {
+export async function readAuditLog(storage: Storage): Promise<AuditEvent[]> {
   await storage.ensure();
   const events: AuditEvent[] = [];
   for await (const e of table(storage).listEntities({
@@ -215,7 +219,7 @@ export async function readAuditLog(storage: Storage = getStorage()): Promise<Aud
   return events.sort((a, b) => a.seq - b.seq);
 }
 
-export async function verifyAuditChain(storage: Storage = getStorage()): Promise<AuditVerification> {
+export async function verifyAuditChain(storage: Storage): Promise<AuditVerification> {
   return verifyEvents(await readAuditLog(storage));
 }
 

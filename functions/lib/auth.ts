@@ -1,6 +1,6 @@
 // Bearer JWT verification with jose. Production: Microsoft Entra ID (tenant JWKS, issuer, audience
-// from app settings). Local: a signing key and JWKS under .data/keys (see dev-keys.ts). Tests
-// inject a per-run key with setAuthConfig.
+// from app settings). Local: a signing key and JWKS under .data/keys (see dev-keys.ts). The
+// configuration is a dependency (Deps.auth, functions/lib/deps.ts): tests pass a per-run key.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -47,12 +47,6 @@ export const LOCAL_ISSUER = 'https://rendiconta.local/dev';
 export const LOCAL_AUDIENCE = 'api://rendiconta-dev';
 export const LOCAL_KEYS_DIR = path.resolve(process.cwd(), '.data', 'keys');
 
-let current: AuthConfig | undefined;
-
-export function setAuthConfig(config: AuthConfig | undefined): void {
-  current = config;
-}
-
 export function localJwks(jwks: JSONWebKeySet): JWTVerifyGetKey {
   return createLocalJWKSet(jwks);
 }
@@ -84,18 +78,18 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   };
 }
 
-function config(): AuthConfig {
-  current ??= authConfigFromEnv();
-  return current;
-}
-
-export async function authenticate(request: HttpRequest): Promise<Principal> {
+/**
+ * The caller of a request, from its bearer token. `deps.auth` is read here, inside the check: a
+ * host whose settings cannot give a configuration answers 401 on protected routes (and nothing
+ * else breaks), as the lazy host deps (deps.ts) throw only when the configuration is first read.
+ */
+export async function authenticate(request: HttpRequest, deps: { readonly auth: AuthConfig }): Promise<Principal> {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw unauthenticated('missing_token');
   let cfg: AuthConfig;
   try {
-    cfg = config();
+    cfg = deps.auth;
   } catch {
     // Misconfigured host: fail closed, but say nothing about the configuration to the caller.
     throw unauthenticated('not_configured');

@@ -1,14 +1,7 @@
-// The server's clock, injectable so tests can move time past a window lock.
+// The server's clock is a dependency (Deps.clock, functions/lib/deps.ts): the host passes the
+// system clock, tests a fixed or movable one to go past a window lock.
 import type { Clock } from '../../shared/core/dates';
 
-const systemClock: Clock = () => new Date();
-let current: Clock = systemClock;
+export type { Clock };
 
-export function clock(): Date {
-  return current();
-}
-
-/** Tests: setClock(() => new Date('2026-06-02T08:00:00Z')); setClock(undefined) restores. */
-export function setClock(next: Clock | undefined): void {
-  current = next ?? systemClock;
-}
+export const systemClock: Clock = () => new Date();

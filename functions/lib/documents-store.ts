@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import { statusOf } from './audit';
 import type { Storage } from './storage';
+import type { DocumentMeta } from '../../shared/contract/documents';
 
 export const DOCUMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
@@ -32,19 +33,8 @@ export function sanitiseFileName(raw: string | undefined | null, type: DocumentT
   return cleaned || `documento.${EXTENSION[type]}`;
 }
 
-export interface DocumentMeta {
-  agreement: string;
-  docId: string;
-  partner: string;
-  programme: string;
-  rowId: string | null;
-  kind: string | null;
-  fileName: string;
-  contentType: DocumentType;
-  size: number;
-  sha256: string;
-  uploadedAt: string;
-}
+// The metadata is also the answer of PUT …/documents/{docId} (shared/contract/documents.ts).
+export type { DocumentMeta };
 
 export function sha256OfBytes(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');

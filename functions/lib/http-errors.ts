@@ -2,22 +2,10 @@
 // partner or PO can read. Messages never carry personal data (names, tax codes, pay): details hold
 // paths, rule codes and ids only.
 import type { HttpResponseInit } from '@azure/functions';
+import type { ErrorBody, ErrorCode, IssueDetail } from '../../shared/contract/errors';
 
-export type ErrorCode =
-  | 'malformed_json'
-  | 'bad_request'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'version_conflict'
-  | 'idempotency_conflict'
-  | 'document_conflict'
-  | 'state_conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'validation_failed'
-  | 'internal';
+// The codes and the error body are the contract's (shared/contract/errors.ts).
+export type { ErrorCode, IssueDetail };
 
 export class HttpError extends Error {
   constructor(
@@ -71,18 +59,13 @@ export const payloadTooLarge = (limitBytes: number) =>
 export const unsupportedMediaType = (message: string, details: unknown = null) =>
   new HttpError(415, 'unsupported_media_type', message, details);
 
-/** One entry per schema issue: the JSON path and the Italian reason. */
-export interface IssueDetail {
-  path: string;
-  message: string;
-}
 export const validationFailed = (issues: IssueDetail[], total = issues.length) =>
   new HttpError(422, 'validation_failed', 'La richiesta non rispetta lo schema previsto.', {
     issues,
     ...(total > issues.length ? { total } : {}),
   });
 
-export function errorBody(code: ErrorCode, message: string, details: unknown = null) {
+export function errorBody(code: ErrorCode, message: string, details: unknown = null): ErrorBody {
   return { error: { code, message, details } };
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../../shared/sample/outcomes';
 import { normalisePersonId } from '../../shared/sample/sampling';
 import { appendAudit, type AuditActor } from './audit';
-import { clock } from './clock';
+import type { StoreDeps } from './deps';
 import { notFound } from './http-errors';
 import {
   appendOutcomeEvent,
@@ -58,7 +58,7 @@ export async function loadSampleOrFail(storage: Storage, agreement: Agreement, p
 }
 
 export async function recordOutcome(
-  storage: Storage,
+  deps: StoreDeps,
   agreement: Agreement,
   snapshot: SampleSnapshot,
   person: StoredSelection,
@@ -66,6 +66,7 @@ export async function recordOutcome(
   actor: AuditActor,
   today: IsoDate,
 ): Promise<OutcomeResultView> {
+  const { storage, clock } = deps;
   const key = { agreement: snapshot.agreement, programme: snapshot.programme, semester: snapshot.semester };
   for (let attempt = 0; attempt < 10; attempt++) {
     const all = await readOutcomeEvents(storage, key.agreement, key.programme, key.semester);
@@ -97,7 +98,7 @@ export async function recordOutcome(
         target: `${sampleTarget(key)}#${person.rank}`,
         payload: { rank: person.rank, seq, event },
       },
-      storage,
+      deps,
     );
     return { rank: person.rank, state: next.state };
   }

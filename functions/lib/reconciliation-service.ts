@@ -155,7 +155,7 @@ export async function reconciliationFor(
   return reconciliationFromData(agreement, await loadReconciliationData(storage, agreement, query.year), query);
 }
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_CONTENT_TYPE } from '../../shared/contract/reconciliation';
 
 /**
  * The answer as the `Riconciliazione` workbook: the same layout and bytes the pane builds in file

@@ -3,23 +3,12 @@
 // so resubmitting a row does not undo the PO's decision. Row ids are free text, so the row key
 // is a hash of the row's identity (Table keys forbid "/", "#", "?").
 import crypto from 'node:crypto';
-import type { IsoDate } from '../../shared/core/dates';
+import type { ReviewAnswer } from '../../shared/contract/reviews';
 import { statusOf } from './audit';
 import type { Storage } from './storage';
 
-export interface StoredReview {
-  agreement: string;
-  submissionId: string;
-  partner: string;
-  programme: string;
-  year: number;
-  rowId: string;
-  decision: 'non_ammesso';
-  reason: string;
-  decidedOn: IsoDate;
-  actorRole: string;
-  at: string;
-}
+/** The stored decision is also the answer of POST …/reviews (shared/contract/reviews.ts). */
+export type StoredReview = ReviewAnswer;
 
 function rowKeyOf(r: Pick<StoredReview, 'partner' | 'programme' | 'year' | 'rowId'>): string {
   return crypto.createHash('sha256').update(`${r.partner}\n${r.programme}\n${r.year}\n${r.rowId}`).digest('hex');

@@ -22,7 +22,9 @@ import { formatDateIt } from '../../shared/core/dates';
 import { appendAudit, type AuditActor } from './audit';
 import { HttpError, notFound, validationFailed } from './http-errors';
 import { latestReports, qualifiedRowId, splitQualifiedRowId } from './latest-reports';
+import type { StoreDeps } from './deps';
 import type { Storage } from './storage';
+import type { DrawOutcome, PersonView, SampleView } from '../../shared/contract/samples';
 import {
   readOutcomeEvents,
   readSample,
@@ -38,7 +40,7 @@ export interface DrawOptions {
   rate?: string;
 }
 
-export type DrawOutcome = 'drawn' | 'extended' | 'existing';
+export type { DrawOutcome };
 
 export function stateConflict(message: string, details: unknown = null): HttpError {
   return new HttpError(409, 'state_conflict', message, details);
@@ -101,7 +103,7 @@ export interface DrawResult {
  * first draw stays a prefix).
  */
 export async function drawOrExtend(
-  storage: Storage,
+  deps: StoreDeps,
   agreement: Agreement,
   programme: string,
   semester: string,
@@ -109,12 +111,13 @@ export async function drawOrExtend(
   actor: AuditActor,
   today: IsoDate,
 ): Promise<DrawResult> {
+  const { storage } = deps;
   await storage.ensure();
   for (let attempt = 0; attempt < 5; attempt++) {
     const existing = await readSample(storage, agreement.id, programme, semester);
     const result = existing
-      ? await extendIfAsked(storage, agreement, existing, options, actor, today)
-      : await firstDraw(storage, agreement, programme, semester, options, actor, today);
+      ? await extendIfAsked(deps, agreement, existing, options, actor, today)
+      : await firstDraw(deps, agreement, programme, semester, options, actor, today);
     if (result) return result;
     // Lost a race with another writer: read again and decide again.
   }
@@ -122,7 +125,7 @@ export async function drawOrExtend(
 }
 
 async function firstDraw(
-  storage: Storage,
+  deps: StoreDeps,
   agreement: Agreement,
   programme: string,
   semester: string,
@@ -137,7 +140,7 @@ async function firstDraw(
       { semester, lockDate: lock },
     );
   }
-  const frozen = await loadPopulation(storage, agreement, programme, semester);
+  const frozen = await loadPopulation(deps.storage, agreement, programme, semester);
   const seedSource = options.seed !== undefined && options.seed.trim() !== '' ? 'given' : 'generated';
   const seed = seedSource === 'given' ? (options.seed as string) : generateSeed();
   const draw = drawFrozenSample(agreement, {
@@ -172,17 +175,17 @@ async function firstDraw(
     frozen,
     history: [{ version: 1, on: today, rate: s.rate, n: s.n, actorRole: actor.role }],
   };
-  const saved = await saveSample(storage, snapshot);
+  const saved = await saveSample(deps.storage, snapshot);
   if (!saved.saved) return undefined;
   await appendAudit(
     { actor, action: 'sample.draw', target: sampleTarget(snapshot), payload: auditPayload(snapshot) },
-    storage,
+    deps,
   );
   return { outcome: 'drawn', snapshot };
 }
 
 async function extendIfAsked(
-  storage: Storage,
+  deps: StoreDeps,
   agreement: Agreement,
   existing: SampleHead,
   options: DrawOptions,
@@ -239,11 +242,11 @@ async function extendIfAsked(
       { version, on: today, rate: draw.sample.rate, n: draw.sample.n, actorRole: actor.role },
     ],
   };
-  const saved = await saveSample(storage, snapshot, existing);
+  const saved = await saveSample(deps.storage, snapshot, existing);
   if (!saved.saved) return undefined;
   await appendAudit(
     { actor, action: 'sample.extend', target: sampleTarget(snapshot), payload: auditPayload(snapshot) },
-    storage,
+    deps,
   );
   return { outcome: 'extended', snapshot };
 }
@@ -301,41 +304,8 @@ export function outcomeStates(
   });
 }
 
-export interface SampleView {
-  agreement: string;
-  programme: string;
-  semester: string;
-  seed: string;
-  seedGenerated: boolean;
-  /** 'timer' when the daily semesterSampling timer drew it; null for draws recorded before this field. */
-  drawnBy: 'timer' | 'po' | 'admin' | null;
-  method: SamplingMethod;
-  rate: string;
-  populationHash: string;
-  population: number;
-  n: number;
-  drawnOn: IsoDate;
-  version: number;
-  selected: PersonView[];
-}
-
-export interface PersonView {
-  rank: number;
-  personId: string;
-  key: string;
-  requestedOn: IsoDate;
-  requestDeadline: IsoDate;
-  status: SampledPersonOutcome['status'];
-  final: boolean;
-  decidedOn?: IsoDate;
-  admittedAmount?: string;
-  reason?: string;
-  integrationDeadline?: IsoDate;
-  contradictory?: SampledPersonOutcome['contradictory'];
-  /** Rows behind the person: "partner/rowId" for the PO, the partner's own row ids for a partner. */
-  rowIds: string[];
-  history: SampledPersonOutcome['history'];
-}
+// The view's shape is the contract's (shared/contract/samples.ts).
+export type { PersonView, SampleView };
 
 /**
  * The sample as a caller may see it: everything for the PO (and admin); for a partner only the

@@ -112,23 +112,14 @@ export function createStorage(config: StorageConfig): Storage {
   };
 }
 
-let current: Storage | undefined;
-
-/** The process-wide storage: configured explicitly (tests, dev host) or from app settings. */
-export function getStorage(): Storage {
-  if (!current) {
-    const connectionString = process.env.STORAGE_CONNECTION_STRING ?? process.env.AzureWebJobsStorage;
-    if (!connectionString) throw new Error('STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) is not set');
-    current = createStorage({
-      connectionString: expandDevelopmentStorage(connectionString),
-      namespace: process.env.STORAGE_NAMESPACE ?? '',
-    });
-  }
-  return current;
-}
-
-export function setStorage(storage: Storage | undefined): void {
-  current = storage;
+/** The storage the app settings name (STORAGE_CONNECTION_STRING, else AzureWebJobsStorage). */
+export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): Storage {
+  const connectionString = env.STORAGE_CONNECTION_STRING ?? env.AzureWebJobsStorage;
+  if (!connectionString) throw new Error('STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) is not set');
+  return createStorage({
+    connectionString: expandDevelopmentStorage(connectionString),
+    namespace: env.STORAGE_NAMESPACE ?? '',
+  });
 }
 
 /** `UseDevelopmentStorage=true` is what Core Tools users put in local.settings.json. */

@@ -12,10 +12,10 @@ import type { RowInput } from '../../shared/rows/rows';
 import { validateRows } from '../../shared/rules/validate';
 import { resolveRowIds, settleSubmission } from '../../shared/submission';
 import { appendAudit, canonicalJson, sha256Hex, type AuditActor } from './audit';
-import { clock } from './clock';
-import { HttpError, notFound, validationFailed, versionConflict } from './http-errors';
-import type { SubmissionBody } from './request-schemas';
+import type { StoreDeps } from './deps';
 import type { Storage } from './storage';
+import { HttpError, notFound, validationFailed, versionConflict } from './http-errors';
+import type { SubmissionBody } from '../../shared/contract/submissions';
 import {
   CommitConflict,
   commitVersion,
@@ -85,12 +85,13 @@ export interface Evaluation {
  * R24 carry-over and the diff are decided in shared/submission; this only feeds it.
  */
 export async function evaluate(
-  storage: Storage,
+  deps: StoreDeps,
   agreement: Agreement,
   body: SubmissionBody,
   head: Head | undefined,
   timings?: Timings,
 ): Promise<Evaluation> {
+  const { storage, clock } = deps;
   const key: ReportKey = { agreement: agreement.id, partner: body.partner, programme: body.programme, year: body.year };
   const [previous, otherRows] = await timed(timings, 'state', () =>
     Promise.all([
@@ -150,7 +151,8 @@ export interface SubmitResult {
 
 const AUTO_RETRIES = 3;
 
-export async function submit(storage: Storage, input: SubmitInput): Promise<SubmitResult> {
+export async function submit(deps: StoreDeps, input: SubmitInput): Promise<SubmitResult> {
+  const { storage, clock } = deps;
   const { agreement, body } = input;
   const key: ReportKey = { agreement: agreement.id, partner: body.partner, programme: body.programme, year: body.year };
   // Only an idempotent request needs its hash (it costs tens of ms on a 5,000-row body).
@@ -167,7 +169,7 @@ export async function submit(storage: Storage, input: SubmitInput): Promise<Subm
     if (body.baseVersion !== undefined && body.baseVersion !== current) {
       throw versionConflict({ baseVersion: body.baseVersion, currentVersion: current });
     }
-    const evaluation = await evaluate(storage, agreement, body, head, input.timings);
+    const evaluation = await evaluate(deps, agreement, body, head, input.timings);
     const version = current + 1;
     const submissionId = submissionIdOf(key, version);
     const snapshot: VersionSnapshot = {
@@ -192,7 +194,7 @@ export async function submit(storage: Storage, input: SubmitInput): Promise<Subm
       // The version is committed: never fail the partner's submission for the audit append. A
       // missing event is logged here and found by `npm run audit:verify` (versions vs events).
       const auditFailed = await timed(input.timings, 'audit', () =>
-        appendAudit({ actor: input.actor, action: 'submission.create', target: submissionId, payload: meta }, storage),
+        appendAudit({ actor: input.actor, action: 'submission.create', target: submissionId, payload: meta }, deps),
       ).then(
         () => false,
         () => true,

@@ -7,9 +7,8 @@
 // (409) and stores nothing; an orphan blob from a failed attempt is never referenced.
 import crypto from 'node:crypto';
 import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
-import type { Finding } from '../../shared/findings/findings';
+import type { SubmissionAnswer, VersionMeta } from '../../shared/contract/submissions';
 import type { RowInput } from '../../shared/rows/rows';
-import type { CarriedOverRow, ChangedRow, Changes } from '../../shared/submission';
 import { statusOf } from './audit';
 import type { Storage } from './storage';
 
@@ -20,21 +19,8 @@ export interface ReportKey {
   year: number;
 }
 
-export interface SubmissionAnswer {
-  submissionId: string;
-  version: number;
-  accepted: string[];
-  rejected: { rowId: string; findings: Finding[] }[];
-  findings: Finding[];
-  /** rowIds[i] is the id the report gives incoming row i (matched, kept or new: DOMAIN §5). */
-  rowIds: string[];
-  /** This version against the previous one, counted by row. */
-  changes: Changes;
-  /** Each changed or removed row, with where it was in the previous version. */
-  changedRows: ChangedRow[];
-  /** Locked rows left out or altered: kept as they were (R24), with their original place and date. */
-  carriedOverRows: CarriedOverRow[];
-}
+// The answer and the listed version are the contract's (shared/contract/submissions.ts).
+export type { SubmissionAnswer, VersionMeta } from '../../shared/contract/submissions';
 
 /** What the blob holds: everything needed to answer a fetch or an idempotent replay. */
 export interface VersionSnapshot extends ReportKey {
@@ -48,22 +34,6 @@ export interface VersionSnapshot extends ReportKey {
   /** Row ids carried over unchanged from the previous version (locked, R24). */
   carriedOver: string[];
   answer: SubmissionAnswer;
-}
-
-export interface VersionMeta extends ReportKey {
-  submissionId: string;
-  version: number;
-  baseVersion: number | null;
-  submittedAt: string;
-  actorRole: string;
-  rowCount: number;
-  acceptedCount: number;
-  rejectedCount: number;
-  carriedOverCount: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  contentHash: string;
 }
 
 export interface Head {

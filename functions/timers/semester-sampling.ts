@@ -8,41 +8,33 @@ import type { Agreement } from '../../shared/agreement/agreement';
 import { AGREEMENTS } from '../../shared/agreement/agreements';
 import { romeDate } from '../../shared/core/dates';
 import { dueSemesters } from '../../shared/sample/sampling';
+import type { Clock } from '../../shared/core/dates';
+import type { SampledSemester, SamplingRun } from '../../shared/contract/samples';
 import type { AuditActor } from '../lib/audit';
-import { clock } from '../lib/clock';
+import { hostDeps, type Deps } from '../lib/deps';
 import { drawOrExtend } from '../lib/sample-service';
 import { drawnSemesters } from '../lib/samples-store';
-import { getStorage, type Storage } from '../lib/storage';
+import type { Storage } from '../lib/storage';
 
 export const SEMESTER_SAMPLING_SCHEDULE = '0 30 2 * * *';
 export const TIMER_ACTOR: AuditActor = { role: 'system', id: 'timer:semesterSampling' };
 
 export interface SamplingDeps {
   storage: Storage;
+  /** Stamps the audit events; by default the run's `now`. */
+  clock?: Clock;
   agreements?: readonly Agreement[];
   actor?: AuditActor;
 }
 
-export interface SampledSemester {
-  agreement: string;
-  programme: string;
-  semester: string;
-  population: number;
-  n: number;
-}
-
-export interface SamplingRun {
-  today: string;
-  drawn: SampledSemester[];
-  alreadyDrawn: number;
-  /** Failures do not stop the other semesters; the next run retries them. */
-  failed: { agreement: string; programme: string; semester: string; error: string }[];
-}
+// The run is also the answer of POST /api/maintenance/semester-sampling (shared/contract/samples.ts).
+export type { SampledSemester, SamplingRun };
 
 export async function runSemesterSampling(deps: SamplingDeps, now: Date): Promise<SamplingRun> {
   const today = romeDate(now);
   const agreements = deps.agreements ?? Object.values(AGREEMENTS);
   const run: SamplingRun = { today, drawn: [], alreadyDrawn: 0, failed: [] };
+  const store = { storage: deps.storage, clock: deps.clock ?? (() => now) };
   await deps.storage.ensure();
   for (const agreement of agreements) {
     const due = dueSemesters(agreement, today);
@@ -56,7 +48,7 @@ export async function runSemesterSampling(deps: SamplingDeps, now: Date): Promis
         }
         try {
           const result = await drawOrExtend(
-            deps.storage,
+            store,
             agreement,
             programme,
             semester,
@@ -88,16 +80,23 @@ export async function runSemesterSampling(deps: SamplingDeps, now: Date): Promis
   return run;
 }
 
-export async function semesterSampling(_timer: Timer, context: InvocationContext): Promise<void> {
-  const run = await runSemesterSampling({ storage: getStorage() }, clock());
-  // Counts and ids only: no person appears in the log.
-  context.log(
-    `semesterSampling ${run.today}: drawn ${run.drawn.length}, already drawn ${run.alreadyDrawn}, failed ${run.failed.length}`,
-  );
-  for (const d of run.drawn)
-    context.log(`  drawn ${d.agreement} ${d.programme} ${d.semester}: n=${d.n} of N=${d.population}`);
-  for (const f of run.failed) context.error(`  failed ${f.agreement} ${f.programme} ${f.semester}: ${f.error}`);
-  if (run.failed.length) throw new Error(`semesterSampling: ${run.failed.length} semester(s) failed`);
-}
+/** The timer handler with its dependencies: the host passes its own, a test what it needs. */
+export const semesterSampling =
+  (deps: Deps) =>
+  async (_timer: Timer, context: InvocationContext): Promise<void> => {
+    const run = await runSemesterSampling({ storage: deps.storage, clock: deps.clock }, deps.clock());
+    // Counts and ids only: no person appears in the log.
+    context.log(
+      `semesterSampling ${run.today}: drawn ${run.drawn.length}, already drawn ${run.alreadyDrawn}, failed ${run.failed.length}`,
+    );
+    for (const d of run.drawn)
+      context.log(`  drawn ${d.agreement} ${d.programme} ${d.semester}: n=${d.n} of N=${d.population}`);
+    for (const f of run.failed) context.error(`  failed ${f.agreement} ${f.programme} ${f.semester}: ${f.error}`);
+    if (run.failed.length) throw new Error(`semesterSampling: ${run.failed.length} semester(s) failed`);
+  };
 
-app.timer('semesterSampling', { schedule: SEMESTER_SAMPLING_SCHEDULE, runOnStartup: false, handler: semesterSampling });
+app.timer('semesterSampling', {
+  schedule: SEMESTER_SAMPLING_SCHEDULE,
+  runOnStartup: false,
+  handler: (timer, context) => semesterSampling(hostDeps())(timer, context),
+});

@@ -8,11 +8,11 @@ import { buildPane, ROOT } from './build-pane';
 import { startStaticServer, type StaticServer } from './static-server';
 import { startAzurite, type AzuriteInstance } from '../../scripts/azurite-process';
 import { startDevHost, type DevHost } from '../../scripts/dev-host';
-import { createStorage, setStorage } from '../../functions/lib/storage';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, localJwks, setAuthConfig } from '../../functions/lib/auth';
+import { createStorage } from '../../functions/lib/storage';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, localJwks } from '../../functions/lib/auth';
 import { generateSigningKey, mintToken } from '../../functions/lib/dev-keys';
-import { setClock } from '../../functions/lib/clock';
-import { ROUTES } from '../../functions/routes';
+import { buildRoutes } from '../../functions/routes';
+import { checkedAgainstContract } from '../integration/harness';
 
 /** Reference day of the browser tests, on both sides: W3 2026 is open. */
 export const BROWSER_TODAY = '2026-11-20';
@@ -32,11 +32,18 @@ export default async function globalSetup(): Promise<void> {
     namespace: `b${crypto.randomBytes(4).toString('hex')}`,
   });
   await storage.ensure();
-  setStorage(storage);
   const key = await generateSigningKey();
-  setAuthConfig({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) });
-  setClock(() => new Date(`${BROWSER_TODAY}T09:00:00Z`));
-  const api = await startDevHost({ routes: ROUTES, port: 0, host: '127.0.0.1', log: () => undefined });
+  const deps = {
+    clock: () => new Date(`${BROWSER_TODAY}T09:00:00Z`),
+    storage,
+    auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) },
+  };
+  const api = await startDevHost({
+    routes: buildRoutes(deps).map(checkedAgainstContract),
+    port: 0,
+    host: '127.0.0.1',
+    log: () => undefined,
+  });
   const web = await startStaticServer(outDir, api.url);
 
   globalThis.__RENDICONTA_BROWSER__ = { azurite, api, web };

@@ -4,8 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { setClock } from '../../functions/lib/clock';
-import { startTestApi, type TestApi } from '../integration/harness';
+import { setClock, startTestApi, type TestApi } from '../integration/harness';
 import { launch } from './browser';
 import { ensureStorage, paneDirectory } from './po-harness';
 import { startStaticServer, type StaticServer } from './static-server';

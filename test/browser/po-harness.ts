@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setClock } from '../../functions/lib/clock';
 import { startAzurite, type AzuriteInstance } from '../../scripts/azurite-process';
 import { demoGoodsRow } from '../../scripts/demo-data';
-import { startTestApi, type TestApi } from '../integration/harness';
+import { setClock, startTestApi, type TestApi } from '../integration/harness';
 import { H1_DUE, goodsRows, personnelRows, range, submit } from '../integration/sample-fixtures';
 import { buildPane, ROOT } from './build-pane';
 

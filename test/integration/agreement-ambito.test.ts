@@ -2,9 +2,8 @@
 // partner's report and the reconciliation read by a PO of P1, all without an approved budget.
 // Its data never mix with the Crema agreement's, which has a P1 of its own, and neither do its
 // POs: a PO token names (agreement, programme) pairs, so Crema's PO of P1 is refused here.
-import { setClock } from '../../functions/lib/clock';
 import { runSemesterSampling } from '../../functions/timers/semester-sampling';
-import { BASE as CREMA_BASE, startTestApi, type TestApi } from './harness';
+import { BASE as CREMA_BASE, setClock, startTestApi, type TestApi } from './harness';
 import { BEFORE_LOCK, H1_DUE, goodsRows, personnelRows, range } from './sample-fixtures';
 
 const ID = 'ambito-poverta-2026-2028';

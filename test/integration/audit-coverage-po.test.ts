@@ -2,8 +2,7 @@
 // stands (the answer is an error, the state is kept), and the cross-check names what lacks its event.
 import * as auditModule from '../../functions/lib/audit';
 import { decisionsWithoutAuditEvent } from '../../functions/lib/audit-coverage';
-import { setClock } from '../../functions/lib/clock';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, type TestApi } from './harness';
 import { H1_DUE, personnelRows, range, submit } from './sample-fixtures';
 
 let api: TestApi;

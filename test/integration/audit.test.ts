@@ -1,10 +1,9 @@
 // The audit log: every write appends a hash-chained event; the chain verifies; altering or removing
 // one stored event breaks verification at that event; concurrent appends serialise.
 import { appendAudit, readAuditLog, rowKeyForSeq, verifyAuditChain, AUDIT_PARTITION } from '../../functions/lib/audit';
-import { setClock } from '../../functions/lib/clock';
 import { createStorage } from '../../functions/lib/storage';
 import { demoRows } from '../../scripts/demo-data';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, type TestApi } from './harness';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -53,7 +52,7 @@ it('serialises concurrent appends from several instances into one chain', async 
     Array.from({ length: 15 }, (_, i) =>
       appendAudit(
         { actor: { role: 'admin', id: 'test' }, action: 'test.append', target: `t${i}`, payload: { i } },
-        instances[i % 3],
+        { storage: instances[i % 3], clock: api.deps.clock },
       ),
     ),
   );

@@ -1,8 +1,7 @@
 // Bad input is refused with the documented status and an Italian message, and leaves storage
 // exactly as it was (every entity and blob counted before and after).
-import { setClock } from '../../functions/lib/clock';
 import { demoRows } from '../../scripts/demo-data';
-import { BASE, startTestApi, storageCensus, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, storageCensus, type TestApi } from './harness';
 
 let api: TestApi;
 let koala: string;

@@ -1,10 +1,9 @@
 // A failure between the snapshot blob write and the index commit leaves no visible version: list,
 // fetch and head are unchanged, and the retry succeeds with the same version number.
 import { BlockBlobClient } from '@azure/storage-blob';
-import { setClock } from '../../functions/lib/clock';
 import { readHead, storeFaults } from '../../functions/lib/submissions-store';
 import { demoRows } from '../../scripts/demo-data';
-import { AGREEMENT, BASE, startTestApi, storageCensus, type TestApi } from './harness';
+import { AGREEMENT, BASE, setClock, startTestApi, storageCensus, type TestApi } from './harness';
 
 let api: TestApi;
 let token: string;

@@ -2,11 +2,10 @@
 // a no-op, the demo workbook's rows are koala's version 1 plus exactly three planted mistakes,
 // and the mid-year reconciliation of P1 reads as mid-year (co-financing above 10%, a contribution
 // due, nothing "da recuperare" before the year closes, a projection that is labelled as one).
-import { setClock } from '../../functions/lib/clock';
 import { getAgreement } from '../../shared/agreement/agreements';
 import { demoPlan, demoPlantedRows } from '../../scripts/demo-data';
 import { seedDemo } from '../../scripts/seed-demo';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, type TestApi } from './harness';
 
 let api: TestApi;
 beforeAll(async () => {

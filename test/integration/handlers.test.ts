@@ -1,11 +1,11 @@
-// Exported handlers called directly with HttpRequest/InvocationContext, as the Functions host does.
+// Exported handlers called directly with HttpRequest/InvocationContext, as the Functions host does,
+// each built with this file's deps (clock, storage, auth).
 import { HttpRequest, InvocationContext } from '@azure/functions';
-import { setClock } from '../../functions/lib/clock';
-import { createSubmission } from '../../functions/http/create-submission';
-import { getAgreement } from '../../functions/http/get-agreement';
-import { health } from '../../functions/http/health';
+import { createSubmission as createSubmissionWith } from '../../functions/http/create-submission';
+import { getAgreement as getAgreementWith } from '../../functions/http/get-agreement';
+import { health as healthWith } from '../../functions/http/health';
 import { demoRows } from '../../scripts/demo-data';
-import { startTestApi, type TestApi } from './harness';
+import { setClock, startTestApi, type TestApi } from './harness';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -15,6 +15,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
+
+const health = (request: HttpRequest, ctx: InvocationContext) => healthWith(api.deps)(request, ctx);
+const getAgreement = (request: HttpRequest, ctx: InvocationContext) => getAgreementWith(api.deps)(request, ctx);
+const createSubmission = (request: HttpRequest, ctx: InvocationContext) => createSubmissionWith(api.deps)(request, ctx);
 
 const context = (name: string) =>
   new InvocationContext({ functionName: name, invocationId: 'test', logHandler: () => undefined });

@@ -1,8 +1,10 @@
 // Per-file test API: a fresh signing key (injected, nothing on disk), a private storage namespace
-// in the run's Azurite, the dev host on a free loopback port serving the real route table.
+// in the run's Azurite, the dev host on a free loopback port serving the real route table built
+// with this file's deps (api.deps: its clock, storage and auth), and a clock the test moves.
+// Each test file has its own module registry, so the movable clock below is per file.
 import crypto from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, localJwks, setAuthConfig } from '../../functions/lib/auth';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, localJwks } from '../../functions/lib/auth';
 import {
   generateSigningKey,
   mintToken,
@@ -10,20 +12,28 @@ import {
   type SigningKey,
   type TokenClaims,
 } from '../../functions/lib/dev-keys';
-import { setClock } from '../../functions/lib/clock';
-import {
-  createStorage,
-  setStorage,
-  type ContainerName,
-  type Storage,
-  type TableName,
-} from '../../functions/lib/storage';
-import { ROUTES } from '../../functions/routes';
+import { systemClock, type Clock } from '../../functions/lib/clock';
+import type { Deps } from '../../functions/lib/deps';
+import { createStorage, type ContainerName, type Storage, type TableName } from '../../functions/lib/storage';
+import type { BoundRoute } from '../../functions/lib/route';
+import { buildRoutes } from '../../functions/routes';
+import { API_ROUTES, type RouteContract } from '../../shared/contract';
 import { poScopeEntry } from '../../shared/contract/po-scope-claim';
 import { startDevHost, type DevHost } from '../../scripts/dev-host';
 
+let moved: Clock | undefined;
+
+/** The server clock of this file's API: setClock(() => new Date('2026-06-02T08:00:00Z')); undefined restores. */
+export function setClock(next: Clock | undefined): void {
+  moved = next;
+}
+
+const testClock: Clock = () => (moved ?? systemClock)();
+
 export interface TestApi {
   url: string;
+  /** What the routes were built with: services called directly take the same. */
+  deps: Deps;
   storage: Storage;
   key: SigningKey;
   token(claims: TokenClaims, options?: MintOptions): Promise<string>;
@@ -54,13 +64,21 @@ export async function startTestApi(): Promise<TestApi> {
   if (!connectionString) throw new Error('RENDICONTA_TEST_STORAGE not set: run through the integration jest project');
   const storage = createStorage({ connectionString, namespace: `n${crypto.randomBytes(5).toString('hex')}` });
   await storage.ensure();
-  setStorage(storage);
   const key = await generateSigningKey();
-  setAuthConfig({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) });
-  const host: DevHost = await startDevHost({ routes: ROUTES, port: 0, log: () => undefined });
+  const deps: Deps = {
+    clock: testClock,
+    storage,
+    auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) },
+  };
+  const host: DevHost = await startDevHost({
+    routes: buildRoutes(deps).map(checkedAgainstContract),
+    port: 0,
+    log: () => undefined,
+  });
   const token = (claims: TokenClaims, options?: MintOptions) => mintToken(key, claims, options);
   return {
     url: host.url,
+    deps,
     storage,
     key,
     token,
@@ -86,6 +104,37 @@ export async function startTestApi(): Promise<TestApi> {
     async close() {
       setClock(undefined);
       await host.close();
+    },
+  };
+}
+
+/**
+ * Every JSON answer of a route in these tests is parsed with its schema of the contract
+ * (shared/contract API_ROUTES): an answer the contract does not describe becomes a 500
+ * `contract_violation` naming the paths, so the test that met it fails there.
+ */
+export function checkedAgainstContract(route: BoundRoute): BoundRoute {
+  const contract = (API_ROUTES as Record<string, RouteContract>)[route.name];
+  const schema = contract && 'safeParse' in contract.answer ? contract.answer : undefined;
+  if (!schema) return route;
+  return {
+    ...route,
+    async handler(request, context) {
+      const response = await route.handler(request, context);
+      const ok = (response.status ?? 200) < 300;
+      if (!ok || response.jsonBody === undefined) return response;
+      const parsed = schema.safeParse(response.jsonBody);
+      if (parsed.success) return response;
+      return {
+        status: 500,
+        jsonBody: {
+          error: {
+            code: 'contract_violation',
+            message: `${route.name}: answer not described by shared/contract`,
+            details: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })),
+          },
+        },
+      };
     },
   };
 }

@@ -1,8 +1,7 @@
 // Exclusions the reconciliation finds by re-validating the current versions as of `asOf`: a row
 // still missing documents when its window locks (R25) and the excess of general costs (R21).
-import { setClock } from '../../functions/lib/clock';
 import type { RowInput } from '../../shared/rows/rows';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, type TestApi } from './harness';
 import { goodsRows, submit } from './sample-fixtures';
 
 let api: TestApi;

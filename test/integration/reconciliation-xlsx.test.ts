@@ -3,13 +3,12 @@
 // text (a row id typed as a formula) must land in a string cell, never in a formula.
 import Decimal from 'decimal.js';
 import { strFromU8, unzipSync } from 'fflate';
-import { setClock } from '../../functions/lib/clock';
 import { getAgreement } from '../../shared/agreement/agreements';
 import type { ReconciliationAnswer } from '../../shared/reconciliation/reconciliation-answer';
 import { reconciliationLayout } from '../../shared/reconciliation/sheet-layout';
 import { demoGoodsRow } from '../../scripts/demo-data';
 import { wireOf } from '../unit/addin-po/reconciliation-fixture';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, type TestApi } from './harness';
 import { goodsRows, personnelRows, range, submit } from './sample-fixtures';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

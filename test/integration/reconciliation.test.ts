@@ -1,7 +1,6 @@
 // Reconciliation over HTTP: the current versions of every partner, S5 outcomes and S6 reviews
 // lower the admitted municipal share; the answer equals reconcile() computed in-process from the
 // same rows and decisions; programme scope of POs; asOf replays history.
-import { setClock } from '../../functions/lib/clock';
 import { getAgreement } from '../../shared/agreement/agreements';
 import { normaliseRow, type RowInput } from '../../shared/rows/rows';
 import {
@@ -17,7 +16,7 @@ import {
   reconcilableRow,
   type ReconcilableRow,
 } from '../../shared/reconciliation/reconciliation-input';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, type TestApi } from './harness';
 import { H1_DUE, goodsRows, personnelRows, range, submit } from './sample-fixtures';
 
 const agreement = getAgreement('crema-2026-2028');

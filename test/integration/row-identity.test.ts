@@ -3,10 +3,9 @@
 // row and keeps its id, and after the window locks the same content raises no R24.
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { setClock } from '../../functions/lib/clock';
 import { SubmissionIdentityShape } from '../../shared/submission';
 import { demoRows } from '../../scripts/demo-data';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, type TestApi } from './harness';
 
 let api: TestApi;
 beforeAll(async () => {

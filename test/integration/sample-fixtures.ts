@@ -1,9 +1,8 @@
 // Shared set-up of the sample and reconciliation tests: partners submit personnel rows (one row per
 // synthetic person) and goods rows before the summer window locks, then the clock moves on.
-import { setClock } from '../../functions/lib/clock';
 import { demoGoodsRow, demoPersonnelRow, syntheticTaxCode } from '../../scripts/demo-data';
 import type { RowInput } from '../../shared/rows/rows';
-import { BASE, type TestApi } from './harness';
+import { BASE, setClock, type TestApi } from './harness';
 
 /** Before the W2 lock (30 Sep): rows of May–June (2026-H1) can still be added. */
 export const BEFORE_LOCK = new Date('2026-07-10T10:00:00Z');

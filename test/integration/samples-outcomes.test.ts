@@ -1,8 +1,7 @@
 // S5 outcomes over HTTP: the PO's decisions, the partner's observations in the contradictory step,
 // confirmation, illegal transitions (409, Italian), programme scope, and the audit chain.
 import { readAuditLog, verifyAuditChain } from '../../functions/lib/audit';
-import { setClock } from '../../functions/lib/clock';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, type TestApi } from './harness';
 import { H1_DUE, personnelRows, range, submit, taxCodes } from './sample-fixtures';
 
 let api: TestApi;

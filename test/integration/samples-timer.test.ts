@@ -3,11 +3,10 @@
 // runs the same job over HTTP. It covers every shipped agreement (Crema's six programmes and the
 // Ambito's P1); the Crema figures are asserted in detail, the Ambito's P1 has no rows here.
 import { readAuditLog, verifyAuditChain } from '../../functions/lib/audit';
-import { setClock } from '../../functions/lib/clock';
 import { runSemesterSampling } from '../../functions/timers/semester-sampling';
 import { AGREEMENTS, getAgreement } from '../../shared/agreement/agreements';
 import { drawSample } from '../../shared/sample/sampling';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, type TestApi } from './harness';
 import { personnelRows, range, submit, taxCodes } from './sample-fixtures';
 
 let api: TestApi;
@@ -152,7 +151,7 @@ it('the timer handler logs counts and ids only', async () => {
     log: (...a: unknown[]) => lines.push(a.join(' ')),
     error: (...a: unknown[]) => lines.push(a.join(' ')),
   };
-  await semesterSampling(
+  await semesterSampling(api.deps)(
     { isPastDue: false, schedule: { adjustForDST: true }, scheduleStatus: undefined } as never,
     context as never,
   );

@@ -1,9 +1,8 @@
 // Semester sample over HTTP (dev host + Azurite): population from the current versions of every
 // partner, the verifiable draw, idempotence, extension, programme scope, the partner's view.
-import { setClock } from '../../functions/lib/clock';
 import { getAgreement } from '../../shared/agreement/agreements';
 import { drawSample, populationHash } from '../../shared/sample/sampling';
-import { BASE, startTestApi, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, type TestApi } from './harness';
 import { BEFORE_LOCK, H1_DUE, goodsRows, personnelRows, range, submit, taxCodes } from './sample-fixtures';
 
 let api: TestApi;

@@ -1,8 +1,7 @@
 // Submissions over real HTTP (dev host on loopback, Azurite in memory): submit, list, fetch,
 // idempotent replay, optimistic concurrency, R24 after a window lock.
-import { setClock } from '../../functions/lib/clock';
 import { demoGoodsRow, demoRows } from '../../scripts/demo-data';
-import { BASE, startTestApi, storageCensus, type TestApi } from './harness';
+import { BASE, setClock, startTestApi, storageCensus, type TestApi } from './harness';
 
 let api: TestApi;
 beforeAll(async () => {

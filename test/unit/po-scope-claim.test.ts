@@ -11,7 +11,7 @@ import {
   isPoOf,
   localJwks,
   requireRole,
-  setAuthConfig,
+  type AuthConfig,
 } from '../../functions/lib/auth';
 import { generateSigningKey, mintToken, type SigningKey } from '../../functions/lib/dev-keys';
 import { requirePoOf } from '../../functions/lib/po-scope';
@@ -83,16 +83,16 @@ describe('parsePoScopes', () => {
 
 describe('the claim through authenticate() and the route checks', () => {
   let key: SigningKey;
+  let auth: AuthConfig;
   beforeAll(async () => {
     key = await generateSigningKey();
-    setAuthConfig({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) });
+    auth = { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) };
   });
-  afterAll(() => setAuthConfig(undefined));
 
   const principalOf = async (programmes: unknown[]) => {
     const token = await mintToken(key, { roles: ['po'], programmes: programmes as string[] });
     const request = { headers: new Headers({ authorization: `Bearer ${token}` }) } as unknown as HttpRequest;
-    return authenticate(request);
+    return authenticate(request, { auth });
   };
 
   it('parses the claim once into poScopes on the principal', async () => {

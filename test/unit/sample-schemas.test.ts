@@ -1,6 +1,6 @@
 // Request bodies of the sample routes: rates in the forms a PO types, amounts in Italian format,
 // the fields each outcome requires.
-import { ConfirmBodySchema, DecisionBodySchema, DrawBodySchema } from '../../functions/lib/sample-schemas';
+import { ConfirmBodySchema, DecisionBodySchema, DrawBodySchema } from '../../shared/contract';
 
 describe('draw body', () => {
   it.each([

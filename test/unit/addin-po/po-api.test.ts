@@ -1,7 +1,70 @@
-import { createPoApi, normaliseSample, PoApiError, type FetchLike } from '../../../addin/po/po-api';
+// The PO pane's client. Every fixture is what the server really sends: typed with the contract
+// (shared/contract) the Functions answer with, so a shape the server never sends does not compile.
+import { createPoApi, sampleFromView, PoApiError, type FetchLike } from '../../../addin/po/po-api';
+import type {
+  DrawAnswer,
+  OutcomeAnswer,
+  PersonView,
+  ReviewAnswer,
+  SampleView,
+  SubmissionDetailAnswer,
+  SubmissionListAnswer,
+  VersionMeta,
+} from '../../../shared/contract';
 import { reconciliationFixture } from './reconciliation-fixture';
 
-type Call = { url: string; method: string; headers: Record<string, string>; body?: string };
+type Call = { url: string; method: string; headers: Record<string, string>; body?: string | Uint8Array };
+
+const requested = (rank: number, personId: string): PersonView => ({
+  rank,
+  personId,
+  key: `k${rank}`,
+  requestedOn: '2026-10-01',
+  requestDeadline: '2026-11-01',
+  status: 'requested',
+  final: false,
+  rowIds: [`koala/p-${rank}`],
+  history: [],
+});
+
+const drawn: DrawAnswer = {
+  agreement: 'crema-2026-2028',
+  programme: 'P1',
+  semester: '2026-H1',
+  seed: 'lotto',
+  seedGenerated: false,
+  drawnBy: 'po',
+  method: 'simple',
+  rate: '0.10',
+  populationHash: 'ab',
+  population: 12,
+  n: 2,
+  drawnOn: '2026-10-01',
+  version: 1,
+  selected: [requested(1, 'RSSMRA80A01H501U'), requested(2, 'VRDLGU70B02H501X')],
+  result: 'drawn',
+};
+
+const meta = (over: Partial<VersionMeta> = {}): VersionMeta => ({
+  agreement: 'crema-2026-2028',
+  partner: 'koala',
+  programme: 'P1',
+  year: 2026,
+  submissionId: 's1',
+  version: 2,
+  baseVersion: 1,
+  submittedAt: '2026-09-10T10:00:00.000Z',
+  actorRole: 'partner',
+  rowCount: 4,
+  acceptedCount: 4,
+  rejectedCount: 0,
+  carriedOverCount: 0,
+  errors: 0,
+  warnings: 0,
+  infos: 0,
+  contentHash: 'x',
+  ...over,
+});
 
 function fakeFetch(answers: Array<{ status: number; body: unknown }>): { fetch: FetchLike; calls: Call[] } {
   const calls: Call[] = [];
@@ -26,20 +89,7 @@ const config = (fetch: FetchLike) => ({
 
 describe('PO API client', () => {
   it('draws a sample on the ARCHITECTURE route with the token and JSON body', async () => {
-    const { fetch, calls } = fakeFetch([
-      {
-        status: 201,
-        body: {
-          seed: 'lotto',
-          method: 'simple',
-          rate: '0.10',
-          populationHash: 'ab',
-          population: 12,
-          n: 2,
-          selected: [{ personId: 'RSSMRA80A01H501U', requestDeadline: '2026-11-01', status: 'requested' }],
-        },
-      },
-    ]);
+    const { fetch, calls } = fakeFetch([{ status: 201, body: drawn }]);
     const sample = await createPoApi(config(fetch)).drawSample('P1', '2026-H1', { seed: 'lotto', method: 'simple' });
     expect(calls[0]).toMatchObject({
       url: 'http://127.0.0.1:7071/api/agreements/crema-2026-2028/samples/P1/2026-H1/draw',
@@ -65,9 +115,30 @@ describe('PO API client', () => {
   });
 
   it('posts outcomes and reviews to their routes', async () => {
+    const outcome: OutcomeAnswer = {
+      ...requested(1, 'RSSMRA80A01H501U'),
+      status: 'non_ammesso',
+      decidedOn: '2026-10-20',
+      reason: 'x',
+      contradictory: { notifiedOn: '2026-10-20', observationsDeadline: '2026-11-04' },
+      history: [{ type: 'decision', on: '2026-10-20', outcome: 'non_ammesso', reason: 'x' }],
+    };
+    const review: ReviewAnswer = {
+      agreement: 'crema-2026-2028',
+      submissionId: 's',
+      partner: 'koala',
+      programme: 'P1',
+      year: 2026,
+      rowId: 'r',
+      decision: 'non_ammesso',
+      reason: 'y',
+      decidedOn: '2026-10-20',
+      actorRole: 'po',
+      at: '2026-10-20T08:00:00.000Z',
+    };
     const { fetch, calls } = fakeFetch([
-      { status: 200, body: {} },
-      { status: 201, body: {} },
+      { status: 201, body: outcome },
+      { status: 201, body: review },
     ]);
     const api = createPoApi(config(fetch));
     await api.recordOutcome('P1', '2026-H1', 'RSS/1', { outcome: 'non_ammesso', reason: 'x' });
@@ -104,60 +175,74 @@ describe('PO API client', () => {
   });
 });
 
-describe('normaliseSample', () => {
-  it('reads nested outcomes, observations and documents tolerantly', () => {
-    const sample = normaliseSample(
-      {
-        sample: {
-          seed: 's',
-          method: 'mus',
-          rate: '0.10',
-          populationHash: 'h',
-          population: 3,
-          n: 1,
-          drawnBy: 'timer',
-          selected: [
-            {
-              personId: 'X',
-              requestDeadline: '2026-11-01',
-              status: 'received',
-              documents: [{ docId: 'd1', fileName: 'busta.pdf' }, 'd2'],
-              outcome: { outcome: 'non_ammesso', reason: 'manca contratto' },
-              observations: [{ text: '=1+1 allegato il contratto', at: '2026-11-20' }],
-            },
-          ],
-        },
-      },
-      'P1',
-      '2026-H1',
-    );
-    expect(sample.drawnBy).toBe('timer');
-    expect(sample.selected[0].documents).toEqual([
-      { docId: 'd1', name: 'busta.pdf', receivedAt: undefined },
-      { docId: 'd2' },
-    ]);
-    expect(sample.selected[0].outcome).toMatchObject({ outcome: 'non_ammesso', reason: 'manca contratto' });
-    expect(sample.selected[0].observations[0].text).toBe('=1+1 allegato il contratto');
-  });
+const view = (over: Partial<SampleView>): SampleView => ({
+  agreement: 'crema-2026-2028',
+  programme: 'P1',
+  semester: '2026-H1',
+  seed: 'abc',
+  seedGenerated: true,
+  drawnBy: 'po',
+  method: 'simple',
+  rate: '0.1',
+  populationHash: 'f'.repeat(64),
+  population: 20,
+  n: 2,
+  drawnOn: '2026-10-01',
+  version: 1,
+  selected: [],
+  ...over,
 });
 
-describe('normaliseSample on the server view (functions/lib/sample-service.ts)', () => {
+describe('the sample view, as the server sends it (functions/lib/sample-service.ts)', () => {
+  it('reads a timer draw with the decision, the partner’s observations and the documents as sent', () => {
+    const sample = sampleFromView(
+      view({
+        drawnBy: 'timer',
+        method: 'mus',
+        population: 3,
+        n: 1,
+        selected: [
+          {
+            ...requested(1, 'X'),
+            status: 'non_ammesso',
+            decidedOn: '2026-11-05',
+            reason: 'manca contratto',
+            contradictory: {
+              notifiedOn: '2026-11-05',
+              observationsDeadline: '2026-11-20',
+              observations: { text: '=1+1 allegato il contratto', on: '2026-11-10' },
+            },
+            history: [
+              { type: 'decision', on: '2026-11-05', outcome: 'non_ammesso', reason: 'manca contratto' },
+              { type: 'observations', on: '2026-11-10', text: '=1+1 allegato il contratto' },
+            ],
+            partners: ['koala'],
+            reportedCost: '1200.00',
+            documents: [
+              {
+                docId: 'd1',
+                name: 'busta.pdf',
+                kind: 'busta-paga',
+                partner: 'koala',
+                receivedAt: '2026-10-20T09:00:00Z',
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(sample.drawnBy).toBe('timer');
+    expect(sample.selected[0].outcome).toMatchObject({ outcome: 'non_ammesso', reason: 'manca contratto' });
+    expect(sample.selected[0].observations[0].text).toBe('=1+1 allegato il contratto');
+    expect(sample.selected[0].documents).toEqual([
+      { docId: 'd1', name: 'busta.pdf', kind: 'busta-paga', receivedAt: '2026-10-20T09:00:00Z' },
+    ]);
+    expect(sample.selected[0]).toMatchObject({ partners: ['koala'], reportedCost: '1200.00' });
+  });
+
   it('reads status, contradictory observations, received documents and ranks', () => {
-    const sample = normaliseSample(
-      {
-        agreement: 'crema-2026-2028',
-        programme: 'P1',
-        semester: '2026-H1',
-        seed: 'abc',
-        seedGenerated: true,
-        method: 'simple',
-        rate: '0.1',
-        populationHash: 'f'.repeat(64),
-        population: 20,
-        n: 2,
-        drawnOn: '2026-10-01',
-        version: 1,
-        result: 'drawn',
+    const sample = sampleFromView(
+      view({
         selected: [
           {
             rank: 1,
@@ -181,8 +266,7 @@ describe('normaliseSample on the server view (functions/lib/sample-service.ts)',
             ],
           },
           {
-            rank: 2,
-            personId: 'VRDLGU70B02H501X',
+            ...requested(2, 'VRDLGU70B02H501X'),
             requestDeadline: '2026-10-31',
             status: 'ammesso_parzialmente',
             admittedAmount: '100.00',
@@ -190,9 +274,7 @@ describe('normaliseSample on the server view (functions/lib/sample-service.ts)',
             history: [],
           },
         ],
-      },
-      'P1',
-      '2026-H1',
+      }),
     );
     expect(sample).toMatchObject({ seedGenerated: true, drawnAt: '2026-10-01', n: 2 });
     expect(sample.selected[0]).toMatchObject({
@@ -213,50 +295,47 @@ describe('normaliseSample on the server view (functions/lib/sample-service.ts)',
   });
 
   it('leaves persons still waiting for documents without an outcome', () => {
-    const sample = normaliseSample(
-      { selected: [{ rank: 1, personId: 'X', status: 'requested', final: false, history: [] }] },
-      'P1',
-      '2026-H1',
-    );
+    const sample = sampleFromView(view({ selected: [requested(1, 'X')] }));
     expect(sample.selected[0].outcome).toBeUndefined();
+  });
+
+  it('refuses an answer that is not the sample view, in Italian, instead of guessing its fields', async () => {
+    // The nested shape an older pane read ({ sample: { …, N, trigger } }): the server never sends it.
+    const { fetch } = fakeFetch([
+      { status: 200, body: { sample: { seed: 's', N: 3, trigger: 'timer', selected: [{ personId: 'X' }] } } },
+    ]);
+    await expect(createPoApi(config(fetch)).getSample('P1', '2026-H1')).rejects.toMatchObject({
+      status: 502,
+      code: 'bad_answer',
+      message: 'La risposta del servizio non è leggibile.',
+    });
   });
 });
 
 describe('submissions for the S6 form', () => {
   it('lists versions and reduces rows to id, category, amount and place', async () => {
+    const list: SubmissionListAnswer = { submissions: [meta()] };
+    const detail: SubmissionDetailAnswer = {
+      ...meta(),
+      rows: [
+        {
+          rowId: 'p-1',
+          category: 'PERS',
+          amount: '120.00',
+          sheet: 'Personale',
+          row: 3,
+          personName: 'Mario Rossi',
+          taxCode: 'RSSMRA80A01H501U',
+        },
+      ],
+      carriedOver: [],
+      accepted: ['p-1'],
+      rejected: [],
+      findings: [],
+    };
     const { fetch, calls } = fakeFetch([
-      {
-        status: 200,
-        body: {
-          submissions: [
-            {
-              submissionId: 's1',
-              partner: 'koala',
-              programme: 'P1',
-              year: 2026,
-              version: 2,
-              rowCount: 4,
-              contentHash: 'x',
-            },
-          ],
-        },
-      },
-      {
-        status: 200,
-        body: {
-          rows: [
-            {
-              rowId: 'p-1',
-              category: 'PERS',
-              amount: '120.00',
-              sheet: 'Personale',
-              row: 3,
-              personName: 'Mario Rossi',
-              taxCode: 'RSSMRA80A01H501U',
-            },
-          ],
-        },
-      },
+      { status: 200, body: list },
+      { status: 200, body: detail },
     ]);
     const api = createPoApi(config(fetch));
     expect(await api.listSubmissions('P1', 2026)).toEqual([
@@ -266,7 +345,7 @@ describe('submissions for the S6 form', () => {
         programme: 'P1',
         year: 2026,
         version: 2,
-        submittedAt: undefined,
+        submittedAt: '2026-09-10T10:00:00.000Z',
         rowCount: 4,
       },
     ]);
