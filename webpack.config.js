@@ -9,6 +9,44 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_PORT = Number(process.env.ADDIN_PORT || 3000);
 const API_TARGET = process.env.API_TARGET || 'http://localhost:7071';
+/** The origin manifest.xml is written for; a production build replaces it with ADDIN_BASE_URL. */
+const DEV_ORIGIN = 'https://localhost:3000';
+
+/**
+ * Build-time origins (docs/deploy.md): ADDIN_BASE_URL, where the pane is hosted (written into the
+ * manifest), and ADDIN_API_BASE_URL, the Function App the pane calls (unset: the pane's own origin).
+ * Both must be bare https origins; `env` (webpack --env) wins over the environment.
+ */
+function origins(env) {
+  const read = (name, loopbackHttp = false) => {
+    const value = String(env[name] ?? process.env[name] ?? '')
+      .trim()
+      .replace(/\/+$/, '');
+    if (!value) return '';
+    let url;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new Error(`${name}: "${value}" is not a URL (expected https://host[:port]).`);
+    }
+    // Plain http only for an API on this machine (tests against the dev host): a deployed pane is
+    // https and may call https only.
+    const loopback =
+      loopbackHttp && url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if ((url.protocol !== 'https:' && !loopback) || url.origin !== value)
+      throw new Error(`${name}: "${value}" must be an https origin, without path, query or trailing slash.`);
+    return url.origin;
+  };
+  return { addinBase: read('ADDIN_BASE_URL'), apiBase: read('ADDIN_API_BASE_URL', true) };
+}
+
+/** manifest.xml with every dev origin URL moved to the pane's host; no localhost may survive. */
+function manifestFor(content, addinBase) {
+  if (!addinBase) return content;
+  const xml = content.toString().split(DEV_ORIGIN).join(addinBase);
+  if (/localhost/i.test(xml)) throw new Error('manifest.xml: a localhost URL is left after applying ADDIN_BASE_URL.');
+  return xml;
+}
 
 /**
  * HTTPS for the dev server. office-addin-dev-certs certificates when they exist or can be
@@ -24,9 +62,14 @@ async function devServer() {
     const key = path.join(dir, 'localhost.key');
     const ca = path.join(dir, 'ca.crt');
     if (!fs.existsSync(crt) || !fs.existsSync(key)) await certs.generateCertificates(ca, crt, key);
-    return { type: 'https', options: { cert: fs.readFileSync(crt), key: fs.readFileSync(key), ca: fs.readFileSync(ca) } };
+    return {
+      type: 'https',
+      options: { cert: fs.readFileSync(crt), key: fs.readFileSync(key), ca: fs.readFileSync(ca) },
+    };
   } catch (error) {
-    console.warn(`[addin] office-addin-dev-certs unavailable (${error && error.message}); using a self-signed certificate.`);
+    console.warn(
+      `[addin] office-addin-dev-certs unavailable (${error && error.message}); using a self-signed certificate.`,
+    );
     return { type: 'https' };
   }
 }
@@ -34,6 +77,7 @@ async function devServer() {
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode !== 'production';
   const outDir = path.resolve(__dirname, env.outDir || 'dist/addin');
+  const { addinBase, apiBase } = origins(env);
   return {
     devtool: dev ? 'eval-source-map' : 'source-map',
     entry: {
@@ -68,6 +112,8 @@ module.exports = async (env = {}, options = {}) => {
           authority: process.env.ADDIN_AUTHORITY || '',
           scope: process.env.ADDIN_API_SCOPE || '',
         }),
+        // '' keeps the pane on its own origin's /api (addin/api/api-base.ts).
+        __ADDIN_API_BASE_URL__: JSON.stringify(apiBase),
       }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
@@ -83,7 +129,7 @@ module.exports = async (env = {}, options = {}) => {
         patterns: [
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
           { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content, addinBase) },
         ],
       }),
     ],

@@ -1,5 +1,5 @@
 // `rendiconta sample-verify --population <file> --seed <text> --agreement <id> --programme <P>
-// --semester <yyyy-H1|yyyy-H2> [--rate 0.10] [--method simple|mus] [--json]`
+// --semester <yyyy-H1|yyyy-H2> [--rate <the agreement's rate>] [--method simple|mus] [--json]`
 // Recomputes a semester draw (DOMAIN.md S2–S3) from the frozen population list and the seed, so
 // anyone can check the sample the Comune published. The population file has one person id per
 // line; for --method mus each line also carries the person's reported cost after ";" or a tab
@@ -8,7 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseAmount } from '../shared/core/money';
-import { drawSample, normalisePersonId, type SamplingMethod } from '../shared/sample/sampling';
+import { getAgreement } from '../shared/agreement/agreements';
+import { MAX_SAMPLING_RATE, drawSample, normalisePersonId, type SamplingMethod } from '../shared/sample/sampling';
 
 export interface SampleVerifyIo {
   stdout: (text: string) => void;
@@ -20,7 +21,7 @@ const EXIT_UNUSABLE = 2;
 
 const USAGE =
   'rendiconta sample-verify --population <file> --seed <testo> --agreement <id> --programme <P> ' +
-  '--semester <aaaa-H1|aaaa-H2> [--rate 0.10] [--method simple|mus] [--json]';
+  "--semester <aaaa-H1|aaaa-H2> [--rate <tasso dell'accordo>] [--method simple|mus] [--json]";
 
 interface Population {
   persons: string[];
@@ -105,7 +106,7 @@ function parse(argv: string[]): SampleVerifyArgs | string {
         agreement: { type: 'string' },
         programme: { type: 'string' },
         semester: { type: 'string' },
-        rate: { type: 'string', default: '0.10' },
+        rate: { type: 'string' },
         method: { type: 'string', default: 'simple' },
         json: { type: 'boolean', default: false },
       },
@@ -118,14 +119,20 @@ function parse(argv: string[]): SampleVerifyArgs | string {
   }
   if (values.method !== 'simple' && values.method !== 'mus')
     return 'metodo non valido: usare --method simple oppure --method mus.';
+  const agreement = (values.agreement as string).trim();
   return {
     population: values.population as string,
     // The seed is used exactly as recorded: no trimming, it is part of every key.
     seed: values.seed as string,
-    agreement: (values.agreement as string).trim(),
+    agreement,
     programme: (values.programme as string).trim().toUpperCase(),
     semester: (values.semester as string).trim().toUpperCase(),
-    rate: values.rate as string,
+    // Default: the agreement's sampling rate (rules.sampling.rate); for an agreement the product
+    // does not ship, the rulebook's maximum (S2).
+    rate:
+      (values.rate as string | undefined) ??
+      getAgreement(agreement)?.rules.sampling.rate ??
+      MAX_SAMPLING_RATE.toFixed(2),
     method: values.method,
     json: values.json as boolean,
   };

@@ -40,7 +40,8 @@ function collect(node: unknown, attribute: string, out: string[] = []): string[]
   return out;
 }
 
-export function checkManifest(xml: string, assetsDir: string): ManifestReport {
+/** `production`: the manifest is for the real pane host (ADDIN_BASE_URL), so no loopback URL. */
+export function checkManifest(xml: string, assetsDir: string, options: { production?: boolean } = {}): ManifestReport {
   const problems: string[] = [];
   const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, parseTagValue: false });
   let doc: Node;
@@ -91,6 +92,8 @@ export function checkManifest(xml: string, assetsDir: string): ManifestReport {
 
   for (const url of collect(app, 'DefaultValue').filter((v) => /^[a-z]+:\/\//i.test(v))) {
     if (!url.startsWith('https://')) problems.push(`URL non https: ${url}.`);
+    else if (options.production && /^https:\/\/(localhost|127\.0\.0\.1|\[::1\])([:/]|$)/i.test(url))
+      problems.push(`URL di sviluppo in un manifest di produzione (impostare ADDIN_BASE_URL): ${url}.`);
   }
 
   // Every resid used must be declared once in Resources.
@@ -114,7 +117,14 @@ export function checkManifest(xml: string, assetsDir: string): ManifestReport {
   const ids = [...controls.map((c) => attr(c, 'id')), attr(child(tab, 'Group'), 'id')];
   if (new Set(ids).size !== ids.length) problems.push('Gli id dei controlli devono essere univoci.');
 
-  // Icons: every image URL of the dev origin must be a file in addin/assets.
+  // Icons: every image URL on the pane's own origin (SourceLocation's: the dev origin, or the
+  // ADDIN_BASE_URL of a production build) must be a file in addin/assets.
+  let paneOrigin = DEV_ORIGIN;
+  try {
+    if (source) paneOrigin = `${new URL(source).origin}/`;
+  } catch {
+    problems.push(`SourceLocation non è un URL: ${source}.`);
+  }
   const images = [
     attr(child(app, 'IconUrl'), 'DefaultValue'),
     attr(child(app, 'HighResolutionIconUrl'), 'DefaultValue'),
@@ -122,8 +132,8 @@ export function checkManifest(xml: string, assetsDir: string): ManifestReport {
   ];
   for (const url of images) {
     if (!url) continue;
-    const file = url.startsWith(`${DEV_ORIGIN}assets/`)
-      ? path.join(assetsDir, url.slice(`${DEV_ORIGIN}assets/`.length))
+    const file = url.startsWith(`${paneOrigin}assets/`)
+      ? path.join(assetsDir, url.slice(`${paneOrigin}assets/`.length))
       : null;
     if (file && !fs.existsSync(file)) problems.push(`Icona mancante: ${path.relative(process.cwd(), file)}.`);
   }
@@ -132,8 +142,10 @@ export function checkManifest(xml: string, assetsDir: string): ManifestReport {
 
 if (require.main === module) {
   const root = path.resolve(__dirname, '..');
-  const file = process.argv[2] ?? path.join(root, 'manifest.xml');
-  const report = checkManifest(fs.readFileSync(file, 'utf8'), path.join(root, 'addin', 'assets'));
+  const args = process.argv.slice(2);
+  const production = args.includes('--production');
+  const file = args.find((a) => !a.startsWith('--')) ?? path.join(root, 'manifest.xml');
+  const report = checkManifest(fs.readFileSync(file, 'utf8'), path.join(root, 'addin', 'assets'), { production });
   if (report.problems.length > 0) {
     for (const p of report.problems) console.error(`✗ ${p}`);
     process.exit(1);

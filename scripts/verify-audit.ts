@@ -9,7 +9,12 @@ import { decisionsWithoutAuditEvent, versionsWithoutAuditEvent } from '../functi
 import { azuriteConnectionString, storageFromEnv } from '../functions/lib/storage';
 
 async function main(): Promise<void> {
-  if (!process.env.STORAGE_CONNECTION_STRING && !process.env.AzureWebJobsStorage) {
+  // Azurite of npm start unless a connection string or the account (managed identity / az login) is set.
+  if (
+    !['STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage', 'STORAGE_ACCOUNT_NAME', 'STORAGE_BLOB_ENDPOINT'].some(
+      (k) => process.env[k],
+    )
+  ) {
     process.env.STORAGE_CONNECTION_STRING = azuriteConnectionString({ blob: 10000, queue: 10001, table: 10002 });
   }
   let result;

@@ -26,11 +26,20 @@ export * from './rows/rows';
 export * from './rules/validate';
 export * from './findings/findings';
 export * from './submission';
-export { MESSAGES_IT, messageIt, type MessageParams } from './findings/messages.it';
+export {
+  MESSAGES_IT,
+  messageIt,
+  renderIt,
+  type MessageKey,
+  type MessageParams,
+  type MessageParamsOf,
+} from './findings/messages.it';
 export * from './sample/sampling';
 export * from './sample/sample-draw';
 export * from './sample/outcomes';
+export * from './sample/semester-choice';
 export * from './reconciliation/reconcile';
+export * from './reconciliation/general-cost-excess';
 export * from './reconciliation/reconciliation-input';
 export * from './reconciliation/reconciliation-answer';
 export * from './reconciliation/reconciliation-answer-schema';

@@ -1,10 +1,12 @@
-// The partner pane's side of the one API client (client/): same-origin "/api" unless a base URL is
-// given (addin/api/api-base.ts, issue 12), the pane's token source, the browser's fetch. Errors are
+// The partner pane's side of the one API client (client/): the build's API base
+// (addin/api/api-base.ts: same-origin "/api" unless ADDIN_API_BASE_URL was set), the pane's token
+// source, the browser's fetch. Errors are
 // the client's ApiError, with the API's Italian message; a network failure or a 5xx is
 // "retryable": the outbox keeps the submission and retries it with the same Idempotency-Key.
 import { ApiError, createClient, type DocumentQuery, type FetchLike, type RendicontaClient } from '../../client';
 import type { AgreementAnswer, DocumentMeta, SubmissionAnswer, SubmissionRequest } from '../../shared/contract';
 import type { RowInput } from '../../shared/rows/rows';
+import { apiBaseUrl } from './api-base';
 
 export { ApiError };
 export type { DocumentMeta, SubmissionAnswer };
@@ -18,7 +20,7 @@ const browserFetch: FetchLike = (url, init) => globalThis.fetch(url, init as Req
 export class ApiClient {
   private readonly client: RendicontaClient;
 
-  constructor(getToken: TokenSource, baseUrl = '/api', fetcher: FetchLike = browserFetch) {
+  constructor(getToken: TokenSource, baseUrl = apiBaseUrl(), fetcher: FetchLike = browserFetch) {
     this.client = createClient({ baseUrl, token: getToken, fetch: fetcher });
   }
 

@@ -2,13 +2,13 @@
 // break), ";" as separator (the comma is the decimal mark), CRLF. Workbook text ends up in the
 // cells (sheet names, messages quoting values), so cells that Excel would read as a formula are
 // neutralised with a leading apostrophe.
-import type { Finding, Severity } from '../../shared/findings/findings';
+import type { FindingRecord, Severity } from '../../shared/findings/findings';
 
 const HEADER = ['Codice', 'Gravità', 'Foglio', 'Riga', 'Colonna', 'Campo', 'Messaggio'];
 const SEVERITY_WORD: Record<Severity, string> = { error: 'Errore', warning: 'Avviso', info: 'Informazione' };
 const BOM = '\uFEFF';
 
-export function findingsCsv(findings: readonly Finding[]): string {
+export function findingsCsv(findings: readonly FindingRecord[]): string {
   const lines = [
     HEADER,
     ...findings.map((f) => [

@@ -24,7 +24,7 @@ import { renderProgress } from '../ui/progress-view';
 import { renderMapping } from '../ui/mapping-view';
 import { GridPreview } from '../ui/grid-preview';
 import { renderAnswer, renderError, renderOutbox, renderSubmitIntro } from '../ui/submit-panel';
-import { renderDocumentsForm, sha256Hex } from '../ui/documents-panel';
+import { documentId, renderDocumentsForm } from '../ui/documents-panel';
 import { downloadFindings } from '../ui/findings-download';
 import { parseRange } from '../port/a1';
 
@@ -467,7 +467,7 @@ export class PaneApp {
     const rowLabel = this.selectedLabel();
     const row = this.selected && this.session?.rowAt(this.selected.sheet, this.selected.row);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const docId = await sha256Hex(bytes);
+    const docId = await documentId(bytes);
     try {
       const meta = await this.api.uploadDocument(this.agreement.id, docId, bytes, {
         programme: this.context().programme,

@@ -1,10 +1,11 @@
 // Loads the documentation requests addressed to the partner (both semesters of a year) through the
 // PO client: the routes are the same, the server narrows the answer to the partner's own persons.
+import { apiBaseUrl } from '../api/api-base';
 import { ApiClient } from '../api/client';
 import { createPoApi, type PoApi } from '../po/po-api';
 import type { SampledPerson } from '../po/po-types';
 import { renderRequestsPanel, type SemesterRequests } from '../ui/requests-panel';
-import { sha256Hex } from '../ui/documents-panel';
+import { documentId } from '../ui/documents-panel';
 
 export async function loadPartnerRequests(
   api: Pick<PoApi, 'getSample'>,
@@ -40,7 +41,7 @@ export class PartnerRequests {
     private readonly deps: PartnerRequestsDeps,
   ) {
     this.api = createPoApi({
-      baseUrl: '/api',
+      baseUrl: apiBaseUrl(),
       agreement: deps.agreement,
       getToken: async () => (await deps.getToken()) ?? '',
       fetch: (url, init) => globalThis.fetch(url, init),
@@ -65,7 +66,7 @@ export class PartnerRequests {
 
   private async upload(programme: string, person: SampledPerson, file: File, kind: string): Promise<string> {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const meta = await this.deps.uploader.uploadDocument(this.deps.agreement, await sha256Hex(bytes), bytes, {
+    const meta = await this.deps.uploader.uploadDocument(this.deps.agreement, await documentId(bytes), bytes, {
       programme,
       rowId: person.rowIds[0],
       kind,

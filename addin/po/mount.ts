@@ -1,10 +1,12 @@
 // PO mode of the task pane. The shell (addin/taskpane) calls mountPoMode when the token's roles
 // include "po"; everything the PO sees lives under `root`.
 import { h, replaceChildren, uid } from './elements';
+import { apiBaseUrl } from '../api/api-base';
 import { createPoApi, type FetchLike, type PoApi } from './po-api';
 import { defaultSemester, readPoClaims, semesters } from './po-claims';
 import { installPoStyles } from './po-styles';
 import { reconciliationPanel } from './reconciliation-panel';
+import type { Agreement } from '../../shared/agreement/agreement';
 import type { SheetLayout } from '../../shared/reconciliation/sheet-layout';
 import { reviewForm } from './review-form';
 import { samplePanel } from './sample-panel';
@@ -13,7 +15,7 @@ export interface PoDeps {
   agreement: string;
   /** Token source of the pane (dev token or nested app authentication). */
   getToken: () => Promise<string | null>;
-  /** API base, "/api" when the pane and the Functions share the origin. */
+  /** API base; default the build's (../api/api-base: "/api" when the pane and the Functions share the origin). */
   apiBaseUrl?: string;
   fetch?: FetchLike;
   /** Replaces the client (tests). */
@@ -22,6 +24,8 @@ export interface PoDeps {
   today: string;
   /** Agreement years, for the semester list (default 2026–2028). */
   years?: { first: number; last: number };
+  /** The agreement's reporting windows: their locks choose the semester shown first (default: the shipped agreement's). */
+  windows?: Agreement['windows'];
   programmeTitles?: Readonly<Record<string, string>>;
   /** Present inside Excel: writes the `Riconciliazione` sheet. */
   writeSheet?: (layout: SheetLayout) => Promise<unknown>;
@@ -43,7 +47,7 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
   const api =
     deps.api ??
     createPoApi({
-      baseUrl: deps.apiBaseUrl ?? '/api',
+      baseUrl: deps.apiBaseUrl ?? apiBaseUrl(),
       agreement: deps.agreement,
       getToken: async () => (await deps.getToken()) ?? '',
       fetch: deps.fetch ?? ((url, init) => globalThis.fetch(url, init)),
@@ -78,7 +82,7 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
     { id: semesterId },
     ...semesters(years.first, years.last).map((s) => h('option', { value: s }, s.replace('-', ' '))),
   );
-  semesterSelect.value = defaultSemester(deps.today);
+  semesterSelect.value = defaultSemester(deps.today, deps.windows ? { windows: deps.windows } : undefined);
   if (!semesterSelect.value) semesterSelect.selectedIndex = 0;
 
   const sampleSlot = h('div', {});

@@ -48,6 +48,7 @@ export async function startPoModeIfPo(options: PaneHookOptions): Promise<PoMount
     apiBaseUrl: options.apiBaseUrl,
     today: options.today ?? romeDate(new Date()),
     years: { first: Math.min(...agreement.years), last: Math.max(...agreement.years) },
+    windows: agreement.windows,
     programmeTitles: Object.fromEntries(agreement.programmes.map((p) => [p.id, p.title])),
     writeSheet: options.mode === 'office' ? writeReconciliationToExcel : undefined,
     // Inside Excel the sheet is the export, and an add-in's web view may refuse downloads.

@@ -1,6 +1,8 @@
 // What the pane reads from a PO token (never verified here: the server does): the role and the
 // programmes the PO answers for in the agreement the pane is on. Only ids are read; no names.
-import { DEFAULT_AGREEMENT_ID } from '../../shared/agreement/agreements';
+import type { Agreement } from '../../shared/agreement/agreement';
+import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreement/agreements';
+import { latestLockedSemester } from '../../shared/sample/semester-choice';
 import { parsePoScopes, programmesIn } from '../../shared/contract/po-scope-claim';
 
 export interface PoClaims {
@@ -38,15 +40,15 @@ export function isPoToken(token: string | null): boolean {
 }
 
 /**
- * The semester a PO most likely works on: the latest one whose windows are locked (H1 after
- * 30 September, H2 after 31 January of the next year, DOMAIN.md S1); before that, the current one.
+ * The semester a PO most likely works on: the latest one whose windows are locked, read from the
+ * agreement's windows (shared/sample/semester-choice.ts; with the shipped windows H1 after
+ * 30 September, H2 after 31 January of the next year).
  */
-export function defaultSemester(today: string): string {
-  const year = Number(today.slice(0, 4));
-  const monthDay = today.slice(5);
-  if (monthDay >= '10-01') return `${year}-H1`;
-  if (monthDay >= '02-01') return `${year - 1}-H2`;
-  return `${year - 1}-H1`;
+export function defaultSemester(
+  today: string,
+  agreement: Pick<Agreement, 'windows'> = getAgreement(DEFAULT_AGREEMENT_ID) as Agreement,
+): string {
+  return latestLockedSemester(agreement, today);
 }
 
 /** Semesters of an agreement period, e.g. 2026-H1 … 2028-H2. */

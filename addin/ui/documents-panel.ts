@@ -1,5 +1,6 @@
 // Attaching a supporting document (PDF, PNG, JPEG) to the selected row. The id is the SHA-256 of
 // the bytes, so uploading the same file twice is harmless.
+import { toHex } from '../../shared/core/sha256';
 import { DOCUMENT_KINDS } from '../../shared/mapping/fields';
 import { h, replaceChildren } from './dom';
 
@@ -76,7 +77,11 @@ export function renderDocumentsForm(
   );
 }
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+/**
+ * A document's id: the domain's sha256Hex of its bytes (shared/core/sha256.ts), by WebCrypto so a
+ * 10 MiB file is hashed off the pane's thread; test/unit/sha256-agreement.test.ts pins that both agree.
+ */
+export async function documentId(bytes: Uint8Array): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(digest));
 }

@@ -1,10 +1,12 @@
-// The `Riconciliazione` layout as .xlsx bytes, without exceljs (too heavy for the pane bundle):
-// the pane in file mode and GET …/reconciliation?format=xlsx both send these bytes. A minimal
-// SpreadsheetML package: one sheet, inline strings, four number formats, then the same native
-// chart as everywhere else (xlsx-chart.ts).
+// The one writer of the `Riconciliazione` workbook: the layout (shared/reconciliation/sheet-layout.ts)
+// as .xlsx bytes, without exceljs (too heavy for the pane bundle). The pane in file mode,
+// GET …/reconciliation?format=xlsx and `rendiconta reconciliation` all send these bytes. A minimal
+// SpreadsheetML package: one sheet, inline strings (text by type, never a formula), the layout's
+// four number formats, then the native column chart (xlsx-chart.ts).
 import { strToU8, zipSync } from 'fflate';
-import type { SheetLayout } from '../../shared/reconciliation/sheet-layout';
-import { cellAddress } from '../../shared/reconciliation/sheet-layout';
+import type { ReconciliationAnswerAsRead } from '../../shared/reconciliation/reconciliation-answer';
+import type { LayoutOptions, SheetLayout } from '../../shared/reconciliation/sheet-layout';
+import { cellAddress, reconciliationLayout } from '../../shared/reconciliation/sheet-layout';
 import { addChartToXlsx, xmlEscape } from './xlsx-chart';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -85,4 +87,12 @@ export function layoutToXlsx(layout: SheetLayout): Uint8Array {
     'xl/worksheets/sheet1.xml': strToU8(sheetXml(layout)),
   };
   return addChartToXlsx(zipSync(files, { level: 6 }), layout);
+}
+
+/** The .xlsx bytes of a reconciliation answer (sheet + chart), for the API and the CLI. */
+export function reconciliationWorkbookBytes(
+  answer: ReconciliationAnswerAsRead,
+  options: LayoutOptions = {},
+): Uint8Array {
+  return layoutToXlsx(reconciliationLayout(answer, options));
 }

@@ -1,7 +1,7 @@
-// Adds a native clustered column chart to an .xlsx package. exceljs (the CLI's writer) cannot
-// write charts, and the reconciliation workbook should open in Excel with the same chart the
-// add-in draws through Office.js; so the chart parts (DrawingML) are added to the zip afterwards.
-// Pure (bytes in, bytes out) so the CLI, the API and the browser can all use it.
+// Adds a native clustered column chart to an .xlsx package: the reconciliation workbook
+// (reconciliation-workbook.ts) opens in Excel with the same chart the add-in draws through
+// Office.js; the chart parts (DrawingML) are added to the zip after the sheet is written.
+// Pure (bytes in, bytes out) so the CLI, the API and the browser all use it.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { cellAddress, type ChartSpec, type SheetLayout } from '../../shared/reconciliation/sheet-layout';
 

@@ -19,7 +19,7 @@ export interface Deps {
 export type StoreDeps = Pick<Deps, 'storage' | 'clock'>;
 
 /**
- * From app settings (STORAGE_CONNECTION_STRING / AzureWebJobsStorage, STORAGE_NAMESPACE,
+ * From app settings (STORAGE_CONNECTION_STRING / AzureWebJobsStorage or STORAGE_ACCOUNT_NAME / endpoints, STORAGE_NAMESPACE,
  * AUTH_ISSUER / AUTH_AUDIENCE / AUTH_JWKS_URL / AUTH_JWKS_FILE). Storage and auth are read on first
  * use, once: a host without a JWKS still answers /api/health, and refuses tokens with a 401
  * (`not_configured`) instead of failing to start. `given` overrides parts (a script that already

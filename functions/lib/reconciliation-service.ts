@@ -8,11 +8,10 @@
 import type { Agreement } from '../../shared/agreement/agreement';
 import type { IsoDate } from '../../shared/core/dates';
 import type { Finding } from '../../shared/findings/findings';
-import { Money, ZERO, formatAmount, parseAmount, sum } from '../../shared/core/money';
 import type { RowNonAdmission } from '../../shared/sample/outcomes';
 import { reconcile, type Reconciliation } from '../../shared/reconciliation/reconcile';
-import { reconciliationLayout } from '../../shared/reconciliation/sheet-layout';
-import { layoutToXlsx } from '../../formats/xlsx/reconciliation-workbook';
+import { partnersGeneralCostExclusion } from '../../shared/reconciliation/general-cost-excess';
+import { reconciliationWorkbookBytes } from '../../formats/xlsx/reconciliation-workbook';
 import {
   buildReconciliationInput,
   reconcilableRow,
@@ -80,7 +79,7 @@ export function reconciliationEvidence(
   const programmes: ProgrammeEvidence[] = agreement.programmes.map((p) => {
     const rows: ReconcilableRow[] = [];
     const findings: Finding[] = [];
-    const gen = { municipal: ZERO, cofinancing: ZERO, rowIds: [] as string[], notes: [] as string[] };
+    const reportsExcess: { partner: string; findings: Finding[]; rows: ReconcilableRow[] }[] = [];
     for (const report of data.reports.filter((r) => r.key.programme === p.id)) {
       const partner = report.key.partner;
       const reportRows: ReconcilableRow[] = [];
@@ -103,15 +102,7 @@ export function reconciliationEvidence(
       for (const f of validation.findings) {
         if (f.rowId !== undefined) findings.push({ ...f, rowId: qualifiedRowId(partner, f.rowId) });
       }
-      const excess = r21Excess(validation.reportFindings);
-      if (excess) {
-        const genRows = reportRows.filter((r) => r.category === 'GEN');
-        const municipal = Money.min(excess, sum(genRows.map((r) => r.municipal)));
-        gen.municipal = gen.municipal.plus(municipal);
-        gen.cofinancing = gen.cofinancing.plus(Money.max(ZERO, excess.minus(municipal)));
-        gen.rowIds.push(...genRows.map((r) => r.rowId));
-        gen.notes.push(`${partner}: eccedenza delle spese generali esclusa ${formatAmount(excess)} € (R21).`);
-      }
+      reportsExcess.push({ partner, findings: validation.reportFindings, rows: reportRows });
     }
     const samples: SampleEvidence[] = data.samples
       .filter((s) => s.snapshot.programme === p.id && s.snapshot.drawnOn <= asOf)
@@ -131,9 +122,7 @@ export function reconciliationEvidence(
       findings,
       samples,
       reviews,
-      generalCostExcess: gen.notes.length
-        ? { municipal: gen.municipal, cofinancing: gen.cofinancing, rowIds: gen.rowIds, note: gen.notes.join(' ') }
-        : undefined,
+      generalCostExcess: partnersGeneralCostExclusion(reportsExcess),
     };
   });
   return { agreement, year, asOf, programmes, only: query.only };
@@ -168,7 +157,7 @@ export function reconciliationWorkbook(
   programme?: string,
 ): { bytes: Uint8Array; fileName: string } {
   const programmeTitles = Object.fromEntries(agreement.programmes.map((p) => [p.id, p.title]));
-  const bytes = layoutToXlsx(reconciliationLayout(answer, { programmeTitles }));
+  const bytes = reconciliationWorkbookBytes(answer, { programmeTitles });
   const parts = ['riconciliazione', agreement.id, String(answer.year), programme, answer.asOf].filter(Boolean);
   // Only the characters of ids and ISO dates survive: the name goes into a header.
   return { bytes, fileName: `${parts.join('-').replace(/[^A-Za-z0-9._-]/g, '_')}.xlsx` };
@@ -178,12 +167,4 @@ function otherProgrammeRows(reports: LatestReport[], report: LatestReport): RowI
   return reports
     .filter((r) => r.key.partner === report.key.partner && r.key.programme !== report.key.programme)
     .flatMap((r) => r.rows);
-}
-
-/** The R21 finding carries the excess in wire format ("1234.56") as params.excess. */
-function r21Excess(reportFindings: readonly Finding[]): Money | undefined {
-  const excess = reportFindings.find((f) => f.code === 'R21')?.params?.excess;
-  if (typeof excess !== 'string') return undefined;
-  const parsed = parseAmount(excess);
-  return parsed.ok && parsed.value.gt(0) ? parsed.value : undefined;
 }

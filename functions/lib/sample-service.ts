@@ -10,6 +10,7 @@ import { normaliseRow } from '../../shared/rows/rows';
 import { replayOutcome, type SampledPersonOutcome } from '../../shared/sample/outcomes';
 import { drawFrozenSample } from '../../shared/sample/sample-draw';
 import {
+  MAX_SAMPLING_RATE,
   freezePopulation,
   isSemesterDue,
   parseSemester,
@@ -19,6 +20,7 @@ import {
   type SamplingMethod,
 } from '../../shared/sample/sampling';
 import { formatDateIt } from '../../shared/core/dates';
+import { renderIt } from '../../shared/findings/messages.it';
 import { appendAudit, type AuditActor } from './audit';
 import { HttpError, notFound, validationFailed } from './http-errors';
 import { latestReports, qualifiedRowId, splitQualifiedRowId } from './latest-reports';
@@ -208,7 +210,7 @@ async function extendIfAsked(
     // Same request again, or a smaller rate: a drawn sample never shrinks. Answer what is stored.
     if (options.rate !== undefined && !isNumber(options.rate)) {
       throw validationFailed([
-        { path: '$.rate', message: 'Tasso di campionamento non valido: indicare un numero tra 0 e 0.10.' },
+        { path: '$.rate', message: renderIt('S2.rateInvalid', { massimo: MAX_SAMPLING_RATE.toFixed(2) }) },
       ]);
     }
     return { outcome: 'existing', snapshot: current };

@@ -1,8 +1,9 @@
 // Table and Blob clients for every store. One place decides the connection and the names, so
 // tests can point a whole process at an in-memory Azurite and give each test file its own
 // namespace (table/container prefix) without touching the stores.
-import { TableClient, TableServiceClient } from '@azure/data-tables';
-import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import type { TableClient } from '@azure/data-tables';
+import type { ContainerClient } from '@azure/storage-blob';
+import { storageClients, storageSettings, type StorageSettings } from './storage-settings';
 
 /** Logical names; the physical name adds the namespace prefix. */
 export const TABLES = {
@@ -43,7 +44,9 @@ export function azuriteConnectionString(
 }
 
 export interface StorageConfig {
-  connectionString: string;
+  /** Shared key (Azurite); `settings` instead chooses identity-based access (storage-settings.ts). */
+  connectionString?: string;
+  settings?: StorageSettings;
   /** Lowercase letters/digits prepended to every table and container name ('' in production). */
   namespace?: string;
 }
@@ -63,10 +66,11 @@ export interface Storage {
 export function createStorage(config: StorageConfig): Storage {
   const namespace = config.namespace ?? '';
   if (!/^[a-z0-9]*$/.test(namespace)) throw new Error('storage namespace must be lowercase letters and digits');
-  const insecure = /^DefaultEndpointsProtocol=http;|=http:\/\//i.test(config.connectionString);
-  const options = { allowInsecureConnection: insecure };
-  const tableService = TableServiceClient.fromConnectionString(config.connectionString, options);
-  const blobService = BlobServiceClient.fromConnectionString(config.connectionString);
+  const settings: StorageSettings | undefined =
+    config.settings ??
+    (config.connectionString ? { auth: 'shared-key', connectionString: config.connectionString } : undefined);
+  if (!settings) throw new Error('storage: connectionString or settings required');
+  const { tableService, blobService, table } = storageClients(settings, { expand: expandDevelopmentStorage });
   const tableClients = new Map<TableName, TableClient>();
   const containerClients = new Map<ContainerName, ContainerClient>();
   // Table names: letters and digits, starting with a letter; containers: lowercase, hyphens allowed.
@@ -81,7 +85,7 @@ export function createStorage(config: StorageConfig): Storage {
     table(name) {
       let client = tableClients.get(name);
       if (!client) {
-        client = TableClient.fromConnectionString(config.connectionString, tableName(name), options);
+        client = table(tableName(name));
         tableClients.set(name, client);
       }
       return client;
@@ -112,14 +116,13 @@ export function createStorage(config: StorageConfig): Storage {
   };
 }
 
-/** The storage the app settings name (STORAGE_CONNECTION_STRING, else AzureWebJobsStorage). */
+/**
+ * The storage the app settings name: a connection string (STORAGE_CONNECTION_STRING, else
+ * AzureWebJobsStorage: Azurite) or the account's endpoints with the managed identity
+ * (STORAGE_ACCOUNT_NAME / STORAGE_BLOB_ENDPOINT + STORAGE_TABLE_ENDPOINT): storage-settings.ts.
+ */
 export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): Storage {
-  const connectionString = env.STORAGE_CONNECTION_STRING ?? env.AzureWebJobsStorage;
-  if (!connectionString) throw new Error('STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) is not set');
-  return createStorage({
-    connectionString: expandDevelopmentStorage(connectionString),
-    namespace: env.STORAGE_NAMESPACE ?? '',
-  });
+  return createStorage({ settings: storageSettings(env), namespace: env.STORAGE_NAMESPACE ?? '' });
 }
 
 /** `UseDevelopmentStorage=true` is what Core Tools users put in local.settings.json. */

@@ -11,7 +11,7 @@ import { summarise } from '../../shared/findings/findings';
 import type { RowInput } from '../../shared/rows/rows';
 import { validateRows } from '../../shared/rules/validate';
 import { resolveRowIds, settleSubmission } from '../../shared/submission';
-import { appendAudit, canonicalJson, sha256Hex, type AuditActor } from './audit';
+import { appendAudit, canonicalJson, nativeSha256Hex, type AuditActor } from './audit';
 import type { StoreDeps } from './deps';
 import type { Storage } from './storage';
 import { HttpError, notFound, validationFailed, versionConflict } from './http-errors';
@@ -156,7 +156,7 @@ export async function submit(deps: StoreDeps, input: SubmitInput): Promise<Submi
   const { agreement, body } = input;
   const key: ReportKey = { agreement: agreement.id, partner: body.partner, programme: body.programme, year: body.year };
   // Only an idempotent request needs its hash (it costs tens of ms on a 5,000-row body).
-  const requestHash = input.idempotencyKey ? sha256Hex(canonicalJson(body)) : '';
+  const requestHash = input.idempotencyKey ? nativeSha256Hex(canonicalJson(body)) : '';
   await storage.ensure();
 
   for (let attempt = 0; ; attempt++) {

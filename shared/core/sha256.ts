@@ -1,7 +1,8 @@
-// SHA-256 (FIPS 180-4) over the UTF-8 bytes of a string, synchronous and pure.
-// Why our own: the sample (DOMAIN S3) must be re-derivable in the task pane, in the Functions and
-// in the CLI with the same code; WebCrypto is async-only and node:crypto is not in the browser.
-// Inputs here are short (person ids, a few thousand lines at most), so clarity beats speed.
+// SHA-256 (FIPS 180-4) over the UTF-8 bytes of a string or over bytes, synchronous and pure: the
+// one sha256Hex. Why our own: the sample (DOMAIN S3) must be re-derivable in the task pane, in the
+// Functions and in the CLI with the same code; WebCrypto is async-only and node:crypto is not in
+// the browser. Bulk hashing (request bodies on the server, documents in the pane) computes the same
+// function natively: nativeSha256Hex (functions/lib/audit.ts), documentId (addin/ui/documents-panel.ts).
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -14,6 +15,9 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
+/** K as signed 32-bit words: the inner loop then stays in int32 arithmetic. */
+const K32 = new Int32Array(K.buffer);
+
 const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
 /**
@@ -21,9 +25,15 @@ const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b0568
  * U+FFFD exactly as TextEncoder (and Node's Buffer) would encode it.
  */
 export function utf8Bytes(text: string): Uint8Array {
-  const out: number[] = [];
+  // At most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes).
+  const out = new Uint8Array(text.length * 3);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
+    if (cp < 0x80) {
+      out[n++] = cp;
+      continue;
+    }
     if (cp >= 0xd800 && cp <= 0xdbff) {
       const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (next >= 0xdc00 && next <= 0xdfff) {
@@ -35,12 +45,21 @@ export function utf8Bytes(text: string): Uint8Array {
     } else if (cp >= 0xdc00 && cp <= 0xdfff) {
       cp = 0xfffd;
     }
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    if (cp < 0x800) {
+      out[n++] = 0xc0 | (cp >> 6);
+      out[n++] = 0x80 | (cp & 0x3f);
+    } else if (cp < 0x10000) {
+      out[n++] = 0xe0 | (cp >> 12);
+      out[n++] = 0x80 | ((cp >> 6) & 0x3f);
+      out[n++] = 0x80 | (cp & 0x3f);
+    } else {
+      out[n++] = 0xf0 | (cp >> 18);
+      out[n++] = 0x80 | ((cp >> 12) & 0x3f);
+      out[n++] = 0x80 | ((cp >> 6) & 0x3f);
+      out[n++] = 0x80 | (cp & 0x3f);
+    }
   }
-  return Uint8Array.from(out);
+  return out.subarray(0, n);
 }
 
 /** SHA-256 digest of raw bytes. */
@@ -55,58 +74,76 @@ export function sha256Bytes(message: Uint8Array): Uint8Array {
   view.setUint32(paddedLength - 8, Math.floor(bitLength / 0x100000000));
   view.setUint32(paddedLength - 4, bitLength >>> 0);
 
-  const h = H0.slice();
-  const w = new Uint32Array(64);
+  let h0 = H0[0] | 0;
+  let h1 = H0[1] | 0;
+  let h2 = H0[2] | 0;
+  let h3 = H0[3] | 0;
+  let h4 = H0[4] | 0;
+  let h5 = H0[5] | 0;
+  let h6 = H0[6] | 0;
+  let h7 = H0[7] | 0;
+  const w = new Int32Array(64);
   for (let offset = 0; offset < paddedLength; offset += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(offset + t * 4);
-    for (let t = 16; t < 64; t++) {
-      const s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3);
-      const s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >>> 10);
-      w[t] = (w[t - 16] + s0 + w[t - 7] + s1) >>> 0;
+    for (let t = 0; t < 16; t++) {
+      const i = offset + t * 4;
+      w[t] = (block[i] << 24) | (block[i + 1] << 16) | (block[i + 2] << 8) | block[i + 3];
     }
-    let [a, b, c, d, e, f, g, hh] = h;
+    for (let t = 16; t < 64; t++) {
+      const x = w[t - 15];
+      const y = w[t - 2];
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+      w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
+    }
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
+    let f = h5;
+    let g = h6;
+    let hh = h7;
     for (let t = 0; t < 64; t++) {
-      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
-      const temp1 = (hh + S1 + ch + K[t] + w[t]) >>> 0;
-      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      const temp1 = (hh + S1 + ch + K32[t] + w[t]) | 0;
+      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const maj = (a & b) ^ (a & c) ^ (b & c);
-      const temp2 = (S0 + maj) >>> 0;
+      const temp2 = (S0 + maj) | 0;
       hh = g;
       g = f;
       f = e;
-      e = (d + temp1) >>> 0;
+      e = (d + temp1) | 0;
       d = c;
       c = b;
       b = a;
-      a = (temp1 + temp2) >>> 0;
+      a = (temp1 + temp2) | 0;
     }
-    h[0] = (h[0] + a) >>> 0;
-    h[1] = (h[1] + b) >>> 0;
-    h[2] = (h[2] + c) >>> 0;
-    h[3] = (h[3] + d) >>> 0;
-    h[4] = (h[4] + e) >>> 0;
-    h[5] = (h[5] + f) >>> 0;
-    h[6] = (h[6] + g) >>> 0;
-    h[7] = (h[7] + hh) >>> 0;
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+    h5 = (h5 + f) | 0;
+    h6 = (h6 + g) | 0;
+    h7 = (h7 + hh) | 0;
   }
   const digest = new Uint8Array(32);
   const out = new DataView(digest.buffer);
-  h.forEach((word, i) => out.setUint32(i * 4, word));
+  [h0, h1, h2, h3, h4, h5, h6, h7].forEach((word, i) => out.setUint32(i * 4, word >>> 0));
   return digest;
 }
 
-/** SHA-256 of the UTF-8 encoding of `text`, as 64 lower-case hex characters. */
-export function sha256Hex(text: string): string {
-  return toHex(sha256Bytes(utf8Bytes(text)));
+/**
+ * SHA-256 as 64 lower-case hex characters: of the UTF-8 encoding of `data` when it is text, of the
+ * bytes themselves otherwise. The one definition for the domain, the pane and the CLI.
+ */
+export function sha256Hex(data: string | Uint8Array): string {
+  return toHex(sha256Bytes(typeof data === 'string' ? utf8Bytes(data) : data));
 }
 
 export function toHex(bytes: Uint8Array): string {
   let hex = '';
   for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
   return hex;
-}
-
-function rotr(x: number, n: number): number {
-  return (x >>> n) | (x << (32 - n));
 }

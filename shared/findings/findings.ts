@@ -1,5 +1,6 @@
 // A finding is data: the rule that produced it, where it points, and the Italian sentence.
 // Detection (rules/) and wording (messages.it.ts) are kept apart.
+import type { MessageKey, MessageParamsOf } from './messages.it';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -48,14 +49,47 @@ export interface Location {
   field: string | null;
 }
 
-export interface Finding extends Location {
+/**
+ * What every finding is on the wire and in storage, whatever its code: the shape a display, a CSV
+ * or a store needs, and what JSON from the server is until read back. `Finding` (below) is the
+ * same record with `code` as the discriminant and the params each code carries.
+ */
+export interface FindingRecord extends Location {
   code: RuleCode;
   severity: Severity;
   message: string;
   /** The row the finding belongs to (hidden id); absent for report-level findings. */
   rowId?: string;
   /** The figures the message was built from, so UIs can re-render and tests can assert. */
-  params?: Record<string, string | number>;
+  params?: LooseParams;
+}
+
+/** Params read without knowing the code (a display, a test): any key, string or number. */
+export type LooseParams = { readonly [key: string]: string | number | undefined };
+
+/**
+ * The params of a finding with code C: one object per variant of C in the message table, with
+ * `variant` naming it and exactly the figures its Italian template reads ("R07" →
+ * { variant: 'default' | 'withOthers', campo, ore, limite, mese }). Other keys read as loose.
+ */
+export type FindingParams<C extends RuleCode = RuleCode> = {
+  [K in MessageKey]: K extends `${C}.${infer V}` ? { variant: V } & MessageParamsOf<K> & LooseParams : never;
+}[MessageKey];
+
+/** The variants of a code: the message table's keys "C.variant". */
+export type VariantOf<C extends RuleCode> = { [K in MessageKey]: K extends `${C}.${infer V}` ? V : never }[MessageKey];
+
+/** A finding of one code; for a union of codes, the union of their findings. */
+export type FindingOf<C extends RuleCode> = C extends RuleCode
+  ? Omit<FindingRecord, 'code' | 'params'> & { code: C; params?: FindingParams<C> }
+  : never;
+
+/** A finding: a discriminated union on `code`, as zod's issues are (STYLE.md #6). */
+export type Finding = FindingOf<RuleCode>;
+
+/** Narrows a finding (or a wire record known to come from the domain) to one code. */
+export function isFindingOf<C extends RuleCode>(finding: FindingRecord, code: C): finding is FindingOf<C> {
+  return finding.code === code;
 }
 
 export interface FindingSummary {
@@ -64,20 +98,20 @@ export interface FindingSummary {
   info: number;
 }
 
-export function summarise(findings: readonly Finding[]): FindingSummary {
+export function summarise(findings: readonly FindingRecord[]): FindingSummary {
   const summary: FindingSummary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity] += 1;
   return summary;
 }
 
-export function hasErrors(findings: readonly Finding[]): boolean {
+export function hasErrors(findings: readonly FindingRecord[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Deterministic order: sheet, row, column, code — what a reader scanning the workbook expects. */
-export function sortFindings(findings: Finding[]): Finding[] {
+export function sortFindings<F extends FindingRecord>(findings: F[]): F[] {
   return findings.sort(
     (a, b) =>
       (a.sheet ?? '').localeCompare(b.sheet ?? '') ||

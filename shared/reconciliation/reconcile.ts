@@ -23,24 +23,32 @@ import type { Agreement } from '../agreement/agreement';
 import { latestBudget } from '../agreement/agreement';
 import type { IsoDate } from '../core/dates';
 import { yearElapsed } from '../agreement/windows';
-import type { Finding } from '../findings/findings';
-import { messageIt } from '../findings/messages.it';
+import type { Finding, RuleCode } from '../findings/findings';
+import { renderIt } from '../findings/messages.it';
+import { reportFinding } from '../rules/emit';
+import { formatQuantityIt } from '../rules/format';
 import { Money, ZERO, formatAmount, roundCents, sum } from '../core/money';
 
 export type ReconciliationPolicy = 'reduce' | 'flag';
 export type ReconciliationPhase = 'during' | 'yearClose';
 export type TrailStepCode = 'C1' | 'C2' | 'C3' | 'C4' | 'C5';
 
+/**
+ * Why an amount does not count: the rule whose error excludes the rows (R14, R24, R25, any error),
+ * the R21 excess of general costs, or the PO's S5 (sample outcome) and S6 (row review) decisions.
+ */
+export type ExclusionReason = RuleCode;
+
 /** Why an amount does not count: a rule code (R14, R21, R24, R25, …) or S5/S6 decisions. */
 export interface Exclusion {
-  reason: string;
+  reason: ExclusionReason;
   rowIds: string[];
   municipal: Money;
   cofinancing: Money;
   /** Italian explanation for the PO (never a tax code or a name). */
   note?: string;
   /** The findings behind the exclusion (code + row), for C6. */
-  findings?: { code: string; rowId?: string; message: string }[];
+  findings?: { code: RuleCode; rowId?: string; message: string }[];
 }
 
 export interface ProgrammeReconciliationInput {
@@ -139,6 +147,8 @@ export interface Reconciliation {
 }
 
 const pct = (value: Money) => value.times(100).toFixed(2);
+/** A configured rate as a formula shows it, Italian format: 0.10 → "10%", 0.075 → "7,5%". */
+const rateIt = (rate: Money) => `${formatQuantityIt(rate.times(100))}%`;
 const money = formatAmount;
 
 /** Reconciles every programme of the year; never throws on figures (a zero plan gives zeros). */
@@ -190,7 +200,7 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
         'C2',
         'contribution.proportional',
         P.isZero()
-          ? `D1 = B × min(1, A / P), arrotondato al centesimo (half-up); ${messageIt('C2', 'zeroPlanned', {})}`
+          ? `D1 = B × min(1, A / P), arrotondato al centesimo (half-up); ${renderIt('C2.zeroPlanned', {})}`
           : 'D1 = B × min(1, A / P), arrotondato al centesimo (half-up)',
         { B: money(B), A: money(A), P: money(P) },
         money(D1),
@@ -227,7 +237,7 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
       ? step(
           'C4',
           'ats.due',
-          `D_ATS = min(Σ D2, Σ A_f / ${pct(minRate)}%), arrotondato al centesimo`,
+          `D_ATS = min(Σ D2, Σ A_f / ${rateIt(minRate)}), arrotondato al centesimo`,
           { 'Σ D2': money(totalD2), 'Σ A_f': money(totalAf), 'Σ A_f / tasso minimo': money(roundCents(cap)) },
           money(atsDue),
         )
@@ -243,10 +253,10 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
   const findings: Finding[] = [];
   if (!dutyMet) {
     findings.push(
-      r20Finding(
+      reportFinding(
+        'R20',
         r20 === 'error' ? 'error' : 'warning',
-        `Il cofinanziamento ammesso dell'ATS (${pct(atsShare as Money)}% del contributo) è inferiore al minimo del ${pct(minRate)}% (R20).` +
-          (policy === 'reduce' ? ' Il contributo è ridotto di conseguenza (C4).' : ''),
+        policy === 'reduce' ? 'reconciledAts.reduced' : 'reconciledAts',
         { share: pct(atsShare as Money), minimum: pct(minRate) },
       ),
     );
@@ -260,12 +270,11 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
     const share = s.D2.isZero() ? null : s.Af.div(s.D2);
     if (share !== null && share.lt(minRate)) {
       findings.push(
-        r20Finding(
-          'warning',
-          `Programma ${s.p.programme}: cofinanziamento ammesso al ${pct(share)}% del contributo, sotto il ${pct(minRate)}%. ` +
-            "L'obbligo vale sull'intera ATS: segnalazione informativa (R20).",
-          { programme: s.p.programme, share: pct(share), minimum: pct(minRate) },
-        ),
+        reportFinding('R20', 'warning', 'reconciledProgramme', {
+          programme: s.p.programme,
+          share: pct(share),
+          minimum: pct(minRate),
+        }),
       );
     }
     const T1 = s.p.paid?.first ?? roundCents(s.B.times(tranches.first));
@@ -295,7 +304,7 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
       step(
         'C5',
         'tranches.first',
-        s.p.paid?.first ? 'T1 = prima tranche effettivamente pagata' : `T1 = ${pct(new Money(tranches.first))}% × B`,
+        s.p.paid?.first ? 'T1 = prima tranche effettivamente pagata' : `T1 = ${rateIt(new Money(tranches.first))} × B`,
         { B: money(s.B) },
         money(T1),
       ),
@@ -304,7 +313,7 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
         'tranches.second',
         s.p.paid?.second
           ? 'T2 = seconda tranche effettivamente pagata'
-          : `T2 = ${pct(new Money(tranches.second))}% × B`,
+          : `T2 = ${rateIt(new Money(tranches.second))} × B`,
         { B: money(s.B) },
         money(T2),
       ),
@@ -456,22 +465,9 @@ function step(
   return { step: s, figure, formula, inputs, result };
 }
 
-function r20Finding(severity: 'error' | 'warning', message: string, params: Record<string, string>): Finding {
-  return { code: 'R20', severity, sheet: null, row: null, column: null, field: null, message, params };
-}
-
 /** C1 finding for a programme without an approved budget line (no version for the year, or no line in it). */
 function missingBudget(programme: string, year: number, version: number | undefined): Finding {
-  const variant = version === undefined ? 'noBudget' : 'noBudgetLine';
-  const params = { programma: programme, anno: year, ...(version === undefined ? {} : { versione: version }) };
-  return {
-    code: 'C1',
-    severity: 'warning',
-    sheet: null,
-    row: null,
-    column: null,
-    field: null,
-    message: messageIt('C1', variant, params),
-    params: { variant, ...params },
-  };
+  return version === undefined
+    ? reportFinding('C1', 'warning', 'noBudget', { programma: programme, anno: year })
+    : reportFinding('C1', 'warning', 'noBudgetLine', { programma: programme, anno: year, versione: version });
 }

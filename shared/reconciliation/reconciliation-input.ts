@@ -15,13 +15,16 @@
 //      first.
 import type { Agreement, Category } from '../agreement/agreement';
 import type { IsoDate, IsoMonth } from '../core/dates';
-import type { Finding } from '../findings/findings';
-import { Money, ZERO, formatAmount, sum } from '../core/money';
+import type { FindingRecord, RuleCode } from '../findings/findings';
+import { renderIt } from '../findings/messages.it';
+import { generalCostExclusion, type GeneralCostExcess } from './general-cost-excess';
+import { Money, sum } from '../core/money';
 import type { RowValues } from '../rows/rows';
 import { normalisePersonId, semesterOf, type SemesterId } from '../sample/sampling';
 import { nonAdmittedAmount, type RowNonAdmission, type SampledPersonOutcome } from '../sample/outcomes';
 import type {
   Exclusion,
+  ExclusionReason,
   ProgrammeReconciliationInput,
   ReconciliationInput,
   ReconciliationPhase,
@@ -73,10 +76,11 @@ export interface ProgrammeEvidence {
   /** Accepted rows of the year's current submission versions for the programme. */
   rows: ReconcilableRow[];
   /** Findings of those rows (rowId set) and report-level findings (R21…). */
-  findings?: Finding[];
+  findings?: FindingRecord[];
   samples?: SampleEvidence[];
   reviews?: RowNonAdmission[];
-  generalCostExcess?: { municipal: Money; cofinancing: Money; rowIds: string[]; note?: string };
+  /** The R21 exclusion when the caller computed it (general-cost-excess.ts); else from `findings`. */
+  generalCostExcess?: GeneralCostExcess;
   budget?: ProgrammeReconciliationInput['budget'];
   paid?: ProgrammeReconciliationInput['paid'];
 }
@@ -111,7 +115,7 @@ function programmeInput(ev: ProgrammeEvidence): ProgrammeReconciliationInput {
   const exclusions: Exclusion[] = [];
 
   // 1. Row findings, grouped by rule code.
-  const byCode = new Map<string, { rows: ReconcilableRow[]; findings: Finding[] }>();
+  const byCode = new Map<RuleCode, { rows: ReconcilableRow[]; findings: FindingRecord[] }>();
   const rowById = new Map(rows.map((r) => [r.rowId, r]));
   const excluding = (ev.findings ?? [])
     .filter((f) => f.rowId !== undefined && rowById.has(f.rowId))
@@ -131,7 +135,7 @@ function programmeInput(ev: ProgrammeEvidence): ProgrammeReconciliationInput {
     if (!group.rows.length) continue;
     exclusions.push({
       ...rowsExclusion(code, group.rows),
-      note: `Righe escluse dalla regola ${code}.`,
+      note: renderIt('exclusion.rule', { regola: code }),
       findings: group.findings.map((f) => ({ code: f.code, rowId: f.rowId, message: f.message })),
     });
   }
@@ -142,7 +146,7 @@ function programmeInput(ev: ProgrammeEvidence): ProgrammeReconciliationInput {
     if (!row || excluded.has(row.rowId)) continue;
     if (row.submissionId && review.submissionId && row.submissionId !== review.submissionId) continue;
     excluded.add(row.rowId);
-    exclusions.push({ ...rowsExclusion('S6', [row]), note: `Riga non ammessa dalla PO: ${review.reason}` });
+    exclusions.push({ ...rowsExclusion('S6', [row]), note: renderIt('exclusion.S6', { motivo: review.reason }) });
   }
 
   // 3. S5 sample outcomes.
@@ -164,29 +168,34 @@ function programmeInput(ev: ProgrammeEvidence): ProgrammeReconciliationInput {
       const municipal = Money.min(notAdmitted, municipalTotal);
       const cofinancing = notAdmitted.minus(municipal);
       if (outcome.status === 'non_ammesso') personRows.forEach((r) => excluded.add(r.rowId));
-      const what =
+      const esito =
         outcome.status === 'non_ammesso'
-          ? `non ammesso (${outcome.reason ?? ''})`
-          : `ammesso parzialmente per ${outcome.admittedAmount} €`;
+          ? renderIt('exclusion.S5.notAdmitted', { motivo: outcome.reason ?? '' })
+          : renderIt('exclusion.S5.partial', { ammesso: String(outcome.admittedAmount) });
       exclusions.push({
         reason: 'S5',
         rowIds: personRows.map((r) => r.rowId),
         municipal,
         cofinancing,
-        note: `Campione ${sample.semester}, persona n. ${index + 1}: ${what}${outcome.final ? '' : ' – provvisorio, contraddittorio in corso'}.`,
+        note: renderIt('exclusion.S5', {
+          semestre: sample.semester,
+          persona: index + 1,
+          esito,
+          provvisorio: !outcome.final,
+        }),
       });
     });
   }
 
   // 4. R21 excess of general costs.
-  const excess = ev.generalCostExcess ?? r21FromFindings(ev.findings ?? [], rows);
+  const excess = ev.generalCostExcess ?? generalCostExclusion(ev.findings ?? [], rows);
   if (excess && !excess.municipal.plus(excess.cofinancing).isZero()) {
     exclusions.push({
       reason: 'R21',
       rowIds: excess.rowIds,
       municipal: excess.municipal,
       cofinancing: excess.cofinancing,
-      note: excess.note ?? 'Eccedenza delle spese generali oltre il limite (R21).',
+      note: excess.note ?? renderIt('exclusion.R21', {}),
     });
   }
 
@@ -199,27 +208,12 @@ function programmeInput(ev: ProgrammeEvidence): ProgrammeReconciliationInput {
   };
 }
 
-function rowsExclusion(reason: string, rows: ReconcilableRow[]): Exclusion {
+function rowsExclusion(reason: ExclusionReason, rows: ReconcilableRow[]): Exclusion {
   return {
     reason,
     rowIds: rows.map((r) => r.rowId),
     municipal: sum(rows.map((r) => r.municipal)),
     cofinancing: sum(rows.map((r) => r.cofinancing)),
-  };
-}
-
-/** R21 findings carry the excess as params.excess; it lowers the municipal share of GEN rows first. */
-function r21FromFindings(findings: Finding[], rows: ReconcilableRow[]): ProgrammeEvidence['generalCostExcess'] {
-  const r21 = findings.find((f) => f.code === 'R21' && f.params && typeof f.params.excess === 'string');
-  if (!r21) return undefined;
-  const amount = new Money(String(r21.params?.excess));
-  const gen = rows.filter((r) => r.category === 'GEN');
-  const municipal = Money.min(amount, sum(gen.map((r) => r.municipal)));
-  return {
-    municipal,
-    cofinancing: Money.max(ZERO, amount.minus(municipal)),
-    rowIds: gen.map((r) => r.rowId),
-    note: `${r21.message} Eccedenza esclusa: ${formatAmount(amount)} €.`,
   };
 }
 

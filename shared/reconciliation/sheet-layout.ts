@@ -2,7 +2,9 @@
 // matrix (values + number formats + which cells are text) and a chart spec. The Office.js writer,
 // the .xlsx exports (CLI, API, pane in file mode) and the HTML preview of the pane all draw this
 // same matrix, so they can never disagree on a figure.
+import { getAgreement } from '../agreement/agreements';
 import { Money, formatAmountIt, sum } from '../core/money';
+import { formatQuantityIt } from '../rules/format';
 import {
   EXCLUSION_LABELS,
   type ProgrammeAsRead,
@@ -64,7 +66,38 @@ export interface SheetLayout {
 export interface LayoutOptions {
   /** Programme titles (from the agreement configuration) shown beside the programme ids. */
   programmeTitles?: Readonly<Record<string, string>>;
+  /**
+   * The agreement's rates the labels name (co-financing minimum, tranches), as the agreement
+   * states them ("0.10"); default: those of `answer.agreement` when it is a shipped agreement.
+   */
+  rates?: LayoutRates;
 }
+
+export interface LayoutRates {
+  cofinancingMinRate: string;
+  trancheFirst: string;
+  trancheSecond: string;
+}
+
+/** The rates of the answer's agreement as labels ("10%", "7,5%"); null when they are not known. */
+function rateLabels(answer: ReconciliationAnswerAsRead, options: LayoutOptions) {
+  const rules = getAgreement(answer.agreement)?.rules;
+  const rates: LayoutRates | undefined =
+    options.rates ??
+    (rules && {
+      cofinancingMinRate: rules.cofinancing.minRate,
+      trancheFirst: rules.tranches.first,
+      trancheSecond: rules.tranches.second,
+    });
+  if (!rates) return null;
+  const label = (rate: string) => `${formatQuantityIt(new Money(rate).times(100))}%`;
+  return {
+    minimum: label(rates.cofinancingMinRate),
+    first: label(rates.trancheFirst),
+    second: label(rates.trancheSecond),
+  };
+}
+type RateLabels = ReturnType<typeof rateLabels>;
 
 // Voce | Importo | Calcolo. The summary table needs a fourth column; in the detail rows the trail
 // sits in column C and its text runs over the empty D and beyond, as Excel shows long text.
@@ -203,21 +236,30 @@ function exclusionTotal(p: ProgrammeAsRead): string {
   return sum(p.excluded.map((e) => new Money(e.amount))).toFixed(2);
 }
 
-const R20_LABELS: Record<string, string> = {
-  ok: 'rispettato',
-  warning: 'attenzione: cofinanziamento sotto il 10% (anno in corso)',
-  error: 'non rispettato: cofinanziamento sotto il 10%',
-};
+/** The ATS verdict on R20, naming the agreement's minimum ("sotto il 10%"). */
+function r20Label(r20: string, rates: RateLabels): string {
+  const below = rates ? `sotto il ${rates.minimum}` : 'sotto il minimo';
+  const labels: Record<string, string> = {
+    ok: 'rispettato',
+    warning: `attenzione: cofinanziamento ${below} (anno in corso)`,
+    error: `non rispettato: cofinanziamento ${below}`,
+  };
+  return labels[r20] ?? r20;
+}
 
 const PHASE_LABELS: Record<string, string> = {
   during: 'in corso d’anno (R20 è un avviso)',
   yearClose: 'chiusura dell’anno (R20 è un errore)',
 };
 
-const POLICY_LABELS: Record<string, string> = {
-  reduce: 'reduce — il contributo si riduce se il cofinanziamento ATS è sotto il 10% (C4)',
-  flag: 'flag — il contributo non si riduce; il mancato 10% è segnalato (R20)',
-};
+function policyLabel(policy: string, rates: RateLabels): string {
+  const minimum = rates ? rates.minimum : 'minimo';
+  const labels: Record<string, string> = {
+    reduce: `reduce — il contributo si riduce se il cofinanziamento ATS è sotto il ${minimum} (C4)`,
+    flag: `flag — il contributo non si riduce; il mancato ${minimum} è segnalato (R20)`,
+  };
+  return labels[policy] ?? policy;
+}
 
 function programmeLabel(id: string, options: LayoutOptions): string {
   const title = options.programmeTitles?.[id];
@@ -236,7 +278,7 @@ function exclusionTrail(e: ProgrammeAsRead['excluded'][number]): string {
   return parts.join(' · ');
 }
 
-function programmeBlock(b: MatrixBuilder, p: ProgrammeAsRead, options: LayoutOptions): void {
+function programmeBlock(b: MatrixBuilder, p: ProgrammeAsRead, options: LayoutOptions, rates: RateLabels): void {
   const k = (path: string) => `${p.programme}.${path}`;
   const t = (figure: string, step: string, wire: string, hint?: RegExp) => trailFor(p.trail, figure, step, wire, hint);
   b.heading(`Programma ${programmeLabel(p.programme, options)}`);
@@ -319,14 +361,14 @@ function programmeBlock(b: MatrixBuilder, p: ProgrammeAsRead, options: LayoutOpt
     t('cofinancingShare', '-', p.cofinancingShare) || 'Cofinanziamento ammesso rispetto al contributo',
   );
   b.figure(
-    'Prima tranche (T1, 60% di B)',
+    rates ? `Prima tranche (T1, ${rates.first} di B)` : 'Prima tranche (T1)',
     k('tranches.first'),
     p.tranches.first,
     'amount',
     t('tranches.first', 'C5', p.tranches.first, /^T1\s*=/),
   );
   b.figure(
-    'Seconda tranche (T2, 30% di B)',
+    rates ? `Seconda tranche (T2, ${rates.second} di B)` : 'Seconda tranche (T2)',
     k('tranches.second'),
     p.tranches.second,
     'amount',
@@ -388,9 +430,10 @@ function projectionBlock(
 /** Turns a reconciliation answer into the `Riconciliazione` sheet. Pure: same answer, same matrix. */
 export function reconciliationLayout(answer: ReconciliationAnswerAsRead, options: LayoutOptions = {}): SheetLayout {
   const b = new MatrixBuilder();
+  const rates = rateLabels(answer, options);
   b.heading(`Riconciliazione — accordo ${answer.agreement}, anno ${answer.year}`);
   b.texts('Situazione al', answer.asOf);
-  b.texts('Regola del cofinanziamento', POLICY_LABELS[answer.policy] ?? answer.policy);
+  b.texts('Regola del cofinanziamento', policyLabel(answer.policy, rates));
   if (answer.phase) b.texts('Fase', PHASE_LABELS[answer.phase] ?? answer.phase);
   b.blank();
 
@@ -410,7 +453,7 @@ export function reconciliationLayout(answer: ReconciliationAnswerAsRead, options
 
   b.heading('Voce', 'Importo (€)', 'Calcolo (regola · formula · dati · risultato)');
   for (const p of answer.programmes) {
-    programmeBlock(b, p, options);
+    programmeBlock(b, p, options, rates);
     b.blank();
   }
 
@@ -435,9 +478,16 @@ export function reconciliationLayout(answer: ReconciliationAnswerAsRead, options
     'ats.cofinancingShare',
     answer.ats.cofinancingShare,
     'percent',
-    atsTrail('ats.cofinancingShare', 'Minimo richiesto: 10% (R20)'),
+    atsTrail(
+      'ats.cofinancingShare',
+      rates ? `Minimo richiesto: ${rates.minimum} (R20)` : 'Minimo richiesto dall’accordo (R20)',
+    ),
   );
-  b.texts('Verifica R20 (cofinanziamento ≥ 10%)', '', R20_LABELS[answer.ats.r20] ?? answer.ats.r20);
+  b.texts(
+    rates ? `Verifica R20 (cofinanziamento ≥ ${rates.minimum})` : 'Verifica R20 (cofinanziamento minimo)',
+    '',
+    r20Label(answer.ats.r20, rates),
+  );
   for (const finding of answer.findings ?? []) b.texts(`Rilievo ${finding.code}`, '', finding.message);
 
   const chart: ChartSpec | null =

@@ -6,7 +6,9 @@ import { cellPreview, rowFinding } from './emit';
 import { formatMoneyIt } from './format';
 import { parseAmount, ZERO } from '../core/money';
 
-const NUMBER_REASONS = new Set(['not_a_number', 'negative', 'too_many_decimals']);
+type NumberReason = 'not_a_number' | 'negative' | 'too_many_decimals';
+const NUMBER_REASONS: ReadonlySet<string> = new Set<NumberReason>(['not_a_number', 'negative', 'too_many_decimals']);
+const isNumberReason = (reason: string): reason is NumberReason => NUMBER_REASONS.has(reason);
 /** Fields whose failure takes the row out of every total (said in the message). */
 const SUM_FIELDS = new Set(['amount', 'value', 'municipalShare', 'cofinancingShare']);
 /** Hours and rates may carry up to 4 decimals (parseQuantity); amounts 2. */
@@ -15,8 +17,9 @@ const QUANTITY_FIELDS = new Set(['hours', 'hourlyCost', 'contractHours', 'hourly
 export function checkAmounts(row: ParsedRow, out: Finding[]): void {
   if (row.problems.length === 0 && !row.splitMismatch) return; // the common case, without a loop
   for (const problem of row.problems) {
-    if (!NUMBER_REASONS.has(problem.reason)) continue;
-    const variant = SUM_FIELDS.has(problem.field) ? `${problem.reason}.excluded` : problem.reason;
+    const reason = problem.reason;
+    if (!isNumberReason(reason)) continue;
+    const variant = SUM_FIELDS.has(problem.field) ? (`${reason}.excluded` as const) : reason;
     out.push(
       rowFinding(row, 'R02', 'error', problem.field, variant, {
         valore: cellPreview(row.input[problem.field]),

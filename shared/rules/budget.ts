@@ -22,7 +22,12 @@ export function checkBudget(totals: Totals, env: RuleEnv): Finding[] {
     ];
   }
   const out: Finding[] = [];
-  const over = (variant: string, reported: Money, budget: Money, extra: Record<string, string>) => {
+  const over = (
+    variant: 'programme' | 'action' | 'category',
+    reported: Money,
+    budget: Money,
+    extra: { azione: string } | { categoria: string } | Record<never, never>,
+  ) => {
     if (reported.gt(budget)) {
       out.push(
         reportFinding('R22', 'warning', variant, {

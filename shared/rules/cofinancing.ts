@@ -16,12 +16,7 @@ export function programmeCofinancing(totals: Totals, env: RuleEnv): Finding[] {
   return [
     reportFinding('R20', 'warning', 'programme', {
       programma: env.ctx.programme,
-      cofinanziamento: formatMoneyIt(cofinancing),
-      quotaComune: formatMoneyIt(municipal),
-      quota: formatShareIt(cofinancing, municipal),
-      minimo: formatShareIt(minRate, new Money(1)),
-      municipal: formatAmount(municipal),
-      cofinancing: formatAmount(cofinancing),
+      ...figures(municipal, cofinancing, minRate),
     }),
   ];
 }
@@ -51,12 +46,22 @@ export function checkAtsCofinancing(
   if (municipal.isZero()) return null;
   const minRate = new Money(agreement.rules.cofinancing.minRate);
   if (!cofinancing.lt(municipal.times(minRate))) return null;
-  return reportFinding('R20', phase === 'yearClose' ? 'error' : 'warning', 'ats', {
+  return reportFinding(
+    'R20',
+    phase === 'yearClose' ? 'error' : 'warning',
+    'ats',
+    figures(municipal, cofinancing, minRate),
+  );
+}
+
+/** The figures of an R20 sentence: Italian display strings and the wire amounts. */
+function figures(municipal: MoneyT, cofinancing: MoneyT, minRate: MoneyT) {
+  return {
     cofinanziamento: formatMoneyIt(cofinancing),
     quotaComune: formatMoneyIt(municipal),
     quota: formatShareIt(cofinancing, municipal),
     minimo: formatShareIt(minRate, new Money(1)),
     municipal: formatAmount(municipal),
     cofinancing: formatAmount(cofinancing),
-  });
+  };
 }

@@ -1,11 +1,12 @@
 // Builds findings: location from the row, wording from the Italian message table.
 // params: `variant` (which message of the rule), the Italian display strings the message uses
 // (Italian keys: "1.234,50 €"), and for figures a program may need, wire-format amounts under English
-// keys ("1234.50": excess, cap, reported, budget, municipal, cofinancing).
-import type { Finding, RuleCode, Severity } from '../findings/findings';
+// keys ("1234.50": excess, cap, reported, budget, municipal, cofinancing). Both are typed by the
+// message table: a rule cannot pass a variant the table lacks or forget a figure its sentence reads.
+import type { FindingOf, FindingRecord, RuleCode, Severity, VariantOf } from '../findings/findings';
 import { FIELDS, fieldDef } from '../mapping/fields';
 import type { ParsedRow } from '../rows/rows';
-import { messageIt, type MessageParams } from '../findings/messages.it';
+import { messageIt, type MessageKey, type MessageParams, type MessageParamsOf } from '../findings/messages.it';
 
 const GENERIC_LABELS: Record<string, string> = {
   category: 'Categoria',
@@ -26,15 +27,23 @@ export function fieldLabel(row: ParsedRow | null, field: string): string {
   return (category && fieldDef(category, field)?.header) || GENERIC_LABELS[field] || ANY_LABEL.get(field) || field;
 }
 
+/** The params a rule passes for code C and variant V: the template's, less the header rowFinding adds. */
+export type RuleParams<C extends RuleCode, V extends VariantOf<C>> = Omit<
+  MessageParamsOf<Extract<MessageKey, `${C}.${V}`>>,
+  'campo'
+>;
+/** Params may be left out when the template reads nothing but the header. */
+type ParamsArg<P> = Record<never, never> extends P ? [params?: P] : [params: P];
+
 /** A finding about one row; `field` null means the whole row (no column). */
-export function rowFinding(
+export function rowFinding<C extends RuleCode, V extends VariantOf<C>>(
   row: ParsedRow,
-  code: RuleCode,
+  code: C,
   severity: Severity,
   field: string | null,
-  variant: string,
-  params: MessageParams = {},
-): Finding {
+  variant: V,
+  ...[params]: ParamsArg<RuleParams<C, V>>
+): FindingOf<C> {
   // Location from the parsed row, not row.input: reading the input again costs a lookup per finding.
   const columns = row.columns;
   let column: string | null = null;
@@ -42,7 +51,8 @@ export function rowFinding(
     const letter = (columns as Record<string, unknown>)[field];
     if (typeof letter === 'string' && letter !== '') column = letter;
   }
-  const full: MessageParams = field ? { campo: fieldLabel(row, field), ...params } : params;
+  const given = (params ?? {}) as MessageParams;
+  const full: MessageParams = field ? { campo: fieldLabel(row, field), ...given } : given;
   return {
     code,
     severity,
@@ -53,29 +63,29 @@ export function rowFinding(
     message: messageIt(code, variant, full),
     rowId: row.rowId,
     params: { variant, ...full },
-  };
+  } as FindingRecord as FindingOf<C>;
 }
 
 /** A finding about the whole report (R20–R23), or about a row that is no longer there (R24 removal). */
-export function reportFinding(
-  code: RuleCode,
+export function reportFinding<C extends RuleCode, V extends VariantOf<C>>(
+  code: C,
   severity: Severity,
-  variant: string,
-  params: MessageParams = {},
+  variant: V,
+  params: MessageParamsOf<Extract<MessageKey, `${C}.${V}`>>,
   rowId?: string,
-): Finding {
-  const finding: Finding = {
+): FindingOf<C> {
+  const finding: FindingRecord = {
     code,
     severity,
     sheet: null,
     row: null,
     column: null,
     field: null,
-    message: messageIt(code, variant, params),
-    params: { variant, ...params },
+    message: messageIt(code, variant, params as MessageParams),
+    params: { variant, ...(params as MessageParams) },
   };
   if (rowId !== undefined) finding.rowId = rowId;
-  return finding;
+  return finding as FindingOf<C>;
 }
 
 /** Short, printable rendering of a raw cell for messages. */

@@ -5,24 +5,17 @@ import { findPartner } from '../agreement/agreement';
 import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
 import type { IsoDate } from '../core/dates';
 import { Money } from '../core/money';
-import type { ParsedRow, RowInput } from '../rows/rows';
+import type { ParsedRow } from '../rows/rows';
 import { parseRow } from '../rows/rows';
 import { isLocked, windowFor, type WindowInstance } from '../agreement/windows';
 import type { Finding } from '../findings/findings';
 import { rowFingerprint } from './fingerprint';
+import type { ValidationContext } from './validate';
 
 export type Phase = 'live' | 'lock' | 'yearClose';
 
-export interface RuleContext {
-  agreement: Agreement;
-  programme: string;
-  partner: string;
-  year: number;
-  today: IsoDate;
-  otherRows?: readonly RowInput[];
-  previousRows?: readonly RowInput[];
-  phase?: Phase;
-}
+/** What the rules run against: the validation's context (validate.ts documents each field). */
+export type RuleContext = ValidationContext;
 
 export interface PreviousRow {
   parsed: ParsedRow;

@@ -4,6 +4,7 @@
 import type { Agreement } from '../agreement/agreement';
 import type { IsoDate } from '../core/dates';
 import { formatDateIt } from '../core/dates';
+import { renderIt } from '../findings/messages.it';
 import { openRequest, type OutcomeStatus, type SampledPersonOutcome } from './outcomes';
 import { drawSample, isSemesterDue, semesterLockDate, type FrozenPopulation, type SamplingMethod } from './sampling';
 
@@ -42,8 +43,8 @@ export function drawFrozenSample(agreement: Agreement, req: DrawRequest): Sample
     return {
       ok: false,
       error: lock
-        ? `Il semestre ${population.semester} si può estrarre solo dopo la chiusura delle finestre che lo coprono (${formatDateIt(lock)}).`
-        : 'Semestre non valido: usare il formato aaaa-H1 o aaaa-H2.',
+        ? renderIt('S4.notDue', { semestre: population.semester, chiusura: formatDateIt(lock) })
+        : renderIt('S1.semester', {}),
     };
   }
   const draw = drawSample({

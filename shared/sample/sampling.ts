@@ -27,7 +27,9 @@
 import type { Agreement } from '../agreement/agreement';
 import type { IsoDate, IsoMonth } from '../core/dates';
 import { addDays } from '../core/dates';
-import { Money, ZERO, formatAmount, parseQuantity } from '../core/money';
+import { Money, ZERO, formatAmount, formatAmountIt, parseQuantity } from '../core/money';
+import { renderIt } from '../findings/messages.it';
+import { formatQuantityIt } from '../rules/format';
 import { sha256Hex } from '../core/sha256';
 
 export type SemesterId = string; // "2026-H1" | "2026-H2"
@@ -163,17 +165,20 @@ export function freezePopulation(
 export function sampleSize(rate: string | Money, populationSize: number): SamplingResult<number> {
   const parsed =
     typeof rate === 'string' ? parseQuantity(rate.replace('%', ''), 10) : { ok: true as const, value: rate };
-  if (!parsed.ok) return { ok: false, error: 'Tasso di campionamento non valido: indicare un numero tra 0 e 0.10.' };
+  if (!parsed.ok) return { ok: false, error: renderIt('S2.rateInvalid', { massimo: MAX_SAMPLING_RATE.toFixed(2) }) };
   const value = typeof rate === 'string' && rate.includes('%') ? parsed.value.div(100) : parsed.value;
-  if (value.lte(0)) return { ok: false, error: 'Il tasso di campionamento deve essere maggiore di zero.' };
+  if (value.lte(0)) return { ok: false, error: renderIt('S2.rateNotPositive', {}) };
   if (value.gt(MAX_SAMPLING_RATE)) {
     return {
       ok: false,
-      error: `Il tasso di campionamento ${formatAmount(value.times(100)).replace('.', ',')}% supera il massimo del 10% del personale previsto dall'accordo (S2).`,
+      error: renderIt('S2.rateAboveMax', {
+        tasso: `${formatAmountIt(value.times(100))}%`,
+        massimo: `${formatQuantityIt(MAX_SAMPLING_RATE.times(100))}%`,
+      }),
     };
   }
   if (!Number.isInteger(populationSize) || populationSize < 0) {
-    return { ok: false, error: 'La dimensione della popolazione deve essere un numero intero non negativo.' };
+    return { ok: false, error: renderIt('S2.populationSize', {}) };
   }
   const n = value.times(populationSize).toDecimalPlaces(0, Money.ROUND_CEIL).toNumber();
   return { ok: true, value: populationSize >= 1 ? Math.max(1, n) : 0 };
@@ -257,14 +262,13 @@ export function drawSample(req: SampleRequest): SampleDraw {
   const method = req.method ?? 'simple';
   const rate = req.rate ?? '0.10';
   if (!parseSemester(req.semester)) return { ok: false, error: SEMESTER_ERROR };
-  if (req.seed.trim() === '') return { ok: false, error: 'Il seme del sorteggio è obbligatorio (S3).' };
-  if (method !== 'simple' && method !== 'mus')
-    return { ok: false, error: 'Metodo di campionamento non valido: usare "simple" o "mus".' };
+  if (req.seed.trim() === '') return { ok: false, error: renderIt('S3.seed', {}) };
+  if (method !== 'simple' && method !== 'mus') return { ok: false, error: renderIt('S3.method', {}) };
   const persons = distinctPersonIds(req.persons);
   const size = sampleSize(rate, persons.length);
   if (!size.ok) return size;
   if (method === 'mus' && !req.costs) {
-    return { ok: false, error: 'Il campionamento per unità monetaria richiede il costo rendicontato di ogni persona.' };
+    return { ok: false, error: renderIt('S3.musCosts', {}) };
   }
   const params = { ...req, persons, n: size.value };
   const selected = method === 'mus' ? drawMus({ ...params, costs: req.costs ?? {} }) : drawSimple(params);
@@ -313,4 +317,4 @@ export function requestDeadline(agreement: Pick<Agreement, 'rules'>, drawDate: I
   return addDays(drawDate, agreement.rules.sampling.requestDays);
 }
 
-const SEMESTER_ERROR = 'Semestre non valido: usare il formato aaaa-H1 o aaaa-H2.';
+const SEMESTER_ERROR = renderIt('S1.semester', {});

@@ -4,12 +4,13 @@ import webpack from 'webpack';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
-export async function buildPane(outDir: string): Promise<webpack.Stats> {
+/** `env` is webpack's --env (e.g. ADDIN_BASE_URL, ADDIN_API_BASE_URL of docs/deploy.md). */
+export async function buildPane(outDir: string, env: Record<string, string> = {}): Promise<webpack.Stats> {
   const configure = require(path.join(ROOT, 'webpack.config.js')) as (
     env: object,
     argv: object,
   ) => Promise<webpack.Configuration>;
-  const config = await configure({ outDir }, { mode: 'production' });
+  const config = await configure({ ...env, outDir }, { mode: 'production' });
   return new Promise((resolve, reject) => {
     webpack({ ...config, mode: 'production', context: ROOT }, (error, stats) => {
       if (error) return reject(error);

@@ -3,7 +3,7 @@
 import { getAgreement } from '../../shared/agreement/agreements';
 import { Money } from '../../shared/core/money';
 import { normaliseRow } from '../../shared/rows/rows';
-import type { Finding } from '../../shared/findings/findings';
+import type { FindingRecord as Finding } from '../../shared/findings/findings';
 import {
   buildReconciliationInput,
   reconcilableRow,

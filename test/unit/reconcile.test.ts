@@ -62,7 +62,7 @@ describe('full realisation of the 2026 plan (the seeds’ numbers)', () => {
       params: { programme: 'P4', share: '9.57', minimum: '10.00' },
     });
     expect(r.findings[0].message).toBe(
-      "Programma P4: cofinanziamento ammesso al 9.57% del contributo, sotto il 10.00%. L'obbligo vale sull'intera ATS: segnalazione informativa (R20).",
+      "Programma P4: cofinanziamento ammesso al 9,57% del contributo, sotto il 10,00%. L'obbligo vale sull'intera ATS: segnalazione informativa (R20).",
     );
   });
 
@@ -190,7 +190,7 @@ describe('C4 co-financing duty: policy reduce vs flag', () => {
       expect(m(p.contribution.due).minus(exact).abs().lt('0.01')).toBe(true);
     }
     expect(r.findings.find((f) => f.severity === 'error')?.message).toBe(
-      "Il cofinanziamento ammesso dell'ATS (5.48% del contributo) è inferiore al minimo del 10.00% (R20). Il contributo è ridotto di conseguenza (C4).",
+      "Il cofinanziamento ammesso dell'ATS (5,48% del contributo) è inferiore al minimo del 10,00% (R20). Il contributo è ridotto di conseguenza (C4).",
     );
   });
 

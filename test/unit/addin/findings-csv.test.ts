@@ -1,7 +1,7 @@
 // The findings CSV for Italian Excel: BOM, ";" separator, CRLF, quoting, and cells that would run
 // as formulas disarmed with an apostrophe.
 import { csvCell, findingsCsv, findingsFileName } from '../../../addin/app/findings-csv';
-import type { Finding } from '../../../shared/findings/findings';
+import type { FindingRecord as Finding } from '../../../shared/findings/findings';
 
 const finding = (patch: Partial<Finding>): Finding => ({
   code: 'R09',
