@@ -83,6 +83,8 @@ module.exports = async (env = {}, options = {}) => {
     entry: {
       taskpane: './addin/taskpane/taskpane.ts',
       commands: './addin/commands/commands.ts',
+      // Office dialog: sign-in where Excel has no NAA, and the ribbon command's messages.
+      'auth-dialog': './addin/auth/auth-dialog.ts',
     },
     output: {
       path: outDir,
@@ -124,6 +126,11 @@ module.exports = async (env = {}, options = {}) => {
         filename: 'commands.html',
         template: './addin/commands/commands.html',
         chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'auth-dialog.html',
+        template: './addin/auth/auth-dialog.html',
+        chunks: ['auth-dialog'],
       }),
       new CopyWebpackPlugin({
         patterns: [

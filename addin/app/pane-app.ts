@@ -10,13 +10,14 @@ import type { RowInput } from '../../shared/rows/rows';
 import { ApiClient, ApiError, type SubmissionAnswer } from '../api/client';
 import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';
+import { SignInError } from '../auth/sign-in';
 import { lockedPartner } from './partner-identity';
 import { PartnerRequests } from './requests-loader';
 import { FileWorkbook } from '../file/file-workbook';
 import type { WorkbookPort } from '../port/workbook-port';
 import { ReportSession, type SessionState } from './report-session';
 import { Submissions } from './submission';
-import { writeTemplate } from './template-writer';
+import { TemplateError, writeTemplate } from './template-writer';
 import { byId, h, replaceChildren } from '../ui/dom';
 import { renderFindings } from '../ui/findings-list';
 import { renderSummary } from '../ui/summary-view';
@@ -271,7 +272,11 @@ export class PaneApp {
 
   /** The API's agreement when reachable (it may carry a newer budget); the shipped one otherwise. */
   private async loadAgreement(): Promise<void> {
-    const token = await this.tokens.getToken().catch(() => null);
+    const token = await this.tokens.getToken().catch((error: unknown) => {
+      // Neither NAA nor the Office dialog: say so; validation goes on without the service.
+      if (error instanceof SignInError) renderError(byId('submit-result'), error.message);
+      return null;
+    });
     if (!token) return;
     // Inside Excel with Entra the token arrives only now.
     if (this.tokens.usesEntra && this.applyIdentity(token)) void this.session?.setContext(this.context());
@@ -300,14 +305,16 @@ export class PaneApp {
     byId('workspace').hidden = false;
     // In Excel the status column already carries the findings; a dropped file gets them as CSV.
     byId('csv-row').hidden = !(port instanceof FileWorkbook);
+    // Documents attach to the row selected in the sheet (Excel: onSelectionChanged), not to the
+    // last finding clicked.
+    port.onSelect?.((selection) => {
+      const ref = parseRange(selection.address);
+      if (ref) this.selected = { sheet: selection.sheet, row: ref.first.row };
+    });
     if (port instanceof FileWorkbook) {
       byId('grid-section').hidden = false;
       const grid = new GridPreview(byId('grid'), port);
       this.grid = grid;
-      port.onSelect((selection) => {
-        const ref = parseRange(selection.address);
-        if (ref) this.selected = { sheet: selection.sheet, row: ref.first.row };
-      });
       grid.render();
     }
     await session.start();
@@ -350,8 +357,9 @@ export class PaneApp {
         const created = await writeTemplate(port, this.agreement);
         byId('template-status').textContent =
           created.length > 0 ? `Creati i fogli: ${created.join(', ')}.` : 'I fogli del modello esistono già.';
-      } catch {
-        byId('template-status').textContent = 'Impossibile creare i fogli del modello.';
+      } catch (error) {
+        byId('template-status').textContent =
+          error instanceof TemplateError ? error.message : 'Impossibile creare i fogli del modello.';
         return;
       }
       if (this.port !== port) await this.open(port);

@@ -15,6 +15,7 @@ import {
 import { IncrementalValidator, type ValidationContext, type ValidationResult } from '../../shared/rules/validate';
 import type { RowInput } from '../../shared/rows/rows';
 import { sortFindings, columnLetter, type Finding } from '../../shared/findings/findings';
+import { fieldDef } from '../../shared/mapping/fields';
 import type { Block, WorkbookChange, WorkbookPort } from '../port/workbook-port';
 import { tableLayout, type TableLayout } from './sheet-layout';
 import { statusText } from './row-status';
@@ -40,6 +41,12 @@ export interface SessionState {
 
 /** A paste larger than this is cheaper to handle as a fresh pass. */
 const MAX_INCREMENTAL_ROWS = 2000;
+/** After a failed re-read (Excel busy, cell edit mode past every retry) the sheet is read again. */
+const RETRY_AFTER_FAILURE_MS = 3000;
+/** A status cell whose content is not known (a failed write may or may not have reached it). */
+const UNKNOWN = '\u0000?';
+/** Serial of 1904-01-01 in the 1900 date system: what a 1904 workbook's serials lack. */
+const DAYS_1900_TO_1904 = 1462;
 
 const key = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
 
@@ -56,6 +63,7 @@ export class ReportSession {
   private unsubscribe: (() => void) | null = null;
   private readonly listeners = new Set<(state: SessionState) => void>();
   private queue: Promise<void> = Promise.resolve();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly port: WorkbookPort,
@@ -71,7 +79,7 @@ export class ReportSession {
 
   /** The corrections saved with the workbook, a first full pass, then live re-validation of edits. */
   start(): Promise<void> {
-    this.unsubscribe ??= this.port.onChange((change) => void this.enqueue(() => this.applyChange(change)));
+    this.unsubscribe ??= this.port.onChange((change) => void this.enqueue(() => this.applyChangeOrRetry(change)));
     return this.enqueue(async () => {
       await this.loadOverrides();
       await this.fullPass();
@@ -81,6 +89,8 @@ export class ReportSession {
   stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   setContext(context: ValidationContext): Promise<void> {
@@ -194,15 +204,19 @@ export class ReportSession {
     for (const listener of this.listeners) listener(this.state);
   }
 
-  private async fullPass(): Promise<void> {
-    this.update({ progress: { phase: 'lettura', done: 0, total: 1 }, error: null });
+  /** Reads and validates everything; `quiet` (the periodic re-read) shows no progress. */
+  private async fullPass(quiet = false): Promise<void> {
+    const progress = (p: Progress) => {
+      if (!quiet) this.update({ progress: p });
+    };
+    if (!quiet) this.update({ progress: { phase: 'lettura', done: 0, total: 1 }, error: null });
     const names = await this.port.listSheets();
     const grids: SheetGrid[] = [];
     for (const [i, name] of names.entries()) {
-      this.update({ progress: { phase: 'lettura', done: i, total: names.length } });
+      progress({ phase: 'lettura', done: i, total: names.length });
       grids.push({ name, rows: gridRows(await this.port.readBlock(name)) });
     }
-    this.update({ progress: { phase: 'verifica', done: 0, total: 1 } });
+    progress({ phase: 'verifica', done: 0, total: 1 });
     await yieldToUi();
 
     this.grids = new Map(grids.map((g) => [g.name, g.rows]));
@@ -218,6 +232,9 @@ export class ReportSession {
       const grid = grids.find((g) => g.name === table.sheet) as SheetGrid;
       const layout = tableLayout(table, grid.rows);
       this.layouts.set(table.sheet, layout);
+      if (this.date1904()) shiftDates1904(table, grid.rows, 1, grid.rows.length);
+      // What the status column holds now: only cells whose text changes are written (undo, below).
+      this.knownStatuses(layout, grid.rows);
       for (const { column, header } of layout.newHeaders) {
         writes.push(() => this.port.writeColumn(table.sheet, column, table.headerRow, [header]));
         this.setCell(table.sheet, table.headerRow, column, header);
@@ -240,12 +257,37 @@ export class ReportSession {
     this.mappingFindings = mapping;
     const result = this.loadValidator(rows);
 
-    this.update({ progress: { phase: 'scrittura', done: 0, total: 1 } });
-    this.statusWritten.clear();
-    writes.push(...this.statusWrites(true));
+    progress({ phase: 'scrittura', done: 0, total: 1 });
+    writes.push(...this.statusWrites());
     // Issued in one tick: the Office adapter sends them in one batch (one sync).
-    await Promise.all(writes.map((write) => write()));
-    this.publish(tables, result);
+    const writeError = await settle(writes);
+    // A periodic re-read that changed nothing does not redraw the pane (focus, scroll stay).
+    if (quiet && !writeError && !this.state.error && this.unchanged(tables, result)) return;
+    this.publish(tables, result, writeError);
+  }
+
+  private unchanged(tables: MappedTable[], result: ValidationResult): boolean {
+    const findings = sortFindings([...this.mappingFindings, ...result.findings]);
+    return (
+      this.rowsAt.size === this.state.rowCount &&
+      JSON.stringify(findings) === JSON.stringify(this.state.findings) &&
+      JSON.stringify(tables) === JSON.stringify(this.state.tables)
+    );
+  }
+
+  private date1904(): boolean {
+    return this.port.dateSystem?.() === 1904;
+  }
+
+  /** The status column as read: each row's text is what the sheet shows (nothing is rewritten). */
+  private knownStatuses(layout: TableLayout, rows: unknown[][]): void {
+    const sheet = layout.table.sheet;
+    const index = columnIndexOf(layout.statusColumn) - 1;
+    for (const k of [...this.statusWritten.keys()]) if (k.startsWith(`${sheet}\u0000`)) this.statusWritten.delete(k);
+    for (let r = layout.table.headerRow + 1; r <= rows.length; r++) {
+      const cell = rows[r - 1]?.[index];
+      if (cell !== null && cell !== undefined && cell !== '') this.statusWritten.set(key(sheet, r), String(cell));
+    }
   }
 
   private loadValidator(rows: RowInput[]): ValidationResult {
@@ -253,17 +295,45 @@ export class ReportSession {
     return this.validator.load(rows);
   }
 
+  /** A failed re-read keeps nothing stale: the whole workbook is read again a little later. */
+  private async applyChangeOrRetry(change: WorkbookChange): Promise<void> {
+    try {
+      await this.applyChange(change);
+    } catch (error) {
+      if (!this.retryTimer && this.unsubscribe) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          void this.enqueue(() => this.fullPass(true));
+        }, RETRY_AFTER_FAILURE_MS);
+        (this.retryTimer as { unref?: () => void }).unref?.();
+      }
+      throw error;
+    }
+  }
+
   private async applyChange(change: WorkbookChange): Promise<void> {
     const layout = this.layouts.get(change.sheet);
     const rows = change.rows;
+    // The row the user left, on a sheet or row outside every table: nothing to re-validate.
+    if (change.source === 'selection' && (!layout || !rows || rows.first <= layout.table.headerRow)) return;
+    if (change.source === 'rescan') return this.fullPass(true);
+    // Only the add-in's status column changed (the user undid a status write): leave it so.
+    if (layout && rows && change.columns && onlyColumn(change.columns, layout.statusColumn)) {
+      for (let r = rows.first; r <= rows.last; r++) this.statusWritten.set(key(change.sheet, r), UNKNOWN);
+      return;
+    }
     if (!layout || !rows || rows.first <= layout.table.headerRow || rows.last - rows.first > MAX_INCREMENTAL_ROWS) {
       return this.fullPass();
     }
     const { table } = layout;
     const block = await this.port.readBlock(change.sheet, `A${rows.first}:${columnLetter(layout.width)}${rows.last}`);
     const grid = this.grids.get(change.sheet) ?? [];
-    block.values.forEach((values, i) => {
-      grid[rows.first - 1 + i] = values.slice();
+    const fresh1 = block.values.map((values) => values.slice() as unknown[]);
+    if (this.date1904()) shiftDates1904(table, fresh1, rows.first, rows.last);
+    // A selection move over a row whose values did not change costs the read only.
+    if (change.source === 'selection' && fresh1.every((values, i) => sameRow(values, grid[rows.first - 1 + i]))) return;
+    fresh1.forEach((values, i) => {
+      grid[rows.first - 1 + i] = values;
     });
     // Header plus the touched rows only: readTable skips the holes.
     const sparse: unknown[][] = [];
@@ -294,9 +364,8 @@ export class ReportSession {
       )
       .concat(read.findings);
     const result = this.validator.result();
-    writes.push(...this.statusWrites(false));
-    await Promise.all(writes.map((write) => write()));
-    this.publish(this.state.tables, result);
+    writes.push(...this.statusWrites());
+    this.publish(this.state.tables, result, await settle(writes));
   }
 
   /**
@@ -336,8 +405,12 @@ export class ReportSession {
     );
   }
 
-  /** Status cells that differ from what is in the sheet, as contiguous runs. */
-  private statusWrites(full: boolean): (() => Promise<void>)[] {
+  /**
+   * Status cells whose text differs from what the sheet shows, as contiguous runs. A cell counts
+   * as written only once its write succeeded (a failed batch leaves it UNKNOWN: written again).
+   * Writing nothing when nothing changes keeps the user's undo stack (docs/excel.md, "Undo").
+   */
+  private statusWrites(): (() => Promise<void>)[] {
     const rowFindings = this.validator.result().rowFindings;
     const writes: (() => Promise<void>)[] = [];
     for (const layout of this.layouts.values()) {
@@ -348,17 +421,22 @@ export class ReportSession {
         const row = this.rowsAt.get(key(sheet, r));
         const text = row ? statusText(rowFindings.get(row.rowId)) : '';
         const k = key(sheet, r);
-        if (!full && (this.statusWritten.get(k) ?? '') === text) continue;
-        this.statusWritten.set(k, text);
+        if ((this.statusWritten.get(k) ?? '') === text) continue;
         changed.push({ row: r, id: text });
       }
       for (const run of runs(changed)) {
-        writes.push(() => this.port.writeColumn(sheet, layout.statusColumn, run.first, run.values));
+        writes.push(async () => {
+          run.values.forEach((_, i) => this.statusWritten.set(key(sheet, run.first + i), UNKNOWN));
+          await this.port.writeColumn(sheet, layout.statusColumn, run.first, run.values);
+          run.values.forEach((text, i) => this.statusWritten.set(key(sheet, run.first + i), text));
+        });
       }
-      // The format follows the table when rows are appended below it.
-      if (full || lastRow > (this.formattedTo.get(sheet) ?? 0)) {
-        this.formattedTo.set(sheet, lastRow);
-        writes.push(() => this.port.setStatusFormat(sheet, layout.statusColumn, layout.table.headerRow + 1, lastRow));
+      // The format follows the table when rows are appended below it (once per session otherwise).
+      if (lastRow > (this.formattedTo.get(sheet) ?? 0)) {
+        writes.push(async () => {
+          await this.port.setStatusFormat(sheet, layout.statusColumn, layout.table.headerRow + 1, lastRow);
+          this.formattedTo.set(sheet, Math.max(lastRow, this.formattedTo.get(sheet) ?? 0));
+        });
       }
     }
     return writes;
@@ -373,9 +451,10 @@ export class ReportSession {
     target[index] = value;
   }
 
-  private publish(tables: MappedTable[], result: ValidationResult): void {
+  /** The findings are shown even when writing the status column failed (then with the error). */
+  private publish(tables: MappedTable[], result: ValidationResult, writeError: string | null = null): void {
     const findings = sortFindings([...this.mappingFindings, ...result.findings]);
-    this.update({ tables, result, findings, rowCount: this.rowsAt.size, progress: null });
+    this.update({ tables, result, findings, rowCount: this.rowsAt.size, progress: null, error: writeError });
   }
 }
 
@@ -415,6 +494,58 @@ function gridRows(block: Block): unknown[][] {
   });
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   return rows;
+}
+
+/** Runs the writes of one tick together; the first failure, as the message the pane shows. */
+async function settle(writes: (() => Promise<void>)[]): Promise<string | null> {
+  const results = await Promise.allSettled(writes.map((write) => write()));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (!failed) return null;
+  return writeErrorMessage(failed.reason);
+}
+
+function writeErrorMessage(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const what = 'Esiti non scritti nel foglio';
+  if (code === 'AccessDenied')
+    return `${what}: il foglio è protetto. Rimuovi la protezione e premi «Verifica di nuovo».`;
+  if (code === 'ItemNotFound') return `${what}: il foglio non esiste più. Premi «Verifica di nuovo».`;
+  if (code === 'InvalidOperationInCellEditMode')
+    return `${what}: Excel è in modifica di una cella. Conferma la cella e premi «Verifica di nuovo».`;
+  return `${what}: Excel ha rifiutato la scrittura. Premi «Verifica di nuovo».`;
+}
+
+function onlyColumn(columns: { first: number; last: number }, letter: string): boolean {
+  const index = columnIndexOf(letter);
+  return columns.first === index && columns.last === index;
+}
+
+function sameRow(a: readonly unknown[], b: readonly unknown[] | undefined): boolean {
+  const width = Math.max(a.length, b?.length ?? 0);
+  for (let i = 0; i < width; i++) if ((a[i] ?? null) !== (b?.[i] ?? null)) return false;
+  return true;
+}
+
+/**
+ * A 1904 workbook's date serials are 1462 days short of the 1900 system the rules read: the
+ * table's date and month columns are shifted in place (rows first…last, 1-based).
+ */
+function shiftDates1904(table: MappedTable, rows: unknown[][], first: number, last: number): void {
+  const category = table.category ?? 'BENI';
+  const indexes = Object.entries(table.columnIndexes)
+    .filter(([field]) => {
+      const kind = fieldDef(category, field)?.kind;
+      return kind === 'date' || kind === 'month';
+    })
+    .map(([, index]) => index);
+  if (indexes.length === 0) return;
+  const from = Math.max(first, table.headerRow + 1);
+  for (let r = from; r <= last; r++) {
+    const row = rows[r - first];
+    if (!row) continue;
+    for (const i of indexes)
+      if (typeof row[i] === 'number' && Number.isInteger(row[i])) row[i] = (row[i] as number) + DAYS_1900_TO_1904;
+  }
 }
 
 function yieldToUi(): Promise<void> {

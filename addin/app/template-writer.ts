@@ -1,13 +1,28 @@
 // "Crea un foglio di rendicontazione vuoto": the blank workbook of shared/template written through
-// the port (sheets that already exist are left alone): headers, drop-downs, number and date
-// validations on bounded ranges, the lists sheet hidden. One batch in Excel.
+// the port (sheets that already exist are left alone, names compared case-insensitively as Excel
+// does): headers, drop-downs, number and date validations on bounded ranges, the lists sheet
+// hidden. One batch in Excel, which is not atomic: if it fails part-way the sheets already added
+// stay, and a second run adds only the missing ones. A failure is a TemplateError with an Italian
+// message naming the sheets it was creating.
 import type { Agreement } from '../../shared/agreement/agreement';
 import { buildTemplate } from '../../shared/mapping/template';
 import type { WorkbookPort } from '../port/workbook-port';
+import { excelErrorMessage } from '../office/excel-capabilities';
+
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
 
 export async function writeTemplate(port: WorkbookPort, agreement: Agreement): Promise<string[]> {
   const template = buildTemplate(agreement, { dataRows: 500 });
-  const existing = new Set(await port.listSheets());
+  let names: string[];
+  try {
+    names = await port.listSheets();
+  } catch (error) {
+    throw new TemplateError(excelErrorMessage(error, 'Impossibile leggere i fogli della cartella'));
+  }
+  const lower = new Set(names.map((n) => n.toLowerCase()));
+  const existing = { has: (name: string) => lower.has(name.toLowerCase()) };
   const ops: (() => Promise<void>)[] = [];
   const created: string[] = [];
   // The lists sheet first: validations of the other sheets point at it.
@@ -43,7 +58,14 @@ export async function writeTemplate(port: WorkbookPort, agreement: Agreement): P
       else ops.push(() => port.addValidationRule(sheet.name, range, rule, alert));
     }
   }
-  await Promise.all(ops.map((op) => op()));
+  try {
+    await Promise.all(ops.map((op) => op()));
+  } catch (error) {
+    throw new TemplateError(
+      excelErrorMessage(error, `Fogli del modello non creati (${created.join(', ')})`) +
+        ' I fogli già aggiunti restano: ripeti il comando per completare.',
+    );
+  }
   return created;
 }
 

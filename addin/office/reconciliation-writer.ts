@@ -3,6 +3,7 @@
 // two round trips: one to learn whether the sheet exists, one carrying every write and the chart.
 import { cellAddress, type SheetLayout } from '../../shared/reconciliation/sheet-layout';
 import { officeTextValue } from '../../shared/reconciliation/text-safety';
+import { runExcel } from './excel-capabilities';
 
 /** Points per character of column width (Calibri 11: about 7 px a character). */
 const POINTS_PER_CHAR = 5.6;
@@ -70,7 +71,7 @@ export async function writeReconciliationSheet(
   return { syncs, sheetName: layout.sheetName, address: `A1:${cellAddress(layout.rows - 1, layout.columns - 1)}` };
 }
 
-/** Convenience for the pane: one Excel.run around the write. */
+/** Convenience for the pane: one Excel.run around the write (retried after cell edit mode). */
 export function writeReconciliationToExcel(layout: SheetLayout): Promise<SheetWriteResult> {
-  return Excel.run((context) => writeReconciliationSheet(context, layout));
+  return runExcel((context) => writeReconciliationSheet(context, layout));
 }

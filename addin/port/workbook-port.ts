@@ -18,6 +18,14 @@ export interface WorkbookChange {
   sheet: string;
   /** null when the whole sheet must be re-read (rows inserted/deleted, sheet renamed…). */
   rows: { first: number; last: number } | null;
+  /** Columns touched (1-based), when the adapter knows them. */
+  columns?: { first: number; last: number };
+  /**
+   * Why: the user's edit (default); the row the user just left ('selection': an edit Excel may
+   * not have reported, e.g. a drop-down pick on the web); a periodic re-read ('rescan': formula
+   * results whose precedents changed elsewhere).
+   */
+  source?: 'edit' | 'selection' | 'rescan';
 }
 
 export interface WorkbookPort {
@@ -59,6 +67,10 @@ export interface WorkbookPort {
   saveSettings(key: string, value: unknown): Promise<void>;
   /** Hides a whole sheet from the user (Excel: veryHidden, not even listed in "Scopri"). */
   hideSheet(name: string): Promise<void>;
+  /** The cell the user selects (documents attach to its row); absent where nothing is reported. */
+  onSelect?(handler: (selection: { sheet: string; address: string }) => void): () => void;
+  /** 1904 when the workbook counts dates from 1904 (known after listSheets); 1900 otherwise. */
+  dateSystem?(): 1900 | 1904;
 }
 
 /** Rejecting text typed in a numeric or date column (shared/template's decimal and date rules). */

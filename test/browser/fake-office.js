@@ -96,10 +96,23 @@
       getResizedRange: function (dr, dc) { return range(sheet, r1, c1, r2 + dr, c2 + dc); },
       select: function () { state.selections.push(sheet.name + '!' + (r1 === r2 && c1 === c2 ? letter(c1) + r1 : address)); },
       conditionalFormats: {
-        clearAll: function () {},
+        load: function () { return this; },
+        get items() {
+          return state.formats.filter(function (f) { return f.sheet === sheet.name && f.c1 <= c2 && f.c2 >= c1; }).map(function (f) {
+            return {
+              id: f.id,
+              type: f.type,
+              textComparisonOrNullObject: { isNullObject: false, rule: f.textComparison.rule, format: f.textComparison.format },
+              delete: function () { state.pending.push(function () { state.formats = state.formats.filter(function (x) { return x !== f; }); }); },
+            };
+          });
+        },
+        getItem: function (id) {
+          return { delete: function () { state.pending.push(function () { state.formats = state.formats.filter(function (x) { return x.id !== id; }); }); } };
+        },
         add: function (type) {
-          var format = { type: type, sheet: sheet.name, address: address, textComparison: { format: { fill: {}, font: {} }, rule: null } };
-          state.formats.push(format);
+          var format = { id: 'fmt-' + (state.formats.length + 1), type: type, sheet: sheet.name, address: address, c1: c1, c2: c2, load: function () { return this; }, textComparison: { format: { fill: {}, font: {} }, rule: null } };
+          state.pending.push(function () { state.formats.push(format); });
           return format;
         },
       },
@@ -113,12 +126,12 @@
       isNullObject: false,
       load: function () { return this; },
       activate: function () {},
-      getRange: function (address) { var p = parse(address); return range(sheet, p.r1, p.c1, p.r2, p.c2); },
+      getRange: function (address) { var p = parse(address || 'A1:XFD1048576'); return range(sheet, p.r1, p.c1, p.r2, p.c2); },
       getUsedRangeOrNullObject: function () { return used(sheet, 1, sheet.cells.length); },
     };
   }
   function byName(name) {
-    var s = sheets.find(function (x) { return x.name === name; });
+    var s = sheets.find(function (x) { return x.name.toLowerCase() === String(name).toLowerCase(); });
     if (!s) throw new Error('ItemNotFound: ' + name);
     return s;
   }
@@ -129,7 +142,8 @@
         get items() { return sheets.map(worksheet); },
         load: function () { return this; },
         getActiveWorksheet: function () { return worksheet(sheets[0]); },
-        getItem: function (name) { return worksheet(byName(name)); },
+        // Excel takes a name (any case) or an id.
+        getItem: function (key) { return worksheet(sheets.find(function (x) { return x.id === key; }) || byName(key)); },
         getItemOrNullObject: function (id) { return worksheet(sheets.find(function (x) { return x.id === id; }) || sheets[0]); },
         add: function (name) { var s = { name: name, id: '{fake-' + sheets.length + '}', cells: [] }; sheets.push(s); return worksheet(s); },
         onChanged: {

@@ -1,7 +1,7 @@
 // OfficeWorkbook against a mocked Excel (office-addin-mock): block reads, one batch of writes,
 // one status column with one conditional format, and own writes never re-trigger validation.
 import { ExcelMock } from './excel-mock';
-import { OfficeWorkbook, BLOCK_ROWS } from '../../../addin/office/office-workbook';
+import { OfficeWorkbook, BLOCK_CELLS } from '../../../addin/office/office-workbook';
 import { ReportSession } from '../../../addin/app/report-session';
 import { getAgreement } from '../../../shared/agreement/agreements';
 import { STATUS_HEADER, ROW_ID_HEADER } from '../../../addin/port/workbook-port';
@@ -40,7 +40,7 @@ describe('OfficeWorkbook (office-addin-mock)', () => {
     delete (global as Record<string, unknown>).Excel;
   });
 
-  it('validates 20,000 rows with ceil(rows/5000) + 2 syncs and writes one status column', async () => {
+  it('validates 20,000 rows with ceil(cells/BLOCK_CELLS) + 2 syncs and writes one status column', async () => {
     const rows = 20_000;
     const cells = [HEADER, ...Array.from({ length: rows }, (_, i) => goodsRow(i + 1))];
     cells[3][5] = 'abc'; // row 4: R02
@@ -51,7 +51,8 @@ describe('OfficeWorkbook (office-addin-mock)', () => {
     await session.start();
 
     expect(session.state.rowCount).toBe(rows);
-    expect(mock.syncs).toBeLessThanOrEqual(Math.ceil(rows / BLOCK_ROWS) + 2);
+    // Blocks are sized by cells (12 columns here), plus the listing and the write.
+    expect(mock.syncs).toBeLessThanOrEqual(Math.ceil((rows * HEADER.length) / BLOCK_CELLS) + 2);
     expect(session.state.findings.filter((f) => f.code === 'R02').map((f) => `${f.column}${f.row}`)).toEqual(['F4']);
 
     // Columns M (ID riga, hidden) and N (status) are new; nothing else in the sheet is written.
@@ -69,6 +70,8 @@ describe('OfficeWorkbook (office-addin-mock)', () => {
         address: `N2:N${rows + 1}`,
         type: 'ContainsText',
         rule: { operator: 'BeginsWith', text: 'Errore' },
+        fill: '#FDE7E9',
+        id: expect.any(String),
       },
     ]);
     session.stop();
@@ -112,7 +115,8 @@ describe('OfficeWorkbook (office-addin-mock)', () => {
       { name: 'Altro', cells: [['x']] },
     ]);
     (global as Record<string, unknown>).Excel = mock.excel;
-    const port = new OfficeWorkbook();
+    // Blocks of 20,000 cells: the first (with the listing) is A1:BL312, then 5 columns × 4,000 rows.
+    const port = new OfficeWorkbook({ blockCells: 20_000 });
     expect(await port.listSheets()).toEqual(['Dati', 'Altro']);
     const block = await port.readBlock('Dati');
     expect({ firstRow: block.firstRow, firstColumn: block.firstColumn, rows: block.values.length }).toEqual({
@@ -122,8 +126,9 @@ describe('OfficeWorkbook (office-addin-mock)', () => {
     });
     expect(block.values[0]).toEqual(['c4', 4, null, null, null]);
     expect(block.values[6_997]).toEqual(['c7001', 7001, null, null, 'far']);
-    // Listing (with the first block) + blocks 2 and 3.
-    expect(mock.syncs).toBe(3);
+    // Listing (with the first block) + ceil(11,691 rows × 5 columns / 20,000) blocks.
+    expect(mock.syncs).toBe(1 + 3);
+    expect(Math.max(...mock.syncCells)).toBeLessThanOrEqual(20_000);
     expect((await port.readBlock('Dati', 'C5:D6')).values).toEqual([
       ['c5', 5],
       ['c6', 6],
@@ -140,7 +145,9 @@ describe('OfficeWorkbook (office-addin-mock)', () => {
     await mock.userEdit('Beni di consumo', 'B4', 'x');
     await mock.userEdit('Beni di consumo', 'C2', 'y');
     await new Promise((r) => setTimeout(r, 30));
-    expect(changes).toEqual([{ sheet: 'Beni di consumo', rows: { first: 2, last: 4 } }]);
+    expect(changes).toEqual([
+      { sheet: 'Beni di consumo', rows: { first: 2, last: 4 }, columns: { first: 2, last: 3 } },
+    ]);
     stop();
   });
 
