@@ -20,7 +20,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: () => (require('./validate') as typeof import('./validate')).validateCommand,
   },
   template: {
-    usage: 'rendiconta template <out.xlsx> [--agreement <id>]',
+    usage: 'rendiconta template <out.xlsx> [--agreement <id>] [--force]',
     summary: 'scrive il modello vuoto (Personale, Beni di consumo, Servizi, Spese generali, Cofinanziamento)',
     load: () => (require('./template') as typeof import('./template')).templateCommand,
   },

@@ -1,4 +1,6 @@
-// `rendiconta template <out.xlsx> [--agreement <id>]`: writes the blank workbook of DOMAIN.md §7.
+// `rendiconta template <out.xlsx> [--agreement <id>] [--force]`: writes the blank workbook of
+// DOMAIN.md §7. An existing file is never overwritten without --force (exit 2).
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AGREEMENTS, DEFAULT_AGREEMENT_ID, getAgreement } from '../shared/agreement/agreements';
 import { buildTemplate } from '../shared/mapping/template';
@@ -13,7 +15,7 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { agreement: { type: 'string' } },
+      options: { agreement: { type: 'string' }, force: { type: 'boolean', default: false } },
     });
   } catch {
     io.stderr(`Errore: opzione non riconosciuta o senza valore.\nUso: ${COMMANDS.template.usage}\n`);
@@ -32,6 +34,10 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
   }
   const template = buildTemplate(agreement);
   const out = positionals[0];
+  if (values.force !== true && existsSync(out)) {
+    io.stderr(`Errore: il file «${out}» esiste già: non viene sovrascritto (aggiungere --force per sostituirlo).\n`);
+    return EXIT_UNREADABLE;
+  }
   try {
     await writeTemplateFile(template, out);
   } catch {

@@ -116,6 +116,13 @@ function mappingFailure(tables: readonly MappedTable[]): string | null {
   return null;
 }
 
+/** No sheet has a single non-blank cell. */
+function isEmptyWorkbook(grids: readonly SheetGrid[]): boolean {
+  return grids.every((g) =>
+    g.rows.every((row) => (row ?? []).every((v) => v === null || v === undefined || String(v).trim() === '')),
+  );
+}
+
 export async function validateCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseValidateArgs(argv, io);
   if (typeof args === 'string') {
@@ -137,9 +144,19 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   const tables = detectTables(grids);
   const mappingFindings = tables.flatMap((t) => t.findings);
 
+  if (isEmptyWorkbook(grids)) {
+    // One message, not an empty findings summary followed by an error.
+    if (args.json) report([], args, io);
+    io.stderr(
+      'Errore: la cartella di lavoro è vuota: nessun foglio contiene dati da controllare ' +
+        '(usare «rendiconta template» per il modello da compilare).\n',
+    );
+    return EXIT_UNREADABLE;
+  }
   const failure = mappingFailure(tables);
   if (failure) {
-    report(orderFindings(mappingFindings, sheetOrder), args, io);
+    // In text mode the findings of the mapping are worth printing only when there are some.
+    if (args.json || mappingFindings.length > 0) report(orderFindings(mappingFindings, sheetOrder), args, io);
     io.stderr(`Errore: ${failure}\n`);
     return EXIT_UNREADABLE;
   }

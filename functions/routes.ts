@@ -32,6 +32,8 @@ import { recordOutcomeRoute } from './http/outcomes-record';
 import { createReviewRoute } from './http/reviews-create';
 import { reconciliationRoute } from './http/reconciliation-get';
 import { runSamplingRoute } from './http/samples-run-timer';
+import { samplePopulationRoute } from './http/samples-population';
+import { atsStatusRoute } from './http/ats-status';
 
 export const ROUTES: readonly RouteDef[] = [
   healthRoute,
@@ -48,6 +50,8 @@ export const ROUTES: readonly RouteDef[] = [
   createReviewRoute,
   reconciliationRoute,
   runSamplingRoute,
+  samplePopulationRoute,
+  atsStatusRoute,
 ];
 
 /** The route table joined to one set of dependencies: what the dev host and the tests serve. */

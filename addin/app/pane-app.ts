@@ -12,6 +12,9 @@ import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';
 import { SignInError } from '../auth/sign-in';
 import { lockedPartner } from './partner-identity';
+import { accessMessage, checkAccess, type AccessCheck } from './access-check';
+import { fetchAtsStatus, fetchPopulationText } from './ats-status-loader';
+import { renderAtsStatus } from '../ui/ats-panel';
 import { PartnerRequests } from './requests-loader';
 import { FileWorkbook } from '../file/file-workbook';
 import type { WorkbookPort } from '../port/workbook-port';
@@ -28,6 +31,11 @@ import { renderAnswer, renderError, renderOutbox, renderSubmitIntro } from '../u
 import { documentId, renderDocumentsForm } from '../ui/documents-panel';
 import { downloadFindings } from '../ui/findings-download';
 import { parseRange } from '../port/a1';
+import { detectFileKind, damagedWorkbookMessage, unreadableFileMessage } from '../file/file-kind';
+import { downloadBytes, withIdsFileName } from '../ui/download';
+import { buildTemplate } from '../../shared/mapping/template';
+import { TEMPLATE_FILE_NAME, templateToXlsx } from '../../formats/xlsx/template-workbook';
+import { writeBackWorkbook } from '../../formats/xlsx/workbook-writeback';
 
 export interface PaneOptions {
   mode: 'office' | 'file';
@@ -60,6 +68,8 @@ export class PaneApp {
   private requests: PartnerRequests | null = null;
   /** The report's last version on the server for the chosen partner, programme and year. */
   private previous: { report: string; rows: RowInput[] } | null = null;
+  /** What the service said of the development token when the pane opened (or it was pasted). */
+  private access: AccessCheck = { state: 'none' };
 
   constructor(private readonly options: PaneOptions) {
     this.agreement = options.agreement ?? (getAgreement(DEFAULT_AGREEMENT_ID) as Agreement);
@@ -71,7 +81,10 @@ export class PaneApp {
   async start(): Promise<void> {
     document.body.dataset.mode = this.options.mode;
     byId('mode-badge').textContent = this.options.mode === 'office' ? 'In Excel' : 'File nel browser';
-    if (!this.tokens.usesEntra) this.partnerLock = lockedPartner(readClaims(this.tokens.currentDevToken));
+    if (!this.tokens.usesEntra) {
+      await this.checkDevToken();
+      this.partnerLock = this.tokenRefused() ? null : lockedPartner(readClaims(this.tokens.currentDevToken));
+    }
     this.renderContextForm();
     this.wireSubmit();
     this.wireTemplate();
@@ -86,9 +99,22 @@ export class PaneApp {
       (request) => this.attach(request.file, request.kind),
     );
     this.mountRequests();
+    this.mountAtsStatus();
     if (this.options.mode === 'office' && this.options.port) await this.open(this.options.port);
     else this.wireFileDrop();
     void this.loadAgreement();
+  }
+
+  /** The development token checked with the service; its agreement is used when it answers. */
+  private async checkDevToken(): Promise<void> {
+    this.access = await checkAccess(this.tokens.currentDevToken, this.agreement.id, Date.now());
+    if (this.access.state !== 'valid') return;
+    const parsed = AgreementSchema.safeParse(this.access.agreement);
+    if (parsed.success) this.agreement = parsed.data;
+  }
+
+  private tokenRefused(): boolean {
+    return this.access.state === 'expired' || this.access.state === 'invalid';
   }
 
   private context(): ValidationContext {
@@ -172,14 +198,8 @@ export class PaneApp {
         ? null
         : h(
             'details',
-            { className: 'token' },
-            h(
-              'summary',
-              {},
-              this.tokens.currentDevToken
-                ? 'Accesso di sviluppo: token impostato'
-                : 'Accesso di sviluppo: incolla il token',
-            ),
+            { className: 'token', open: this.tokenRefused() },
+            h('summary', {}, this.tokenSummary()),
             h(
               'p',
               { className: 'field' },
@@ -191,7 +211,11 @@ export class PaneApp {
                 value: this.tokens.currentDevToken ?? '',
               }),
             ),
-            h('button', { type: 'button', className: 'secondary', onclick: () => this.saveToken() }, 'Salva token'),
+            h(
+              'button',
+              { type: 'button', className: 'secondary', onclick: () => void this.saveToken() },
+              'Salva token',
+            ),
           ),
     );
     form.onchange = (event) => {
@@ -208,6 +232,20 @@ export class PaneApp {
    * token only that entity, shown in a disabled selector, since the API refuses any other.
    */
   private partnerField(selected: string): HTMLElement {
+    if (this.tokenRefused()) {
+      // A token nobody signed (or an expired one) names no entity: none is offered.
+      return h(
+        'p',
+        { className: 'field' },
+        h('label', { for: 'partner' }, 'Ente'),
+        h(
+          'select',
+          { id: 'partner', name: 'partner', disabled: true, 'aria-describedby': 'access-status' },
+          h('option', { value: '' }, 'Nessun ente: accesso non valido'),
+        ),
+        h('span', { id: 'access-status', className: 'hint error-text', role: 'alert' }, accessMessage(this.access)),
+      );
+    }
     const lock = this.partnerLock;
     const name = (id: string) => this.agreement.partners.find((p) => p.id === id)?.name ?? id;
     const choices: [string, string][] = lock
@@ -227,6 +265,20 @@ export class PaneApp {
     );
   }
 
+  private tokenSummary(): string {
+    if (!this.tokens.currentDevToken) return 'Accesso di sviluppo: incolla il token';
+    switch (this.access.state) {
+      case 'valid':
+        return 'Accesso di sviluppo: token verificato';
+      case 'expired':
+        return 'Accesso di sviluppo: token scaduto';
+      case 'invalid':
+        return 'Accesso di sviluppo: token non valido';
+      default:
+        return 'Accesso di sviluppo: token non verificato (servizio non raggiungibile)';
+    }
+  }
+
   /** A token (pasted, or from Entra) may fix the entity: the form is redrawn keeping the choices. */
   private applyIdentity(token: string | null): boolean {
     const lock = lockedPartner(readClaims(token));
@@ -237,14 +289,59 @@ export class PaneApp {
     return true;
   }
 
-  private saveToken(): void {
+  private async saveToken(): Promise<void> {
     const value = byId<HTMLInputElement>('dev-token').value;
     this.tokens.setDevToken(value);
-    this.applyIdentity(this.tokens.currentDevToken);
-    const partner = readClaims(value)?.partner;
+    const current = this.context();
+    await this.checkDevToken();
+    const lock = this.tokenRefused() ? null : lockedPartner(readClaims(this.tokens.currentDevToken));
+    this.partnerLock = lock;
+    this.renderContextForm({ programme: current.programme, year: current.year, partner: current.partner });
+    const partner = this.tokenRefused() ? undefined : readClaims(value)?.partner;
     if (partner && !this.partnerLock) byId<HTMLSelectElement>('partner').value = partner;
     void this.session?.setContext(this.context());
     void this.loadAgreement();
+  }
+
+  /** The ATS lead partner (agreement setting `leadPartner`) also sees the whole ATS (DOMAIN §11). */
+  private mountAtsStatus(): void {
+    const lead = this.agreement.leadPartner;
+    if (!lead || this.partnerLock !== lead) return;
+    const root = h('div', { id: 'ats-status', 'aria-live': 'polite' }, h('p', { className: 'hint' }, 'Caricamento…'));
+    const refresh = h('button', { type: 'button', className: 'secondary small' }, 'Aggiorna');
+    byId('context-form')
+      .closest('section')
+      ?.after(
+        h(
+          'section',
+          { 'aria-labelledby': 'ats-title', 'data-testid': 'ats-section' },
+          h(
+            'div',
+            { className: 'section-head' },
+            h('h2', { id: 'ats-title' }, 'Situazione dell’ATS (capofila)'),
+            refresh,
+          ),
+          root,
+        ),
+      );
+    const load = async () => {
+      try {
+        renderAtsStatus(
+          root,
+          await fetchAtsStatus(this.tokens.getToken, this.agreement.id, this.context().year),
+          async (programme, semester) => {
+            const bytes = await fetchPopulationText(this.tokens.getToken, this.agreement.id, programme, semester);
+            const name = `popolazione-${this.agreement.id}-${programme}-${semester}.txt`;
+            downloadBytes(bytes, name, 'text/plain;charset=utf-8');
+            return name;
+          },
+        );
+      } catch (error) {
+        renderError(root, error instanceof Error ? error.message : 'Situazione dell’ATS non disponibile.');
+      }
+    };
+    refresh.addEventListener('click', () => void load());
+    void load();
   }
 
   /** Only a partner's token has documentation requests addressed to it (sample, S4–S5). */
@@ -272,6 +369,8 @@ export class PaneApp {
 
   /** The API's agreement when reachable (it may carry a newer budget); the shipped one otherwise. */
   private async loadAgreement(): Promise<void> {
+    // A development token was checked (and the agreement read) already, unless the service was away.
+    if (!this.tokens.usesEntra && this.access.state !== 'offline') return;
     const token = await this.tokens.getToken().catch((error: unknown) => {
       // Neither NAA nor the Office dialog: say so; validation goes on without the service.
       if (error instanceof SignInError) renderError(byId('submit-result'), error.message);
@@ -326,12 +425,19 @@ export class PaneApp {
     byId('file-section').hidden = false;
     const load = async (file: File) => {
       byId('file-name').textContent = `File: ${file.name}`;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // What the file really is, whatever its name says: each unreadable kind has its own message.
+      const refusal = unreadableFileMessage(detectFileKind(bytes), file.name);
+      if (refusal) return renderError(byId('file-error'), refusal);
+      let workbook: FileWorkbook;
       try {
-        const workbook = FileWorkbook.fromXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
-        await this.open(workbook);
-      } catch (error) {
-        renderError(byId('file-error'), error instanceof Error ? error.message : 'Impossibile leggere il file.');
+        workbook = FileWorkbook.fromXlsx(bytes, file.name);
+      } catch {
+        return renderError(byId('file-error'), damagedWorkbookMessage(file.name));
       }
+      // A good workbook: the message about the previous file goes.
+      replaceChildren(byId('file-error'));
+      await this.open(workbook);
     };
     input.addEventListener('change', () => {
       const file = input.files?.[0];
@@ -351,6 +457,7 @@ export class PaneApp {
   }
 
   private wireTemplate(): void {
+    if (this.options.mode === 'file') return this.wireTemplateDownload();
     byId('template-button').addEventListener('click', async () => {
       const port = this.port ?? new FileWorkbook([], 'rendiconto.xlsx');
       try {
@@ -364,6 +471,35 @@ export class PaneApp {
       }
       if (this.port !== port) await this.open(port);
       else await this.session?.refresh();
+    });
+  }
+
+  /** Browser mode: the blank template is a file to download, and so is the workbook with its ids. */
+  private wireTemplateDownload(): void {
+    const button = byId<HTMLButtonElement>('template-button');
+    button.textContent = 'Scarica il modello vuoto (.xlsx)';
+    button.addEventListener('click', () => {
+      try {
+        downloadBytes(templateToXlsx(buildTemplate(this.agreement)), TEMPLATE_FILE_NAME);
+        byId('template-status').textContent =
+          `Scaricato «${TEMPLATE_FILE_NAME}»: compilalo in Excel e trascinalo qui per controllarlo.`;
+      } catch {
+        byId('template-status').textContent = 'Impossibile preparare il modello.';
+      }
+    });
+    byId('workbook-download-button').addEventListener('click', () => {
+      const port = this.port;
+      if (!(port instanceof FileWorkbook) || !port.source) return;
+      const status = byId('workbook-download-status');
+      try {
+        const hidden = port.sheets.flatMap((s) => [...s.hiddenColumns].map((column) => ({ sheet: s.name, column })));
+        const bytes = writeBackWorkbook(port.source, port.edits(), { hiddenColumns: hidden });
+        const name = withIdsFileName(port.fileName);
+        downloadBytes(bytes, name);
+        status.textContent = `Scaricato «${name}» con le colonne ID riga e Stato e le correzioni fatte qui.`;
+      } catch {
+        status.textContent = 'Impossibile preparare il file: riprova dopo aver ricaricato la cartella di lavoro.';
+      }
     });
   }
 

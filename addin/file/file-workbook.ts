@@ -5,6 +5,7 @@ import type { Block, CellValue, ValidationAlert, ValueRule, WorkbookChange, Work
 import { parseRange } from '../port/a1';
 import { columnIndex } from '../../shared/findings/findings';
 import { readXlsx, type SheetData } from './xlsx-reader';
+import type { CellEdit } from '../../formats/xlsx/workbook-writeback';
 
 export interface Selection {
   sheet: string;
@@ -36,6 +37,9 @@ export class FileWorkbook implements WorkbookPort {
 
   /** Settings of this file when the browser has no storage (or refuses it). */
   private readonly memorySettings = new Map<string, string>();
+  /** The bytes the file was read from (the download patches them) and the values as read. */
+  source: Uint8Array | null = null;
+  private original: Map<string, CellValue[][]> = new Map();
 
   constructor(
     sheets: SheetData[],
@@ -52,7 +56,29 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   static fromXlsx(data: Uint8Array, fileName?: string, storage?: SettingsStorage | null): FileWorkbook {
-    return new FileWorkbook(readXlsx(data), fileName, storage);
+    const workbook = new FileWorkbook(readXlsx(data), fileName, storage);
+    workbook.source = data;
+    workbook.original = new Map(workbook.sheets.map((s) => [s.name, s.rows.map((r) => (r ?? []).slice())]));
+    return workbook;
+  }
+
+  /**
+   * Every cell whose value differs from the file as read: the pane's id and status columns and the
+   * corrections typed in the grid preview (what the download writes back into the original file).
+   */
+  edits(): CellEdit[] {
+    const out: CellEdit[] = [];
+    for (const sheet of this.sheets) {
+      const before = this.original.get(sheet.name);
+      if (!before) continue;
+      sheet.rows.forEach((row, r) => {
+        (row ?? []).forEach((value, c) => {
+          if (!sameValue(value, before[r]?.[c] ?? null))
+            out.push({ sheet: sheet.name, row: r + 1, column: c + 1, value });
+        });
+      });
+    }
+    return out;
   }
 
   /** Kept per file name: the same file dropped again gets the user's corrections back. */
@@ -201,6 +227,12 @@ function browserStorage(): SettingsStorage | null {
   } catch {
     return null;
   }
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a === '' && b === null) return true;
+  return a === b;
 }
 
 function pad(row: CellValue[], width: number): CellValue[] {

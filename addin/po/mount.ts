@@ -10,6 +10,7 @@ import type { Agreement } from '../../shared/agreement/agreement';
 import type { SheetLayout } from '../../shared/reconciliation/sheet-layout';
 import { reviewForm } from './review-form';
 import { samplePanel } from './sample-panel';
+import { fetchPopulation } from './population-download';
 
 export interface PoDeps {
   agreement: string;
@@ -31,6 +32,10 @@ export interface PoDeps {
   writeSheet?: (layout: SheetLayout) => Promise<unknown>;
   buildXlsx?: (layout: SheetLayout) => Promise<Uint8Array>;
   download?: (fileName: string, bytes: Uint8Array | string, mime: string) => void;
+  /** Whether a semester can be drawn today and when its windows lock (from the agreement). */
+  semesterState?: (semester: string) => { due: boolean; lockDate: string | null };
+  /** Entity names by id (sample cards). */
+  partnerNames?: Readonly<Record<string, string>>;
 }
 
 export interface PoMount {
@@ -87,11 +92,32 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
 
   const sampleSlot = h('div', {});
   const loadSample = () => {
+    const programme = programmeSelect.value;
+    const semester = semesterSelect.value;
+    const download = deps.download;
     const panel = samplePanel({
       api,
-      programme: programmeSelect.value,
-      semester: semesterSelect.value,
+      programme,
+      semester,
       today: deps.today,
+      semesterState: deps.semesterState?.(semester),
+      partnerNames: deps.partnerNames,
+      downloadPopulation: download
+        ? async () => {
+            const file = await fetchPopulation(
+              {
+                baseUrl: deps.apiBaseUrl ?? '/api',
+                agreement: deps.agreement,
+                getToken: deps.getToken,
+                fetch: deps.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+              },
+              programme,
+              semester,
+            );
+            download(file.fileName, file.bytes, 'text/plain;charset=utf-8');
+            return file.fileName;
+          }
+        : undefined,
     });
     replaceChildren(sampleSlot, panel.element);
     return panel.refresh();

@@ -103,8 +103,15 @@ export function outcomeForm(options: OutcomeFormOptions): HTMLElement {
   const cancel = h('button', { type: 'button', onclick: () => options.onCancel() }, 'Annulla');
 
   const selected = (): OutcomeKind | '' => radios.find((r) => r.input.checked)?.kind ?? '';
+  /** True between the first press on a final outcome and its confirmation. */
+  let confirming = false;
   const refresh = () => {
     const kind = selected();
+    if (confirming) {
+      confirming = false;
+      submit.textContent = 'Registra esito';
+      replaceChildren(messages);
+    }
     amountField.hidden = kind !== 'ammesso_parzialmente';
     deadlineField.hidden = kind !== 'integrazioni_richieste';
     reason.required = kind === 'non_ammesso';
@@ -140,6 +147,21 @@ export function outcomeForm(options: OutcomeFormOptions): HTMLElement {
       replaceChildren(messages, ...built.errors.map((e) => statusLine('error', e.message)));
       const first = built.errors[0].field;
       (({ outcome: radios[0].input, amount, reason, deadline }) as Record<string, HTMLElement>)[first].focus();
+      return;
+    }
+    // "Ammesso" is final at once (nothing to contest): one more explicit step before sending it.
+    if (built.request.outcome === 'ammesso' && !confirming) {
+      confirming = true;
+      submit.textContent = 'Conferma esito definitivo';
+      replaceChildren(
+        messages,
+        h(
+          'p',
+          { className: 'po-status po-status-info', role: 'status', 'data-testid': 'confirm-step' },
+          `L’esito «Ammesso» per ${options.person.personId} è definitivo e non si potrà più cambiare: premi «Conferma esito definitivo» per registrarlo, o «Annulla».`,
+        ),
+      );
+      submit.focus();
       return;
     }
     submit.disabled = true;

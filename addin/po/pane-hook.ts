@@ -8,6 +8,7 @@ import { layoutToXlsx } from '../../formats/xlsx/reconciliation-workbook';
 import { writeReconciliationToExcel } from '../office/reconciliation-writer';
 import { mountPoMode, type PoMount } from './mount';
 import { isPoToken } from './po-claims';
+import { isSemesterDue, semesterLockDate } from '../../shared/sample/sampling';
 
 export interface PaneHookOptions {
   mode: 'office' | 'file';
@@ -54,5 +55,10 @@ export async function startPoModeIfPo(options: PaneHookOptions): Promise<PoMount
     // Inside Excel the sheet is the export, and an add-in's web view may refuse downloads.
     buildXlsx: options.mode === 'file' ? async (layout) => layoutToXlsx(layout) : undefined,
     download: options.mode === 'file' ? browserDownload : undefined,
+    semesterState: (semester) => ({
+      due: isSemesterDue(agreement, semester, options.today ?? romeDate(new Date())),
+      lockDate: semesterLockDate(agreement, semester),
+    }),
+    partnerNames: Object.fromEntries(agreement.partners.map((p) => [p.id, p.name])),
   });
 }

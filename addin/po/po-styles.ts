@@ -38,6 +38,10 @@ export const PO_STYLES = `
 .po-table tr.po-has-trail td { border-bottom: none; }
 .po-table tr.po-trail td { color: #616161; font-size: 12px; padding-top: 0; overflow-wrap: anywhere; }
 .po-table-wide { margin: 4px 0 12px; }
+.po-trail-line summary { color: #0f548c; }
+.po-trail-line p { margin: 2px 0 4px 14px; }
+.po-chart { display: block; max-width: 440px; margin: 8px 0; background: #fff; }
+.po-confirm { border-left: 3px solid #8a3707; padding-left: 8px; margin-top: 6px; }
 `;
 
 export function installPoStyles(doc: Document): void {

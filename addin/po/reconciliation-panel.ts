@@ -1,7 +1,9 @@
 // Reconciliation for the PO: fetch the C1–C6 answer, write it into the `Riconciliazione` sheet
 // (inside Excel) and always show the same matrix as a table in the pane (in a plain browser the
 // table is the sheet). Both come from one layout, so what the pane shows is what the sheet holds.
-import { Money, formatAmountIt } from '../../shared/core/money';
+import { Money, sum } from '../../shared/core/money';
+import { day, euro, percent } from '../ui/format-it';
+import { reconciliationChart } from './reconciliation-chart';
 import { h, replaceChildren, statusLine, uid } from './elements';
 import type { PoApi } from './po-api';
 import type { ReconciliationAnswerAsRead } from '../../shared/reconciliation/reconciliation-answer';
@@ -26,8 +28,26 @@ export function displayCell(layout: SheetLayout, row: number, col: number): stri
   if (typeof value === 'string') return value;
   const format = layout.numberFormats[row][col];
   const decimal = new Money(String(value));
-  if (format.endsWith('%')) return `${formatAmountIt(decimal.times(100))}%`;
-  return formatAmountIt(decimal);
+  if (format.endsWith('%')) return percent(decimal.times(100));
+  return euro(decimal);
+}
+
+/**
+ * A calculation trail, collapsible: the rule and formula stay visible ("C4 · D = …"), the inputs
+ * and the result open on demand, so a long trail does not stretch the pane.
+ */
+function trailCell(text: string): (HTMLElement | string)[] {
+  const lines = text.split(' | ');
+  return lines.map((line) => {
+    const parts = line.split(' · ');
+    if (parts.length <= 2) return h('div', { className: 'po-trail-line' }, line);
+    return h(
+      'details',
+      { className: 'po-trail-line' },
+      h('summary', {}, parts.slice(0, 2).join(' · ')),
+      h('p', {}, parts.slice(2).join(' · ')),
+    );
+  });
 }
 
 /**
@@ -40,6 +60,8 @@ export function layoutTable(layout: SheetLayout): HTMLElement {
   const headings = new Set(layout.headingRows);
   const cell = (r: number, c: number, extra: Record<string, string | number> = {}) => {
     const value = layout.values[r][c];
+    if (c === 2 && typeof value === 'string' && value !== '' && 'colspan' in extra)
+      return h('td', { 'data-cell': `${r}:${c}`, ...extra }, ...trailCell(value));
     return h(
       'td',
       {
@@ -114,17 +136,27 @@ export function reconciliationPanel(options: ReconciliationPanelOptions): {
       const answer = await options.api.reconciliation(y, programme.value || undefined);
       const layout = reconciliationLayout(answer, { programmeTitles: options.programmeTitles });
       current = { answer, layout };
-      replaceChildren(preview, layoutTable(layout));
+      const chart = reconciliationChart(
+        element.ownerDocument,
+        answer.year,
+        answer.programmes.map((p) => ({
+          programme: p.programme,
+          budget: p.budget.planned,
+          reported: sum([new Money(p.reported.municipal), new Money(p.reported.cofinancing)]).toFixed(2),
+          admitted: p.admitted.total,
+        })),
+      );
+      replaceChildren(preview, answer.programmes.length ? chart : null, layoutTable(layout));
       jsonButton.disabled = false;
       if (xlsxButton) xlsxButton.disabled = false;
       if (options.writeSheet) {
         await options.writeSheet(layout);
         say(
           'success',
-          `Foglio «${layout.sheetName}» aggiornato (situazione al ${answer.asOf}). Il foglio viene rigenerato a ogni aggiornamento.`,
+          `Foglio «${layout.sheetName}» aggiornato (situazione al ${day(answer.asOf)}). Il foglio viene rigenerato a ogni aggiornamento.`,
         );
       } else {
-        say('success', `Riconciliazione aggiornata (situazione al ${answer.asOf}).`);
+        say('success', `Riconciliazione aggiornata (situazione al ${day(answer.asOf)}).`);
       }
     } catch (error) {
       say('error', error instanceof Error ? error.message : 'Riconciliazione non disponibile.');

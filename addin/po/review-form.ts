@@ -1,5 +1,6 @@
 // S6: the PO does not admit a single row that is not necessary or justifiable; the reason is
 // required. The row is named by its submission and row id (both shown in the partner's report).
+import { euro } from '../ui/format-it';
 import { h, replaceChildren, statusLine, uid } from './elements';
 import type { ReviewRequest, RowSummary, SubmissionSummary } from './po-types';
 
@@ -37,7 +38,7 @@ function submissionLabel(s: SubmissionSummary): string {
 
 function rowLabel(r: RowSummary): string {
   const place = r.sheet && r.row ? ` (${r.sheet} riga ${r.row})` : '';
-  return `${r.category}${r.amount ? ` € ${r.amount}` : ''}${place}`;
+  return `${r.category}${r.amount ? ` ${euro(r.amount)}` : ''}${place}`;
 }
 
 export function reviewForm(onSubmit: (request: ReviewRequest) => Promise<void>, source?: ReviewSource): HTMLElement {

@@ -6,6 +6,7 @@ import { h, replaceChildren, statusLine, uid } from './elements';
 import { outcomeForm } from './outcome-form';
 import type { PoApi } from './po-api';
 import { OUTCOME_LABELS, type Sample, type SampledPerson } from './po-types';
+import { day, euro, rateAsPercent } from '../ui/format-it';
 
 export interface SamplePanelOptions {
   api: PoApi;
@@ -13,6 +14,12 @@ export interface SamplePanelOptions {
   semester: string;
   /** ISO date of today in Europe/Rome (deadlines must be after it). */
   today: string;
+  /** Whether the semester can be drawn today (its windows are locked) and the day they lock. */
+  semesterState?: { due: boolean; lockDate: string | null };
+  /** Downloads the frozen population list (text, one id per line: the bytes of the hash). */
+  downloadPopulation?: () => Promise<string>;
+  /** Entity names by id, for the cards. */
+  partnerNames?: Readonly<Record<string, string>>;
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -36,30 +43,19 @@ function personRef(person: SampledPerson): string {
   return person.rank !== undefined ? String(person.rank) : person.personId;
 }
 
-function formatDate(iso: string | undefined): string {
-  if (!iso) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
-/** "0.1" → "10%" (the API sends the rate as a fraction). */
-function rateText(rate: string): string {
-  if (!/^\d+(\.\d+)?$/.test(rate)) return rate || '—';
-  const [int, dec = ''] = (Number(rate) <= 1 ? String(Math.round(Number(rate) * 10000) / 100) : rate).split('.');
-  return `${int}${dec ? `,${dec}` : ''}%`;
-}
+const formatDate = day;
 
 function outcomeText(person: SampledPerson): string {
   const o = person.outcome;
   if (!o) return 'da verificare';
   const parts = [OUTCOME_LABELS[o.outcome]];
-  if (o.amount) parts.push(`€ ${o.amount}`);
+  if (o.amount) parts.push(euro(o.amount));
   if (o.deadline) parts.push(`entro ${formatDate(o.deadline)}`);
   if (o.reason) parts.push(`— ${o.reason}`);
   return parts.join(' ');
 }
 
-function sampleFacts(sample: Sample): HTMLElement {
+function sampleFacts(sample: Sample, options: SamplePanelOptions): HTMLElement {
   const fact = (term: string, value: string, mono = false) => [
     h('dt', {}, term),
     h('dd', mono ? { className: 'po-mono' } : {}, value),
@@ -79,12 +75,41 @@ function sampleFacts(sample: Sample): HTMLElement {
     { className: 'po-facts', 'data-testid': 'sample-facts' },
     ...fact('Seme', sample.seed, true),
     ...fact('Metodo', sample.method === 'mus' ? 'proporzionale al costo (MUS)' : 'casuale semplice'),
-    ...fact('Tasso', rateText(sample.rate)),
+    ...fact('Tasso', rateAsPercent(sample.rate)),
     ...fact('Popolazione', `${sample.population} persone`),
     ...fact('Estratti', `${sample.n}`),
-    ...fact('Hash della popolazione', sample.populationHash, true),
+    h('dt', {}, 'Hash della popolazione'),
+    h(
+      'dd',
+      {},
+      h('span', { className: 'po-mono' }, sample.populationHash),
+      options.downloadPopulation ? populationButton(sample, options.downloadPopulation) : null,
+    ),
     ...fact('Estratto il', `${formatDate(sample.drawnAt)} (${origin})`),
   );
+}
+
+/**
+ * "Scarica la popolazione": the frozen list as a text file, so anyone can run
+ * `rendiconta sample-verify --population <file> --seed <seed> …` and get the same draw.
+ */
+function populationButton(sample: Sample, download: () => Promise<string>): HTMLElement {
+  const status = h('span', { className: 'po-hint', role: 'status' });
+  const button = h('button', { type: 'button', 'data-testid': 'population-download' }, 'Scarica la popolazione (.txt)');
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    download().then(
+      (name) => {
+        button.disabled = false;
+        status.textContent = ` Scaricato «${name}»: verificalo con rendiconta sample-verify.`;
+      },
+      (error: unknown) => {
+        button.disabled = false;
+        status.textContent = ` ${error instanceof Error ? error.message : 'Popolazione non disponibile.'}`;
+      },
+    );
+  });
+  return h('div', { className: 'po-toolbar' }, button, status);
 }
 
 export function samplePanel(options: SamplePanelOptions): { element: HTMLElement; refresh: () => Promise<void> } {
@@ -101,7 +126,26 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
 
   const say = (kind: 'info' | 'error' | 'success', text: string) => replaceChildren(messages, statusLine(kind, text));
 
-  function drawForm(): HTMLElement {
+  /** One message per semester state: not yet due (no form), due (the form), or unknown. */
+  function notDrawn(): HTMLElement {
+    const state = options.semesterState;
+    const semester = options.semester.replace('-', ' ');
+    if (state && !state.due) {
+      return h(
+        'div',
+        { className: 'po-card', 'data-testid': 'semester-state', 'data-state': 'not-due' },
+        h(
+          'p',
+          {},
+          `Il semestre ${semester} non si può ancora estrarre: le finestre che lo coprono chiudono il ${formatDate(state.lockDate ?? undefined)}; ` +
+            'il timer estrarrà il campione il giorno successivo, e da allora lo si può estrarre anche qui.',
+        ),
+      );
+    }
+    return drawForm(state ? 'due' : 'unknown');
+  }
+
+  function drawForm(state: 'due' | 'unknown'): HTMLElement {
     const seedId = uid('seme');
     const methodId = uid('metodo');
     const seed = h('input', { type: 'text', id: seedId, autocomplete: 'off', 'aria-describedby': `${seedId}-hint` });
@@ -114,11 +158,13 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
     const button = h('button', { type: 'submit', className: 'po-primary' }, 'Estrai il campione');
     const form = h(
       'form',
-      { className: 'po-card' },
+      { className: 'po-card', 'data-testid': 'semester-state', 'data-state': state },
       h(
         'p',
         {},
-        'Campione non ancora estratto. Il timer lo estrae quando le finestre del semestre sono chiuse; si può estrarre ora.',
+        state === 'due'
+          ? 'Campione non ancora estratto: le finestre del semestre sono chiuse, si può estrarre ora (altrimenti lo estrae il timer giornaliero).'
+          : 'Campione non ancora estratto: il timer lo estrae quando le finestre del semestre sono chiuse.',
       ),
       h(
         'div',
@@ -179,7 +225,11 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
           'ul',
           {},
           ...person.documents.map((d) =>
-            h('li', {}, `${d.name ?? d.docId}${d.receivedAt ? ` (${formatDate(d.receivedAt)})` : ''}`),
+            h(
+              'li',
+              {},
+              `${d.name ?? d.docId}${d.kind ? ` — ${d.kind.replace(/_/g, ' ')}` : ''}${d.receivedAt ? ` (${formatDate(d.receivedAt)})` : ''}`,
+            ),
           ),
         ),
       );
@@ -219,6 +269,19 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
       h(
         'dl',
         { className: 'po-facts' },
+        ...(person.partners
+          ? [
+              h('dt', {}, person.partners.length > 1 ? 'Enti' : 'Ente'),
+              h(
+                'dd',
+                { 'data-testid': 'partners' },
+                person.partners.map((p) => options.partnerNames?.[p] ?? p).join(', ') || '—',
+              ),
+            ]
+          : []),
+        ...(person.reportedCost !== undefined
+          ? [h('dt', {}, 'Costo rendicontato'), h('dd', { 'data-testid': 'reported-cost' }, euro(person.reportedCost))]
+          : []),
         h('dt', {}, 'Stato'),
         h('dd', {}, statusText(person)),
         h('dt', {}, 'Scadenza documenti'),
@@ -252,15 +315,41 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
     } else if (person.contradictory) {
       const confirm = h(
         'button',
-        { type: 'button', 'aria-label': `Conferma l’esito per ${person.personId}` },
+        { type: 'button', 'aria-label': `Conferma esito per ${person.personId}` },
         'Conferma esito',
       );
+      // Two steps: the first click only asks; the outcome becomes final on the explicit confirmation.
       confirm.addEventListener('click', () => {
-        confirm.disabled = true;
-        void act(
-          () => options.api.confirmOutcome(options.programme, options.semester, ref),
-          `Esito di ${person.personId} confermato: il contraddittorio è concluso.`,
+        confirm.hidden = true;
+        const label = person.outcome ? OUTCOME_LABELS[person.outcome.outcome] : 'registrato';
+        const questionId = uid('conferma');
+        const yes = h('button', { type: 'button', className: 'po-primary' }, 'Sì, conferma definitivamente');
+        const no = h('button', { type: 'button' }, 'Annulla');
+        const step = h(
+          'div',
+          { role: 'group', 'aria-labelledby': questionId, className: 'po-confirm', 'data-testid': 'confirm-step' },
+          h(
+            'p',
+            { id: questionId },
+            `Confermi l’esito «${label}» per ${person.personId}? Dopo la conferma il contraddittorio è chiuso e l’esito non si può più cambiare.`,
+          ),
+          h('div', { className: 'po-toolbar' }, yes, no),
         );
+        no.addEventListener('click', () => {
+          step.remove();
+          confirm.hidden = false;
+          confirm.focus();
+        });
+        yes.addEventListener('click', () => {
+          yes.disabled = true;
+          no.disabled = true;
+          void act(
+            () => options.api.confirmOutcome(options.programme, options.semester, ref),
+            `Esito di ${person.personId} confermato: il contraddittorio è concluso.`,
+          );
+        });
+        actions.append(step);
+        yes.focus();
       });
       actions.append(confirm);
     } else {
@@ -310,13 +399,19 @@ export function samplePanel(options: SamplePanelOptions): { element: HTMLElement
       },
       ...sample.selected.map((p) => personCard(p, openForm)),
     );
-    return h('div', {}, sampleFacts(sample), h('h4', {}, `Persone estratte (${sample.selected.length})`), list);
+    return h(
+      'div',
+      {},
+      sampleFacts(sample, options),
+      h('h4', {}, `Persone estratte (${sample.selected.length})`),
+      list,
+    );
   }
 
   async function refresh(): Promise<void> {
     try {
       const sample = await options.api.getSample(options.programme, options.semester);
-      replaceChildren(body, sample ? sampleView(sample) : drawForm());
+      replaceChildren(body, sample ? sampleView(sample) : notDrawn());
     } catch (error) {
       say('error', error instanceof Error ? error.message : 'Campione non disponibile.');
     }

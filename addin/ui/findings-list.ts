@@ -1,5 +1,6 @@
-// The findings list: one focusable item per finding; click, Enter or Space selects its cell,
-// arrow keys move between items.
+// The findings list: a listbox with one focusable option per finding; click, Enter or Space
+// selects its cell, arrow keys move between options. Each option's accessible name is its own
+// visible text (severity word, code, place, message), so voice control users can say what they see.
 import type { Finding, Severity } from '../../shared/findings/findings';
 import { h, replaceChildren } from './dom';
 import { count } from './labels';
@@ -25,25 +26,35 @@ export function renderFindings(
       {
         className: `finding sev-${finding.severity}`,
         tabindex: 0,
-        role: 'button',
+        role: 'option',
         'data-code': finding.code,
         'data-cell': finding.sheet && finding.row ? `${finding.sheet}!${finding.column ?? 'A'}${finding.row}` : null,
-        'aria-label': `${SEVERITY_WORD[finding.severity]} ${finding.code}, ${where}: ${finding.message}`,
         onclick: select,
         onkeydown: (event: Event) => onKey(event as KeyboardEvent, select),
       },
-      h('span', { className: 'badge', 'aria-hidden': 'true' }, finding.code),
-      h('span', { className: 'where', 'aria-hidden': 'true' }, where),
-      h('span', { className: 'message', 'aria-hidden': 'true' }, finding.message),
+      h(
+        'span',
+        { className: 'badge' },
+        h('span', { className: 'visually-hidden' }, `${SEVERITY_WORD[finding.severity]} `),
+        finding.code,
+      ),
+      h('span', { className: 'where' }, where),
+      h('span', { className: 'message' }, finding.message),
     );
   });
   if (findings.length === 0)
-    items.push(h('li', { className: 'empty' }, 'Nessuna segnalazione: il rendiconto è in ordine.'));
+    items.push(
+      h(
+        'li',
+        { className: 'empty', role: 'option', 'aria-disabled': 'true' },
+        'Nessuna segnalazione: il rendiconto è in ordine.',
+      ),
+    );
   if (findings.length > MAX_ITEMS) {
     items.push(
       h(
         'li',
-        { className: 'more' },
+        { className: 'more', role: 'option', 'aria-disabled': 'true' },
         `… e ${count(findings.length - MAX_ITEMS, ['altra segnalazione', 'altre segnalazioni'])}.`,
       ),
     );

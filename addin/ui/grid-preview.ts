@@ -56,7 +56,7 @@ export class GridPreview {
     const header = h(
       'tr',
       {},
-      h('th', { scope: 'col' }, ''),
+      h('td', { className: 'corner' }, ''),
       ...Array.from({ length: width }, (_, c) => h('th', { scope: 'col' }, columnLetter(c + 1))),
     );
     const body = Array.from({ length: bottom - top + 1 }, (_, i) => {
@@ -73,7 +73,8 @@ export class GridPreview {
             {
               className: `${selected ? 'selected' : ''}${hidden ? ' hidden-col' : ''}`.trim() || null,
               'data-address': cellAddress(r, c + 1),
-              'aria-selected': selected ? 'true' : null,
+              // aria-selected belongs to grid cells; a table cell says "current" instead.
+              'aria-current': selected ? 'true' : null,
               onclick: () => void this.workbook.selectCell(sheet.name, cellAddress(r, c + 1)),
             },
             display(this.workbook.cell(sheet.name, r, c + 1)),
@@ -108,6 +109,13 @@ export class GridPreview {
       ),
     );
     if (hadFocus) (this.root.querySelector('table.grid') as HTMLElement).focus();
+    // The row numbers and the column letters stay in place (sticky): a cell scrolled into view
+    // must land beside them, not under them.
+    const scroller = this.root.querySelector('.grid-scroll') as HTMLElement;
+    const rowHeader = this.root.querySelector('tbody th') as HTMLElement | null;
+    const columnHeader = this.root.querySelector('thead tr') as HTMLElement | null;
+    scroller.style.scrollPaddingLeft = `${rowHeader?.offsetWidth ?? 0}px`;
+    scroller.style.scrollPaddingTop = `${columnHeader?.offsetHeight ?? 0}px`;
     (this.root.querySelector('td.selected') as HTMLElement | null)?.scrollIntoView?.({
       block: 'nearest',
       inline: 'nearest',

@@ -10,6 +10,7 @@ import { readOptionalJson } from '../lib/optional-json';
 import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
 import { DrawBodySchema, type DrawAnswer } from '../../shared/contract';
 import { checkProgrammeSemester, drawOrExtend, loadSampleView } from '../lib/sample-service';
+import { withPersonDetails } from '../lib/sample-person-details';
 import { requireAgreement } from '../lib/submission-service';
 
 export const drawSampleRoute = defineRoute({
@@ -33,7 +34,12 @@ export const drawSampleRoute = defineRoute({
       actorOf(principal),
       romeDate(deps.clock()),
     );
-    const view = await loadSampleView(storage, agreement, params.programme, params.semester);
+    // The same answer as GET for the PO: partners, reported cost and documents of each person.
+    const view = await withPersonDetails(
+      storage,
+      agreement.id,
+      await loadSampleView(storage, agreement, params.programme, params.semester),
+    );
     return answer<DrawAnswer>(result.outcome === 'drawn' ? 201 : 200, { ...view, result: result.outcome });
   },
 });

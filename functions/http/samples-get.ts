@@ -8,6 +8,7 @@ import { isPoOf } from '../lib/po-scope';
 import { answer, defineRoute, handlerOf, httpOptions } from '../lib/route';
 import type { SampleView } from '../../shared/contract';
 import { checkProgrammeSemester, loadSampleView } from '../lib/sample-service';
+import { withPersonDetails } from '../lib/sample-person-details';
 import { requireAgreement } from '../lib/submission-service';
 
 export const getSampleRoute = defineRoute({
@@ -24,10 +25,9 @@ export const getSampleRoute = defineRoute({
       partner = principal.partner;
     }
     checkProgrammeSemester(agreement, params.programme, params.semester);
-    return answer<SampleView>(
-      200,
-      await loadSampleView(deps.storage, agreement, params.programme, params.semester, partner),
-    );
+    const view = await loadSampleView(deps.storage, agreement, params.programme, params.semester, partner);
+    // The PO's cards also name the partners, the reported cost and the documents of each person.
+    return answer<SampleView>(200, partner ? view : await withPersonDetails(deps.storage, agreement.id, view));
   },
 });
 

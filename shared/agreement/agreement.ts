@@ -91,6 +91,7 @@ export const AgreementSchema = z.object({
   programmes: z.array(ProgrammeSchema).min(1),
   budgets: z.array(BudgetVersionSchema),
   partners: z.array(PartnerSchema).min(1),
+  leadPartner: z.string().optional(),
   windows: z.array(WindowSchema).min(1),
   rules: RulesConfigSchema,
 });

@@ -11,5 +11,6 @@ export * from './samples';
 export * from './outcomes';
 export * from './reviews';
 export * from './reconciliation';
+export * from './ats';
 export * from './po-scope-claim';
 export * from './routes';

@@ -16,6 +16,7 @@ import {
 import { ReconciliationAnswerSchema, ReconciliationQuerySchema, XLSX_CONTENT_TYPE } from './reconciliation';
 import { ReviewAnswerSchema, ReviewBodySchema } from './reviews';
 import { DrawAnswerSchema, DrawBodySchema, SampleViewSchema, SamplingRunSchema } from './samples';
+import { AtsStatusAnswerSchema, AtsStatusQuerySchema } from './ats';
 import {
   SubmissionAnswerSchema,
   SubmissionBodySchema,
@@ -101,6 +102,18 @@ export const API_ROUTES = {
     answer: ReconciliationAnswerSchema,
   },
   runSemesterSampling: { method: 'POST', path: 'maintenance/semester-sampling', answer: SamplingRunSchema },
+  // The frozen population (S3): text, one id per line, the exact bytes of the recorded hash.
+  getSamplePopulation: {
+    method: 'GET',
+    path: 'agreements/{agreement}/samples/{programme}/{semester}/population',
+    answer: { media: ['text/plain; charset=utf-8'] },
+  },
+  getAtsStatus: {
+    method: 'GET',
+    path: 'agreements/{agreement}/ats-status',
+    query: AtsStatusQuerySchema,
+    answer: AtsStatusAnswerSchema,
+  },
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof API_ROUTES;

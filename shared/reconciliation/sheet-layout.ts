@@ -4,6 +4,7 @@
 // same matrix, so they can never disagree on a figure.
 import { getAgreement } from '../agreement/agreements';
 import { Money, formatAmountIt, sum } from '../core/money';
+import { formatDateIt } from '../core/dates';
 import { formatQuantityIt } from '../rules/format';
 import {
   EXCLUSION_LABELS,
@@ -186,9 +187,19 @@ function inputsText(inputs: TrailEntryAsRead['inputs']): string {
     .join('; ');
 }
 
+/** Percentages in a text the Italian way: "10.00%" → "10,00 %". */
+export function italianPercents(text: string): string {
+  return text.replace(/(\d+)\.(\d+)\s?%/g, '$1,$2 %');
+}
+
+/** An ISO day as Italians read it ("01/12/2026"); anything else unchanged. */
+function dayText(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDateIt(value) : value;
+}
+
 /** One readable line: "C2 · D1 = B × min(1, A / P) · B = 722.461,31; … · risultato 579.123,45". */
 export function trailText(entry: TrailEntryAsRead): string {
-  const parts = [entry.step, entry.formula, inputsText(entry.inputs)];
+  const parts = [entry.step, italianPercents(entry.formula), inputsText(entry.inputs)];
   const result = displayValue(entry.result);
   if (result !== '') parts.push(`risultato ${result}`);
   return parts.filter((p) => p !== '').join(' · ');
@@ -255,8 +266,8 @@ const PHASE_LABELS: Record<string, string> = {
 function policyLabel(policy: string, rates: RateLabels): string {
   const minimum = rates ? rates.minimum : 'minimo';
   const labels: Record<string, string> = {
-    reduce: `reduce — il contributo si riduce se il cofinanziamento ATS è sotto il ${minimum} (C4)`,
-    flag: `flag — il contributo non si riduce; il mancato ${minimum} è segnalato (R20)`,
+    reduce: `riduzione: il contributo si riduce se il cofinanziamento ATS è sotto il ${minimum} (C4)`,
+    flag: `segnalazione: il contributo non si riduce; il mancato ${minimum} è segnalato (R20)`,
   };
   return labels[policy] ?? policy;
 }
@@ -432,7 +443,7 @@ export function reconciliationLayout(answer: ReconciliationAnswerAsRead, options
   const b = new MatrixBuilder();
   const rates = rateLabels(answer, options);
   b.heading(`Riconciliazione — accordo ${answer.agreement}, anno ${answer.year}`);
-  b.texts('Situazione al', answer.asOf);
+  b.texts('Situazione al', dayText(answer.asOf));
   b.texts('Regola del cofinanziamento', policyLabel(answer.policy, rates));
   if (answer.phase) b.texts('Fase', PHASE_LABELS[answer.phase] ?? answer.phase);
   b.blank();
@@ -488,7 +499,7 @@ export function reconciliationLayout(answer: ReconciliationAnswerAsRead, options
     '',
     r20Label(answer.ats.r20, rates),
   );
-  for (const finding of answer.findings ?? []) b.texts(`Rilievo ${finding.code}`, '', finding.message);
+  for (const finding of answer.findings ?? []) b.texts(`Rilievo ${finding.code}`, '', italianPercents(finding.message));
 
   const chart: ChartSpec | null =
     answer.programmes.length === 0

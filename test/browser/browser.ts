@@ -60,6 +60,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** Screenshots shown in README: under test-artifacts/ always, in docs/screenshots/ with UPDATE_SCREENSHOTS=1. */
+export async function docScreenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    const dir = path.join(ROOT, 'docs', 'screenshots');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(ARTIFACTS, `${name}.png`), path.join(dir, `${name}.png`));
+  }
+}
+
 /** Codes and cells of the findings the pane lists, e.g. "R09 Acquisti 2026!C3". */
 export function listedFindings(page: Page): Promise<string[]> {
   return page.$$eval('#findings li.finding', (items) =>

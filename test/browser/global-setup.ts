@@ -49,4 +49,9 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__RENDICONTA_BROWSER__ = { azurite, api, web };
   process.env.RENDICONTA_PANE_URL = web.url;
   process.env.RENDICONTA_PARTNER_TOKEN = await mintToken(key, { roles: ['partner'], partner: 'koala' });
+  process.env.RENDICONTA_EXPIRED_TOKEN = await mintToken(
+    key,
+    { roles: ['partner'], partner: 'koala' },
+    { expiresInSec: -3600 },
+  );
 }

@@ -28,9 +28,14 @@ let page: Page;
 let poToken: string;
 let koalaSubmission: string;
 
-/** Italian display ("1.234,56", "12,94%") → the API's wire form ("1234.56", "12.94"). */
+/** Italian display ("1.234,56 €", "12,94 %") → the API's wire form ("1234.56", "12.94"). */
 function wireFromDisplay(text: string): string {
-  return new Decimal(text.replace('%', '').replace(/\./g, '').replace(',', '.')).toFixed(2);
+  return new Decimal(
+    text
+      .replace(/[%€\s]/g, '')
+      .replace(/\./g, '')
+      .replace(',', '.'),
+  ).toFixed(2);
 }
 
 async function shot(name: string, fullPage = true): Promise<void> {
@@ -140,7 +145,7 @@ describe('PO mode of the task pane', () => {
     await form.getByLabel('ID invio').fill(koalaSubmission);
     await form.getByLabel('ID riga').focus();
     await page.waitForSelector('datalist option[value="b-1"]', { state: 'attached' });
-    expect(await page.locator('datalist option[value="b-1"]').textContent()).toMatch(/^BENI € /);
+    expect(await page.locator('datalist option[value="b-1"]').textContent()).toMatch(/^BENI \d{1,3}(\.\d{3})*,\d{2} €/);
     await form.getByLabel('ID riga').fill('b-1');
     await form.getByRole('button', { name: 'Non ammettere la riga' }).click();
     await expect(form.getByRole('alert').textContent()).resolves.toContain('motivazione');

@@ -12,7 +12,8 @@ describe('reconciliation sheet labels and the agreement rates', () => {
     expect(text).toContain('Verifica R20 (cofinanziamento ≥ 10%)');
     expect(text).toContain('Prima tranche (T1, 60% di B)');
     expect(text).toContain('Seconda tranche (T2, 30% di B)');
-    expect(text).toContain('reduce — il contributo si riduce se il cofinanziamento ATS è sotto il 10% (C4)');
+    // Issue 14: the policy is named in Italian (no English "reduce —" in front of a PO).
+    expect(text).toContain('riduzione: il contributo si riduce se il cofinanziamento ATS è sotto il 10% (C4)');
   });
 
   it('other rates, Italian format: 12,5% minimum, tranches 50% and 40%', () => {

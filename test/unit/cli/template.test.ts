@@ -101,6 +101,22 @@ describe('rendiconta template', () => {
     expect(await templateCommand([join(dir, 'no-such-dir', 'x.xlsx')], captured.io)).toBe(2);
     expect(captured.stderr()).toContain('impossibile scrivere');
     expect(await templateCommand([], captureIo().io)).toBe(2);
-    expect(await templateCommand([out, '--agreement', 'altro'], captureIo().io)).toBe(2);
+    expect(await templateCommand([join(dir, 'altro.xlsx'), '--agreement', 'altro'], captureIo().io)).toBe(2);
+  });
+
+  it('refuses to overwrite an existing file without --force (exit 2, Italian), replaces it with --force', async () => {
+    const before = readFileSync(out);
+    const refused = captureIo();
+    expect(await templateCommand([out], refused.io)).toBe(2);
+    expect(refused.stderr()).toBe(
+      `Errore: il file «${out}» esiste già: non viene sovrascritto (aggiungere --force per sostituirlo).\n`,
+    );
+    expect(refused.stdout()).toBe('');
+    expect(readFileSync(out).equals(before)).toBe(true);
+
+    const forced = captureIo();
+    expect(await templateCommand([out, '--force'], forced.io)).toBe(0);
+    expect(forced.stdout()).toContain(out);
+    expect((await readWorkbookGrids(out)).map((g) => g.name)).toContain('Personale');
   });
 });

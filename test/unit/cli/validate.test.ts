@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { validateCommand } from '../../../cli/validate';
 import { captureIo } from '../../fixtures/cli-io';
@@ -159,6 +160,23 @@ describe('rendiconta validate', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('Nessuna tabella');
     expect(stdout).toContain('Note [M01] avviso');
+  });
+
+  it('gives one clear message for an empty workbook (no empty summary before the error)', async () => {
+    const path = join(dir, 'empty.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Foglio1');
+    await wb.xlsx.writeFile(path);
+    const { code, stderr, stdout } = await run([path, ...CONTEXT, ...TODAY]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'Errore: la cartella di lavoro è vuota: nessun foglio contiene dati da controllare ' +
+        '(usare «rendiconta template» per il modello da compilare).\n',
+    );
+    const json = await run([path, ...CONTEXT, ...TODAY, '--json']);
+    expect(json.code).toBe(2);
+    expect(CliJsonSchema.parse(JSON.parse(json.stdout)).findings).toEqual([]);
   });
 
   it('reports a missing required column (M02) and keeps validating', async () => {
