@@ -13,6 +13,7 @@ import { readClaims } from '../auth/token-claims';
 import { SignInError } from '../auth/sign-in';
 import { lockedPartner } from './partner-identity';
 import { accessMessage, checkAccess, type AccessCheck } from './access-check';
+import { apiBaseUrl } from '../api/api-base';
 import { fetchAtsStatus, fetchPopulationText } from './ats-status-loader';
 import { renderAtsStatus } from '../ui/ats-panel';
 import { PartnerRequests } from './requests-loader';
@@ -107,7 +108,13 @@ export class PaneApp {
 
   /** The development token checked with the service; its agreement is used when it answers. */
   private async checkDevToken(): Promise<void> {
-    this.access = await checkAccess(this.tokens.currentDevToken, this.agreement.id, Date.now());
+    this.access = await checkAccess(
+      this.tokens.currentDevToken,
+      this.agreement.id,
+      Date.now(),
+      undefined,
+      apiBaseUrl(),
+    );
     if (this.access.state !== 'valid') return;
     const parsed = AgreementSchema.safeParse(this.access.agreement);
     if (parsed.success) this.agreement = parsed.data;

@@ -119,7 +119,9 @@ export function installFakeExcel(): void {
   };
 
   w.Excel = {
-    run: async (callback: (ctx: unknown) => Promise<unknown>) => {
+    // Excel.run(batch) or Excel.run({ delayForCellEdit }, batch) (addin/office/excel-capabilities.ts).
+    run: async (first: unknown, second?: unknown) => {
+      const callback = (typeof first === 'function' ? first : second) as (ctx: unknown) => Promise<unknown>;
       state.runs += 1;
       return callback(context);
     },
