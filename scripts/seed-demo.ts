@@ -1,42 +1,55 @@
-// Demo data for npm start: a few partners' submissions of the crema-2026-2028 agreement, stored
-// through the same service the API uses (so versions, idempotency and audit are real). Idempotency
-// keys make a re-run a no-op. Seeded under a fixed demo clock (10 Sep 2026: W2 still open), so the
-// rows — dated May–August 2026 — are accepted whatever today's date is.
+// Demo data for npm start: four partners' reports of the crema-2026-2028 agreement (koala and the
+// lead partner in P1, igea in P2, mestieri in P5), each with the co-financing of its programme's
+// plan (own funds and volunteer hours), stored through the same service the API uses (so
+// versions, identity, idempotency and audit are real). Seeded once, on the day of the first
+// `npm start`, with rows dated in the window open that day; a later run finds version 1 and leaves
+// it alone. seedDemo answers koala's P1 version 1 rows: the demo workbook holds exactly those.
 import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreements';
+import { romeDate } from '../shared/core/dates';
+import type { RowInput } from '../shared/rows/rows';
 import { submit } from '../functions/lib/submission-service';
 import type { Storage } from '../functions/lib/storage';
 import type { SubmissionBody } from '../shared/contract/submissions';
-import { demoRows } from './demo-data';
+import { getVersion, readHead, readSnapshot, submissionIdOf } from '../functions/lib/submissions-store';
+import { demoPlan, demoReports } from './demo-data';
 
-export const DEMO_CLOCK = new Date('2026-09-10T08:00:00Z');
+export interface SeedResult {
+  seeded: { submissionId: string; replayed: boolean; rejected: number }[];
+  /** koala's P1 rows of version 1, as stored (ids included). */
+  koalaRows: RowInput[];
+  year: number;
+}
 
-const DEMO: { partner: string; programme: string; rows: number }[] = [
-  { partner: 'koala', programme: 'P1', rows: 12 },
-  { partner: 'arcobaleno', programme: 'P1', rows: 20 },
-  { partner: 'igea', programme: 'P2', rows: 9 },
-  { partner: 'mestieri', programme: 'P5', rows: 15 },
-];
-
-export async function seedDemo(storage: Storage): Promise<{ submissionId: string; replayed: boolean }[]> {
+export async function seedDemo(storage: Storage, now: Date = new Date()): Promise<SeedResult> {
   const agreement = getAgreement(DEFAULT_AGREEMENT_ID);
   if (!agreement) throw new Error(`agreement ${DEFAULT_AGREEMENT_ID} missing`);
-  // The service gets the demo clock; the server's own clock is not touched.
-  const deps = { storage, clock: () => DEMO_CLOCK };
-  const out = [];
-  for (const d of DEMO) {
+  const plan = demoPlan(agreement, romeDate(now));
+  await storage.ensure();
+  // The service gets the seeding day as its clock; the server's own clock is not touched.
+  const deps = { storage, clock: () => now };
+  const seeded: SeedResult['seeded'] = [];
+  for (const report of demoReports(agreement, plan)) {
+    const key = { agreement: agreement.id, partner: report.partner, programme: report.programme, year: plan.year };
+    if (await readHead(storage, key)) {
+      seeded.push({ submissionId: submissionIdOf(key, 1), replayed: true, rejected: 0 });
+      continue;
+    }
     const body: SubmissionBody = {
-      programme: d.programme,
-      partner: d.partner,
-      year: 2026,
-      rows: demoRows(d.rows, { programme: d.programme, prefix: `${d.partner}` }) as SubmissionBody['rows'],
+      programme: report.programme,
+      partner: report.partner,
+      year: plan.year,
+      rows: report.rows as SubmissionBody['rows'],
     };
     const { answer, replayed } = await submit(deps, {
       agreement,
       body,
-      actor: { role: 'partner', id: `${d.partner}/demo-seed` },
-      idempotencyKey: `demo-seed-${d.partner}-${d.programme}-2026`,
+      actor: { role: 'partner', id: `${report.partner}/demo-seed` },
+      idempotencyKey: `demo-seed-${report.partner}-${report.programme}-${plan.year}`,
     });
-    out.push({ submissionId: answer.submissionId, replayed });
+    seeded.push({ submissionId: answer.submissionId, replayed, rejected: answer.rejected.length });
   }
-  return out;
+  const koala = { agreement: agreement.id, partner: 'koala', programme: 'P1', year: plan.year };
+  const v1 = await getVersion(storage, agreement.id, submissionIdOf(koala, 1));
+  const koalaRows = v1 ? (await readSnapshot(storage, v1.blobName)).rows : [];
+  return { seeded, koalaRows, year: plan.year };
 }

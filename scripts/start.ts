@@ -117,9 +117,16 @@ async function main(): Promise<void> {
   };
   Object.assign(process.env, env);
 
-  const seeded = await seedDemo(storage);
-  console.log(`Dati demo: ${seeded.map((s) => `${s.submissionId}${s.replayed ? ' (già presente)' : ''}`).join(', ')}`);
-  const demoWorkbook = await writeDemoWorkbook(path.join(ROOT, '.data', 'demo'), romeDate(new Date()));
+  const demo = await seedDemo(storage);
+  console.log(
+    `Dati demo: ${demo.seeded.map((s) => `${s.submissionId}${s.replayed ? ' (già presente)' : ''}${s.rejected ? ` (${s.rejected} righe respinte)` : ''}`).join(', ')}`,
+  );
+  // The workbook holds koala's version 1 as stored (so a demo seeded on an earlier day still matches).
+  const demoWorkbook = await writeDemoWorkbook(
+    path.join(ROOT, '.data', 'demo'),
+    romeDate(new Date()),
+    demo.koalaRows.length > 0 ? demo.koalaRows : undefined,
+  );
   console.log(`Cartella demo da trascinare nel pannello: ${path.relative(ROOT, demoWorkbook)}`);
 
   if (hasFuncBinary()) {

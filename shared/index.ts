@@ -6,6 +6,7 @@
 //   rows/           a table row as typed → its parsed view (amounts, dates, closed lists)
 //   rules/          R01–R25 as small functions over parsed rows; validate.ts runs them in order
 //   findings/       what a rule found, and the Italian message table that words it
+//   submission/     a submission against the previous version: row identity, carry-over, diff
 //   sample/         the semester sample S1–S7: population, draw, outcomes
 //   reconciliation/ C1–C6 with their trail, the answer as it travels, the sheet layout
 //   contract/       the HTTP API's shapes and claims, shared by the Functions and every client
@@ -24,6 +25,7 @@ export * from './mapping/template';
 export * from './rows/rows';
 export * from './rules/validate';
 export * from './findings/findings';
+export * from './submission';
 export {
   MESSAGES_IT,
   messageIt,

@@ -6,12 +6,14 @@ import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreement/agree
 import { romeDate } from '../../shared/core/dates';
 import type { Finding } from '../../shared/findings/findings';
 import type { ValidationContext } from '../../shared/rules/validate';
-import { ApiClient, ApiError } from '../api/client';
+import type { RowInput } from '../../shared/rows/rows';
+import { ApiClient, ApiError, type SubmissionAnswer } from '../api/client';
 import { TokenProvider } from '../auth/token-provider';
 import { readClaims } from '../auth/token-claims';
 import { SignInError } from '../auth/sign-in';
 import { lockedPartner } from './partner-identity';
 import { accessMessage, checkAccess, type AccessCheck } from './access-check';
+import { apiBaseUrl } from '../api/api-base';
 import { fetchAtsStatus, fetchPopulationText } from './ats-status-loader';
 import { renderAtsStatus } from '../ui/ats-panel';
 import { PartnerRequests } from './requests-loader';
@@ -51,6 +53,8 @@ interface Selected {
   row: number;
 }
 
+const reportKey = (c: { partner: string; programme: string; year: number }) => `${c.partner}|${c.programme}|${c.year}`;
+
 export class PaneApp {
   private agreement: Agreement;
   private session: ReportSession | null = null;
@@ -63,6 +67,8 @@ export class PaneApp {
   private readonly api: ApiClient;
   private readonly submissions: Submissions;
   private requests: PartnerRequests | null = null;
+  /** The report's last version on the server for the chosen partner, programme and year. */
+  private previous: { report: string; rows: RowInput[] } | null = null;
   /** What the service said of the development token when the pane opened (or it was pasted). */
   private access: AccessCheck = { state: 'none' };
 
@@ -102,7 +108,13 @@ export class PaneApp {
 
   /** The development token checked with the service; its agreement is used when it answers. */
   private async checkDevToken(): Promise<void> {
-    this.access = await checkAccess(this.tokens.currentDevToken, this.agreement.id, Date.now());
+    this.access = await checkAccess(
+      this.tokens.currentDevToken,
+      this.agreement.id,
+      Date.now(),
+      undefined,
+      apiBaseUrl(),
+    );
     if (this.access.state !== 'valid') return;
     const parsed = AgreementSchema.safeParse(this.access.agreement);
     if (parsed.success) this.agreement = parsed.data;
@@ -115,7 +127,7 @@ export class PaneApp {
   private context(): ValidationContext {
     const form = byId<HTMLFormElement>('context-form');
     const data = new FormData(form);
-    return {
+    const context: ValidationContext = {
       agreement: this.agreement,
       programme: String(data.get('programme') ?? 'P1'),
       // A disabled selector is not part of the form data: the token's entity is used directly.
@@ -123,6 +135,29 @@ export class PaneApp {
       year: Number(data.get('year') ?? this.agreement.years[0]),
       today: this.today(),
     };
+    // With the server's last version, locked rows already sent are not "retroactive" (R24, DOMAIN §5).
+    if (this.previous && this.previous.report === reportKey(context)) context.previousRows = this.previous.rows;
+    return context;
+  }
+
+  /**
+   * Reads the report's last version (when signed in) and, when `revalidate`, checks the workbook
+   * against it. True when it was read.
+   */
+  private async loadPrevious(revalidate = true): Promise<boolean> {
+    const token = await this.tokens.getToken().catch(() => null);
+    if (!token) return false;
+    const ctx = this.context();
+    const report = reportKey(ctx);
+    try {
+      const latest = await this.api.latestSubmission(this.agreement.id, ctx);
+      if (reportKey(this.context()) !== report) return false; // the choice changed meanwhile
+      this.previous = { report, rows: latest?.rows ?? [] };
+    } catch {
+      return false; // offline or not allowed: the pane validates as without server state
+    }
+    if (revalidate) await this.session?.setContext(this.context());
+    return true;
   }
 
   private today(): string {
@@ -195,6 +230,7 @@ export class PaneApp {
       void this.session?.setContext(this.context());
       this.renderState(this.session?.state ?? null);
       void this.requests?.reload(this.context().programme, this.context().year);
+      void this.loadPrevious();
     };
   }
 
@@ -350,15 +386,18 @@ export class PaneApp {
     if (!token) return;
     // Inside Excel with Entra the token arrives only now.
     if (this.tokens.usesEntra && this.applyIdentity(token)) void this.session?.setContext(this.context());
+    let changed = false;
     try {
       const parsed = AgreementSchema.safeParse(await this.api.getAgreement(this.agreement.id));
       if (parsed.success) {
         this.agreement = parsed.data;
-        if (this.session) await this.session.setContext(this.context());
+        changed = true;
       }
     } catch {
       // Offline or not signed in: the shipped configuration validates just the same.
     }
+    // One pass for both: the server's agreement and the report's last version.
+    if ((await this.loadPrevious(false)) || changed) await this.session?.setContext(this.context());
   }
 
   private async open(port: WorkbookPort): Promise<void> {
@@ -494,7 +533,10 @@ export class PaneApp {
     // The status column has just been rewritten: show it in the preview too.
     this.grid?.render();
     renderMapping(byId('mapping'), state.tables, (sheet, override) => void this.session?.setOverride(sheet, override));
-    const rejected = state.result?.rejectedRowIds.size ?? 0;
+    // Rows of the file with errors; a locked row missing from the file (R24) is kept, not rejected.
+    const inFile = new Set(this.session?.rows().map((r) => r.rowId) ?? []);
+    let rejected = 0;
+    for (const id of state.result?.rejectedRowIds ?? []) if (inFile.has(id)) rejected += 1;
     renderSubmitIntro(byId('submit-intro'), submitButton, {
       rows: state.rowCount,
       rowsWithErrors: rejected,
@@ -530,8 +572,15 @@ export class PaneApp {
     const showOutbox = () =>
       renderOutbox(outboxView, this.submissions.outbox.entries(), () => void this.submissions.outbox.flush(true));
     this.submissions.outbox.on((event) => {
-      if (event.type === 'sent')
-        renderAnswer(result, event.answer, (rowId) => this.session?.rows().find((r) => r.rowId === rowId));
+      if (event.type === 'sent') {
+        const answer = event.answer as SubmissionAnswer;
+        const sent = event.entry.body.rows as { sheet?: string; row?: number; rowId?: string }[];
+        renderAnswer(result, answer, sent);
+        // The report's ids for the rows sent (matched by natural key when the file had none),
+        // then the new version as the state the next edits are checked against.
+        if (Array.isArray(answer.rowIds)) void this.session?.adoptIds(sent, answer.rowIds);
+        void this.loadPrevious();
+      }
       if (event.type === 'failed') renderError(result, event.error.message);
       if (event.type === 'waiting') {
         replaceChildren(

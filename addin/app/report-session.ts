@@ -21,6 +21,7 @@ import type { Block, WorkbookChange, WorkbookPort } from '../port/workbook-port'
 import { tableLayout, type TableLayout } from './sheet-layout';
 import { statusText } from './row-status';
 import { newRowId } from './row-ids';
+import { resolveRowIds } from '../../shared/submission';
 import { MAPPING_SETTINGS_KEY, readMappingOverrides } from './mapping-settings';
 
 export interface Progress {
@@ -143,6 +144,44 @@ export class ReportSession {
     return this.rowsAt.get(key(sheet, row));
   }
 
+  /**
+   * The ids the report gave the rows sent (answer.rowIds, by position): a row sent with another id
+   * (a file opened afresh, a fresh id) takes the report's, in the id column too, so the next
+   * submission of the same rows changes nothing and documents keep hanging on the same id.
+   */
+  adoptIds(
+    sent: readonly { sheet?: string; row?: number; rowId?: string }[],
+    rowIds: readonly string[],
+  ): Promise<void> {
+    return this.enqueue(async () => {
+      const writes: (() => Promise<void>)[] = [];
+      let changed = false;
+      // A repeated id (R17) is the partner's to fix: those rows keep what they have.
+      const uses = new Map<string, number>();
+      for (const row of this.rowsAt.values()) uses.set(row.rowId, (uses.get(row.rowId) ?? 0) + 1);
+      sent.forEach((s, i) => {
+        const id = rowIds[i];
+        if (!s.sheet || !s.row || typeof id !== 'string' || id === '') return;
+        const current = this.rowsAt.get(key(s.sheet, s.row));
+        const layout = this.layouts.get(s.sheet);
+        if (!current || !layout || current.rowId === id || current.rowId !== s.rowId) return;
+        if ((uses.get(current.rowId) ?? 0) > 1 || uses.has(id)) return;
+        this.validator.remove(current.rowId);
+        const next = { ...current, rowId: id };
+        this.validator.upsert(next);
+        this.rowsAt.set(key(s.sheet, s.row), next);
+        this.setCell(s.sheet, s.row, layout.idColumn, id);
+        const sheet = s.sheet;
+        const row = s.row;
+        writes.push(() => this.port.writeColumn(sheet, layout.idColumn, row, [id]));
+        changed = true;
+      });
+      if (!changed) return;
+      await Promise.all(writes.map((write) => write()));
+      this.publish(this.state.tables, this.validator.result());
+    });
+  }
+
   private enqueue(task: () => Promise<void>): Promise<void> {
     const run = this.queue.then(task).catch((error: unknown) => {
       this.update({
@@ -195,6 +234,7 @@ export class ReportSession {
     const mapping: Finding[] = tables.flatMap((t) => t.findings);
     const writes: (() => Promise<void>)[] = [];
     const rows: RowInput[] = [];
+    const read: { layout: TableLayout; rows: RowInput[] }[] = [];
     for (const table of tables) {
       if (!isReadableTable(table)) continue;
       const grid = grids.find((g) => g.name === table.sheet) as SheetGrid;
@@ -210,12 +250,16 @@ export class ReportSession {
       if (layout.newHeaders.some((h) => h.column === layout.idColumn)) {
         writes.push(() => this.port.hideColumn(table.sheet, layout.idColumn));
       }
-      const read = readTable(withIdColumn(layout), grid);
-      mapping.push(...read.findings);
-      this.skipped.set(table.sheet, new Set(read.skippedWithAmount));
-      writes.push(...this.assignIds(layout, read.rows));
-      for (const row of read.rows) {
-        this.rowsAt.set(key(table.sheet, row.row as number), row);
+      const tableRead = readTable(withIdColumn(layout), grid);
+      mapping.push(...tableRead.findings);
+      this.skipped.set(table.sheet, new Set(tableRead.skippedWithAmount));
+      read.push({ layout, rows: tableRead.rows });
+    }
+    const matched = this.matchPrevious(read.flatMap((r) => r.rows));
+    for (const { layout, rows: tableRows } of read) {
+      writes.push(...this.assignIds(layout, tableRows, matched));
+      for (const row of tableRows) {
+        this.rowsAt.set(key(layout.table.sheet, row.row as number), row);
         rows.push(row);
       }
     }
@@ -347,12 +391,34 @@ export class ReportSession {
     this.publish(this.state.tables, result, await settle(writes));
   }
 
-  /** Real ids for rows that had none, written in contiguous runs. */
-  private assignIds(layout: TableLayout, rows: RowInput[]): (() => Promise<void>)[] {
+  /**
+   * With the report's last version known (context.previousRows), rows without an id it knows take
+   * the id of the row they are by natural key (DOMAIN §5), as the server will: a workbook opened
+   * afresh then validates, and submits, as the same rows.
+   */
+  private matchPrevious(rows: RowInput[]): Map<RowInput, string> {
+    const matched = new Map<RowInput, string>();
+    const previous = this.context.previousRows;
+    if (!previous || previous.length === 0) return matched;
+    const incoming = rows.map((r) => (hasPlaceholderRowId(r) ? { ...r, rowId: undefined } : r));
+    const resolved = resolveRowIds(incoming, previous, { agreement: this.context.agreement, seed: 'pane' });
+    resolved.sources.forEach((source, i) => {
+      if (source === 'key' && resolved.rowIds[i] !== rows[i].rowId) matched.set(rows[i], resolved.rowIds[i]);
+    });
+    return matched;
+  }
+
+  /** Real ids for rows that had none (or the report's, when matched), written in contiguous runs. */
+  private assignIds(
+    layout: TableLayout,
+    rows: RowInput[],
+    matched: ReadonlyMap<RowInput, string> = new Map(),
+  ): (() => Promise<void>)[] {
     const fresh: { row: number; id: string }[] = [];
     for (const row of rows) {
-      if (!hasPlaceholderRowId(row)) continue;
-      row.rowId = newRowId();
+      const known = matched.get(row);
+      if (known === undefined && !hasPlaceholderRowId(row)) continue;
+      row.rowId = known ?? newRowId();
       delete row[ROW_ID_PLACEHOLDER_FLAG];
       fresh.push({ row: row.row as number, id: row.rowId });
       this.setCell(layout.table.sheet, row.row as number, layout.idColumn, row.rowId);

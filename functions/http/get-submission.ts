@@ -34,6 +34,10 @@ export const getSubmissionRoute = defineRoute({
       accepted: snapshot.answer.accepted,
       rejected: snapshot.answer.rejected,
       findings: snapshot.answer.findings,
+      // Versions stored before row identity (DOMAIN §5) have no diff: null, not a guess.
+      changes: snapshot.answer.changes ?? null,
+      changedRows: snapshot.answer.changedRows ?? [],
+      carriedOverRows: snapshot.answer.carriedOverRows ?? [],
     });
   },
 });

@@ -10,6 +10,7 @@ import type { Finding } from '../../shared/findings/findings';
 import { summarise } from '../../shared/findings/findings';
 import type { RowInput } from '../../shared/rows/rows';
 import { validateRows } from '../../shared/rules/validate';
+import { resolveRowIds, settleSubmission } from '../../shared/submission';
 import { appendAudit, canonicalJson, nativeSha256Hex, type AuditActor } from './audit';
 import { clearIntent, repairBeforeWrite, submissionAuditInput } from './audit-intent';
 import type { StoreDeps } from './deps';
@@ -82,7 +83,10 @@ export interface Evaluation {
   carriedOver: string[];
 }
 
-/** Runs the shared engine against the server state; pure apart from the reads. */
+/**
+ * Runs the shared engine against the server state; pure apart from the reads. Row identity, the
+ * R24 carry-over and the diff are decided in shared/submission; this only feeds it.
+ */
 export async function evaluate(
   deps: StoreDeps,
   agreement: Agreement,
@@ -98,9 +102,12 @@ export async function evaluate(
       latestRowsElsewhere(storage, key),
     ]),
   );
-  const rows = body.rows as RowInput[];
+  const previousRows = previous?.rows ?? [];
+  const resolved = timed(timings, 'identity', () =>
+    resolveRowIds(body.rows, previousRows, { agreement, seed: submissionIdOf(key, (head?.version ?? 0) + 1) }),
+  );
   const result = timed(timings, 'rules', () =>
-    validateRows(rows, {
+    validateRows(resolved.rows, {
       agreement,
       programme: body.programme,
       partner: body.partner,
@@ -108,27 +115,25 @@ export async function evaluate(
       today: romeDate(clock()),
       otherRows,
       // Without a previous version the engine treats rows in locked windows as retroactive (R24).
-      previousRows: previous?.rows ?? [],
+      previousRows,
       phase: 'live',
     }),
   );
-  const findingsOf = (rowId: string): Finding[] =>
-    result.rowFindings.get(rowId) ?? result.findings.filter((f) => f.rowId === rowId);
-  const rejectedIds = [...result.rejectedRowIds];
-  const accepted = rows.filter((r) => !result.rejectedRowIds.has(r.rowId));
-  // Locked rows the partner tried to change or remove stay as they were (R24): nothing is lost.
-  const previousById = new Map((previous?.rows ?? []).map((r) => [r.rowId, r]));
-  const carried = rejectedIds
-    .filter((id) => previousById.has(id) && findingsOf(id).some((f) => f.code === 'R24'))
-    .map((id) => previousById.get(id) as RowInput);
+  const settled = timed(timings, 'settle', () =>
+    settleSubmission({ agreement, rows: resolved.rows, previousRows, result }),
+  );
   return {
     answer: {
-      accepted: accepted.map((r) => r.rowId),
-      rejected: rejectedIds.map((rowId) => ({ rowId, findings: findingsOf(rowId) })),
+      accepted: settled.accepted,
+      rejected: settled.rejected,
       findings: result.findings,
+      rowIds: resolved.rowIds,
+      changes: settled.changes,
+      changedRows: settled.changedRows,
+      carriedOverRows: settled.carriedOver,
     },
-    rows: [...accepted, ...carried],
-    carriedOver: carried.map((r) => r.rowId),
+    rows: settled.rows,
+    carriedOver: settled.carriedOver.map((r) => r.rowId),
   };
 }
 

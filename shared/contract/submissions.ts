@@ -5,6 +5,12 @@ import { z } from 'zod';
 import { CategorySchema, type Category } from '../agreement/agreement';
 import type { RowInput } from '../rows/rows';
 import { FindingSchema, FindingSummarySchema } from './findings';
+import {
+  CarriedOverRowSchema,
+  ChangedRowSchema,
+  ChangesSchema,
+  SubmissionIdentityShape,
+} from '../submission/answer-schema';
 
 /**
  * A cell value: text (≤ 4000 characters), a finite number, a boolean, null, or a list of up to 200
@@ -42,7 +48,8 @@ export const MAX_ROWS = 20_000;
 
 /** One row of a submission: envelope (id, category, location) plus canonical fields (DOMAIN §7). */
 export interface SubmittedRow {
-  rowId: string;
+  /** Absent: matched to the previous version by natural key, or given a new id (DOMAIN §5). */
+  rowId?: string;
   category: Category;
   sheet?: string;
   row?: number;
@@ -63,8 +70,9 @@ export function checkRow(row: unknown, report: Report): void {
     return;
   }
   const r = row as Record<string, unknown>;
-  if (typeof r.rowId !== 'string' || r.rowId.length < 1 || r.rowId.length > 100) {
-    report(['rowId'], 'Identificativo di riga mancante o non valido (da 1 a 100 caratteri).');
+  // Optional: a row without an id is matched to the report by its natural key (DOMAIN §5).
+  if (r.rowId !== undefined && (typeof r.rowId !== 'string' || r.rowId.length < 1 || r.rowId.length > 100)) {
+    report(['rowId'], 'Identificativo di riga non valido (da 1 a 100 caratteri).');
   }
   if (typeof r.category !== 'string' || !CATEGORIES.includes(r.category)) {
     report(['category'], `Categoria non valida: atteso uno tra ${CATEGORIES.map((c) => `"${c}"`).join('|')}.`);
@@ -147,13 +155,18 @@ export type SubmissionListQuery = z.infer<typeof SubmissionListQuerySchema>;
 
 const RejectedRowSchema = z.object({ rowId: z.string(), findings: z.array(FindingSchema) });
 
-/** 201 of POST …/submissions (and the idempotent replay). */
+/**
+ * 201 of POST …/submissions (and the idempotent replay). Row identity (DOMAIN §5,
+ * shared/submission): rowIds[i] is the id of the i-th row sent; changes, changedRows and
+ * carriedOverRows compare the stored version with the previous one.
+ */
 export const SubmissionAnswerSchema = z.object({
   submissionId: z.string(),
   version: z.number().int(),
   accepted: z.array(z.string()),
   rejected: z.array(RejectedRowSchema),
   findings: z.array(FindingSchema),
+  ...SubmissionIdentityShape,
 });
 export type SubmissionAnswer = z.infer<typeof SubmissionAnswerSchema>;
 
@@ -162,6 +175,7 @@ export const ValidateAnswerSchema = z.object({
   accepted: z.array(z.string()),
   rejected: z.array(RejectedRowSchema),
   findings: z.array(FindingSchema),
+  ...SubmissionIdentityShape,
   currentVersion: z.number().int(),
   summary: FindingSummarySchema,
 });
@@ -206,5 +220,9 @@ export const SubmissionDetailAnswerSchema = VersionMetaSchema.extend({
   accepted: z.array(z.string()),
   rejected: z.array(RejectedRowSchema),
   findings: z.array(FindingSchema),
+  /** The version against the previous one (DOMAIN §5); null for a version stored before row identity. */
+  changes: ChangesSchema.nullable().optional(),
+  changedRows: z.array(ChangedRowSchema).optional(),
+  carriedOverRows: z.array(CarriedOverRowSchema).optional(),
 });
 export type SubmissionDetailAnswer = z.infer<typeof SubmissionDetailAnswerSchema>;

@@ -214,8 +214,10 @@ export const MESSAGES_IT = {
     `«${p.campo}»: la finestra ${p.finestra} è chiusa dal ${p.chiusura}; la riga è nuova e non può essere aggiunta.`,
   'R24.changed': (p: LockedCell) =>
     `«${p.campo}»: la finestra ${p.finestra} è chiusa dal ${p.chiusura}; la riga già inviata non può essere modificata.`,
-  'R24.removed': (p: LockedWindow) =>
-    `La finestra ${p.finestra} è chiusa dal ${p.chiusura}; una riga già inviata non può essere eliminata e resta com'era.`,
+  // `dove`: where the row was when it was sent (sheet, row, date), since it is not in this file.
+  'R24.removed': (p: LockedWindow & { dove?: string }) =>
+    (p.dove ? `Riga già inviata (${p.dove}) assente dal file: l` : 'L') +
+    `a finestra ${p.finestra} è chiusa dal ${p.chiusura}; una riga già inviata non può essere eliminata e resta com'era.`,
 
   'R25.excluded': (p: MissingDocuments) =>
     `Spesa esclusa dal calcolo del rimborso: documentazione mancante alla chiusura della finestra (${p.mancanti}).`,

@@ -22,6 +22,7 @@
 import type { Agreement } from '../agreement/agreement';
 import { latestBudget } from '../agreement/agreement';
 import type { IsoDate } from '../core/dates';
+import { yearElapsed } from '../agreement/windows';
 import type { Finding, RuleCode } from '../findings/findings';
 import { renderIt } from '../findings/messages.it';
 import { reportFinding } from '../rules/emit';
@@ -72,6 +73,8 @@ export interface ReconciliationInput {
   programmes: ProgrammeReconciliationInput[];
   /** Only these programmes in the answer (the totals still use every programme). */
   only?: string[];
+  /** During the year, add the year-end projection to each programme (default true). */
+  project?: boolean;
 }
 
 export interface TrailStep {
@@ -102,8 +105,27 @@ export interface ProgrammeReconciliation {
   contribution: { proportional: string; cappedByAdmitted: string; due: string };
   cofinancingShare: string;
   tranches: { first: string; second: string; balance: string };
+  /** Closed year: T1 + T2 − D when positive. During the year always 0.00 (see projection). */
   toRecover: string;
   trail: TrailStep[];
+  /** During the year only (phase 'during'): the year end if spending goes on at the pace to date. */
+  projection?: ProgrammeProjection | null;
+}
+
+/**
+ * Mid-year estimate: reported and excluded amounts to date extrapolated linearly to 31 December
+ * (× days of the year / days elapsed, half-up to the cent), then C1–C5 as at year close. An
+ * estimate, labelled as such: never an amount due or to recover.
+ */
+export interface ProgrammeProjection {
+  basis: 'linear';
+  /** Share of the year elapsed on asOf, percent with 2 decimals. */
+  yearElapsed: string;
+  admitted: { municipal: string; cofinancing: string; total: string };
+  contributionDue: string;
+  cofinancingShare: string;
+  balance: string;
+  toRecover: string;
 }
 
 export interface Reconciliation {
@@ -258,6 +280,9 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
     const T1 = s.p.paid?.first ?? roundCents(s.B.times(tranches.first));
     const T2 = s.p.paid?.second ?? roundCents(s.B.times(tranches.second));
     const T3 = roundCents(D.minus(T1).minus(T2));
+    // Advances (T1 by June, T2 by November) exceed what is admitted mid-year by construction:
+    // an amount to recover exists only once the year is closed.
+    const toRecover = phase === 'yearClose' ? Money.max(ZERO, T3.neg()) : ZERO;
     const trail = [
       ...s.trail,
       policy === 'reduce'
@@ -299,13 +324,21 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
         { D: money(D), T1: money(T1), T2: money(T2) },
         money(Money.max(ZERO, T3)),
       ),
-      step(
-        'C5',
-        'toRecover',
-        'da recuperare = max(0, T1 + T2 − D)',
-        { D: money(D), T1: money(T1), T2: money(T2) },
-        money(Money.max(ZERO, T3.neg())),
-      ),
+      phase === 'yearClose'
+        ? step(
+            'C5',
+            'toRecover',
+            'da recuperare = max(0, T1 + T2 − D)',
+            { D: money(D), T1: money(T1), T2: money(T2) },
+            money(toRecover),
+          )
+        : step(
+            'C5',
+            'toRecover',
+            "da recuperare: solo a chiusura dell'anno; in corso d'anno 0,00 (vedi la proiezione a fine anno)",
+            { D: money(D), T1: money(T1), T2: money(T2) },
+            money(ZERO),
+          ),
     ];
     const answer: ProgrammeReconciliation = {
       programme: s.p.programme,
@@ -316,11 +349,15 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
       contribution: { proportional: money(s.D1), cappedByAdmitted: money(s.D2), due: money(D) },
       cofinancingShare: share === null ? '0.00' : pct(share),
       tranches: { first: money(T1), second: money(T2), balance: money(Money.max(ZERO, T3)) },
-      toRecover: money(Money.max(ZERO, T3.neg())),
+      toRecover: money(toRecover),
       trail,
     };
     return answer;
   });
+  if (phase === 'during' && input.project !== false) {
+    const projected = projectYearEnd(input);
+    for (const p of programmes) p.projection = projected?.get(p.programme) ?? null;
+  }
 
   return {
     agreement: agreement.id,
@@ -338,6 +375,40 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
     },
     findings,
   };
+}
+
+/** C1–C5 on the amounts to date extrapolated to the year end; null before the year starts. */
+function projectYearEnd(input: ReconciliationInput): Map<string, ProgrammeProjection> | null {
+  const { days, of } = yearElapsed(input.year, input.asOf);
+  if (days <= 0) return null;
+  const factor = new Money(of).div(days);
+  const scale = (x: Money) => roundCents(x.times(factor));
+  const year = reconcile({
+    ...input,
+    phase: 'yearClose',
+    project: false,
+    only: undefined,
+    programmes: input.programmes.map((p) => ({
+      ...p,
+      reported: { municipal: scale(p.reported.municipal), cofinancing: scale(p.reported.cofinancing) },
+      exclusions: p.exclusions.map((e) => ({ ...e, municipal: scale(e.municipal), cofinancing: scale(e.cofinancing) })),
+    })),
+  });
+  const elapsed = pct(new Money(days).div(of));
+  return new Map(
+    year.programmes.map((p) => [
+      p.programme,
+      {
+        basis: 'linear',
+        yearElapsed: elapsed,
+        admitted: p.admitted,
+        contributionDue: p.contribution.due,
+        cofinancingShare: p.cofinancingShare,
+        balance: p.tranches.balance,
+        toRecover: p.toRecover,
+      },
+    ]),
+  );
 }
 
 /**

@@ -35,6 +35,18 @@ const programme = z.object({
   tranches: z.object({ first: amount, second: amount, balance: amount }),
   toRecover: amount,
   trail: z.array(trailEntry),
+  projection: z
+    .object({
+      basis: z.literal('linear'),
+      yearElapsed: share,
+      admitted: z.object({ municipal: amount, cofinancing: amount, total: amount }),
+      contributionDue: amount,
+      cofinancingShare: share,
+      balance: amount,
+      toRecover: amount,
+    })
+    .nullable()
+    .optional(),
 });
 
 export const ReconciliationAnswerSchema = z.object({

@@ -392,8 +392,9 @@ function programmeBlock(b: MatrixBuilder, p: ProgrammeAsRead, options: LayoutOpt
     'amount',
     t('tranches.balance', 'C5', p.tranches.balance, /^T3\s*=/),
   );
+  const during = p.projection !== undefined && p.projection !== null;
   b.figure(
-    'Da recuperare',
+    during ? 'Da recuperare (solo a chiusura dell’anno)' : 'Da recuperare',
     k('toRecover'),
     p.toRecover,
     'amount',
@@ -401,6 +402,39 @@ function programmeBlock(b: MatrixBuilder, p: ProgrammeAsRead, options: LayoutOpt
       (new Money(p.toRecover).isZero()
         ? 'Nessun importo da recuperare'
         : 'Saldo negativo: importo da restituire al Comune'),
+  );
+  if (p.projection) projectionBlock(b, p.projection, k);
+}
+
+/** The year-end estimate, labelled as a projection on every line: never read as an amount due. */
+function projectionBlock(
+  b: MatrixBuilder,
+  q: NonNullable<ProgrammeAsRead['projection']>,
+  k: (path: string) => string,
+): void {
+  const why = `Stima: importi alla data × giorni dell’anno / giorni trascorsi (${q.yearElapsed.replace('.', ',')}% dell’anno trascorso)`;
+  b.figure('Proiezione a fine anno — ammesso totale', k('projection.admitted.total'), q.admitted.total, 'amount', why);
+  b.figure(
+    'Proiezione a fine anno — contributo dovuto',
+    k('projection.contributionDue'),
+    q.contributionDue,
+    'amount',
+    'C1–C4 sugli importi stimati a fine anno',
+  );
+  b.figure(
+    'Proiezione a fine anno — quota di cofinanziamento',
+    k('projection.cofinancingShare'),
+    q.cofinancingShare,
+    'percent',
+  );
+  b.figure(
+    'Proiezione a fine anno — da recuperare (stima)',
+    k('projection.toRecover'),
+    q.toRecover,
+    'amount',
+    new Money(q.toRecover).isZero()
+      ? 'Al ritmo attuale nessun importo da recuperare'
+      : 'Stima, non un importo dovuto: si calcola alla chiusura dell’anno',
   );
 }
 

@@ -20,6 +20,10 @@ export function duplicateIdFindings(members: readonly ParsedRow[]): Finding[][] 
 export function removedRowFinding(previous: ParsedRow, env: RuleEnv): Finding | null {
   const window = env.lockedWindow(previous.values.date);
   if (!window) return null;
+  // Where the row was when it was sent, so the partner can find it (it is not in this file).
+  const place = previous.sheet && previous.excelRow ? `«${previous.sheet}», riga ${previous.excelRow}` : null;
+  const date = previous.values.date ? formatDateIt(previous.values.date) : null;
+  const dove = [place, date ? `data ${date}` : null].filter(Boolean).join(', ');
   return reportFinding(
     'R24',
     'error',
@@ -27,6 +31,7 @@ export function removedRowFinding(previous: ParsedRow, env: RuleEnv): Finding | 
     {
       finestra: window.id,
       chiusura: formatDateIt(window.lockDate),
+      ...(dove ? { dove } : {}),
     },
     previous.rowId,
   );

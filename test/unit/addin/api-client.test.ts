@@ -5,7 +5,17 @@ import { Outbox, backoffDelay, type KeyValueStore } from '../../../addin/api/out
 import { Submissions } from '../../../addin/app/submission';
 import { toApiRow } from '../../../addin/app/submission-rows';
 
-const answer: SubmissionAnswer = { submissionId: 's1', version: 4, accepted: ['r-1'], rejected: [], findings: [] };
+const answer: SubmissionAnswer = {
+  submissionId: 's1',
+  version: 4,
+  accepted: ['r-1'],
+  rejected: [],
+  findings: [],
+  rowIds: ['r-1'],
+  changes: { added: 0, changed: 0, removed: 0, unchanged: 1 },
+  changedRows: [],
+  carriedOverRows: [],
+};
 const body: SubmissionBody = { programme: 'P1', partner: 'koala', year: 2026, rows: [] };
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
