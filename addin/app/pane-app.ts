@@ -37,6 +37,7 @@ import { downloadBytes, withIdsFileName } from '../ui/download';
 import { buildTemplate } from '../../shared/mapping/template';
 import { TEMPLATE_FILE_NAME, templateToXlsx } from '../../formats/xlsx/template-workbook';
 import { writeBackWorkbook } from '../../formats/xlsx/workbook-writeback';
+import { XlsxReadError } from '../../formats/xlsx/xlsx-reader';
 
 export interface PaneOptions {
   mode: 'office' | 'file';
@@ -434,13 +435,16 @@ export class PaneApp {
       byId('file-name').textContent = `File: ${file.name}`;
       const bytes = new Uint8Array(await file.arrayBuffer());
       // What the file really is, whatever its name says: each unreadable kind has its own message.
-      const refusal = unreadableFileMessage(detectFileKind(bytes), file.name);
+      // A zip the first bytes cannot classify goes to the reader, whose message names the format.
+      const kind = detectFileKind(bytes);
+      const refusal = kind === 'zip' ? null : unreadableFileMessage(kind, file.name);
       if (refusal) return renderError(byId('file-error'), refusal);
       let workbook: FileWorkbook;
       try {
         workbook = FileWorkbook.fromXlsx(bytes, file.name);
-      } catch {
-        return renderError(byId('file-error'), damagedWorkbookMessage(file.name));
+      } catch (error) {
+        const message = error instanceof XlsxReadError ? error.message : damagedWorkbookMessage(file.name);
+        return renderError(byId('file-error'), message);
       }
       // A good workbook: the message about the previous file goes.
       replaceChildren(byId('file-error'));

@@ -8,7 +8,8 @@ import { resolveRowIds, settleSubmission } from '../../../shared/submission';
 import { demoGoodsRow } from '../../../scripts/demo-data';
 
 const agreement = getAgreement('crema-2026-2028') as Agreement;
-// April rows (W1, locked on 31 May) and a June row (W2, open on 2 June).
+// April rows (W1, locked on 31 May) and a June row (W2, open on 30 June; the clock after the June
+// row's dates, which R03 would otherwise refuse as future).
 const april = (i: number) => demoGoodsRow(i, { months: [4], prefix: 'apr' });
 const previous: RowInput[] = [april(0), april(1), demoGoodsRow(2, { months: [6], prefix: 'jun' })];
 
@@ -19,7 +20,7 @@ function settle(incoming: Omit<RowInput, 'rowId'>[]) {
     programme: 'P1',
     partner: 'auser',
     year: 2026,
-    today: '2026-06-02',
+    today: '2026-06-30',
     previousRows: previous,
   });
   return settleSubmission({ agreement, rows: resolved.rows, previousRows: previous, result });
