@@ -7,23 +7,11 @@ import { OfficeWorkbook, BLOCK_CELLS } from '../addin/office/office-workbook';
 import { ReportSession } from '../addin/app/report-session';
 import { getAgreement } from '../shared/agreement/agreements';
 import type { Agreement } from '../shared/agreement/agreement';
+import { INVOICE_HEADERS } from '../test/fixtures/invoice-headers';
 
 const ROWS = 10_000;
 const SHEET = 'Beni di consumo';
-const HEADER = [
-  'Fornitore',
-  'P.IVA / C.F.',
-  'N. fattura',
-  'Data fattura',
-  'Tipo spesa',
-  'Totale fattura',
-  'Importo rendicontato',
-  'Data pagamento',
-  'Modalità pagamento',
-  'Programma',
-  'Azione',
-  'Documenti',
-];
+const HEADER = [...INVOICE_HEADERS, 'Documenti'];
 
 function row(i: number): (string | number)[] {
   return [
