@@ -46,10 +46,14 @@ const cents = (value: number) => {
   return `${Math.floor(c / 100)},${String(c % 100).padStart(2, '0')}`;
 };
 
-/** Builds the workbook: realistic values, about 2% of rows with a deliberate mistake. */
+/**
+ * Builds the workbook: realistic values, about 2% of rows with a deliberate mistake. Every row is
+ * dated in January–April 2026, the first reporting window, as a report sent on 15 May 2026 (the
+ * benches' `today`) holds: R03 refuses dates after today, so rows dated later would all be errors.
+ */
 export function buildWorkbook(rows = ROWS, seed = 20260315): RowInput[] {
   const rand = random(seed);
-  const persons = Array.from({ length: 400 }, () => taxCode(rand));
+  const persons = Array.from({ length: 1200 }, () => taxCode(rand));
   const suppliers = Array.from({ length: 150 }, () => vatNumber(rand));
   const types = [
     'materiale di consumo',
@@ -64,7 +68,7 @@ export function buildWorkbook(rows = ROWS, seed = 20260315): RowInput[] {
   const out: RowInput[] = [];
   for (let i = 0; i < rows; i++) {
     const r = rand();
-    const month = 1 + Math.floor(rand() * 12);
+    const month = 1 + Math.floor(rand() * 4);
     const mm = String(month).padStart(2, '0');
     const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
     const action = `A${1 + Math.floor(rand() * 5)}`;
@@ -77,8 +81,8 @@ export function buildWorkbook(rows = ROWS, seed = 20260315): RowInput[] {
         ...base,
         category: 'PERS',
         sheet: 'Personale',
-        name: `Persona ${i % 400}`,
-        taxCode: persons[i % 400],
+        name: `Persona ${i % 1200}`,
+        taxCode: persons[i % 1200],
         employment: rand() < 0.85 ? 'dipendente' : 'collaboratore',
         ccnl: 'Cooperative sociali',
         level: rand() < 0.5 ? 'A1' : 'C1',

@@ -1,6 +1,8 @@
 // Normalised lookups of one agreement, built once and reused by every row: programme and action
 // cells in any accepted spelling, closed lists of expense types and payment methods.
 import type { Agreement } from './agreement';
+import { limitsOf } from './agreement';
+import { Money } from '../core/money';
 import { normaliseText } from '../core/text-key';
 
 export interface AgreementIndex {
@@ -13,6 +15,9 @@ export interface AgreementIndex {
   ineligibleExpense: ReadonlySet<string>;
   traceablePayment: ReadonlySet<string>;
   ineligiblePayment: ReadonlySet<string>;
+  /** R02 bounds (DOMAIN §3) as decimals, so no cell compares against a string it would parse again. */
+  amountBelow: Money;
+  rowHoursMax: Money;
 }
 
 /** Builds the index of one agreement; a pass over many rows builds it once and passes it on. */
@@ -78,5 +83,7 @@ function buildIndex(agreement: Agreement): AgreementIndex {
     ineligibleExpense: set(agreement.rules.expenseTypes.ineligible),
     traceablePayment: paymentAliases(agreement.rules.paymentMethods.traceable),
     ineligiblePayment,
+    amountBelow: new Money(limitsOf(agreement).amountBelow),
+    rowHoursMax: new Money(limitsOf(agreement).rowHoursMax),
   };
 }

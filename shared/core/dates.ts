@@ -20,9 +20,49 @@ export function isValidIso(iso: string): boolean {
   return d <= daysInMonth(y, mo);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
+  // Gregorian arithmetic where Date.UTC is Gregorian too (it maps years 0-99 to 1900-1999).
+  if (year >= 100 && year <= 9999 && month >= 1 && month <= 12) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/** Two ASCII digits at `at` as a number, or -1. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The two forms nearly every date cell takes, "2026-03-15" and "15/03/2026", read without regular
+ * expressions (the same answers as parseDate's general reading); null for any other text.
+ */
+function commonDate(text: string): DateParse | null {
+  if (text.length !== 10) return null;
+  if (text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const y = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+    const m = twoDigits(text, 5);
+    const d = twoDigits(text, 8);
+    if (twoDigits(text, 0) < 0 || twoDigits(text, 2) < 0 || m < 0 || d < 0) return null;
+    return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? { ok: true, value: text } : INVALID;
+  }
+  const sep = text.charCodeAt(2);
+  if ((sep === 47 || sep === 46 || sep === 45) && text.charCodeAt(5) === sep) {
+    const d = twoDigits(text, 0);
+    const m = twoDigits(text, 3);
+    const hi = twoDigits(text, 6);
+    const lo = twoDigits(text, 8);
+    if (d < 0 || m < 0 || hi < 0 || lo < 0) return null;
+    return checked(hi * 100 + lo, m, d);
+  }
+  return null;
+}
+const INVALID: DateParse = { ok: false, reason: 'invalid' };
 
 function iso(y: number, m: number, d: number): IsoDate {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -57,6 +97,8 @@ export function parseDate(cell: unknown): DateParse {
   if (typeof cell !== 'string') return { ok: false, reason: 'invalid' };
   const text = cell.trim();
   if (text === '') return { ok: false, reason: 'empty' };
+  const common = commonDate(text);
+  if (common !== null) return common;
   const isoMatch = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
   if (isoMatch) return checked(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
   const it = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
@@ -69,8 +111,8 @@ export function parseDate(cell: unknown): DateParse {
 }
 
 function checked(y: number, m: number, d: number): DateParse {
-  const value = iso(y, m, d);
-  return isValidIso(value) ? { ok: true, value } : { ok: false, reason: 'invalid' };
+  if (m < 1 || m > 12 || d < 1 || y > 9999 || d > daysInMonth(y, m)) return INVALID;
+  return { ok: true, value: iso(y, m, d) };
 }
 
 /** Italian month names, January first (reading "marzo 2026" and writing messages). */

@@ -35,7 +35,8 @@ export const MAX_NUMBER_TEXT = 40;
 /** An upper bound for a parse: `below` (exclusive, amounts) or `atMost` (inclusive, hours). */
 export type NumberBound = { below: Money | string } | { atMost: Money | string } | null;
 
-export const DEFAULT_AMOUNT_BOUND: NumberBound = { below: DEFAULT_AMOUNT_BELOW };
+// A constant, built once: comparing with a string would parse it into a Decimal on every cell.
+export const DEFAULT_AMOUNT_BOUND: NumberBound = { below: new Money(DEFAULT_AMOUNT_BELOW) };
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
 const ITALIAN_GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
@@ -59,6 +60,45 @@ export function parseQuantity(cell: unknown, maxDecimals = 4, bound: NumberBound
 }
 
 function parseNumber(cell: unknown, maxDecimals: number, bound: NumberBound): MoneyParse {
+  const decimal = typeof cell === 'number' || typeof cell === 'string' ? readCommon(cell) : null;
+  if (decimal === null) return parseNumberPlain(cell, maxDecimals, bound);
+  if (decimal.isNegative() && !decimal.isZero()) return { ok: false, reason: 'negative' };
+  if (decimal.decimalPlaces() > maxDecimals) return { ok: false, reason: 'too_many_decimals' };
+  if (!withinBound(decimal, bound)) return { ok: false, reason: 'too_large' };
+  return { ok: true, value: decimal };
+}
+
+/**
+ * The forms nearly every cell takes, read in one scan: a finite Excel number in plain notation, or
+ * text of digits with at most one ',' or '.' and no sign, space or currency sign. Within
+ * MAX_SIGNIFICANT_DIGITS and MAX_NUMBER_TEXT these read exactly as parseNumberPlain reads them
+ * (test/unit/money-fast-path.test.ts checks it on arbitrary cells); null hands the cell to it.
+ */
+function readCommon(cell: number | string): Money | null {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return null;
+    // 15 digits at most; -0 reads as String(-0) does, "0".
+    if (Number.isInteger(cell) && Math.abs(cell) < 1e15) return new Money(cell === 0 ? 0 : cell);
+  }
+  const text = typeof cell === 'number' ? String(cell) : cell;
+  if (text.length === 0 || text.length > MAX_NUMBER_TEXT) return null;
+  let separator = -1;
+  let digits = 0;
+  const start = typeof cell === 'number' && text.charCodeAt(0) === 45 ? 1 : 0; // '-' of a number
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      if (digits > 0 || code !== 48) digits += 1; // leading zeros are not significant
+    } else if ((code === 44 || code === 46) && separator < 0 && i > start && i < text.length - 1) separator = i;
+    else return null;
+  }
+  if (digits > MAX_SIGNIFICANT_DIGITS) return null;
+  if (typeof cell === 'number') return new Money(cell);
+  return new Money(separator >= 0 && text.charCodeAt(separator) === 44 ? text.replace(',', '.') : text);
+}
+
+/** The reading of every form parseAmount accepts (the reference the common forms are checked against). */
+export function parseNumberPlain(cell: unknown, maxDecimals: number, bound: NumberBound): MoneyParse {
   const text = normaliseAmountText(cell);
   if (text === null) return { ok: false, reason: 'empty' };
   if (typeof text !== 'string') return { ok: false, reason: text.reason };
@@ -73,7 +113,11 @@ function parseNumber(cell: unknown, maxDecimals: number, bound: NumberBound): Mo
 /** True when the value respects the bound (null: no bound). */
 export function withinBound(value: Money, bound: NumberBound): boolean {
   if (bound === null) return true;
-  return 'below' in bound ? value.lt(bound.below) : value.lte(bound.atMost);
+  const limit = 'below' in bound ? bound.below : bound.atMost;
+  // A positive value whose leading digit sits at a lower power of ten than a positive limit's is
+  // below it: most cells are settled on the exponents (decimal.js `e`), as lt() would copy both.
+  if (typeof limit !== 'string' && limit.s === 1 && value.s === 1 && value.e < limit.e && !limit.isZero()) return true;
+  return 'below' in bound ? value.lt(limit) : value.lte(limit);
 }
 
 function normaliseAmountText(cell: unknown): string | null | { reason: MoneyParseFailure } {

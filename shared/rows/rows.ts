@@ -254,11 +254,23 @@ for (const [alias, kind] of [
 /** Canonical document kinds of a Documenti cell (';' or ',' separated, synonyms accepted). */
 export function parseDocuments(cell: unknown): ReadonlySet<string> {
   const text = textOf(cell);
-  if (text === null) return new Set<string>();
   const kinds = new Set<string>();
-  for (const part of text.split(/[;,\n]/)) {
-    const kind = DOCUMENT_BY_KEY.get(normaliseText(part));
-    if (kind) kinds.add(kind);
+  if (text === null) return kinds;
+  // One scan over the cell: each part is cut without its surrounding spaces, so a part that is
+  // already a key ("bonifico") is looked up as it is.
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 59;
+    if (code !== 59 && code !== 44 && code !== 10) continue; // ';' ',' newline
+    let from = start;
+    let to = i;
+    while (from < to && text.charCodeAt(from) <= 32) from++;
+    while (to > from && text.charCodeAt(to - 1) <= 32) to--;
+    if (to > from) {
+      const kind = DOCUMENT_BY_KEY.get(normaliseText(text.slice(from, to)));
+      if (kind) kinds.add(kind);
+    }
+    start = i + 1;
   }
   return kinds;
 }
@@ -291,12 +303,16 @@ const SLOT_ROW = 5;
 const SLOT_COLUMNS = 6;
 const VOLUNTEER_SLOTS: readonly number[] = VOLUNTEER_REQUIRED.map((key) => CELL_SLOT.get(key) as number);
 
+const HOUR_FIELDS: ReadonlySet<string> = new Set(['hours', 'contractHours']);
+
 /** How each cell of a category's template is read, in one pass (other columns are kept untouched). */
 interface FieldPlan {
   key: string;
   slot: number;
   kind: FieldKind;
   required: boolean;
+  /** Hours of one row (R02 bound rowHoursMax) rather than an amount. */
+  hours: boolean;
 }
 const PLAN = {} as Record<Category, FieldPlan[]>;
 for (const category of CategorySchema.options) {
@@ -307,6 +323,7 @@ for (const category of CategorySchema.options) {
       slot: CELL_SLOT.get(d.key) as number,
       kind: d.kind,
       required: REQUIRED[category].includes(d.key),
+      hours: HOUR_FIELDS.has(d.key),
     }));
 }
 const CATEGORIES: ReadonlySet<unknown> = new Set(CategorySchema.options);
@@ -420,11 +437,12 @@ class RowReading {
 }
 
 /** A number cell: Excel numbers at Excel's precision first (DOMAIN §3 R02), then parseAmount/parseQuantity. */
-function readNumber(field: FieldPlan, cell: unknown, reading: RowReading, agreement: Agreement): void {
+function readNumber(field: FieldPlan, cell: unknown, reading: RowReading, index: AgreementIndex): void {
   const value = typeof cell === 'number' ? excelNumber(cell) : cell;
-  const result: MoneyParse = field.kind === 'quantity' ? parseQuantity(value) : parseAmount(value);
+  const result: MoneyParse = field.kind === 'quantity' ? parseQuantity(value, 4, null) : parseAmount(value, null);
   // R02 bounds of the agreement: hours of one row at most rowHoursMax, every other figure below amountBelow.
-  if (result.ok && !withinBound(result.value, boundOf(field.key, agreement))) reading.problem(field.key, 'too_large');
+  const bound = field.hours ? { atMost: index.rowHoursMax } : { below: index.amountBelow };
+  if (result.ok && !withinBound(result.value, bound)) reading.problem(field.key, 'too_large');
   else if (result.ok) reading.setNumber(field.key, result.value);
   else if (result.reason !== 'empty') reading.problem(field.key, result.reason);
 }
@@ -507,7 +525,7 @@ function readCells(
   plan: readonly FieldPlan[],
   cells: readonly unknown[],
   reading: RowReading,
-  agreement: Agreement,
+  index: AgreementIndex,
 ): void {
   for (const field of plan) {
     const cell = cells[field.slot];
@@ -518,7 +536,7 @@ function readCells(
     switch (field.kind) {
       case 'amount':
       case 'quantity':
-        readNumber(field, cell, reading, agreement);
+        readNumber(field, cell, reading, index);
         break;
       case 'date':
         readDateCell(field, cell, reading);
@@ -577,7 +595,7 @@ export function parseRow(
   const categoryCell = cells[SLOT_CATEGORY];
   const category: Category | null = CATEGORIES.has(categoryCell) ? (categoryCell as Category) : null;
   const reading = new RowReading();
-  if (category) readCells(PLAN[category], cells, reading, agreement);
+  if (category) readCells(PLAN[category], cells, reading, index);
   if (reading.resourceType === 'volontariato') {
     for (let i = 0; i < VOLUNTEER_REQUIRED.length; i++)
       if (isBlank(cells[VOLUNTEER_SLOTS[i]])) (reading.missing ??= []).push(VOLUNTEER_REQUIRED[i]);
@@ -644,8 +662,6 @@ export function parseRow(
 function compactUpper(text: string): string {
   return text.toUpperCase().replace(/\s/g, '');
 }
-
-const HOUR_FIELDS: ReadonlySet<string> = new Set(['hours', 'contractHours']);
 
 /** The R02 bound of a numeric field (DOMAIN §3): hours of one row, or the amount bound. */
 export function boundOf(field: string, agreement: Agreement): { below: string } | { atMost: string } {

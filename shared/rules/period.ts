@@ -5,6 +5,7 @@ import { isBlank } from '../rows/rows';
 import { formatDateIt } from '../core/dates';
 import { formatMonthIt } from './format';
 import type { RowRule } from './env';
+import type { Finding } from '../findings/findings';
 import { rowFinding } from './emit';
 
 /** The cell that holds a row's expense date, for locations. */
@@ -45,19 +46,20 @@ export const checkFutureDates: RowRule = (row, env, out) => {
   // An expense date already outside the period or the year has its R03: one finding per cell.
   const { start, end } = env.agreement.period;
   const dated = v.date !== null && v.date >= start && v.date <= end && Number(v.date.slice(0, 4)) === env.ctx.year;
-  const future = (field: string, date: string) =>
-    out.push(
-      rowFinding(row, 'R03', 'error', field, 'future', {
-        data: date.length === 7 ? formatMonthIt(date) : formatDateIt(date),
-        oggi: formatDateIt(today),
-      }),
-    );
   if (v.category === 'PERS') {
-    if (dated && v.month && v.month > today.slice(0, 7)) future('month', v.month);
+    if (dated && v.month && v.month > today.slice(0, 7)) out.push(futureFinding(row, 'month', v.month, today));
     return;
   }
   const invoiceIsDate = v.date === v.invoiceDate;
-  if (v.invoiceDate && v.invoiceDate > today && (dated || !invoiceIsDate)) future('invoiceDate', v.invoiceDate);
-  if (v.paymentDate && v.paymentDate > today) future('paymentDate', v.paymentDate);
-  if (dated && !invoiceIsDate && v.date && v.date > today) future(dateField(row), v.date);
+  if (v.invoiceDate && v.invoiceDate > today && (dated || !invoiceIsDate))
+    out.push(futureFinding(row, 'invoiceDate', v.invoiceDate, today));
+  if (v.paymentDate && v.paymentDate > today) out.push(futureFinding(row, 'paymentDate', v.paymentDate, today));
+  if (dated && !invoiceIsDate && v.date && v.date > today) out.push(futureFinding(row, dateField(row), v.date, today));
 };
+
+function futureFinding(row: ParsedRow, field: string, date: string, today: string): Finding {
+  return rowFinding(row, 'R03', 'error', field, 'future', {
+    data: date.length === 7 ? formatMonthIt(date) : formatDateIt(date),
+    oggi: formatDateIt(today),
+  });
+}

@@ -1,0 +1,144 @@
+// The readings that have a fast path for the common forms of a cell give the same answer as the
+// general reading (issue 9: speed from the data layout, a fast path proven equal to the plain one).
+// Amounts: parseAmount/parseQuantity against parseNumberPlain, the regular-expression reading.
+// Dates and text keys: against the regular-expression readings they replaced, kept here as oracles.
+import fc from 'fast-check';
+import {
+  Money,
+  parseAmount,
+  parseNumberPlain,
+  parseQuantity,
+  withinBound,
+  type MoneyParse,
+  type NumberBound,
+} from '../../shared/core/money';
+import { daysInMonth, parseDate, type DateParse } from '../../shared/core/dates';
+import { normaliseText } from '../../shared/core/text-key';
+import { parseDocuments } from '../../shared/rows/rows';
+
+const RUNS = { numRuns: 3000 };
+
+function same(a: MoneyParse): string {
+  return a.ok ? `ok ${a.value.toString()} ${a.value.isNegative()}` : `ko ${a.reason}`;
+}
+
+/** Text cells made of what amounts are typed with, so the common and the rare forms both come up. */
+const amountText = fc
+  .array(fc.constantFrom('0', '1', '2', '5', '9', ',', '.', '-', ' ', '€', 'e', 'E', 'a', '\u00a0', '+'), {
+    maxLength: 24,
+  })
+  .map((chars) => chars.join(''));
+const digitsText = fc
+  .tuple(fc.stringMatching(/^\d{1,18}$/), fc.constantFrom('', ',', '.'), fc.stringMatching(/^\d{0,6}$/))
+  .map(([a, sep, b]) => a + sep + b);
+const numberCell = fc.oneof(
+  fc.double({ noNaN: false }),
+  fc.integer(),
+  fc.integer({ min: -1e6, max: 1e9 }).map((c) => c / 100),
+  fc.constantFrom(0, -0, 1e15, 1e16, 999999999999999, 1e-7, 1e21, Infinity, -Infinity),
+);
+const bounds: NumberBound[] = [
+  null,
+  { below: new Money('10000000.00') },
+  { below: '10000000.00' },
+  { atMost: new Money('744') },
+  { below: new Money('0.5') },
+];
+
+describe('amount fast path = plain reading', () => {
+  it.each(bounds.map((b, i) => [i, b] as const))('bound %i: every text and number cell', (_i, bound) => {
+    fc.assert(
+      fc.property(fc.oneof(amountText, digitsText, numberCell), (cell) => {
+        expect(same(parseAmount(cell, bound))).toBe(same(parseNumberPlain(cell, 2, bound)));
+        expect(same(parseQuantity(cell, 4, bound))).toBe(same(parseNumberPlain(cell, 4, bound)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the exponent shortcut of withinBound agrees with lt/lte', () => {
+    const decimal = fc
+      .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: -6, max: 6 }))
+      .map(([digits, shift]) => new Money(digits.toString()).times(new Money(10).pow(shift)));
+    fc.assert(
+      fc.property(decimal, decimal, (value, limit) => {
+        expect(withinBound(value, { below: limit })).toBe(value.lt(limit));
+        expect(withinBound(value, { atMost: limit })).toBe(value.lte(limit));
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** parseDate's text reading before the fast path (the oracle). */
+function regexDate(text: string): DateParse {
+  const valid = (y: number, m: number, d: number): DateParse => {
+    const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const ok = /^\d{4}-\d{2}-\d{2}$/.test(iso) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+    return ok ? { ok: true, value: iso } : { ok: false, reason: 'invalid' };
+  };
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
+  if (iso) return valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const it = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (it) return valid(Number(it[3]), Number(it[2]), Number(it[1]));
+  return { ok: false, reason: 'invalid' };
+}
+
+describe('date fast path = regular-expression reading', () => {
+  const dateText = fc
+    .tuple(
+      fc.stringMatching(/^\d{1,4}$/),
+      fc.constantFrom('-', '/', '.', 'x'),
+      fc.stringMatching(/^\d{1,2}$/),
+      fc.constantFrom('-', '/', '.'),
+      fc.stringMatching(/^\d{1,4}$/),
+    )
+    .map((parts) => parts.join(''));
+  it('ISO and Italian forms, valid and not', () => {
+    fc.assert(
+      fc.property(dateText, (text) => {
+        if (/^\d+$/.test(text)) return; // serial numbers: not a form the fast path reads
+        expect(parseDate(text)).toEqual(regexDate(text));
+      }),
+      RUNS,
+    );
+  });
+  it('calendar edge cases', () => {
+    for (const text of [
+      '2024-02-29',
+      '2026-02-29',
+      '1900-02-29',
+      '2000-02-29',
+      '0099-02-29',
+      '31/04/2026',
+      '29.02.2028',
+    ])
+      expect(parseDate(text)).toEqual(regexDate(text));
+  });
+});
+
+/** normaliseText before the fast path (the oracle). */
+function plainKey(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+describe('text keys', () => {
+  it('normaliseText = lower case, accents and punctuation dropped', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '.', 'è', 'À', '-', 'x', 'Q') }), (text) => {
+        expect(normaliseText(text)).toBe(plainKey(text));
+      }),
+      RUNS,
+    );
+  });
+  it('parseDocuments cuts parts on ; , and new lines', () => {
+    const kinds = (text: string) => [...parseDocuments(text)].sort();
+    expect(kinds(' Fattura ;bonifico,\n  F24 ; ;timesheet')).toEqual(['F24', 'fattura', 'pagamento', 'timesheet']);
+    expect(kinds('nessuno')).toEqual([]);
+    expect(kinds('   ')).toEqual([]);
+  });
+});
