@@ -16,6 +16,7 @@ export * from './core/dates';
 export * from './core/tax-ids';
 export * from './core/sha256';
 export * from './agreement/agreement';
+export * from './agreement/agreement-schema';
 export * from './agreement/agreements';
 export * from './agreement/windows';
 export * from './agreement/reference';

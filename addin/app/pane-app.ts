@@ -1,7 +1,7 @@
 // Wires the pane: context form → session (validation) → views; submit and documents through the
 // API client. The same wiring serves Excel (OfficeWorkbook) and a dropped file (FileWorkbook).
 import type { Agreement } from '../../shared/agreement/agreement';
-import { AgreementSchema } from '../../shared/agreement/agreement';
+import { AgreementSchema } from '../../shared/agreement/agreement-schema';
 import { DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreement/agreements';
 import { romeDate } from '../../shared/core/dates';
 import type { Finding } from '../../shared/findings/findings';

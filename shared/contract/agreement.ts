@@ -1,7 +1,7 @@
 // GET /api/agreements/{agreement}: the agreement as data (the schema the domain module validates its
 // own agreement files with) plus the reference tables the pane needs to validate offline.
 import { z } from 'zod';
-import { AgreementSchema } from '../agreement/agreement';
+import { AgreementSchema } from '../agreement/agreement-schema';
 
 const IsoMonth = z.string().regex(/^\d{4}-\d{2}$/);
 

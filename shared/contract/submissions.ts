@@ -2,7 +2,8 @@
 // GET …/submissions/{id}. Row contents are checked by the shared rule engine (findings per row);
 // the body schema only enforces the envelope and the value types.
 import { z } from 'zod';
-import { CategorySchema, type Category } from '../agreement/agreement';
+import type { Category } from '../agreement/agreement';
+import { CategorySchema } from '../agreement/agreement-schema';
 import type { RowInput } from '../rows/rows';
 import { FindingSchema, FindingSummarySchema } from './findings';
 import {

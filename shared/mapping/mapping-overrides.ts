@@ -2,7 +2,7 @@
 // and what `rendiconta validate --mapping file.json` reads): { "<sheet>": { "category"?: "BENI",
 // "headerRow"?: 3, "columns"?: { "<field>": "K" | null } } }. Read defensively: the file can be
 // edited by hand or by other tools, and a malformed entry must not stop validation — it is dropped.
-import { CategorySchema } from '../agreement/agreement';
+import { CATEGORIES, type Category } from '../agreement/agreement';
 import type { MappingOverrides, TableOverride } from './mapping';
 
 const COLUMN = /^[A-Z]{1,3}$/;
@@ -14,8 +14,7 @@ export function readMappingOverrides(value: unknown): MappingOverrides {
   for (const [sheet, raw] of Object.entries(value)) {
     if (!isRecord(raw)) continue;
     const override: TableOverride = {};
-    const category = CategorySchema.safeParse(raw.category);
-    if (category.success) override.category = category.data;
+    if ((CATEGORIES as readonly unknown[]).includes(raw.category)) override.category = raw.category as Category;
     if (typeof raw.headerRow === 'number' && Number.isInteger(raw.headerRow) && raw.headerRow > 0)
       override.headerRow = raw.headerRow;
     if (isRecord(raw.columns)) {

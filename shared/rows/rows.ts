@@ -18,7 +18,7 @@
 // Excel numbers are read at Excel's 15 significant digits (core/excel-number) before they become
 // amounts or hours.
 import type { Agreement, Category } from '../agreement/agreement';
-import { CategorySchema, limitsOf } from '../agreement/agreement';
+import { CATEGORIES as CATEGORY_LIST, limitsOf } from '../agreement/agreement';
 import { parseAmount, parseQuantity, withinBound, ZERO, type Money, type MoneyParse } from '../core/money';
 import { excelNumber } from '../core/excel-number';
 import { parseDate, parseMonth, type IsoDate, type IsoMonth } from '../core/dates';
@@ -291,7 +291,7 @@ const CELL_SLOT = new Map<string, number>();
 for (const key of ['rowId', 'category', 'municipalShare', 'cofinancingShare', 'sheet', 'row', 'columns'])
   CELL_SLOT.set(key, CELL_SLOT.size);
 for (const key of VOLUNTEER_REQUIRED) CELL_SLOT.set(key, CELL_SLOT.size);
-for (const category of CategorySchema.options)
+for (const category of CATEGORY_LIST)
   for (const d of FIELDS[category]) if (!CELL_SLOT.has(d.key)) CELL_SLOT.set(d.key, CELL_SLOT.size);
 const CELL_KEYS: readonly string[] = [...CELL_SLOT.keys()];
 const SLOT_ROW_ID = 0;
@@ -315,7 +315,7 @@ interface FieldPlan {
   hours: boolean;
 }
 const PLAN = {} as Record<Category, FieldPlan[]>;
-for (const category of CategorySchema.options) {
+for (const category of CATEGORY_LIST) {
   PLAN[category] = FIELDS[category]
     .filter((d) => d.key !== 'rowId' && d.key !== 'category')
     .map((d) => ({
@@ -326,7 +326,7 @@ for (const category of CategorySchema.options) {
       hours: HOUR_FIELDS.has(d.key),
     }));
 }
-const CATEGORIES: ReadonlySet<unknown> = new Set(CategorySchema.options);
+const CATEGORIES: ReadonlySet<unknown> = new Set(CATEGORY_LIST);
 
 /**
  * The cells parseRow reads, by CELL_SLOT, into a fresh array of the row. Rows built by spreading or

@@ -1,6 +1,6 @@
 // The Ambito's poverty programme (seed 003) ships as a second agreement: same shape as Crema's,
 // one programme with the seed's six lines of action, no approved budget yet, the ATS partners.
-import { AgreementSchema } from '../../shared/agreement/agreement';
+import { AgreementSchema } from '../../shared/agreement/agreement-schema';
 import { AGREEMENTS, DEFAULT_AGREEMENT_ID, getAgreement } from '../../shared/agreement/agreements';
 import data from '../../shared/agreement/data/ambito-poverta-2026-2028.json';
 

@@ -2,7 +2,8 @@
 // over-long text are not amounts; amounts stay below the agreement's bound, hours of one row at
 // most 744; the bounds are agreement settings with defaults.
 import { getAgreement } from '../../shared/agreement/agreements';
-import { AgreementSchema, limitsOf } from '../../shared/agreement/agreement';
+import { limitsOf } from '../../shared/agreement/agreement';
+import { AgreementSchema } from '../../shared/agreement/agreement-schema';
 import { MAX_NUMBER_TEXT, Money, parseAmount, parseQuantity } from '../../shared/core/money';
 import { validateRows } from '../../shared/rules/validate';
 import { agreement, beni, ctx, pers } from './rules/fixtures';
