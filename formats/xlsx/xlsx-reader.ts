@@ -393,8 +393,13 @@ function sharedStrings(xml: string): string[] {
   return out;
 }
 
-/** Per cellXfs index: 'date:<code>' or 'pct:<code>' when the cell's number format is one; else undefined. */
-type StyleFormats = (string | undefined)[];
+/** A date or percent number format of a cellXfs index (other formats are not kept). */
+interface StyleFormat {
+  date: boolean;
+  code: string;
+}
+/** Per cellXfs index, once per workbook: cells refer to these, no string is cut per cell. */
+type StyleFormats = (StyleFormat | undefined)[];
 
 function styleFormats(xml: string): StyleFormats {
   const custom = new Map<number, string>();
@@ -414,13 +419,13 @@ function styleFormats(xml: string): StyleFormats {
   return xfIds.map((id) => {
     const code = custom.get(id);
     if (code !== undefined) {
-      if (isDateFormat(code)) return `date:${code}`;
-      if (isPercentFormat(code)) return `pct:${code}`;
+      if (isDateFormat(code)) return { date: true, code };
+      if (isPercentFormat(code)) return { date: false, code };
       return undefined;
     }
-    if (BUILTIN_DATE_FORMATS.has(id)) return `date:${BUILTIN_DATE_CODE}`;
+    if (BUILTIN_DATE_FORMATS.has(id)) return { date: true, code: BUILTIN_DATE_CODE };
     const percent = BUILTIN_PERCENT_FORMATS.get(id);
-    return percent ? `pct:${percent}` : undefined;
+    return percent ? { date: false, code: percent } : undefined;
   });
 }
 
@@ -508,7 +513,7 @@ function readSheet(xml: string, shared: readonly string[], styles: StyleFormats,
   let column = 0;
   // The cell being read.
   let type = 'n';
-  let style: string | undefined;
+  let style: StyleFormat | undefined;
   let value = '';
   let hasValue = false;
   let formula: string | undefined;
@@ -605,7 +610,7 @@ function readSheet(xml: string, shared: readonly string[], styles: StyleFormats,
             (formulas[rowNumber - 1] ??= [])[column - 1] = text.startsWith('=') ? text.slice(1) : text;
           }
           if (style !== undefined && cell !== null) {
-            (numberFormats[rowNumber - 1] ??= [])[column - 1] = style.slice(style.indexOf(':') + 1);
+            (numberFormats[rowNumber - 1] ??= [])[column - 1] = style.code;
           }
           break;
         }
@@ -632,7 +637,7 @@ function cellValue(
   type: string,
   raw: string,
   shared: readonly string[],
-  style: string | undefined,
+  style: StyleFormat | undefined,
   date1904: boolean,
 ): XlsxCellValue {
   switch (type) {
@@ -653,7 +658,7 @@ function cellValue(
       if (raw.trim() === '') return null;
       const n = Number(raw);
       if (!Number.isFinite(n)) return raw;
-      if (style !== undefined && style.startsWith('date:')) return serialDate(n, date1904) ?? n;
+      if (style !== undefined && style.date) return serialDate(n, date1904) ?? n;
       return n;
     }
   }

@@ -61,10 +61,16 @@ export type SupplierIdKind = 'vat' | 'taxCode';
 
 /** A supplier id is a partita IVA, an entity's numeric codice fiscale, or a personal codice fiscale. */
 export function supplierIdKind(value: string): SupplierIdKind | null {
-  const compact = value
-    .toUpperCase()
-    .replace(/[\s.\-/]/g, '')
-    .replace(/^IT(?=\d{11}$)/, '');
+  return compactSupplierIdKind(
+    value
+      .toUpperCase()
+      .replace(/[\s.\-/]/g, '')
+      .replace(/^IT(?=\d{11}$)/, ''),
+  );
+}
+
+/** supplierIdKind of an id already compacted (upper case, no separators, no IT before 11 digits). */
+export function compactSupplierIdKind(compact: string): SupplierIdKind | null {
   if (isValidVatNumber(compact)) return 'vat';
   if (isValidPersonalTaxCode(compact)) return 'taxCode';
   return null;

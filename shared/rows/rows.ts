@@ -660,7 +660,12 @@ export function parseRow(
 }
 
 function compactUpper(text: string): string {
-  return text.toUpperCase().replace(/\s/g, '');
+  // Most codes are typed as they should be (upper case, no spaces): then the text is the key.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 32 || (code >= 97 && code <= 122) || code >= 127) return text.toUpperCase().replace(/\s/g, '');
+  }
+  return text;
 }
 
 /** The R02 bound of a numeric field (DOMAIN §3): hours of one row, or the amount bound. */
