@@ -7,6 +7,7 @@ import { romeDate, type IsoDate } from '../../shared/core/dates';
 import { Money, ZERO, formatAmount, formatPercent, sum } from '../../shared/core/money';
 import { reconcilableRow } from '../../shared/reconciliation/reconciliation-input';
 import { normaliseRow } from '../../shared/rows/rows';
+import { agreementIndex } from '../../shared/agreement/agreement-index';
 import { latestReports } from './latest-reports';
 import { reconciliationFor } from './reconciliation-service';
 import type { Storage } from './storage';
@@ -47,6 +48,7 @@ export async function atsStatus(
       );
     }),
   );
+  const lookups = agreementIndex(agreement); // once for every row of every member
   const programmes = agreement.programmes.map((p, index) => {
     const members: MemberStatus[] = [];
     for (const report of reports.filter((r) => r.key.programme === p.id)) {
@@ -55,7 +57,7 @@ export async function atsStatus(
       );
       if (!meta) continue;
       const amounts = report.rows
-        .map((row) => reconcilableRow({ rowId: row.rowId, values: normaliseRow(row, agreement).values }))
+        .map((row) => reconcilableRow({ rowId: row.rowId, values: normaliseRow(row, agreement, lookups).values }))
         .filter((r) => r !== null && r.programme === p.id);
       const municipal = sum(amounts.map((r) => r?.municipal ?? ZERO));
       const cofinancing = sum(amounts.map((r) => r?.cofinancing ?? ZERO));

@@ -7,6 +7,7 @@ import type { Agreement } from '../agreement/agreement';
 import { sha256Hex } from '../core/sha256';
 import { normaliseText } from '../core/text-key';
 import { parseRow, readText, type ParsedRow, type RowInput } from '../rows/rows';
+import { agreementIndex } from '../agreement/agreement-index';
 
 /** A row as a client sends it: the id is optional. */
 export type IncomingRow = Omit<RowInput, 'rowId'> & { rowId?: string };
@@ -80,6 +81,7 @@ export function resolveRowIds(
   const sources: IdSource[] = incoming.map(() => 'new');
   const previousIds = new Set(previous.map((r) => r.rowId));
   const claimed = new Set<string>();
+  const index = agreementIndex(ctx.agreement); // once: per row it would cost more than the row
 
   // 1. Known ids are the rows they name (a repeated id is R17's business, not identity's).
   incoming.forEach((row, i) => {
@@ -96,14 +98,14 @@ export function resolveRowIds(
   const pending = ids.some((id) => id === null);
   for (const row of pending ? previous : []) {
     if (claimed.has(row.rowId)) continue;
-    const key = naturalKey(parseRow(row, ctx.agreement));
+    const key = naturalKey(parseRow(row, ctx.agreement, index));
     const list = byKey.get(key);
     if (list) list.push(row.rowId);
     else byKey.set(key, [row.rowId]);
   }
   incoming.forEach((row, i) => {
     if (ids[i] !== null || byKey.size === 0) return;
-    const key = naturalKey(parseRow({ ...row, rowId: givenId(row) ?? '' } as RowInput, ctx.agreement));
+    const key = naturalKey(parseRow({ ...row, rowId: givenId(row) ?? '' } as RowInput, ctx.agreement, index));
     const list = byKey.get(key);
     const id = list?.shift();
     if (id === undefined) return;
