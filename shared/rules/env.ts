@@ -18,9 +18,16 @@ export type Phase = 'live' | 'lock' | 'yearClose';
 /** What the rules run against: the validation's context (validate.ts documents each field). */
 export type RuleContext = ValidationContext;
 
-export interface PreviousRow {
-  parsed: ParsedRow;
-  fingerprint: string;
+/**
+ * A row of the server's last accepted version. Its fingerprint is worked out when R24 first asks
+ * for it (rows dated in a locked window only), once, for this pass.
+ */
+export class PreviousRow {
+  private content: string | null = null;
+  constructor(readonly parsed: ParsedRow) {}
+  fingerprint(): string {
+    return (this.content ??= rowFingerprint(this.parsed));
+  }
 }
 
 export interface RuleEnv {
@@ -49,7 +56,7 @@ export function buildEnv(ctx: RuleContext): RuleEnv {
     previous = new Map();
     for (const row of Array.isArray(ctx.previousRows) ? ctx.previousRows : []) {
       const parsed = parseRow(row, agreement, index);
-      if (!previous.has(parsed.rowId)) previous.set(parsed.rowId, { parsed, fingerprint: rowFingerprint(parsed) });
+      if (!previous.has(parsed.rowId)) previous.set(parsed.rowId, new PreviousRow(parsed));
     }
   }
   return {

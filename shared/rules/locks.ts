@@ -19,7 +19,7 @@ export const checkLocks: RowRule = (row, env, out) => {
   }
   const previousWindow = env.lockedWindow(previous.parsed.values.date);
   const lockedWindow = window ?? previousWindow;
-  if (lockedWindow && previous.fingerprint !== rowFingerprint(row)) {
+  if (lockedWindow && previous.fingerprint() !== rowFingerprint(row)) {
     out.push(rowFinding(row, 'R24', 'error', dateField(row), 'changed', params(lockedWindow)));
   }
 };
