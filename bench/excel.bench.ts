@@ -7,28 +7,13 @@ import { OfficeWorkbook, BLOCK_CELLS } from '../addin/office/office-workbook';
 import { ReportSession } from '../addin/app/report-session';
 import { getAgreement } from '../shared/agreement/agreements';
 import type { Agreement } from '../shared/agreement/agreement';
-import { INVOICE_HEADERS } from '../test/fixtures/invoice-headers';
+import { INVOICE_SHEET_HEADER as HEADER, invoiceSheetRow } from '../test/fixtures/invoice-headers';
 
 const ROWS = 10_000;
 const SHEET = 'Beni di consumo';
-const HEADER = [...INVOICE_HEADERS, 'Documenti'];
 
-function row(i: number): (string | number)[] {
-  return [
-    'Cartoleria Rossi srl',
-    i % 500 === 0 ? '12345' : '01234567897',
-    `F-${i}`,
-    46063,
-    'materiale di consumo',
-    10,
-    10,
-    46070,
-    'bonifico',
-    'P1',
-    'A1',
-    'fattura; pagamento',
-  ];
-}
+/** A valid row; every 500th has a supplier id that is neither a VAT number nor a tax code (R09). */
+const row = (i: number) => invoiceSheetRow(i, i % 500 === 0 ? '12345' : undefined);
 
 async function idle(session: ReportSession): Promise<void> {
   for (let i = 0; i < 3; i++) {

@@ -3,36 +3,14 @@
 import { ExcelMock } from './excel-mock';
 import { OfficeWorkbook, type OfficeWorkbookOptions } from '../../../addin/office/office-workbook';
 import { ReportSession } from '../../../addin/app/report-session';
-import { getAgreement } from '../../../shared/agreement/agreements';
-import { INVOICE_HEADERS } from '../../fixtures/invoice-headers';
+import {
+  INVOICE_SHEET_HEADER as HEADER,
+  invoiceSheetRow as goodsRow,
+  invoiceSheetContext as context,
+} from '../../fixtures/invoice-headers';
 import type { WorkbookPort } from '../../../addin/port/workbook-port';
 
 const SHEET = 'Beni di consumo';
-const HEADER = [...INVOICE_HEADERS, 'Documenti'];
-
-/** A valid BENI row; the invoice number keeps rows distinct (R12). */
-function goodsRow(i: number, supplierId = '01234567897'): (string | number)[] {
-  return [
-    'Cartoleria Rossi srl',
-    supplierId,
-    `F-${i}`,
-    46063,
-    'materiale di consumo',
-    10,
-    10,
-    46070,
-    'bonifico',
-    'P1',
-    'A1',
-    'fattura; pagamento',
-  ];
-}
-
-function context() {
-  const agreement = getAgreement('crema-2026-2028');
-  if (!agreement) throw new Error('agreement missing');
-  return { agreement, programme: 'P1', partner: 'koala', year: 2026, today: '2026-03-01' };
-}
 
 /** Requirement sets the mocked host reports: ExcelApi up to `excelApi`. */
 const upTo = (excelApi: number) => (name: string, version: string) =>

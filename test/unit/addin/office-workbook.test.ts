@@ -3,37 +3,14 @@
 import { ExcelMock } from './excel-mock';
 import { OfficeWorkbook, BLOCK_CELLS } from '../../../addin/office/office-workbook';
 import { ReportSession } from '../../../addin/app/report-session';
-import { getAgreement } from '../../../shared/agreement/agreements';
 import { STATUS_HEADER, ROW_ID_HEADER } from '../../../addin/port/workbook-port';
 import { writeTemplate } from '../../../addin/app/template-writer';
 import { buildTemplate, LISTS_SHEET_NAME } from '../../../shared/mapping/template';
-import { INVOICE_HEADERS } from '../../fixtures/invoice-headers';
-
-const HEADER = [...INVOICE_HEADERS, 'Documenti'];
-
-/** A valid BENI row; the invoice number keeps rows distinct (R12). */
-function goodsRow(i: number): (string | number)[] {
-  return [
-    'Cartoleria Rossi srl',
-    '01234567897',
-    `F-${i}`,
-    46063,
-    'materiale di consumo',
-    10,
-    10,
-    46070,
-    'bonifico',
-    'P1',
-    'A1',
-    'fattura; pagamento',
-  ];
-}
-
-function context() {
-  const agreement = getAgreement('crema-2026-2028');
-  if (!agreement) throw new Error('agreement missing');
-  return { agreement, programme: 'P1', partner: 'koala', year: 2026, today: '2026-03-01' };
-}
+import {
+  INVOICE_SHEET_HEADER as HEADER,
+  invoiceSheetRow as goodsRow,
+  invoiceSheetContext as context,
+} from '../../fixtures/invoice-headers';
 
 describe('OfficeWorkbook (office-addin-mock)', () => {
   afterEach(() => {
