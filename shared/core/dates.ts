@@ -45,10 +45,12 @@ function twoDigits(text: string, at: number): number {
 function commonDate(text: string): DateParse | null {
   if (text.length !== 10) return null;
   if (text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
-    const y = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+    const hi = twoDigits(text, 0);
+    const lo = twoDigits(text, 2);
     const m = twoDigits(text, 5);
     const d = twoDigits(text, 8);
-    if (twoDigits(text, 0) < 0 || twoDigits(text, 2) < 0 || m < 0 || d < 0) return null;
+    if (hi < 0 || lo < 0 || m < 0 || d < 0) return null;
+    const y = hi * 100 + lo;
     return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? { ok: true, value: text } : INVALID;
   }
   const sep = text.charCodeAt(2);

@@ -61,18 +61,14 @@ export function parseQuantity(cell: unknown, maxDecimals = 4, bound: NumberBound
 
 function parseNumber(cell: unknown, maxDecimals: number, bound: NumberBound): MoneyParse {
   const decimal = typeof cell === 'number' || typeof cell === 'string' ? readCommon(cell) : null;
-  if (decimal === null) return parseNumberPlain(cell, maxDecimals, bound);
-  if (decimal.isNegative() && !decimal.isZero()) return { ok: false, reason: 'negative' };
-  if (decimal.decimalPlaces() > maxDecimals) return { ok: false, reason: 'too_many_decimals' };
-  if (!withinBound(decimal, bound)) return { ok: false, reason: 'too_large' };
-  return { ok: true, value: decimal };
+  return decimal === null ? parseNumberPlain(cell, maxDecimals, bound) : checkNumber(decimal, maxDecimals, bound);
 }
 
 /**
  * The forms nearly every cell takes, read in one scan: a finite Excel number in plain notation, or
  * text of digits with at most one ',' or '.' and no sign, space or currency sign. Within
  * MAX_SIGNIFICANT_DIGITS and MAX_NUMBER_TEXT these read exactly as parseNumberPlain reads them
- * (test/unit/money-fast-path.test.ts checks it on arbitrary cells); null hands the cell to it.
+ * (test/unit/fast-paths.test.ts checks it on arbitrary cells); null hands the cell to it.
  */
 function readCommon(cell: number | string): Money | null {
   if (typeof cell === 'number') {
@@ -105,6 +101,11 @@ export function parseNumberPlain(cell: unknown, maxDecimals: number, bound: Numb
   if (typeof text !== 'string') return { ok: false, reason: text.reason };
   const decimal = readDecimal(text, typeof cell === 'number');
   if (decimal === null) return { ok: false, reason: 'not_a_number' };
+  return checkNumber(decimal, maxDecimals, bound);
+}
+
+/** R02 on a read number: not negative, at most `maxDecimals` decimals, within the bound. */
+function checkNumber(decimal: Money, maxDecimals: number, bound: NumberBound): MoneyParse {
   if (decimal.isNegative() && !decimal.isZero()) return { ok: false, reason: 'negative' };
   if (decimal.decimalPlaces() > maxDecimals) return { ok: false, reason: 'too_many_decimals' };
   if (!withinBound(decimal, bound)) return { ok: false, reason: 'too_large' };

@@ -331,6 +331,18 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
   const baseMissing = REQUIRED[fieldsCategory].filter((key) => !fields.has(key));
   const status: TableStatus = mappedByUser || baseMissing.length === 0 ? 'table' : 'partial';
 
+  const mapped = {
+    sheet: grid.name,
+    category,
+    categorySource: source,
+    headerRow,
+    headerLastRow: headerRow + choice.depth - 1,
+    status,
+    columns,
+    columnIndexes,
+    unmatchedHeaders,
+    missingRequired,
+  };
   if (status === 'partial') {
     const names = baseMissing.map((key) => `«${fieldDef(fieldsCategory, key)?.header ?? key}»`);
     const message = renderIt('M05.partial', {
@@ -339,19 +351,7 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
       riga: headerRow,
       mancanti: names.length === 1 ? `la colonna ${names[0]}` : `le colonne ${names.join(', ')}`,
     });
-    return {
-      sheet: grid.name,
-      category,
-      categorySource: source,
-      headerRow,
-      headerLastRow: headerRow + choice.depth - 1,
-      status,
-      columns,
-      columnIndexes,
-      unmatchedHeaders,
-      missingRequired,
-      findings: [finding('M05', 'info', grid.name, headerRow, null, null, message)],
-    };
+    return { ...mapped, findings: [finding('M05', 'info', grid.name, headerRow, null, null, message)] };
   }
 
   const findings: Finding[] = missingRequired.map((key) =>
@@ -368,19 +368,7 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
   if (category === null && source === null) {
     findings.push(finding('M03', 'error', grid.name, headerRow, null, null, MESSAGES.M03(grid.name)));
   }
-  return {
-    sheet: grid.name,
-    category,
-    categorySource: source,
-    headerRow,
-    headerLastRow: headerRow + choice.depth - 1,
-    status,
-    columns,
-    columnIndexes,
-    unmatchedHeaders,
-    missingRequired,
-    findings,
-  };
+  return { ...mapped, findings };
 }
 
 /**

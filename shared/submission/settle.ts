@@ -63,7 +63,8 @@ export interface SettleInput {
 export function settleSubmission(input: SettleInput): Settlement {
   const { agreement, rows, previousRows, result } = input;
   // One index for every row read below (building it costs about what reading 50 rows does).
-  const read = rowReader(agreement, agreementIndex(agreement));
+  const index = agreementIndex(agreement);
+  const read: RowReader = (row) => parseRow(row, agreement, index);
   const findingsOf = (rowId: string): Finding[] =>
     result.rowFindings.get(rowId) ?? result.findings.filter((f) => f.rowId === rowId);
   const previousById = new Map<string, RowInput>();
@@ -87,7 +88,7 @@ export function settleSubmission(input: SettleInput): Settlement {
   }
 
   const stored = [...accepted, ...carriedRows];
-  const { changes, changedRows } = diffVersions(previousRows, stored, agreement, read.index);
+  const { changes, changedRows } = diffVersions(previousRows, stored, agreement, index);
   return {
     accepted: accepted.map((r) => r.rowId),
     rejected,
@@ -105,7 +106,7 @@ export function diffVersions(
   agreement: Agreement,
   index: AgreementIndex = agreementIndex(agreement),
 ): { changes: Changes; changedRows: ChangedRow[] } {
-  const read = rowReader(agreement, index);
+  const read: RowReader = (row) => parseRow(row, agreement, index);
   const previousById = new Map<string, RowInput>();
   for (const row of previousRows) if (!previousById.has(row.rowId)) previousById.set(row.rowId, row);
   const changes: Changes = { added: 0, changed: 0, removed: 0, unchanged: 0 };
@@ -150,12 +151,8 @@ function sameCells(a: RowInput, b: RowInput): boolean {
   return true;
 }
 
-/** parseRow with the agreement and its index of one call. */
-type RowReader = ((row: RowInput) => ParsedRow) & { index: AgreementIndex };
-
-function rowReader(agreement: Agreement, index: AgreementIndex): RowReader {
-  return Object.assign((row: RowInput) => parseRow(row, agreement, index), { index });
-}
+/** parseRow with the agreement and the index of one call. */
+type RowReader = (row: RowInput) => ParsedRow;
 
 function placeOf(row: RowInput, read: RowReader): PreviousPlace {
   return {
