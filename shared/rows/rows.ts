@@ -590,7 +590,7 @@ export function parseRow(
   agreement: Agreement,
   index: AgreementIndex = agreementIndex(agreement),
 ): ParsedRow {
-  const input: RowInput = row !== null && typeof row === 'object' ? row : ({ rowId: '', category: 'PERS' } as RowInput);
+  const input = rowObject(row);
   const cells = sweepCells(input);
   const categoryCell = cells[SLOT_CATEGORY];
   const category: Category | null = CATEGORIES.has(categoryCell) ? (categoryCell as Category) : null;
@@ -645,7 +645,7 @@ export function parseRow(
   const columns = cells[SLOT_COLUMNS];
   return {
     input,
-    rowId: typeof rowIdCell === 'string' ? rowIdCell : (textOf(rowIdCell) ?? ''),
+    rowId: idText(rowIdCell),
     values,
     problems: reading.problems ?? NONE,
     missing: reading.missing ?? NONE,
@@ -657,6 +657,20 @@ export function parseRow(
     excelRow: typeof excelRow === 'number' && Number.isFinite(excelRow) ? excelRow : null,
     columns: columns !== null && typeof columns === 'object' ? columns : null,
   };
+}
+
+/** The row itself, or an empty row standing for junk that is not an object (never thrown on). */
+export function rowObject(row: unknown): RowInput {
+  return row !== null && typeof row === 'object' ? (row as RowInput) : ({ rowId: '', category: 'PERS' } as RowInput);
+}
+
+/** A row's id as parseRow reads it, without reading the rest of the row. */
+export function rowIdOf(row: RowInput): string {
+  return idText(row.rowId);
+}
+
+function idText(cell: unknown): string {
+  return typeof cell === 'string' ? cell : (textOf(cell) ?? '');
 }
 
 function compactUpper(text: string): string {

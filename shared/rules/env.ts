@@ -6,7 +6,8 @@ import { agreementIndex, type AgreementIndex } from '../agreement/agreement-inde
 import type { IsoDate } from '../core/dates';
 import { Money } from '../core/money';
 import type { ParsedRow } from '../rows/rows';
-import { parseRow } from '../rows/rows';
+import { parseRow, rowIdOf, rowObject } from '../rows/rows';
+import type { RowInput } from '../rows/rows';
 import { isLocked, windowFor, type WindowInstance } from '../agreement/windows';
 import type { Finding } from '../findings/findings';
 import { rowFingerprint } from './fingerprint';
@@ -19,12 +20,20 @@ export type Phase = 'live' | 'lock' | 'yearClose';
 export type RuleContext = ValidationContext;
 
 /**
- * A row of the server's last accepted version. Its fingerprint is worked out when R24 first asks
- * for it (rows dated in a locked window only), once, for this pass.
+ * A row of the server's last accepted version, read when a rule first asks (a row sent again with
+ * the same cells needs neither its reading nor its fingerprint), once, for this pass.
  */
 export class PreviousRow {
+  private reading: ParsedRow | null = null;
   private content: string | null = null;
-  constructor(readonly parsed: ParsedRow) {}
+  constructor(
+    readonly input: RowInput,
+    private readonly agreement: Agreement,
+    private readonly index: AgreementIndex,
+  ) {}
+  get parsed(): ParsedRow {
+    return (this.reading ??= parseRow(this.input, this.agreement, this.index));
+  }
   fingerprint(): string {
     return (this.content ??= rowFingerprint(this.parsed));
   }
@@ -55,8 +64,9 @@ export function buildEnv(ctx: RuleContext): RuleEnv {
   if (ctx.previousRows) {
     previous = new Map();
     for (const row of Array.isArray(ctx.previousRows) ? ctx.previousRows : []) {
-      const parsed = parseRow(row, agreement, index);
-      if (!previous.has(parsed.rowId)) previous.set(parsed.rowId, new PreviousRow(parsed));
+      const input = rowObject(row);
+      const id = rowIdOf(input);
+      if (!previous.has(id)) previous.set(id, new PreviousRow(input, agreement, index));
     }
   }
   return {

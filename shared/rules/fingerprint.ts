@@ -1,7 +1,7 @@
 // A row's content, independent of how it was typed ("1.234,50" and "1234.5" are the same amount):
 // R24 compares the fingerprint of a row with the server's last accepted version.
 import { FIELDS } from '../mapping/fields';
-import type { ParsedRow } from '../rows/rows';
+import type { ParsedRow, RowInput } from '../rows/rows';
 import { readText } from '../rows/rows';
 import { parseAmount, parseQuantity } from '../core/money';
 import { parseDate, parseMonth } from '../core/dates';
@@ -40,4 +40,20 @@ function safeJson(value: unknown): string {
   } catch {
     return '';
   }
+}
+
+const ENVELOPE = new Set(['rowId', 'sheet', 'row', 'columns']);
+
+/** The same cells as sent, row envelope (id, sheet, row, columns) aside: a cheap "same content". */
+export function sameCells(a: RowInput, b: RowInput): boolean {
+  for (const key in a) {
+    if (ENVELOPE.has(key)) continue;
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i])) continue;
+    return false;
+  }
+  for (const key in b) if (!ENVELOPE.has(key) && !(key in a) && b[key] !== undefined) return false;
+  return true;
 }

@@ -4,7 +4,7 @@ import { formatDateIt } from '../core/dates';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 import { dateField } from './period';
-import { rowFingerprint } from './fingerprint';
+import { rowFingerprint, sameCells } from './fingerprint';
 
 export const checkLocks: RowRule = (row, env, out) => {
   const window = env.lockedWindow(row.values.date);
@@ -17,6 +17,9 @@ export const checkLocks: RowRule = (row, env, out) => {
     if (window) out.push(rowFinding(row, 'R24', 'error', dateField(row), 'added', params(window)));
     return;
   }
+  // Sent again with the same cells: the same content, so nothing to lock (a row of unknown category
+  // is fingerprinted whole, envelope included, so it takes the long way).
+  if (row.values.category !== null && sameCells(previous.input, row.input)) return;
   const previousWindow = env.lockedWindow(previous.parsed.values.date);
   const lockedWindow = window ?? previousWindow;
   if (lockedWindow && previous.fingerprint() !== rowFingerprint(row)) {

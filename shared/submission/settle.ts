@@ -8,7 +8,7 @@ import { windowFor } from '../agreement/windows';
 import type { Finding } from '../findings/findings';
 import { parseRow, type ParsedRow, type RowInput } from '../rows/rows';
 import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
-import { rowFingerprint } from '../rules/fingerprint';
+import { rowFingerprint, sameCells } from '../rules/fingerprint';
 import type { ValidationResult } from '../rules/validate';
 
 export interface Changes {
@@ -134,21 +134,6 @@ export function diffVersions(
 /** Same content as the rules read it. Cells identical as sent are the same content (fast path). */
 function sameContent(a: RowInput, b: RowInput, read: RowReader): boolean {
   return a === b || sameCells(a, b) || rowFingerprint(read(a)) === rowFingerprint(read(b));
-}
-
-const ENVELOPE = new Set(['rowId', 'sheet', 'row', 'columns']);
-
-function sameCells(a: RowInput, b: RowInput): boolean {
-  for (const key in a) {
-    if (ENVELOPE.has(key)) continue;
-    const x = a[key];
-    const y = b[key];
-    if (x === y) continue;
-    if (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i])) continue;
-    return false;
-  }
-  for (const key in b) if (!ENVELOPE.has(key) && !(key in a) && b[key] !== undefined) return false;
-  return true;
 }
 
 /** parseRow with the agreement and the index of one call. */
