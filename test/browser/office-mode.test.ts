@@ -5,38 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch, listedFindings, paneUrl, screenshot } from './browser';
+import { SYNONYM_INVOICE_HEADER as HEADER, synonymInvoiceRow as row } from '../fixtures/invoice-headers';
 
 const FAKE_OFFICE = fs.readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8');
 const SHEET = 'Acquisti 2026';
-const HEADER = [
-  'Ragione sociale',
-  'Partita IVA',
-  'Numero documento',
-  'Data emissione',
-  'Tipologia spesa',
-  'Totale documento',
-  'Importo rendicontato',
-  'Data bonifico',
-  'Mezzo di pagamento',
-  'Programma',
-  'Azione',
-  'Giustificativi',
-];
-// Excel gives dates as serial numbers: 46300 = 05/10/2026, 46310 = 15/10/2026.
-const row = (supplierId: string, n: string, method = 'bonifico') => [
-  'Cartoleria Rossi srl',
-  supplierId,
-  n,
-  46300,
-  'materiale di consumo',
-  100,
-  100,
-  46310,
-  method,
-  'P1',
-  'A1',
-  'fattura; pagamento',
-];
 
 let browser: Browser;
 
@@ -52,7 +24,7 @@ jest.setTimeout(60_000);
 
 async function paneInExcel(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 420, height: 1000 } });
-  const cells = [HEADER, row('01234567897', 'F-1'), row('12345678901', 'F-2'), row('01234567897', 'F-3', 'contanti')];
+  const cells = [HEADER, row('F-1'), row('F-2', '12345678901'), row('F-3', '01234567897', 'contanti')];
   await page.addInitScript(
     (sheets) => {
       (window as unknown as { __FAKE_SHEETS__: unknown }).__FAKE_SHEETS__ = sheets;

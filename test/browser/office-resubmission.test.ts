@@ -9,41 +9,13 @@ import { launch } from './browser';
 import { ensureStorage, paneDirectory } from './po-harness';
 import { startStaticServer, type StaticServer } from './static-server';
 import type { AzuriteInstance } from '../../scripts/azurite-process';
+import { SYNONYM_INVOICE_HEADER as HEADER, synonymInvoiceRow as row } from '../fixtures/invoice-headers';
 
 jest.setTimeout(120_000);
 
 const FAKE_OFFICE = fs.readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8');
 const SHEET = 'Acquisti 2026';
 const TODAY = '2026-11-20';
-const HEADER = [
-  'Ragione sociale',
-  'Partita IVA',
-  'Numero documento',
-  'Data emissione',
-  'Tipologia spesa',
-  'Totale documento',
-  'Importo rendicontato',
-  'Data bonifico',
-  'Mezzo di pagamento',
-  'Programma',
-  'Azione',
-  'Giustificativi',
-];
-// 46300 = 05/10/2026, 46310 = 15/10/2026 (Excel serial dates).
-const row = (n: string) => [
-  'Cartoleria Rossi srl',
-  '01234567897',
-  n,
-  46300,
-  'materiale di consumo',
-  100,
-  100,
-  46310,
-  'bonifico',
-  'P1',
-  'A1',
-  'fattura; pagamento',
-];
 
 let azurite: AzuriteInstance | null;
 let api: TestApi;
