@@ -1,6 +1,7 @@
 // The partner workbook of the browser tests, written with exceljs: the partner's own header labels
 // (synonyms), columns reordered, an extra column, and planted errors on known cells.
 import ExcelJS from 'exceljs';
+import { SYNONYM_INVOICE_HEADER } from '../fixtures/invoice-headers';
 
 export const GOODS_SHEET = 'Acquisti 2026';
 export const STAFF_SHEET = 'Personale';
@@ -19,21 +20,7 @@ export async function partnerWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const goods = wb.addWorksheet(GOODS_SHEET);
   // Reordered, renamed (synonyms), plus a column the product does not know ("Note interne").
-  goods.addRow([
-    'Ragione sociale',
-    'Partita IVA',
-    'Numero documento',
-    'Data emissione',
-    'Tipologia spesa',
-    'Totale documento',
-    'Importo rendicontato',
-    'Note interne',
-    'Data bonifico',
-    'Mezzo di pagamento',
-    'Programma',
-    'Azione',
-    'Giustificativi',
-  ]);
+  goods.addRow([...SYNONYM_INVOICE_HEADER.slice(0, 7), 'Note interne', ...SYNONYM_INVOICE_HEADER.slice(7)]);
   const goodsRow = (supplierId: string, number: string, total: number | string, method: string) => [
     'Cartoleria Rossi srl',
     supplierId,
