@@ -87,6 +87,32 @@ describe('readXlsx', () => {
     expect(cellRef('$C$3')).toEqual([3, 3]);
   });
 
+  it('decodes character references in text and attributes once, keeps a typed CR and normalises line ends', () => {
+    const styles = `<styleSheet xmlns="${NS}"><numFmts><numFmt numFmtId="171" formatCode="&quot;€&quot; #,##0.00;[Red]&quot;-€&quot; #,##0.00"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="10"/></cellXfs></styleSheet>`;
+    const sheet = `<worksheet xmlns="${NS}"><sheetData><row r="1">
+      <c r="A1" t="inlineStr"><is><t>Caff&#232; &amp; t&#xE8; &#128512; &amp;lt;</t></is></c>
+      <c r="B1" t="inlineStr"><is><t>riga 1\r\nriga 2\rriga 3&#13;</t></is></c>
+      <c r="C1" t="str"><f>A1&amp;"!"</f><v>x</v></c>
+      <c r="D1" s="1"><v>0.1</v></c></row></sheetData></worksheet>`;
+    const [s] = readXlsx(rawWorkbook(sheet, { 'xl/styles.xml': styles })).sheets;
+    expect(s.rows[0]).toEqual(['Caffè & tè 😀 &lt;', 'riga 1\nriga 2\nriga 3\r', 'x', 0.1]);
+    expect(s.formulas[0][2]).toBe('A1&"!"');
+    expect(s.numberFormats[0][3]).toBe('0.00%');
+    const renamed = tweakZip(rawWorkbook(sheet), (name, xml) =>
+      name === 'xl/workbook.xml' ? xml.replace('name="Foglio1"', 'name="Spese &amp; costi &quot;2026&quot;"') : xml,
+    );
+    expect(readXlsx(renamed).sheets[0].name).toBe('Spese & costi "2026"');
+  });
+
+  it.each([
+    ['a mismatched closing tag', '<row r="1"><c r="A1"><v>1</v></row>'],
+    ['an unclosed sheet', '<row r="1"><c r="A1"><v>1</v></c></row>'],
+    ['an attribute given twice', '<row r="1"><c r="A1" r="B1"><v>1</v></c></row></sheetData></worksheet>'],
+  ])('refuses a sheet with %s as a corrupt file', (_, body) => {
+    const sheet = `<worksheet xmlns="${NS}"><sheetData>${body}`;
+    expect(() => readXlsx(rawWorkbook(sheet))).toThrow(new XlsxReadError('corrupt'));
+  });
+
   it('keeps hidden and very hidden sheets with their visibility', async () => {
     const bytes = await xlsx((wb) => {
       wb.addWorksheet('Visibile').addRow(['a']);
