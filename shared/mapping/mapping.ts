@@ -414,7 +414,15 @@ export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
   const findings: Finding[] = [];
   const skippedWithAmount: number[] = [];
   if (!isReadableTable(table)) return { rows, findings, skippedWithAmount };
-  const entries = Object.entries(table.columnIndexes).filter(([field]) => field !== 'category');
+  // Fields and their columns as two plain arrays: a destructuring for-of per cell costs an
+  // iterator on every row, which is most of this loop's time on a 10,000-row sheet.
+  const fields: string[] = [];
+  const indexes: number[] = [];
+  for (const field in table.columnIndexes) {
+    if (field === 'category' || field === 'rowId') continue;
+    fields.push(field);
+    indexes.push(table.columnIndexes[field]);
+  }
   const categoryIndex = table.categorySource === 'column' ? table.columnIndexes.category : undefined;
   const formulas = grid.formulas;
   const shape = new RowShape(table.columnIndexes);
@@ -446,11 +454,10 @@ export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
       columns: table.columns,
     };
     if (!hasId) row[ROW_ID_PLACEHOLDER_FLAG] = true;
-    for (const [field, index] of entries) {
-      if (field === 'rowId') continue;
-      const cell = cells[index];
+    for (let i = 0; i < fields.length; i++) {
+      const cell = cells[indexes[i]];
       if (isEmptyCell(cell)) continue;
-      row[field] = typeof cell === 'string' ? cell.trim() : cell;
+      row[fields[i]] = typeof cell === 'string' ? cell.trim() : cell;
     }
     rows.push(row);
   }
