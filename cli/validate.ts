@@ -93,6 +93,11 @@ function parseValidateArgs(argv: string[], io: CliIo): ValidateArgs | string {
   };
 }
 
+/** Rule codes are ASCII ("M04", "R02"): code-point order, without starting ICU's collator. */
+function compareCodes(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
 /** Workbook order of sheets, then row, column and code; report-level findings last. */
 function orderFindings(findings: Finding[], sheetOrder: readonly string[]): Finding[] {
   const sheetRank = (sheet: string | null) => {
@@ -106,7 +111,7 @@ function orderFindings(findings: Finding[], sheetOrder: readonly string[]): Find
         sheetRank(a.f.sheet) - sheetRank(b.f.sheet) ||
         (a.f.row ?? Number.MAX_SAFE_INTEGER) - (b.f.row ?? Number.MAX_SAFE_INTEGER) ||
         columnIndex(a.f.column) - columnIndex(b.f.column) ||
-        a.f.code.localeCompare(b.f.code) ||
+        compareCodes(a.f.code, b.f.code) ||
         a.seq - b.seq,
     )
     .map(({ f }) => f);

@@ -36,7 +36,9 @@ export function compileHourlyCosts(data: HourlyCostTable): CompiledHourlyCosts {
     byCcnl.set(t.ccnl, list);
   }
   // Newest first, so the first edition not after the month is the one in force.
-  for (const list of byCcnl.values()) list.sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+  // ISO dates compare as plain strings (localeCompare would start ICU's collator for nothing).
+  for (const list of byCcnl.values())
+    list.sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? 0 : a.effectiveFrom < b.effectiveFrom ? 1 : -1));
   return { source: data.source, byCcnl };
 }
 
