@@ -2,14 +2,15 @@
 // C1–C6 with the calculation trail. A PO sees its programmes of this agreement (all of them when
 // none is asked, the asked one only if it is its own; 403 when it has none here); the ATS totals
 // always cover every programme. Admins read any programme. A partner reads the totals only
-// (functions/lib/visibility.ts) of the programmes it reports in, the ATS lead partner of every
-// programme (DOMAIN §11). asOf defaults to today (Rome).
+// (functions/lib/visibility.ts) of the programmes it reports in, without the ATS-wide position
+// (`ats: null`); the ATS lead partner reads every programme and the ATS-wide position (DOMAIN §11).
+// asOf defaults to today (Rome).
 // `&format=xlsx` (or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`
 // without a format) answers the same reconciliation as the `Riconciliazione` workbook.
 import { app } from '@azure/functions';
 import { romeDate } from '../../shared/core/dates';
 import { isAdmin } from '../lib/auth';
-import { partnerReconciliationScope, totalsOnly } from '../lib/visibility';
+import { isLeadPartner, partnerReconciliationScope, totalsOnly } from '../lib/visibility';
 import { forbidden, notFound } from '../lib/http-errors';
 import { isPoOf, requirePoOf } from '../lib/po-scope';
 import { XLSX_CONTENT_TYPE, reconciliationFor, reconciliationWorkbook } from '../lib/reconciliation-service';
@@ -56,7 +57,7 @@ export const reconciliationRoute = defineRoute({
       asOf: query.asOf ?? romeDate(deps.clock()),
       only,
     });
-    const result = partnerScope ? totalsOnly(full) : full;
+    const result = partnerScope ? totalsOnly(full, isLeadPartner(principal, agreement)) : full;
     const wantsXlsx = query.format
       ? query.format === 'xlsx'
       : (request.headers.get('accept') ?? '').toLowerCase().includes(XLSX_CONTENT_TYPE);

@@ -10,6 +10,7 @@ import type { IsoDate } from '../../shared/core/dates';
 import type { Finding } from '../../shared/findings/findings';
 import type { RowNonAdmission } from '../../shared/sample/outcomes';
 import { reconcile, type Reconciliation } from '../../shared/reconciliation/reconcile';
+import type { ReconciliationAnswer } from '../../shared/reconciliation/reconciliation-answer';
 import { partnersGeneralCostExclusion } from '../../shared/reconciliation/general-cost-excess';
 import { reconciliationWorkbookBytes } from '../../formats/xlsx/reconciliation-workbook';
 import {
@@ -155,7 +156,7 @@ export { XLSX_CONTENT_TYPE } from '../../shared/contract/reconciliation';
  */
 export function reconciliationWorkbook(
   agreement: Agreement,
-  answer: Reconciliation,
+  answer: ReconciliationAnswer,
   programme?: string,
 ): { bytes: Uint8Array; fileName: string } {
   const programmeTitles = Object.fromEntries(agreement.programmes.map((p) => [p.id, p.title]));

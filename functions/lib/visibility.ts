@@ -8,6 +8,8 @@
 // exist" get the same 404 body (notYoursOrMissing).
 import type { Agreement } from '../../shared/agreement/agreement';
 import type { Reconciliation } from '../../shared/reconciliation/reconcile';
+import type { ReconciliationAnswer } from '../../shared/reconciliation/reconciliation-answer';
+import type { Finding } from '../../shared/findings/findings';
 import { hasRole, isAdmin, isPoOf, type Principal } from './auth';
 import { isAtsLead } from './ats-lead';
 import { notFound, type HttpError } from './http-errors';
@@ -63,11 +65,13 @@ export function readsFullReconciliation(principal: Principal, agreement: string,
 /**
  * The reconciliation as a partner reads it: the figures only. Exclusions keep reason and amounts,
  * lose the row ids, the PO's note and the findings behind them; findings about rows are dropped
- * (R20 and C1 notes, which name programmes and totals only, stay).
+ * (per-programme R20 and C1 notes, which name programmes and totals only, stay). The ATS-wide
+ * position (`ats`, and the R20 finding of the whole ATS) is the lead partner's only (`atsWide`).
  */
-export function totalsOnly(answer: Reconciliation): Reconciliation {
+export function totalsOnly(answer: Reconciliation, atsWide: boolean): ReconciliationAnswer {
   return {
     ...answer,
+    ats: atsWide ? answer.ats : null,
     programmes: answer.programmes.map((p) => ({
       ...p,
       excluded: p.excluded.map((e) => ({
@@ -78,6 +82,11 @@ export function totalsOnly(answer: Reconciliation): Reconciliation {
         rowIds: [],
       })),
     })),
-    findings: answer.findings.filter((f) => f.rowId === undefined),
+    findings: answer.findings.filter((f) => f.rowId === undefined && (atsWide || !isAtsWideFinding(f))),
   };
+}
+
+/** R20 of the whole ATS: the one R20 finding that names no programme. */
+function isAtsWideFinding(finding: Finding): boolean {
+  return finding.code === 'R20' && finding.params?.programme === undefined;
 }

@@ -62,7 +62,9 @@ export const ReconciliationAnswerSchema = z.object({
     cofinancingShare: share,
     r20: z.enum(['ok', 'warning', 'error']),
     trail: z.array(trailEntry).optional(),
-  }),
+  })
+    // null: the ATS-wide position is the lead partner's, not an ordinary partner's (DOMAIN §11).
+    .nullable(),
   findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() })).optional(),
 });
 

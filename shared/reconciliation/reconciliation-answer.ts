@@ -7,8 +7,11 @@
 import type { Finding } from '../findings/findings';
 import type { ExcludedAnswer, ProgrammeReconciliation, Reconciliation, TrailStep } from './reconcile';
 
-/** What GET /api/agreements/{a}/reconciliation answers (amounts as two-decimal strings). */
-export type ReconciliationAnswer = Reconciliation;
+/**
+ * What GET /api/agreements/{a}/reconciliation answers (amounts as two-decimal strings). `ats`, the
+ * ATS-wide position, is null for a partner that is not the ATS lead (DOMAIN.md §11).
+ */
+export type ReconciliationAnswer = Omit<Reconciliation, 'ats'> & { ats: Reconciliation['ats'] | null };
 
 /** `T` with the keys `Opt` made optional and the keys of `Wide` retyped (widened) as given. */
 type Loosened<T, Opt extends keyof T, Wide extends { [K in keyof T]?: unknown } = object> = Omit<T, Opt | keyof Wide> &
@@ -34,7 +37,7 @@ export type ReconciliationAnswerAsRead = Loosened<
   {
     policy: Reconciliation['policy'] | (string & {});
     programmes: ProgrammeAsRead[];
-    ats: Loosened<Reconciliation['ats'], never, { trail?: TrailEntryAsRead[] }>;
+    ats: Loosened<Reconciliation['ats'], never, { trail?: TrailEntryAsRead[] }> | null;
     findings?: Array<Pick<Finding, 'code' | 'message'> & { severity: string }>;
   }
 >;

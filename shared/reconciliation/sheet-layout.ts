@@ -468,37 +468,7 @@ export function reconciliationLayout(answer: ReconciliationAnswerAsRead, options
     b.blank();
   }
 
-  b.heading('ATS — totale dell’anno');
-  const atsTrail = (figure: string, fallback: string) => trailFor(answer.ats.trail, figure, '-', '') || fallback;
-  b.figure(
-    'Contributo dovuto all’ATS',
-    'ats.due',
-    answer.ats.due,
-    'amount',
-    atsTrail('ats.due', 'Somma dei contributi dovuti dei programmi'),
-  );
-  b.figure(
-    'Cofinanziamento ammesso dell’ATS',
-    'ats.cofinancing',
-    answer.ats.cofinancing,
-    'amount',
-    atsTrail('ats.cofinancing', ''),
-  );
-  b.figure(
-    'Quota di cofinanziamento dell’ATS',
-    'ats.cofinancingShare',
-    answer.ats.cofinancingShare,
-    'percent',
-    atsTrail(
-      'ats.cofinancingShare',
-      rates ? `Minimo richiesto: ${rates.minimum} (R20)` : 'Minimo richiesto dall’accordo (R20)',
-    ),
-  );
-  b.texts(
-    rates ? `Verifica R20 (cofinanziamento ≥ ${rates.minimum})` : 'Verifica R20 (cofinanziamento minimo)',
-    '',
-    r20Label(answer.ats.r20, rates),
-  );
+  if (answer.ats) atsBlock(b, answer.ats, rates);
   for (const finding of answer.findings ?? []) b.texts(`Rilievo ${finding.code}`, '', italianPercents(finding.message));
 
   const chart: ChartSpec | null =
@@ -543,4 +513,39 @@ export function cellAddress(row: number, col: number): string {
 /** A1-style address of a block ("A6:D12"). */
 export function rangeAddress(row: number, col: number, rows: number, columns: number): string {
   return `${cellAddress(row, col)}:${cellAddress(row + rows - 1, col + columns - 1)}`;
+}
+
+/** The ATS-wide position (the lead partner's, the PO's): due, co-financing, share, R20. */
+function atsBlock(b: MatrixBuilder, ats: NonNullable<ReconciliationAnswerAsRead['ats']>, rates: RateLabels): void {
+  b.heading('ATS — totale dell’anno');
+  const atsTrail = (figure: string, fallback: string) => trailFor(ats.trail, figure, '-', '') || fallback;
+  b.figure(
+    'Contributo dovuto all’ATS',
+    'ats.due',
+    ats.due,
+    'amount',
+    atsTrail('ats.due', 'Somma dei contributi dovuti dei programmi'),
+  );
+  b.figure(
+    'Cofinanziamento ammesso dell’ATS',
+    'ats.cofinancing',
+    ats.cofinancing,
+    'amount',
+    atsTrail('ats.cofinancing', ''),
+  );
+  b.figure(
+    'Quota di cofinanziamento dell’ATS',
+    'ats.cofinancingShare',
+    ats.cofinancingShare,
+    'percent',
+    atsTrail(
+      'ats.cofinancingShare',
+      rates ? `Minimo richiesto: ${rates.minimum} (R20)` : 'Minimo richiesto dall’accordo (R20)',
+    ),
+  );
+  b.texts(
+    rates ? `Verifica R20 (cofinanziamento ≥ ${rates.minimum})` : 'Verifica R20 (cofinanziamento minimo)',
+    '',
+    r20Label(ats.r20, rates),
+  );
 }

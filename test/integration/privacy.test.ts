@@ -35,6 +35,9 @@ afterAll(async () => {
   await api.close();
 });
 
+const isAtsWideR20 = (f: { code: string; params?: { programme?: string } }) =>
+  f.code === 'R20' && f.params?.programme === undefined;
+
 const recon = async (query: string, token: string) =>
   api.call('GET', `${BASE}/reconciliation?year=2026&asOf=2026-10-20&${query}`, { token });
 
@@ -64,7 +67,27 @@ describe('reconciliation: totals only, for the programmes the partner reports in
       expect(text).not.toContain(PO_REASON);
       expect(text).not.toMatch(/koala\/b-|igea\/b-/);
       expect(res.body.findings.every((f: { rowId?: string }) => f.rowId === undefined)).toBe(true);
+      // The ATS-wide position is the lead partner's: no `ats` block, no R20 of the whole ATS.
+      expect(res.body.ats).toBeNull();
+      expect(res.body.findings.filter(isAtsWideR20)).toEqual([]);
+      const xlsx = await api.call('GET', `${BASE}/reconciliation?year=2026&asOf=2026-10-20&format=xlsx`, {
+        token: await api.partner(partner),
+      });
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.bytes.length).toBeGreaterThan(0);
     }
+  });
+
+  it('the lead partner and the PO read the ATS-wide position', async () => {
+    const po = await recon('programme=P1', await api.po('P1'));
+    const lead = await recon('', await api.partner('arcobaleno'));
+    for (const body of [po.body, lead.body]) {
+      expect(body.ats).toEqual(expect.objectContaining({ due: expect.any(String), r20: expect.any(String) }));
+    }
+    expect(lead.body.ats).toEqual(po.body.ats);
+    // Only P1 holds expenses and no co-financing: R20 of the whole ATS is reported, to these two.
+    expect(po.body.findings.filter(isAtsWideR20)).toHaveLength(1);
+    expect(lead.body.findings.filter(isAtsWideR20)).toHaveLength(1);
   });
 
   it('a programme the partner does not report in is refused; its PO and the lead partner read it', async () => {

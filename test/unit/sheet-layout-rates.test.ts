@@ -16,8 +16,18 @@ describe('reconciliation sheet labels and the agreement rates', () => {
     expect(text).toContain('riduzione: il contributo si riduce se il cofinanziamento ATS è sotto il 10% (C4)');
   });
 
+  it('an answer without the ATS-wide position (an ordinary partner’s) has no ATS block', () => {
+    const withAts = labels(reconciliationLayout(reconciliationFixture()));
+    const without = labels(reconciliationLayout({ ...reconciliationFixture(), ats: null }));
+    expect(withAts).toContain('ATS — totale dell’anno');
+    expect(without).not.toContain('ATS — totale dell’anno');
+    expect(without).not.toContain('Verifica R20 (cofinanziamento ≥ 10%)');
+    expect(without).toContain('Prima tranche (T1, 60% di B)');
+  });
+
   it('other rates, Italian format: 12,5% minimum, tranches 50% and 40%', () => {
-    const answer = { ...reconciliationFixture(), ats: { ...reconciliationFixture().ats, r20: 'error' as const } };
+    const fixture = reconciliationFixture();
+    const answer = { ...fixture, ats: fixture.ats && { ...fixture.ats, r20: 'error' as const } };
     const text = labels(
       reconciliationLayout(answer, {
         rates: { cofinancingMinRate: '0.125', trancheFirst: '0.50', trancheSecond: '0.40' },
