@@ -56,13 +56,14 @@ export const ReconciliationAnswerSchema = z.object({
   policy: z.string(),
   phase: z.string().optional(),
   programmes: z.array(programme),
-  ats: z.object({
-    due: amount,
-    cofinancing: amount,
-    cofinancingShare: share,
-    r20: z.enum(['ok', 'warning', 'error']),
-    trail: z.array(trailEntry).optional(),
-  })
+  ats: z
+    .object({
+      due: amount,
+      cofinancing: amount,
+      cofinancingShare: share,
+      r20: z.enum(['ok', 'warning', 'error']),
+      trail: z.array(trailEntry).optional(),
+    })
     // null: the ATS-wide position is the lead partner's, not an ordinary partner's (DOMAIN §11).
     .nullable(),
   findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() })).optional(),

@@ -123,9 +123,7 @@ describe('GET …/reconciliation as a workbook', () => {
     expect(new Decimal(cells.get(rowOf('Contributo dovuto (D)')!)!.value).toFixed(2)).toBe(
       answer.programmes[0].contribution.due,
     );
-    expect(new Decimal(cells.get(rowOf('Contributo dovuto all’ATS')!)!.value).toFixed(2)).toBe(
-      answer.ats?.due,
-    );
+    expect(new Decimal(cells.get(rowOf('Contributo dovuto all’ATS')!)!.value).toFixed(2)).toBe(answer.ats?.due);
     expect([...cells.values()].some((c) => c.value === 'Programma P1 — Crema città dei bambini e della famiglia')).toBe(
       true,
     );
