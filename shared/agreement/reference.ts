@@ -57,7 +57,8 @@ export function ministryRate(
   const compiled = 'byCcnl' in data ? data : compileHourlyCosts(data);
   const list = compiled.byCcnl.get(ccnl);
   if (!list) return { ok: false, reason: 'ccnl' };
-  const edition = list.find((e) => e.effectiveFrom <= month);
+  let edition: (typeof list)[number] | undefined;
+  for (let i = 0; i < list.length && edition === undefined; i++) if (list[i].effectiveFrom <= month) edition = list[i];
   if (!edition) return { ok: false, reason: 'date' };
   const rate = edition.rates.get(level.toUpperCase());
   if (!rate) return { ok: false, reason: 'level' };

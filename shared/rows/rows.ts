@@ -108,7 +108,7 @@ export interface RowValues {
   level: string | null;
   cupOnInvoice: boolean | null;
   /** Canonical document kinds listed in the Documenti cell. */
-  documents: ReadonlySet<string>;
+  documents: DocumentKinds;
   /** True when the row cannot enter any sum (unreadable amount or inconsistent split). */
   excludedFromTotals: boolean;
 }
@@ -251,11 +251,36 @@ for (const [alias, kind] of [
 ] as const)
   DOCUMENT_BY_KEY.set(alias, kind);
 
+/** Each canonical document kind's bit in a DocumentKinds (a fixed layout, not row data). */
+const KIND_BIT = new Map<string, number>(Object.keys(DOCUMENT_KINDS).map((kind, i) => [kind, 1 << i]));
+
+/**
+ * The canonical document kinds a row lists, as one number of bits: every row of a pass holds one,
+ * and a Set per row was ~400 bytes of a 10,000-row pass's garbage for ten possible kinds.
+ */
+export class DocumentKinds implements Iterable<string> {
+  constructor(private readonly bits: number) {}
+  has(kind: string): boolean {
+    const bit = KIND_BIT.get(kind);
+    return bit !== undefined && (this.bits & bit) !== 0;
+  }
+  get size(): number {
+    let n = 0;
+    for (let bits = this.bits; bits !== 0; bits &= bits - 1) n += 1;
+    return n;
+  }
+  /** The kinds in DOCUMENT_KINDS order. */
+  *[Symbol.iterator](): Iterator<string> {
+    for (const [kind, bit] of KIND_BIT) if ((this.bits & bit) !== 0) yield kind;
+  }
+}
+const EMPTY_DOCS = new DocumentKinds(0);
+
 /** Canonical document kinds of a Documenti cell (';' or ',' separated, synonyms accepted). */
-export function parseDocuments(cell: unknown): ReadonlySet<string> {
+export function parseDocuments(cell: unknown): DocumentKinds {
   const text = textOf(cell);
-  const kinds = new Set<string>();
-  if (text === null) return kinds;
+  if (text === null) return EMPTY_DOCS;
+  let bits = 0;
   // One scan over the cell: each part is cut without its surrounding spaces, so a part that is
   // already a key ("bonifico") is looked up as it is.
   let start = 0;
@@ -268,11 +293,11 @@ export function parseDocuments(cell: unknown): ReadonlySet<string> {
     while (to > from && text.charCodeAt(to - 1) <= 32) to--;
     if (to > from) {
       const kind = DOCUMENT_BY_KEY.get(normaliseText(text.slice(from, to)));
-      if (kind) kinds.add(kind);
+      if (kind) bits |= KIND_BIT.get(kind) as number;
     }
     start = i + 1;
   }
-  return kinds;
+  return bits === 0 ? EMPTY_DOCS : new DocumentKinds(bits);
 }
 
 function normaliseSupplierId(text: string): string {
@@ -280,7 +305,6 @@ function normaliseSupplierId(text: string): string {
   return /^IT\d{11}$/.test(compact) ? compact.slice(2) : compact;
 }
 
-const EMPTY_DOCS: ReadonlySet<string> = new Set();
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
@@ -719,7 +743,8 @@ export function ccnlKey(text: string): string {
 
 /** CCNL cell -> reference-table id ('CCNL Cooperative sociali' -> 'cooperative-sociali'). */
 export function normaliseCcnl(text: string): string {
-  const key = normaliseText(text).replace(/^ccnl/, '');
+  const whole = normaliseText(text);
+  const key = whole.startsWith('ccnl') ? whole.slice(4) : whole;
   if (key.includes('coop') && key.includes('social')) return 'cooperative-sociali';
   return text
     .toLowerCase()
@@ -732,6 +757,16 @@ export function normaliseCcnl(text: string): string {
 
 /** Level cell -> table key ('livello a1' -> 'A1'). */
 export function normaliseLevel(text: string): string {
+  // Most levels are typed as keys already ("A1", "C3"): upper-case letters and digits only.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 65 && code <= 90) || (code >= 48 && code <= 57))) return normaliseLevelPlain(text);
+  }
+  return text.startsWith('LIVELLO') ? normaliseLevelPlain(text) : text;
+}
+
+/** The reading of every level cell (the reference normaliseLevel's common case is checked against). */
+export function normaliseLevelPlain(text: string): string {
   return text
     .toUpperCase()
     .replace(/^\s*LIVELLO\s*/, '')

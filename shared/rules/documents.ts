@@ -1,6 +1,6 @@
 // R15: a row lists the documents its category requires under (c); still missing when its window
 // locks (or when checking at lock / year close) the expense is excluded: R25.
-import type { ParsedRow } from '../rows/rows';
+import type { DocumentKinds, ParsedRow } from '../rows/rows';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 
@@ -55,7 +55,7 @@ export function missingDocuments(row: ParsedRow, required: Record<string, string
 }
 
 /** Whether the row lists one of the kinds of a "one of" group (a loop: no closure per row). */
-function listsAny(documents: ReadonlySet<string>, group: readonly string[]): boolean {
+function listsAny(documents: DocumentKinds, group: readonly string[]): boolean {
   for (const kind of group) if (documents.has(kind)) return true;
   return false;
 }

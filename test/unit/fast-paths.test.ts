@@ -14,7 +14,7 @@ import {
 } from '../../shared/core/money';
 import { daysInMonth, parseDate, type DateParse } from '../../shared/core/dates';
 import { normaliseText } from '../../shared/core/text-key';
-import { parseDocuments } from '../../shared/rows/rows';
+import { normaliseLevel, normaliseLevelPlain, parseDocuments } from '../../shared/rows/rows';
 
 const RUNS = { numRuns: 3000 };
 
@@ -135,10 +135,31 @@ describe('text keys', () => {
       RUNS,
     );
   });
+  it('normaliseLevel = the plain level reading (typed keys come back as they are)', () => {
+    const level = fc.string({ unit: fc.constantFrom('A', 'c', '1', '3', ' ', '.', '-', 'L', 'I', 'V', 'E', 'O', 'à') });
+    const prefixed = fc.tuple(fc.constantFrom('LIVELLO', 'Livello ', 'LIVELL', ''), level).map(([a, b]) => a + b);
+    fc.assert(
+      fc.property(fc.oneof(level, prefixed), (text) => {
+        expect(normaliseLevel(text)).toBe(normaliseLevelPlain(text));
+      }),
+      RUNS,
+    );
+    expect(normaliseLevel('LIVELLOA1')).toBe('A1');
+    expect(normaliseLevel('C3')).toBe('C3');
+  });
   it('parseDocuments cuts parts on ; , and new lines', () => {
     const kinds = (text: string) => [...parseDocuments(text)].sort();
     expect(kinds(' Fattura ;bonifico,\n  F24 ; ;timesheet')).toEqual(['F24', 'fattura', 'pagamento', 'timesheet']);
     expect(kinds('nessuno')).toEqual([]);
     expect(kinds('   ')).toEqual([]);
+    const listed = parseDocuments('Fattura elettronica; quietanza; fattura');
+    expect([listed.size, listed.has('fattura'), listed.has('pagamento'), listed.has('F24')]).toEqual([
+      2,
+      true,
+      true,
+      false,
+    ]);
+    expect(listed.has('non è un tipo')).toBe(false);
+    expect([parseDocuments(null).size, parseDocuments('nessuno').has('fattura')]).toEqual([0, false]);
   });
 });
