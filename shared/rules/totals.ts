@@ -16,6 +16,8 @@ export class Totals {
   /** category -> action id ('' when none) -> cell; ids come from the agreement, so no key is built per row. */
   private readonly cells = new Map<Category, Map<string, Cell>>();
   rows = 0;
+  /** Counts every change, so that what is computed from the totals is recomputed only after one. */
+  version = 0;
 
   add(row: ParsedRow): void {
     this.apply(row, 1);
@@ -50,6 +52,7 @@ export class Totals {
   private apply(row: ParsedRow, sign: 1 | -1): void {
     const v = row.values;
     if (!v.category || !v.amount || !v.municipalShare || !v.cofinancingShare) return;
+    this.version += 1;
     let byAction = this.cells.get(v.category);
     if (!byAction) {
       byAction = new Map();

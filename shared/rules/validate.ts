@@ -17,6 +17,7 @@ import { monthlyHoursGroupFindings, personMonthKey, otherPersonMonths, type Pers
 import { invoiceGroupFindings, invoiceKey, otherInvoices, type InvoiceTotals } from './double-funding';
 import { duplicateIdFindings, removedRowFinding } from './row-ids';
 import { Totals } from './totals';
+import { RowFindings, type RowFindingsView } from './row-findings';
 import { reportRuleFindings } from './report';
 
 export interface ValidationContext {
@@ -40,11 +41,11 @@ export interface ValidationResult {
   /** All findings, sorted (sheet, row, column, code, then a stable tie-break). */
   findings: Finding[];
   /** Findings by rowId; only rows that have at least one finding are present. */
-  rowFindings: Map<string, Finding[]>;
+  rowFindings: RowFindingsView;
   /** Findings without a row (R20–R23); R24 findings about removed rows carry their rowId and are in rowFindings. */
   reportFindings: Finding[];
   /** Rows with at least one error (including row ids removed from a locked window: R24). */
-  rejectedRowIds: Set<string>;
+  rejectedRowIds: ReadonlySet<string>;
   summary: FindingSummary;
 }
 
@@ -87,8 +88,13 @@ export class IncrementalValidator {
   private readonly removed = new Map<string, Finding>();
   /** Every row-level finding, kept sorted so that an edit only moves its own findings. */
   private sorted: Finding[] = [];
-  private readonly byRowId = new Map<string, Finding[]>();
-  private readonly rejected = new Set<string>();
+  // Handed out by result() without a copy; a later edit changes copies (row-findings.ts; the
+  // rejected ids are copied only when an edit changes which rows are rejected).
+  private byRowId = new RowFindings();
+  private rejected = new Set<string>();
+  private rejectedHandedOut = false;
+  /** R20–R23 of the totals at `version` with `rows` rows: an edit that moves no total reuses them. */
+  private report: { version: number; rows: number; findings: readonly Finding[] } | null = null;
   private readonly counts: FindingSummary = { error: 0, warning: 0, info: 0 };
   /** During load() findings are collected first and sorted once. */
   private bulk = false;
@@ -111,8 +117,10 @@ export class IncrementalValidator {
     this.byPerson.clear();
     this.byInvoice.clear();
     this.removed.clear();
-    this.byRowId.clear();
-    this.rejected.clear();
+    this.byRowId = new RowFindings();
+    this.rejected = new Set();
+    this.rejectedHandedOut = false;
+    this.report = null;
     this.dirtyIds.clear();
     this.counts.error = this.counts.warning = this.counts.info = 0;
     this.totals = new Totals();
@@ -183,19 +191,27 @@ export class IncrementalValidator {
 
   result(): ValidationResult {
     if (this.cached) return this.cached;
-    const report = reportRuleFindings(this.totals, this.env, this.entries.size).sort(compareFindings);
+    const report = this.reportFindings();
     const summary = { ...this.counts };
     for (const f of report) summary[f.severity] += 1;
-    const rowFindings = new Map<string, Finding[]>();
-    this.byRowId.forEach((list, id) => rowFindings.set(id, list.slice()));
+    this.rejectedHandedOut = true;
     this.cached = {
       findings: mergeSorted(report, this.sorted),
-      rowFindings,
-      reportFindings: report,
-      rejectedRowIds: new Set(this.rejected),
+      rowFindings: this.byRowId.view(),
+      reportFindings: report.slice(),
+      rejectedRowIds: this.rejected,
       summary,
     };
     return this.cached;
+  }
+
+  private reportFindings(): readonly Finding[] {
+    const { version } = this.totals;
+    const rows = this.entries.size;
+    if (this.report && this.report.version === version && this.report.rows === rows) return this.report.findings;
+    const findings = Object.freeze(reportRuleFindings(this.totals, this.env, rows).sort(compareFindings));
+    this.report = { version, rows, findings };
+    return findings;
   }
 
   /** `scratch` (empty) collects the row's findings; most rows have none and then share NONE. */
@@ -342,6 +358,15 @@ export class IncrementalValidator {
     if (old.length > 0 || findings.length > 0) this.dirtyIds.add(entry.parsed.rowId);
   }
 
+  private setRejected(id: string, rejected: boolean): void {
+    if (this.rejectedHandedOut) {
+      this.rejected = new Set(this.rejected);
+      this.rejectedHandedOut = false;
+    }
+    if (rejected) this.rejected.add(id);
+    else this.rejected.delete(id);
+  }
+
   /** Rebuilds the per-row-id view (rowFindings, rejectedRowIds) of the row ids an edit touched. */
   private flushDirtyIds(): void {
     for (const id of this.dirtyIds) {
@@ -358,8 +383,7 @@ export class IncrementalValidator {
       }
       if (list.length > 0) this.byRowId.set(id, list.sort(compareFindings));
       else this.byRowId.delete(id);
-      if (rejected) this.rejected.add(id);
-      else this.rejected.delete(id);
+      if (rejected !== this.rejected.has(id)) this.setRejected(id, rejected);
     }
     this.dirtyIds.clear();
   }

@@ -65,7 +65,7 @@ export function settleSubmission(input: SettleInput): Settlement {
   // One index for every row read below (building it costs about what reading 50 rows does).
   const index = agreementIndex(agreement);
   const read: RowReader = (row) => parseRow(row, agreement, index);
-  const findingsOf = (rowId: string): Finding[] =>
+  const findingsOf = (rowId: string): readonly Finding[] =>
     result.rowFindings.get(rowId) ?? result.findings.filter((f) => f.rowId === rowId);
   const previousById = new Map<string, RowInput>();
   for (const row of previousRows) if (!previousById.has(row.rowId)) previousById.set(row.rowId, row);
@@ -84,7 +84,7 @@ export function settleSubmission(input: SettleInput): Settlement {
       carriedRows.push(previous);
       carriedOver.push({ rowId, reason: removed ? 'removed' : 'changed', ...lockOf(previous, agreement, read) });
     }
-    if (!removed) rejected.push({ rowId, findings });
+    if (!removed) rejected.push({ rowId, findings: findings.slice() });
   }
 
   const stored = [...accepted, ...carriedRows];
