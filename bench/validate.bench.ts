@@ -7,6 +7,7 @@ import { getAgreement } from '../shared/agreement/agreements';
 import type { RowInput } from '../shared/rows/rows';
 import { IncrementalValidator, validateRows, type ValidationContext } from '../shared/rules/validate';
 import { vatCheckDigit, taxCodeCheckChar } from '../shared/core/tax-ids';
+import { Money } from '../shared/core/money';
 
 const ROWS = 10_000;
 
@@ -153,6 +154,43 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** A number cell of the bench rows as a Decimal (the bench's own cells: plain or with a comma). */
+function decimalOf(cell: unknown): Money | null {
+  return typeof cell === 'string' && /^[0-9]/.test(cell) ? new Money(cell.replace(',', '.')) : null;
+}
+
+/**
+ * The decimal.js work of a pass and nothing else: the Decimals the rules read from every row, the
+ * R05 products (hours x cost, and x value for volunteers), the R11 sums (taxable + VAT) and the
+ * totals. What the full pass cannot go below while money is decimal.js.
+ */
+function decimalWork(rows: readonly RowInput[]): number {
+  let total = new Money(0);
+  let checks = 0;
+  for (const r of rows) {
+    const amount = decimalOf(r.category === 'COFIN' ? r.value : r.amount);
+    if (r.category === 'PERS') {
+      const hours = decimalOf(r.hours);
+      const cost = decimalOf(r.hourlyCost);
+      if (hours && cost && amount && hours.times(cost).eq(amount)) checks += 1;
+    } else if (r.category === 'BENI' || r.category === 'SERV') {
+      const taxable = decimalOf(r.taxable);
+      const vat = decimalOf(r.vat);
+      const invoice = decimalOf(r.invoiceTotal);
+      if (taxable && vat && invoice && taxable.plus(vat).eq(invoice)) checks += 1;
+    } else if (r.category === 'COFIN') {
+      const hours = decimalOf(r.hours);
+      const value = decimalOf(r.hourlyValue);
+      if (hours && value && amount && hours.times(value).eq(amount)) checks += 1;
+    }
+    if (amount) {
+      total = total.plus(amount);
+      if (amount.decimalPlaces() > 2) checks += 1;
+    }
+  }
+  return checks + (total.isZero() ? 1 : 0);
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const agreement = getAgreement('crema-2026-2028');
   if (!agreement) throw new Error('agreement crema-2026-2028 missing');
@@ -175,6 +213,14 @@ export async function run(): Promise<Record<string, unknown>> {
     const used = process.cpuUsage(cpu);
     fullCpu.push((used.user + used.system) / 1000);
     findings = result.findings.length;
+  }
+
+  for (let i = 0; i < 3; i++) decimalWork(rows);
+  const decimalTimes: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const start = performance.now();
+    decimalWork(rows);
+    decimalTimes.push(performance.now() - start);
   }
 
   const validator = new IncrementalValidator(ctx);
@@ -200,6 +246,8 @@ export async function run(): Promise<Record<string, unknown>> {
     fullCpuMedianMs: Number(median(fullCpu).toFixed(2)),
     coldFullMs: Number(coldMs.toFixed(2)),
     fullRowsPerSecond: Math.round(rows.length / (fullMs / 1000)),
+    // The decimal.js work of a pass alone (decimalWork): the floor of the full pass.
+    decimalFloorMedianMs: Number(median(decimalTimes).toFixed(2)),
     upsertMedianMs: Number(upsertMs.toFixed(3)),
     upsertP95Ms: Number([...upserts].sort((a, b) => a - b)[Math.floor(upserts.length * 0.95)].toFixed(3)),
     targets: { fullMs: 50, upsertMs: 1 },
@@ -209,7 +257,7 @@ export async function run(): Promise<Record<string, unknown>> {
   };
   console.log(
     `validate: ${numbers.rows} righe, ${numbers.findings} rilievi; completa ${numbers.fullMedianMs} ms ` +
-      `(${numbers.fullRowsPerSecond} righe/s, min ${numbers.fullMinMs} ms, CPU ${numbers.fullCpuMedianMs} ms, primo passaggio a freddo ${numbers.coldFullMs} ms); upsert di una riga ${numbers.upsertMedianMs} ms (p95 ${numbers.upsertP95Ms} ms); carico ${numbers.loadAverage1m}`,
+      `(${numbers.fullRowsPerSecond} righe/s, min ${numbers.fullMinMs} ms, CPU ${numbers.fullCpuMedianMs} ms, primo passaggio a freddo ${numbers.coldFullMs} ms; solo decimal.js ${numbers.decimalFloorMedianMs} ms); upsert di una riga ${numbers.upsertMedianMs} ms (p95 ${numbers.upsertP95Ms} ms); carico ${numbers.loadAverage1m}`,
   );
   return numbers;
 }
