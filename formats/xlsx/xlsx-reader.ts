@@ -168,16 +168,21 @@ function scan(xml: string, visitor: Visitor): void {
   // Attributes keep their prefixes ("r:id"): only the few places that read a prefixed one localise them.
   // saxen parses a tag's attributes on the first call of its getter and keeps them: decode them
   // once per tag too (decoding twice would turn "&amp;lt;" into "<").
+  // A part without '&' or CR (most sheets: their texts are in the shared strings) has nothing to
+  // decode: one scan of the part instead of a look at every attribute and text.
+  const plain = xml.indexOf('&') < 0 && xml.indexOf('\r') < 0;
   let attributesOfTag: () => Attributes | false = () => ({});
   let decoded: Attributes | null = null;
-  const read: AttributeReader = () => (decoded ??= decodedAttributes(attributesOfTag()));
+  const read: AttributeReader = plain
+    ? () => attributesOfTag() || {}
+    : () => (decoded ??= decodedAttributes(attributesOfTag()));
   parser.on('openTag', (name, attrs) => {
     attributesOfTag = attrs;
     decoded = null;
     visitor.open(local(name), read);
   });
   parser.on('closeTag', (name) => visitor.close(local(name)));
-  parser.on('text', (raw) => visitor.text(xmlText(raw)));
+  parser.on('text', plain ? (raw) => visitor.text(raw) : (raw) => visitor.text(xmlText(raw)));
   parser.on('cdata', (text) => visitor.text(text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n')));
   parser.parse(xml);
   if (malformed) throw new XlsxReadError('corrupt');

@@ -102,6 +102,9 @@ describe('readXlsx', () => {
       name === 'xl/workbook.xml' ? xml.replace('name="Foglio1"', 'name="Spese &amp; costi &quot;2026&quot;"') : xml,
     );
     expect(readXlsx(renamed).sheets[0].name).toBe('Spese & costi "2026"');
+    // A part with line ends typed as CR LF but no character reference is still normalised.
+    const crlf = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>uno\r\ndue</t></is></c></row></sheetData></worksheet>`;
+    expect(readXlsx(rawWorkbook(crlf)).sheets[0].rows[0]).toEqual(['uno\ndue']);
   });
 
   it.each([
