@@ -113,14 +113,17 @@ export function classifyRow(row: RowCells, table: ColumnIndexes | RowShape, know
   let identity = false;
   let totalFormula = false;
   let mappedContent = false;
-  for (const index of shape.content) {
+  // Indexed loops: this runs for every row of every table, often in a process still cold.
+  for (let i = 0; i < shape.content.length; i++) {
+    const index = shape.content[i];
     if ((formulas !== undefined && formulas[index] !== undefined) || !isEmpty(cells[index])) {
       mappedContent = true;
       break;
     }
   }
-  for (const index of shape.identity) if (!isEmpty(cells[index])) identity = true;
-  for (const index of shape.numbers) {
+  for (let i = 0; i < shape.identity.length; i++) if (!isEmpty(cells[shape.identity[i]])) identity = true;
+  for (let i = 0; i < shape.numbers.length; i++) {
+    const index = shape.numbers[i];
     const cell = cells[index];
     const formula = formulas?.[index];
     if (formula !== undefined) {

@@ -551,7 +551,8 @@ function readCells(
   reading: RowReading,
   index: AgreementIndex,
 ): void {
-  for (const field of plan) {
+  for (let i = 0; i < plan.length; i++) {
+    const field = plan[i];
     const cell = cells[field.slot];
     if (cell === undefined || cell === null || (typeof cell === 'string' && isBlankText(cell))) {
       if (field.required) (reading.missing ??= []).push(field.key);

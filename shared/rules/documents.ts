@@ -40,23 +40,24 @@ export function documentRequirementKeys(row: ParsedRow): readonly string[] | nul
   }
 }
 
+const NO_GROUPS: readonly string[][] = [];
+
 /** Groups of required documents not listed on the row; each group is "one of". */
 export function missingDocuments(row: ParsedRow, required: Record<string, string[][]>): string[][] {
   const keys = documentRequirementKeys(row);
   if (!keys) return [];
   const documents = row.values.documents;
   const missing: string[][] = [];
-  for (const key of keys) {
-    for (const group of required[key] ?? []) {
-      if (!listsAny(documents, group)) missing.push(group);
-    }
+  for (let k = 0; k < keys.length; k++) {
+    const groups = required[keys[k]] ?? NO_GROUPS;
+    for (let g = 0; g < groups.length; g++) if (!listsAny(documents, groups[g])) missing.push(groups[g]);
   }
   return missing;
 }
 
 /** Whether the row lists one of the kinds of a "one of" group (a loop: no closure per row). */
 function listsAny(documents: DocumentKinds, group: readonly string[]): boolean {
-  for (const kind of group) if (documents.has(kind)) return true;
+  for (let i = 0; i < group.length; i++) if (documents.has(group[i])) return true;
   return false;
 }
 
