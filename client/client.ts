@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import {
   AgreementAnswerSchema,
+  AtsStatusAnswerSchema,
   DocumentMetaSchema,
   DrawAnswerSchema,
   HealthAnswerSchema,
@@ -20,6 +21,7 @@ import {
   XLSX_CONTENT_TYPE,
   parseReconciliationAnswer,
   type AgreementAnswer,
+  type AtsStatusAnswer,
   type ConfirmRequest,
   type DecisionRequest,
   type DocumentMeta,
@@ -111,6 +113,10 @@ export interface RendicontaClient {
   uploadDocument(agreement: string, docId: string, bytes: Uint8Array, query: DocumentQuery): Promise<DocumentMeta>;
   downloadDocument(agreement: string, docId: string): Promise<DownloadedFile>;
   getSample(agreement: string, programme: string, semester: string): Promise<SampleView>;
+  /** The frozen population of a drawn sample: the exact bytes of its recorded hash (text/plain). */
+  samplePopulation(agreement: string, programme: string, semester: string): Promise<DownloadedFile>;
+  /** The ATS lead partner's (and admins') ATS-wide position of a year. */
+  atsStatus(agreement: string, query: { year: number; asOf?: string }): Promise<AtsStatusAnswer>;
   drawSample(agreement: string, programme: string, semester: string, body?: DrawRequest): Promise<DrawAnswer>;
   /** `person`: the rank in the draw order (preferred: URLs reach logs) or the person id. */
   recordOutcome(
@@ -226,6 +232,13 @@ export function createClient(options: ClientOptions): RendicontaClient {
       file({ method: 'GET', path: `${a(agreement)}/documents/${encodeURIComponent(docId)}`, accept: '*/*' }),
     getSample: (agreement, programme, semester) =>
       call(SampleViewSchema, { method: 'GET', path: samplePath(agreement, programme, semester) }),
+    samplePopulation: (agreement, programme, semester) =>
+      file({ method: 'GET', path: `${samplePath(agreement, programme, semester)}/population`, accept: 'text/plain' }),
+    atsStatus: (agreement, query) => {
+      const search = new URLSearchParams({ year: String(query.year) });
+      if (query.asOf) search.set('asOf', query.asOf);
+      return call(AtsStatusAnswerSchema, { method: 'GET', path: `${a(agreement)}/ats-status?${search}` });
+    },
     drawSample: (agreement, programme, semester, body = {}) =>
       call(DrawAnswerSchema, {
         method: 'POST',

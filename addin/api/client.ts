@@ -4,7 +4,13 @@
 // the client's ApiError, with the API's Italian message; a network failure or a 5xx is
 // "retryable": the outbox keeps the submission and retries it with the same Idempotency-Key.
 import { ApiError, createClient, type DocumentQuery, type FetchLike, type RendicontaClient } from '../../client';
-import type { AgreementAnswer, DocumentMeta, SubmissionAnswer, SubmissionRequest } from '../../shared/contract';
+import type {
+  AgreementAnswer,
+  AtsStatusAnswer,
+  DocumentMeta,
+  SubmissionAnswer,
+  SubmissionRequest,
+} from '../../shared/contract';
 import type { RowInput } from '../../shared/rows/rows';
 import { apiBaseUrl } from './api-base';
 
@@ -43,5 +49,15 @@ export class ApiClient {
 
   uploadDocument(agreementId: string, docId: string, bytes: Uint8Array, query: DocumentQuery): Promise<DocumentMeta> {
     return this.client.uploadDocument(agreementId, docId, bytes, query);
+  }
+
+  /** The ATS lead partner's section: every member's report status and R20 of the whole ATS. */
+  atsStatus(agreementId: string, year: number): Promise<AtsStatusAnswer> {
+    return this.client.atsStatus(agreementId, { year });
+  }
+
+  /** The frozen population of a drawn sample, as the exact bytes of its recorded hash. */
+  async samplePopulation(agreementId: string, programme: string, semester: string): Promise<Uint8Array> {
+    return (await this.client.samplePopulation(agreementId, programme, semester)).bytes;
   }
 }

@@ -14,7 +14,6 @@ import { SignInError } from '../auth/sign-in';
 import { lockedPartner } from './partner-identity';
 import { accessMessage, checkAccess, type AccessCheck } from './access-check';
 import { apiBaseUrl } from '../api/api-base';
-import { fetchAtsStatus, fetchPopulationText } from './ats-status-loader';
 import { renderAtsStatus } from '../ui/ats-panel';
 import { PartnerRequests } from './requests-loader';
 import { FileWorkbook } from '../file/file-workbook';
@@ -336,16 +335,26 @@ export class PaneApp {
       try {
         renderAtsStatus(
           root,
-          await fetchAtsStatus(this.tokens.getToken, this.agreement.id, this.context().year),
+          await this.api.atsStatus(this.agreement.id, this.context().year),
           async (programme, semester) => {
-            const bytes = await fetchPopulationText(this.tokens.getToken, this.agreement.id, programme, semester);
+            const bytes = await this.api
+              .samplePopulation(this.agreement.id, programme, semester)
+              .catch((error: unknown) => {
+                throw offline(error) ? new Error('Servizio non raggiungibile: riprova tra poco.') : error;
+              });
             const name = `popolazione-${this.agreement.id}-${programme}-${semester}.txt`;
             downloadBytes(bytes, name, 'text/plain;charset=utf-8');
             return name;
           },
         );
       } catch (error) {
-        renderError(root, error instanceof Error ? error.message : 'Situazione dell’ATS non disponibile.');
+        // Offline: the client's "we will retry" is the outbox's promise, not this section's.
+        const message = offline(error)
+          ? 'Servizio non raggiungibile: la situazione dell’ATS non è disponibile (riprova con «Aggiorna»).'
+          : error instanceof Error
+            ? error.message
+            : 'Situazione dell’ATS non disponibile.';
+        renderError(root, message);
       }
     };
     refresh.addEventListener('click', () => void load());
@@ -635,4 +644,9 @@ export class PaneApp {
       throw error instanceof ApiError ? error : new Error('Caricamento non riuscito.');
     }
   }
+}
+
+/** The service did not answer (the client's status 0). */
+function offline(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 0;
 }

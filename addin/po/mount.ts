@@ -10,7 +10,6 @@ import type { Agreement } from '../../shared/agreement/agreement';
 import type { SheetLayout } from '../../shared/reconciliation/sheet-layout';
 import { reviewForm } from './review-form';
 import { samplePanel } from './sample-panel';
-import { fetchPopulation } from './population-download';
 
 export interface PoDeps {
   agreement: string;
@@ -104,16 +103,7 @@ export async function mountPoMode(root: HTMLElement, deps: PoDeps): Promise<PoMo
       partnerNames: deps.partnerNames,
       downloadPopulation: download
         ? async () => {
-            const file = await fetchPopulation(
-              {
-                baseUrl: deps.apiBaseUrl ?? apiBaseUrl(),
-                agreement: deps.agreement,
-                getToken: deps.getToken,
-                fetch: deps.fetch ?? ((url, init) => globalThis.fetch(url, init)),
-              },
-              programme,
-              semester,
-            );
+            const file = await api.samplePopulation(programme, semester);
             download(file.fileName, file.bytes, 'text/plain;charset=utf-8');
             return file.fileName;
           }

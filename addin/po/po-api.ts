@@ -62,6 +62,8 @@ export interface PoApi {
   /** The rows of one version, reduced to id, category, amount and place. */
   submissionRows(submissionId: string): Promise<RowSummary[]>;
   reconciliation(year: number, programme?: string, asOf?: string): Promise<ReconciliationAnswerAsRead>;
+  /** The frozen population of a drawn sample as a .txt file: the exact bytes of its recorded hash. */
+  samplePopulation(programme: string, semester: string): Promise<{ fileName: string; bytes: Uint8Array }>;
 }
 
 export function createPoApi(config: PoApiConfig): PoApi {
@@ -132,6 +134,10 @@ export function createPoApi(config: PoApiConfig): PoApi {
     },
     reconciliation(year, programme, asOf): Promise<ReconciliationAnswerAsRead> {
       return client.reconciliation(agreement, { year, programme, asOf });
+    },
+    async samplePopulation(programme, semester) {
+      const file = await client.samplePopulation(agreement, programme, semester);
+      return { fileName: `popolazione-${agreement}-${programme}-${semester}.txt`, bytes: file.bytes };
     },
   };
 }

@@ -1,7 +1,7 @@
 // The ATS lead partner's section (DOMAIN.md §11): per programme each member's last version (day,
 // rows, errors, warnings, co-financing share) and the ATS-wide R20 position. Counts and amounts
 // only: the API sends no personal data of other members, and nothing here asks for it.
-import type { AtsStatusAnswer } from '../app/ats-status-loader';
+import type { AtsStatusAnswer } from '../../shared/contract';
 import { h, replaceChildren } from './dom';
 import { day, euro, percent } from './format-it';
 

@@ -3,6 +3,7 @@
 // errors arrive as ApiError with the server's Italian message and JSON paths, and the pane's
 // outbox on top of it keeps one Idempotency-Key across retries, so a lost answer never makes a
 // second version. The PO pane's client (createPoApi) and the CLI's fetch run on the same routes.
+import { createHash } from 'node:crypto';
 import { ApiError, createClient, type FetchLike, type RendicontaClient } from '../../client';
 import { ApiClient } from '../../addin/api/client';
 import { Outbox, type KeyValueStore, type OutboxEvent } from '../../addin/api/outbox';
@@ -183,6 +184,29 @@ describe('PO routes, the PO pane and the CLI', () => {
       .catch((e: unknown) => e);
     expect(conflict).toMatchObject({ status: 409, code: 'state_conflict' });
     expect((conflict as ApiError).message).toMatch(/[a-zà-ù]/);
+  });
+
+  it('downloads the frozen population (the bytes of its hash) and reads the ATS status as the lead', async () => {
+    const po = clientWith(await api.po('P1'));
+    const view = await po.getSample(AGREEMENT, 'P1', '2026-H1');
+    const population = await po.samplePopulation(AGREEMENT, 'P1', '2026-H1');
+    expect(createHash('sha256').update(population.bytes).digest('hex')).toBe(view.populationHash);
+    expect(population.contentType).toMatch(/^text\/plain/);
+
+    const lead = clientWith(await api.partner('arcobaleno'));
+    const status = await lead.atsStatus(AGREEMENT, { year: 2026, asOf: '2026-10-01' });
+    expect(status).toMatchObject({ agreement: AGREEMENT, year: 2026, asOf: '2026-10-01', leadPartner: 'arcobaleno' });
+    const p1 = status.programmes.find((p) => p.programme === 'P1');
+    expect(p1?.members.map((m) => m.partner)).toContain('koala');
+    expect(p1?.samples.map((s) => s.populationHash)).toContain(view.populationHash);
+    expect(Buffer.from(await lead.samplePopulation(AGREEMENT, 'P1', '2026-H1').then((f) => f.bytes))).toEqual(
+      Buffer.from(population.bytes),
+    );
+
+    const koala = clientWith(await api.partner('koala'));
+    const refused = await koala.atsStatus(AGREEMENT, { year: 2026 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).status).toBe(403);
   });
 
   it('the PO pane reads the same sample and versions, without personal data in the row summaries', async () => {
