@@ -1,6 +1,7 @@
 // The token checked when the pane opens: one cheap authenticated call (GET /api/agreements/{a},
 // which the pane needs anyway). A 401 tells an expired token from an invalid one, so the pane can
 // say which in Italian and offer no entity at all for a token nobody signed.
+import { ApiError, createClient, type FetchLike } from '../../client';
 import { apiBaseUrl } from '../api/api-base';
 import { readClaims } from '../auth/token-claims';
 
@@ -12,32 +13,31 @@ export type AccessCheck =
   /** The service did not answer: the token cannot be judged; the pane works offline. */
   | { state: 'offline' };
 
+const browserFetch: FetchLike = (url, init) => globalThis.fetch(url, init as RequestInit);
+
 export async function checkAccess(
   token: string | null,
   agreementId: string,
   now: number,
-  fetcher: typeof fetch = (...args) => globalThis.fetch(...args),
+  fetcher: FetchLike = browserFetch,
   baseUrl = apiBaseUrl(),
 ): Promise<AccessCheck> {
   if (!token) return { state: 'none' };
-  let response: Response;
+  const client = createClient({ baseUrl, token: () => token, fetch: fetcher });
   try {
-    response = await fetcher(`${baseUrl}/agreements/${encodeURIComponent(agreementId)}`, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-    });
-  } catch {
-    return { state: 'offline' };
-  }
-  if (response.status === 401) {
-    const body = (await response.json().catch(() => null)) as { error?: { details?: { reason?: string } } } | null;
-    const reason = body?.error?.details?.reason;
+    return { state: 'valid', agreement: await client.getAgreement(agreementId) };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    // The service took the token but sent an agreement the contract does not describe: the
+    // token is good, the pane keeps its own agreement.
+    if (error.code === 'bad_answer') return { state: 'valid', agreement: null };
+    if (error.status !== 401) return { state: 'offline' };
+    const reason = (error.details as { reason?: unknown } | null)?.reason;
     const exp = readClaims(token)?.expiresAt;
     return reason === 'expired' || (reason === undefined && exp !== undefined && exp <= now)
       ? { state: 'expired' }
       : { state: 'invalid' };
   }
-  if (!response.ok) return { state: 'offline' };
-  return { state: 'valid', agreement: await response.json().catch(() => null) };
 }
 
 /** What the pane says about the access (null when there is nothing to say). */

@@ -1,6 +1,9 @@
 // The token check when the pane opens: the service's answer decides valid / expired / invalid;
 // no answer means "offline" (the pane validates without the service).
 import { accessMessage, checkAccess } from '../../../addin/app/access-check';
+import { getAgreement } from '../../../shared/agreement/agreements';
+import { AgreementAnswerSchema } from '../../../shared/contract';
+import { MINISTRY_HOURLY_COSTS } from '../../../shared/agreement/reference';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -13,14 +16,19 @@ describe('checkAccess', () => {
 
   it('asks the agreement with the token and keeps the answer when it is valid', async () => {
     const calls: [string, RequestInit | undefined][] = [];
+    const answer = { ...getAgreement('crema-2026-2028'), reference: { ministryHourlyCosts: MINISTRY_HOURLY_COSTS } };
     const fetcher = (async (url: string, init?: RequestInit) => {
       calls.push([url, init]);
-      return json(200, { id: 'crema-2026-2028' });
+      return json(200, answer);
     }) as typeof fetch;
     const check = await checkAccess('tok', 'crema-2026-2028', NOW, fetcher);
-    expect(check).toEqual({ state: 'valid', agreement: { id: 'crema-2026-2028' } });
+    // The agreement as the contract reads it (what the pane then parses as its agreement).
+    expect(check).toEqual({ state: 'valid', agreement: AgreementAnswerSchema.parse(answer) });
     expect(calls[0][0]).toBe('/api/agreements/crema-2026-2028');
     expect((calls[0][1]?.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+    // A 200 the contract does not describe: the token is good, the pane keeps its own agreement.
+    const odd = await checkAccess('tok', 'a', NOW, (async () => json(200, { id: 'x' })) as typeof fetch);
+    expect(odd).toEqual({ state: 'valid', agreement: null });
   });
 
   it('tells an expired token from a garbage one', async () => {
