@@ -17,6 +17,7 @@ import {
 } from '../shared/mapping/mapping';
 import type { RowInput } from '../shared/rows/rows';
 import { validateRows } from '../shared/rules/validate';
+import { compareText } from '../shared/rules/order';
 import { formatJson, formatText } from './findings-output';
 import { COMMANDS } from './commands';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from './io';
@@ -93,11 +94,6 @@ function parseValidateArgs(argv: string[], io: CliIo): ValidateArgs | string {
   };
 }
 
-/** Rule codes are ASCII ("M04", "R02"): code-point order, without starting ICU's collator. */
-function compareCodes(a: string, b: string): number {
-  return a === b ? 0 : a < b ? -1 : 1;
-}
-
 /** Workbook order of sheets, then row, column and code; report-level findings last. */
 function orderFindings(findings: Finding[], sheetOrder: readonly string[]): Finding[] {
   const sheetRank = (sheet: string | null) => {
@@ -111,7 +107,7 @@ function orderFindings(findings: Finding[], sheetOrder: readonly string[]): Find
         sheetRank(a.f.sheet) - sheetRank(b.f.sheet) ||
         (a.f.row ?? Number.MAX_SAFE_INTEGER) - (b.f.row ?? Number.MAX_SAFE_INTEGER) ||
         columnIndex(a.f.column) - columnIndex(b.f.column) ||
-        compareCodes(a.f.code, b.f.code) ||
+        compareText(a.f.code, b.f.code) ||
         a.seq - b.seq,
     )
     .map(({ f }) => f);

@@ -140,8 +140,13 @@ function entity(_: string, decimal: string | undefined, hex: string | undefined,
  * predefined and numeric character references are replaced ("&#13;" stays a CR, as written).
  */
 function xmlText(raw: string): string {
-  const lines = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
+  const lines = lfLineEnds(raw);
   return lines.indexOf('&') < 0 ? lines : lines.replace(ENTITY, entity);
+}
+
+/** CR LF and lone CR as LF (XML's end-of-line handling, also inside CDATA). */
+function lfLineEnds(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
 }
 
 /** saxen's attributes with entities decoded; `false` (attributes it could not parse, warned) reads as none. */
@@ -165,11 +170,11 @@ function scan(xml: string, visitor: Visitor): void {
   parser.on('warn', () => {
     malformed = true;
   });
-  // Attributes keep their prefixes ("r:id"): only the few places that read a prefixed one localise them.
-  // saxen parses a tag's attributes on the first call of its getter and keeps them: decode them
-  // once per tag too (decoding twice would turn "&amp;lt;" into "<").
   // A part without '&' or CR (most sheets: their texts are in the shared strings) has nothing to
-  // decode: one scan of the part instead of a look at every attribute and text.
+  // decode: one scan of the part instead of a look at every attribute and text. Otherwise saxen
+  // parses a tag's attributes on the first call of its getter and keeps them: they are decoded
+  // once per tag too (twice would turn "&amp;lt;" into "<"). Attributes keep their prefixes
+  // ("r:id"): only the few places that read a prefixed one localise them.
   const plain = xml.indexOf('&') < 0 && xml.indexOf('\r') < 0;
   let attributesOfTag: () => Attributes | false = () => ({});
   let decoded: Attributes | null = null;
@@ -183,7 +188,7 @@ function scan(xml: string, visitor: Visitor): void {
   });
   parser.on('closeTag', (name) => visitor.close(local(name)));
   parser.on('text', plain ? (raw) => visitor.text(raw) : (raw) => visitor.text(xmlText(raw)));
-  parser.on('cdata', (text) => visitor.text(text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n')));
+  parser.on('cdata', (text) => visitor.text(lfLineEnds(text)));
   parser.parse(xml);
   if (malformed) throw new XlsxReadError('corrupt');
 }

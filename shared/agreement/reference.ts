@@ -1,5 +1,6 @@
 // Ministry of Labour average hourly costs (DOMAIN §8): the rate of a CCNL level in force in a month.
 // The table is data (shared/agreement/data/ministry-hourly-costs.json); intermediate levels may be missing.
+import { compareText } from '../rules/order';
 import table from './data/ministry-hourly-costs.json';
 import { Money } from '../core/money';
 import type { IsoMonth } from '../core/dates';
@@ -37,8 +38,7 @@ export function compileHourlyCosts(data: HourlyCostTable): CompiledHourlyCosts {
   }
   // Newest first, so the first edition not after the month is the one in force.
   // ISO dates compare as plain strings (localeCompare would start ICU's collator for nothing).
-  for (const list of byCcnl.values())
-    list.sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? 0 : a.effectiveFrom < b.effectiveFrom ? 1 : -1));
+  for (const list of byCcnl.values()) list.sort((a, b) => compareText(b.effectiveFrom, a.effectiveFrom));
   return { source: data.source, byCcnl };
 }
 

@@ -18,7 +18,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** Code-point order: cheap, and the same in every runtime and locale. */
-function compareText(a: string, b: string): number {
+/** Code-point order: cheap, the same in every runtime and locale, and no ICU collator to start. */
+export function compareText(a: string, b: string): number {
   return a === b ? 0 : a < b ? -1 : 1;
 }
