@@ -2,7 +2,7 @@
 // file mode (FileWorkbook + ReportSession) and to the CLI (`rendiconta validate --json`). Every
 // planted mistake is found on its row, nothing else is an error or a warning on a row, and both
 // adapters give the same findings.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileWorkbook, type SettingsStorage } from '../../addin/file/file-workbook';
@@ -231,5 +231,50 @@ describe('other writers and date systems read the same', () => {
     const cli = await viaCli(await workbook1904(), 'goods-1904');
     expect(rowProblems(cli.findings)).toEqual(planted(GOODS_PLANTED));
     expect((await viaPane(await workbook1904(), 'goods-1904')).map(key).sort()).toEqual(cli.findings.map(key).sort());
+  });
+});
+
+// Saved by a real LibreOffice Calc 7.4 (scripts/make-libreoffice-fixtures.sh), not imitated: Calc
+// writes its own styles, shared strings, cached results (656.01, not 656.0099999999999; it also
+// recomputes the SUM that showed #VALUE!) and merge order.
+describe('files saved by LibreOffice Calc', () => {
+  const file = (name: string) => new Uint8Array(readFileSync(join(__dirname, '../fixtures/files/libreoffice', name)));
+
+  it('the real workbook saved again by Calc: the planted mistakes only, the same findings as the Excel file', async () => {
+    const calc = file('real-workbook.xlsx');
+    const cli = await viaCli(calc, 'calc-real');
+    const pane = await viaPane(calc, 'calc-real');
+    expect(rowProblems(cli.findings)).toEqual(planted(REAL_PLANTED));
+    expect(pane.map(key).sort()).toEqual(cli.findings.map(key).sort());
+    const excel = await viaCli(await realWorkbook(), 'calc-real-excel');
+    expect(cli.findings.map(key).sort()).toEqual(excel.findings.map(key).sort());
+  });
+
+  it('a goods sheet typed in Calc (Italian locale, its own formulas): the planted mistakes only', async () => {
+    const calc = file('beni-di-consumo.xlsx');
+    const [sheet] = readXlsx(calc).sheets;
+    // Calc keeps what it computed: G4+H4 of 1.234,56 + 271,60, and the P.IVA it turned into a number.
+    expect(sheet.formulas[3][8]).toBe('G4+H4');
+    expect(sheet.rows[3][8]).toBe(1506.16);
+    expect(sheet.rows[3][1]).toBe(1234567897);
+    const cli = await viaCli(calc, 'calc-goods');
+    expect(rowProblems(cli.findings)).toEqual(['R09 Beni di consumo!5', 'R10 Beni di consumo!6']);
+    const m04 = cli.findings.find((f) => f.code === 'M04') as Seen & { message: string };
+    expect(m04.message).toContain(': 7.'); // the total; the place, date and signature lines hold no amount
+    expect((await viaPane(calc, 'calc-goods')).map(key).sort()).toEqual(cli.findings.map(key).sort());
+  });
+
+  it.each([
+    ['real-workbook.ods', /OpenDocument \(\.ods.*Excel 2007-365 \(\.xlsx\)/],
+    ['real-workbook.xls', /Excel 97-2003 \(\.xls\).*\.xlsx/],
+  ])('%s saved by Calc: the Italian message that names the format (CLI exit 2, the pane the same)', async (name, message) => {
+    const bytes = file(name);
+    expect(() => FileWorkbook.fromXlsx(bytes, name, null)).toThrow(message);
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const captured = captureIo();
+    expect(await validateCommand([path, ...CLI_ARGS], captured.io)).toBe(2);
+    expect(captured.stderr()).toMatch(message);
+    expect(captured.stderr()).not.toMatch(/\n\s+at /);
   });
 });
