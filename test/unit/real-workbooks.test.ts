@@ -267,14 +267,17 @@ describe('files saved by LibreOffice Calc', () => {
   it.each([
     ['real-workbook.ods', /OpenDocument \(\.ods.*Excel 2007-365 \(\.xlsx\)/],
     ['real-workbook.xls', /Excel 97-2003 \(\.xls\).*\.xlsx/],
-  ])('%s saved by Calc: the Italian message that names the format (CLI exit 2, the pane the same)', async (name, message) => {
-    const bytes = file(name);
-    expect(() => FileWorkbook.fromXlsx(bytes, name, null)).toThrow(message);
-    const path = join(dir, name);
-    writeFileSync(path, bytes);
-    const captured = captureIo();
-    expect(await validateCommand([path, ...CLI_ARGS], captured.io)).toBe(2);
-    expect(captured.stderr()).toMatch(message);
-    expect(captured.stderr()).not.toMatch(/\n\s+at /);
-  });
+  ])(
+    '%s saved by Calc: the Italian message that names the format (CLI exit 2, the pane the same)',
+    async (name, message) => {
+      const bytes = file(name);
+      expect(() => FileWorkbook.fromXlsx(bytes, name, null)).toThrow(message);
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const captured = captureIo();
+      expect(await validateCommand([path, ...CLI_ARGS], captured.io)).toBe(2);
+      expect(captured.stderr()).toMatch(message);
+      expect(captured.stderr()).not.toMatch(/\n\s+at /);
+    },
+  );
 });
