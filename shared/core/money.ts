@@ -80,19 +80,81 @@ function readCommon(cell: number | string): Money | null {
   if (text.length === 0 || text.length > MAX_NUMBER_TEXT) return null;
   let separator = -1;
   let digits = 0;
+  // The digits as one integer and how many of them follow the separator: at most 15 significant
+  // digits, so the integer is exact in a double (no arithmetic on the value, only on its digits).
+  let integer = 0;
+  let scale = 0;
   const start = typeof cell === 'number' && text.charCodeAt(0) === 45 ? 1 : 0; // '-' of a number
   for (let i = start; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       if (digits > 0 || code !== 48) digits += 1; // leading zeros are not significant
+      if (digits > MAX_SIGNIFICANT_DIGITS) return null;
+      integer = integer * 10 + (code - 48);
+      if (separator >= 0) scale += 1;
     } else if ((code === 44 || code === 46) && separator < 0 && i > start && i < text.length - 1) separator = i;
     else return null;
   }
-  if (digits > MAX_SIGNIFICANT_DIGITS) return null;
-  // From the text: decimal.js would make String(cell) again, and reads text faster than numbers.
-  if (typeof cell === 'number') return new Money(text);
-  return new Money(separator >= 0 && text.charCodeAt(separator) === 44 ? text.replace(',', '.') : text);
+  return moneyFromDigits(integer, scale, start === 1);
 }
+
+/**
+ * The Decimal `new Money(text)` builds for the digits `integer` with `scale` of them after the
+ * separator (integer < 1e15), without the text: decimal.js keeps a value as its sign `s`, the
+ * exponent `e` of its leading digit and the digits in words of 7 (`d`, most significant first,
+ * the first word cut where the exponent puts it, the last padded with zeros, no zero word at the
+ * end). test/unit/fast-paths.test.ts checks s, e and d against decimal.js's own parse.
+ */
+export function moneyFromDigits(integer: number, scale: number, negative: boolean): Money {
+  if (integer === 0) return new Money(0);
+  let value = integer;
+  let exponent = -scale; // value × 10^exponent
+  while (value % 10 === 0) {
+    value /= 10;
+    exponent += 1;
+  }
+  // Plain multiplications, not `**`: the powers of ten stay exact and cheap below 1e16.
+  let length = 1;
+  let power = 10; // 10^length
+  while (value >= power) {
+    length += 1;
+    power *= 10;
+  }
+  const e = length - 1 + exponent;
+  let first = (e + 1) % WORD_DIGITS; // digits of the first word, as decimal.js cuts them
+  if (e < 0) first += WORD_DIGITS;
+  const words: number[] = [];
+  if (first >= length) words.push(value * tenTo(first - length));
+  else {
+    let rest = length - first;
+    let unit = tenTo(rest);
+    if (first > 0) words.push(Math.floor(value / unit));
+    let remainder = value % unit;
+    while (rest > 0) {
+      const take = rest < WORD_DIGITS ? rest : WORD_DIGITS;
+      rest -= take;
+      unit = tenTo(rest);
+      words.push(Math.floor(remainder / unit) * tenTo(WORD_DIGITS - take));
+      remainder %= unit;
+    }
+  }
+  const money = new Money(1);
+  const fields = money as unknown as { s: number; e: number; d: number[] }; // read-only in the typings
+  fields.s = negative ? -1 : 1;
+  fields.e = e;
+  fields.d = words;
+  return money;
+}
+
+/** 10^k for 0 <= k <= 15, exactly. */
+function tenTo(k: number): number {
+  let power = 1;
+  for (let i = 0; i < k; i++) power *= 10;
+  return power;
+}
+
+/** Decimal digits per word of decimal.js (its LOG_BASE). */
+const WORD_DIGITS = 7;
 
 /** The reading of every form parseAmount accepts (the reference the common forms are checked against). */
 export function parseNumberPlain(cell: unknown, maxDecimals: number, bound: NumberBound): MoneyParse {

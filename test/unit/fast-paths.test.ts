@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import {
   Money,
+  moneyFromDigits,
   parseAmount,
   parseNumberPlain,
   parseQuantity,
@@ -54,6 +55,33 @@ describe('amount fast path = plain reading', () => {
       }),
       RUNS,
     );
+  });
+
+  // The fast path builds its Decimals from the digits: they must be decimal.js's own, field by
+  // field (sign, exponent, words), or later arithmetic would go wrong though toString() agrees.
+  const internals = (m: Money) => ({ s: m.s, e: m.e, d: m.d });
+  it('builds the same Decimal as decimal.js from the text, sign, exponent and words alike', () => {
+    const digits = fc
+      .tuple(fc.stringMatching(/^[0-9]{1,15}$/), fc.integer({ min: 0, max: 15 }), fc.boolean())
+      .filter(([text, scale]) => scale <= text.length);
+    fc.assert(
+      fc.property(digits, ([text, scale, negative]) => {
+        const plain = `${negative ? '-' : ''}${text.slice(0, text.length - scale) || '0'}.${text.slice(text.length - scale)}0`;
+        const expected = new Money(plain);
+        const built = moneyFromDigits(Number(text), scale, negative);
+        if (expected.isZero()) expect(built.isZero()).toBe(true);
+        else expect(internals(built)).toEqual(internals(expected));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const cell of ['1234,56', '0,01', '1200', '10000000', '0,10', '123456789012345', '1234567,8'])
+      expect(internals((parseAmount(cell, null) as { value: Money }).value)).toEqual(
+        internals(new Money(cell.replace(',', '.'))),
+      );
+    for (const cell of [656.01, 0.3, 1234567.89, 99999999.99, 1e-7, 5e-5])
+      expect(internals((parseQuantity(cell, 20, null) as { value: Money }).value)).toEqual(
+        internals(new Money(String(cell))),
+      );
   });
 
   it('the exponent shortcut of withinBound agrees with lt/lte', () => {
