@@ -3,11 +3,14 @@
 // event is appended and the intent removed; a process killed in between leaves the intent, and the
 // next write to that report, the first write of the next process, or `npm run audit:verify --
 // --repair` appends the event and removes the intent. Appending is idempotent: an intent whose
-// event is already in the log (crash after the append) is only removed.
+// event is already in the log (crash after the append) is only removed. Uploads and PO decisions
+// carry their intent on their own row instead (audit-pending.ts); the full repair completes them too.
 import type { TableEntityResult } from '@azure/data-tables';
 import { appendAudit, canonicalJson, readAuditLog, statusOf, type AuditActor, type AuditEventInput } from './audit';
 import type { StoreDeps } from './deps';
 import { documentAuditInput, type DocumentMeta } from './documents-store';
+import { pendingAuditRows } from './audit-pending';
+import { completeDecisionIntents, pendingDecisionRows } from './decision-intents';
 import type { Storage } from './storage';
 
 export const INTENT_PREFIX = 'audit-intent-';
@@ -90,10 +93,12 @@ export async function completeAuditIntents(deps: StoreDeps, partitionKey?: strin
   const { storage } = deps;
   const intents = await pendingIntents(storage, partitionKey);
   const documents = partitionKey ? [] : await pendingDocumentIntents(storage);
-  if (intents.length === 0 && documents.length === 0) return 0;
+  const decisions = partitionKey ? [] : await pendingDecisionRows(storage);
+  if (intents.length === 0 && documents.length === 0 && decisions.length === 0) return 0;
   const log = await readAuditLog(storage);
   const done = new Set(log.map((e) => `${e.action}\u0000${e.target}`));
   let repaired = await completeDocumentIntents(deps, documents, done);
+  repaired += await completeDecisionIntents(deps, decisions, log);
   for (const intent of intents) {
     const input = inputOf(intent);
     const table = storage.table('submissions');
@@ -118,13 +123,8 @@ export async function completeAuditIntents(deps: StoreDeps, partitionKey?: strin
 }
 
 /** Uploads whose metadata row still carries its audit intent. */
-export async function pendingDocumentIntents(storage: Storage): Promise<TableEntityResult<Record<string, unknown>>[]> {
-  const out: TableEntityResult<Record<string, unknown>>[] = [];
-  for await (const e of storage
-    .table('documents')
-    .listEntities<Record<string, unknown>>({ queryOptions: { filter: 'auditPending eq true' } }))
-    out.push(e);
-  return out;
+export function pendingDocumentIntents(storage: Storage): Promise<TableEntityResult<Record<string, unknown>>[]> {
+  return pendingAuditRows(storage, 'documents');
 }
 
 async function completeDocumentIntents(

@@ -3,11 +3,13 @@
 //    head (seal) names an event of the chain (no rewrite, no forged event, no removed tail);
 // 2. every committed version and PO decision has its audit event (audit-coverage.ts);
 // 3. every snapshot and document blob hashes to what its index row and its event recorded;
-// 4. no audit intent is pending (a crash between a version and its event); --repair completes them.
+// 4. no audit intent is pending (a crash between a version, an upload or a PO decision and its
+//    event); --repair completes them.
 import { readAuditLog, readAuditSeal, verifyEvents, verifySignatures, type AuditVerification } from './audit';
 import { decisionsWithoutAuditEvent, versionsWithoutAuditEvent } from './audit-coverage';
 import { contentProblems, type ContentProblem } from './audit-content';
 import { completeAuditIntents, pendingDocumentIntents, pendingIntents } from './audit-intent';
+import { pendingDecisionRows } from './decision-intents';
 import type { StoreDeps } from './deps';
 
 export interface AuditReport extends AuditVerification {
@@ -34,7 +36,10 @@ export async function verifyAudit(deps: StoreDeps, options: { repair?: boolean }
     ...(await decisionsWithoutAuditEvent(storage)),
   ];
   const content = await contentProblems(storage, events);
-  const pending = (await pendingIntents(storage)).length + (await pendingDocumentIntents(storage)).length;
+  const pending =
+    (await pendingIntents(storage)).length +
+    (await pendingDocumentIntents(storage)).length +
+    (await pendingDecisionRows(storage)).length;
   return {
     ...chain,
     versionsWithoutEvent,

@@ -12,13 +12,17 @@ import {
   type SampledPersonOutcome,
 } from '../../shared/sample/outcomes';
 import { normalisePersonId } from '../../shared/sample/sampling';
-import { appendAudit, type AuditActor } from './audit';
+import { appendAudit, type AuditActor, type AuditEventInput } from './audit';
+import { markAudited } from './audit-pending';
 import type { StoreDeps } from './deps';
 import { notFound, validationFailed } from './http-errors';
 import {
   appendOutcomeEvent,
+  outcomeEventKeys,
   readOutcomeEvents,
   readSample,
+  type SampleKey,
+  type StoredOutcomeEvent,
   type SampleSnapshot,
   type StoredSelection,
 } from './samples-store';
@@ -44,6 +48,21 @@ export function findSelected(snapshot: SampleSnapshot, ref: string): StoredSelec
   // The message never repeats the reference: it may be a tax code.
   if (!hit) throw notFound('Persona non presente nel campione di questo semestre.');
   return hit;
+}
+
+/** The audit event of one outcome event (also rebuilt from its row by decision-intents.ts). */
+export function outcomeAuditInput(
+  key: SampleKey,
+  stored: Pick<StoredOutcomeEvent, 'rank' | 'seq' | 'event'>,
+  actor: AuditActor,
+): AuditEventInput {
+  return {
+    actor,
+    action: `sample.outcome.${stored.event.type}`,
+    // Rank, not tax code: the audit log is read by people who need no personal data.
+    target: `${sampleTarget(key)}#${stored.rank}`,
+    payload: { rank: stored.rank, seq: stored.seq, event: stored.event },
+  };
 }
 
 export interface OutcomeResultView {
@@ -86,24 +105,12 @@ export async function recordOutcome(
     const next = applyOutcomeEvent(agreement, replay.state, event);
     if (!next.ok) throw stateConflict(next.error, { rank: person.rank, status: replay.state.status });
     const seq = (stored[stored.length - 1]?.seq ?? 0) + 1;
-    const appended = await appendOutcomeEvent(storage, key, {
-      rank: person.rank,
-      seq,
-      event,
-      actorRole: actor.role,
-      at: clock().toISOString(),
-    });
+    const record = { rank: person.rank, seq, event, actorRole: actor.role, at: clock().toISOString() };
+    // The event's row is also the intent of its audit event: a crash before the append is repaired.
+    const appended = await appendOutcomeEvent(storage, key, record, actor);
     if (!appended) continue; // someone else recorded an event first: re-check against it
-    await appendAudit(
-      {
-        actor,
-        action: `sample.outcome.${event.type}`,
-        // Rank, not tax code: the audit log is read by people who need no personal data.
-        target: `${sampleTarget(key)}#${person.rank}`,
-        payload: { rank: person.rank, seq, event },
-      },
-      deps,
-    );
+    await appendAudit(outcomeAuditInput(key, record, actor), deps);
+    await markAudited(storage, 'outcomes', outcomeEventKeys(key, person.rank, seq));
     return { rank: person.rank, state: next.state };
   }
   throw stateConflict("L'esito di questa persona è stato modificato nel frattempo: ricaricare e riprovare.");

@@ -4,10 +4,11 @@
 import type { Agreement } from '../../shared/agreement/agreement';
 import { romeDate } from '../../shared/core/dates';
 import type { ReviewAnswer } from '../../shared/contract/reviews';
-import { appendAudit, type AuditActor } from './audit';
+import { appendAudit, type AuditActor, type AuditEventInput } from './audit';
+import { markAudited } from './audit-pending';
 import type { StoreDeps } from './deps';
 import { notFound, validationFailed } from './http-errors';
-import { createReview, readReview, type StoredReview } from './reviews-store';
+import { createReview, readReview, reviewKeys, type StoredReview } from './reviews-store';
 import { stateConflict } from './sample-service';
 import { getVersion, readSnapshot, type ReportKey } from './submissions-store';
 
@@ -50,7 +51,7 @@ export async function recordRowReview(
     actorRole: input.actor.role,
     at: now.toISOString(),
   };
-  if (!(await createReview(storage, review))) {
+  if (!(await createReview(storage, review, input.actor))) {
     const existing = await readReview(storage, review);
     throw stateConflict('La riga è già stata non ammessa dalla PO: la decisione registrata resta valida.', {
       submissionId: existing?.submissionId,
@@ -58,14 +59,17 @@ export async function recordRowReview(
       decidedOn: existing?.decidedOn,
     });
   }
-  await appendAudit(
-    {
-      actor: input.actor,
-      action: 'review.non_ammesso',
-      target: `review:${agreement.id}/${review.submissionId}#${review.rowId}`,
-      payload: review,
-    },
-    deps,
-  );
+  await appendAudit(reviewAuditInput(review, input.actor), deps);
+  await markAudited(storage, 'reviews', reviewKeys(review));
   return review;
+}
+
+/** The audit event of a review (also rebuilt from its row by decision-intents.ts). */
+export function reviewAuditInput(review: StoredReview, actor: AuditActor): AuditEventInput {
+  return {
+    actor,
+    action: 'review.non_ammesso',
+    target: `review:${review.agreement}/${review.submissionId}#${review.rowId}`,
+    payload: review,
+  };
 }

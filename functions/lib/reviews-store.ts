@@ -4,7 +4,8 @@
 // is a hash of the row's identity (Table keys forbid "/", "#", "?").
 import crypto from 'node:crypto';
 import type { ReviewAnswer } from '../../shared/contract/reviews';
-import { statusOf } from './audit';
+import { statusOf, type AuditActor } from './audit';
+import { pendingAuditFields } from './audit-pending';
 import type { Storage } from './storage';
 
 /** The stored decision is also the answer of POST …/reviews (shared/contract/reviews.ts). */
@@ -14,12 +15,20 @@ function rowKeyOf(r: Pick<StoredReview, 'partner' | 'programme' | 'year' | 'rowI
   return crypto.createHash('sha256').update(`${r.partner}\n${r.programme}\n${r.year}\n${r.rowId}`).digest('hex');
 }
 
-/** False when the row already has a review (the first decision stands). */
-export async function createReview(storage: Storage, review: StoredReview): Promise<boolean> {
+/** The table row of a review. */
+export function reviewKeys(review: StoredReview): { partitionKey: string; rowKey: string } {
+  return { partitionKey: review.agreement, rowKey: rowKeyOf(review) };
+}
+
+/**
+ * False when the row already has a review (the first decision stands). With an actor, the
+ * review's row is also the intent of its audit event (decision-intents.ts).
+ */
+export async function createReview(storage: Storage, review: StoredReview, actor?: AuditActor): Promise<boolean> {
   try {
     await storage
       .table('reviews')
-      .createEntity({ partitionKey: review.agreement, rowKey: rowKeyOf(review), ...review });
+      .createEntity({ ...reviewKeys(review), ...review, ...(actor ? pendingAuditFields(actor) : {}) });
     return true;
   } catch (err) {
     if (statusOf(err) === 409) return false;
@@ -49,7 +58,7 @@ export async function listReviews(storage: Storage, agreement: string, year: num
   return out.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-function toReview(e: Record<string, unknown>): StoredReview {
+export function toReview(e: Record<string, unknown>): StoredReview {
   return {
     agreement: String(e.agreement),
     submissionId: String(e.submissionId),

@@ -11,7 +11,8 @@ import crypto from 'node:crypto';
 import type { IsoDate } from '../../shared/core/dates';
 import type { OutcomeEvent } from '../../shared/sample/outcomes';
 import type { FrozenPopulation, SamplingMethod } from '../../shared/sample/sampling';
-import { statusOf } from './audit';
+import { statusOf, type AuditActor } from './audit';
+import { pendingAuditFields } from './audit-pending';
 import type { Storage } from './storage';
 import { StoredContentAltered } from './storage-integrity';
 
@@ -140,6 +141,17 @@ export interface StoredOutcomeEvent {
   at: string;
 }
 
+export interface SampleKey {
+  agreement: string;
+  programme: string;
+  semester: string;
+}
+
+/** The table row of outcome event `seq` of the person at `rank`. */
+export function outcomeEventKeys(key: SampleKey, rank: number, seq: number): { partitionKey: string; rowKey: string } {
+  return { partitionKey: eventsPartition(key.agreement, key.programme, key.semester), rowKey: eventRowKey(rank, seq) };
+}
+
 const eventsPartition = (agreement: string, programme: string, semester: string) =>
   `${agreement}|${programme}|${semester}`;
 const eventRowKey = (rank: number, seq: number) => `${String(rank).padStart(6, '0')}|${String(seq).padStart(6, '0')}`;
@@ -169,21 +181,29 @@ export async function readOutcomeEvents(
   return byRank;
 }
 
-/** Appends event `seq` of a person; false when that seq already exists (a concurrent writer). */
+/**
+ * Appends event `seq` of a person; false when that seq already exists (a concurrent writer). With
+ * an actor, the event's row is also the intent of its audit event (decision-intents.ts).
+ */
 export async function appendOutcomeEvent(
   storage: Storage,
-  key: { agreement: string; programme: string; semester: string },
+  key: SampleKey,
   stored: StoredOutcomeEvent,
+  actor?: AuditActor,
 ): Promise<boolean> {
   try {
     await storage.table('outcomes').createEntity({
       partitionKey: eventsPartition(key.agreement, key.programme, key.semester),
       rowKey: eventRowKey(stored.rank, stored.seq),
+      agreement: key.agreement,
+      programme: key.programme,
+      semester: key.semester,
       rank: stored.rank,
       seq: stored.seq,
       event: JSON.stringify(stored.event),
       actorRole: stored.actorRole,
       at: stored.at,
+      ...(actor ? pendingAuditFields(actor) : {}),
     });
     return true;
   } catch (err) {

@@ -1,16 +1,20 @@
 // A PO decision is saved first and audited right after. When the audit append fails the decision
 // stands (the answer is an error, the state is kept), and the cross-check names what lacks its event.
 import * as auditModule from '../../functions/lib/audit';
+import * as pendingModule from '../../functions/lib/audit-pending';
 import { decisionsWithoutAuditEvent } from '../../functions/lib/audit-coverage';
+import { verifyAudit } from '../../functions/lib/audit-verify';
 import { BASE, setClock, startTestApi, type TestApi } from './harness';
 import { H1_DUE, personnelRows, range, submit } from './sample-fixtures';
 
 let api: TestApi;
+let koalaV1: string;
 const P1_H1 = `${BASE}/samples/P1/2026-H1`;
+const ROWS = personnelRows(range(0, 25)); // 25 people: 3 drawn
 
 beforeAll(async () => {
   api = await startTestApi();
-  await submit(api, 'koala', 'P1', personnelRows(range(0, 12)));
+  koalaV1 = await submit(api, 'koala', 'P1', ROWS);
   setClock(() => H1_DUE);
 });
 afterAll(async () => {
@@ -46,4 +50,62 @@ it('an outcome whose audit append failed is kept and named by rank, never by tax
   const missing = await decisionsWithoutAuditEvent(api.storage);
   expect(missing).toEqual([`sample:crema-2026-2028/P1/2026-H1#${rank}`]);
   expect(missing.join()).not.toMatch(/[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]/);
+});
+
+// The decision's own row holds the intent of its event (auditPending): `audit:verify --repair`
+// (or the first submission of the next process) appends it, once.
+const eventsOf = async (target: string) =>
+  (await auditModule.readAuditLog(api.storage)).filter((e) => e.target === target);
+
+it('the outcome whose append failed is pending, and the repair appends its event once, as the PO', async () => {
+  const [missing] = await decisionsWithoutAuditEvent(api.storage);
+  expect(await verifyAudit(api.deps)).toMatchObject({ intact: false, pendingIntents: 1 });
+  expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 1, intact: true, pendingIntents: 0 });
+  const events = await eventsOf(missing);
+  expect(events.map((e) => [e.action, e.actorRole])).toEqual([['sample.outcome.decision', 'po']]);
+  expect(await decisionsWithoutAuditEvent(api.storage)).toEqual([]);
+  expect((await verifyAudit(api.deps, { repair: true })).repaired).toBe(0);
+  expect(await eventsOf(missing)).toHaveLength(1);
+});
+
+it('a review whose append failed is kept, pending, and repaired once', async () => {
+  setClock(() => new Date('2026-07-20T10:00:00Z'));
+  const po = await api.po('P1');
+  const json = {
+    submissionId: koalaV1,
+    rowId: ROWS[3].rowId,
+    decision: 'non_ammesso',
+    reason: 'Timesheet non firmato.',
+  };
+  const spy = failingAudit();
+  try {
+    expect((await api.call('POST', `${BASE}/reviews`, { token: po, json })).status).toBe(500);
+  } finally {
+    spy.mockRestore();
+  }
+  expect((await api.call('POST', `${BASE}/reviews`, { token: po, json })).status).toBe(409); // the decision stands
+  const target = `review:crema-2026-2028/${koalaV1}#${ROWS[3].rowId}`;
+  expect(await decisionsWithoutAuditEvent(api.storage)).toEqual([target]);
+  expect(await verifyAudit(api.deps)).toMatchObject({ intact: false, pendingIntents: 1 });
+  expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 1, intact: true });
+  expect((await eventsOf(target)).map((e) => [e.action, e.actorRole])).toEqual([['review.non_ammesso', 'po']]);
+});
+
+it('a decision audited but killed before its flag was cleared: the repair clears it without a second event', async () => {
+  setClock(() => H1_DUE);
+  const po = await api.po('P1');
+  const sample = await api.call('GET', P1_H1, { token: po });
+  const rank = sample.body.selected[2].rank;
+  const spy = jest.spyOn(pendingModule, 'markAudited').mockResolvedValue(undefined);
+  try {
+    const res = await api.call('POST', `${P1_H1}/outcomes/${rank}`, { token: po, json: { outcome: 'ammesso' } });
+    expect(res.status).toBe(201);
+  } finally {
+    spy.mockRestore();
+  }
+  const target = `sample:crema-2026-2028/P1/2026-H1#${rank}`;
+  expect(await eventsOf(target)).toHaveLength(1);
+  expect(await verifyAudit(api.deps)).toMatchObject({ pendingIntents: 1 });
+  expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 0, pendingIntents: 0, intact: true });
+  expect(await eventsOf(target)).toHaveLength(1);
 });

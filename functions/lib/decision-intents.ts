@@ -1,0 +1,57 @@
+// The PO's decisions (outcome events, row reviews) whose audit event is missing because the
+// process died, or the append failed, right after the decision was saved: their rows still say
+// `auditPending` (audit-pending.ts). The repair rebuilds each event from its row and appends it
+// once: an event already in the log with the same action, target and payload is not repeated.
+import type { TableEntityResult } from '@azure/data-tables';
+import type { OutcomeEvent } from '../../shared/sample/outcomes';
+import { appendAudit, canonicalJson, nativeSha256Hex, type AuditEvent, type AuditEventInput } from './audit';
+import { claimPendingRow, markAudited, pendingActor, pendingAuditRows } from './audit-pending';
+import type { StoreDeps } from './deps';
+import { outcomeAuditInput } from './outcome-service';
+import { reviewAuditInput } from './review-service';
+import { toReview } from './reviews-store';
+import type { Storage, TableName } from './storage';
+
+type Row = TableEntityResult<Record<string, unknown>>;
+
+const DECISION_TABLES = ['outcomes', 'reviews'] as const satisfies readonly TableName[];
+type DecisionTable = (typeof DECISION_TABLES)[number];
+
+/** The audit event a pending row stands for. */
+function auditInputOf(table: DecisionTable, row: Row): AuditEventInput {
+  const actor = pendingActor(row);
+  if (table === 'reviews') return reviewAuditInput(toReview(row), actor);
+  const key = { agreement: String(row.agreement), programme: String(row.programme), semester: String(row.semester) };
+  const stored = { rank: Number(row.rank), seq: Number(row.seq), event: JSON.parse(String(row.event)) as OutcomeEvent };
+  return outcomeAuditInput(key, stored, actor);
+}
+
+const eventKey = (action: string, target: string, payloadHash: string) =>
+  `${action}\u0000${target}\u0000${payloadHash}`;
+
+export async function pendingDecisionRows(storage: Storage): Promise<{ table: DecisionTable; row: Row }[]> {
+  const out: { table: DecisionTable; row: Row }[] = [];
+  for (const table of DECISION_TABLES)
+    for (const row of await pendingAuditRows(storage, table)) out.push({ table, row });
+  return out;
+}
+
+/** Appends the missing events of pending decisions (read from `log`); answers how many. */
+export async function completeDecisionIntents(
+  deps: StoreDeps,
+  pending: readonly { table: DecisionTable; row: Row }[],
+  log: readonly AuditEvent[],
+): Promise<number> {
+  const logged = new Set(log.map((e) => eventKey(e.action, e.target, e.payloadHash)));
+  let repaired = 0;
+  for (const { table, row } of pending) {
+    if (!(await claimPendingRow(deps.storage, table, row, deps.clock()))) continue;
+    const input = auditInputOf(table, row);
+    if (!logged.has(eventKey(input.action, input.target, nativeSha256Hex(canonicalJson(input.payload))))) {
+      await appendAudit(input, deps);
+      repaired++;
+    }
+    await markAudited(deps.storage, table, { partitionKey: String(row.partitionKey), rowKey: String(row.rowKey) });
+  }
+  return repaired;
+}
