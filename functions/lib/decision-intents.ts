@@ -1,4 +1,5 @@
-// The PO's decisions (outcome events, row reviews) whose audit event is missing because the
+// The PO's decisions (sample draws and extensions, outcome events, row reviews) whose audit event
+// is missing because the
 // process died, or the append failed, right after the decision was saved: their rows still say
 // `auditPending` (audit-pending.ts). The repair rebuilds each event from its row and appends it
 // once: an event already in the log with the same action, target and payload is not repeated.
@@ -10,18 +11,29 @@ import type { StoreDeps } from './deps';
 import { outcomeAuditInput } from './outcome-service';
 import { reviewAuditInput } from './review-service';
 import { toReview } from './reviews-store';
+import { sampleAuditInput } from './sample-service';
+import { readSample } from './samples-store';
+import { StoredContentAltered } from './storage-integrity';
 import type { Storage, TableName } from './storage';
 
 type Row = TableEntityResult<Record<string, unknown>>;
 
-const DECISION_TABLES = ['outcomes', 'reviews'] as const satisfies readonly TableName[];
+const DECISION_TABLES = ['samples', 'outcomes', 'reviews'] as const satisfies readonly TableName[];
 type DecisionTable = (typeof DECISION_TABLES)[number];
 
-/** The audit event a pending row stands for. */
-function auditInputOf(table: DecisionTable, row: Row): AuditEventInput {
+/** The audit event a pending row stands for; null when its sample can no longer be read as drawn. */
+async function auditInputOf(storage: Storage, table: DecisionTable, row: Row): Promise<AuditEventInput | null> {
   const actor = pendingActor(row);
   if (table === 'reviews') return reviewAuditInput(toReview(row), actor);
   const key = { agreement: String(row.agreement), programme: String(row.programme), semester: String(row.semester) };
+  if (table === 'samples') {
+    // An altered sample blob stays pending: the content check (audit-content.ts) reports it.
+    const head = await readSample(storage, key.agreement, key.programme, key.semester).catch((err: unknown) => {
+      if (err instanceof StoredContentAltered) return undefined;
+      throw err;
+    });
+    return head ? sampleAuditInput(head.snapshot, actor) : null;
+  }
   const stored = { rank: Number(row.rank), seq: Number(row.seq), event: JSON.parse(String(row.event)) as OutcomeEvent };
   return outcomeAuditInput(key, stored, actor);
 }
@@ -45,8 +57,8 @@ export async function completeDecisionIntents(
   const logged = new Set(log.map((e) => eventKey(e.action, e.target, e.payloadHash)));
   let repaired = 0;
   for (const { table, row } of pending) {
-    if (!(await claimPendingRow(deps.storage, table, row, deps.clock()))) continue;
-    const input = auditInputOf(table, row);
+    const input = await auditInputOf(deps.storage, table, row);
+    if (!input || !(await claimPendingRow(deps.storage, table, row, deps.clock()))) continue;
     if (!logged.has(eventKey(input.action, input.target, nativeSha256Hex(canonicalJson(input.payload))))) {
       await appendAudit(input, deps);
       repaired++;

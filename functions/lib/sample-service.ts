@@ -22,7 +22,8 @@ import {
 } from '../../shared/sample/sampling';
 import { formatDateIt } from '../../shared/core/dates';
 import { renderIt } from '../../shared/findings/messages.it';
-import { appendAudit, type AuditActor } from './audit';
+import { appendAudit, type AuditActor, type AuditEventInput } from './audit';
+import { markAudited } from './audit-pending';
 import { HttpError, notFound, validationFailed } from './http-errors';
 import { latestReports, qualifiedRowId, splitQualifiedRowId } from './latest-reports';
 import type { StoreDeps } from './deps';
@@ -32,6 +33,7 @@ import {
   readOutcomeEvents,
   readSample,
   saveSample,
+  sampleHeadKeys,
   type SampleHead,
   type SampleSnapshot,
   type StoredOutcomeEvent,
@@ -178,12 +180,9 @@ async function firstDraw(
     frozen,
     history: [{ version: 1, on: today, rate: s.rate, n: s.n, actorRole: actor.role }],
   };
-  const saved = await saveSample(deps.storage, snapshot);
+  const saved = await saveSample(deps.storage, snapshot, undefined, actor);
   if (!saved.saved) return undefined;
-  await appendAudit(
-    { actor, action: 'sample.draw', target: sampleTarget(snapshot), payload: auditPayload(snapshot) },
-    deps,
-  );
+  await auditSampleVersion(deps, snapshot, actor);
   return { outcome: 'drawn', snapshot };
 }
 
@@ -245,12 +244,9 @@ async function extendIfAsked(
       { version, on: today, rate: draw.sample.rate, n: draw.sample.n, actorRole: actor.role },
     ],
   };
-  const saved = await saveSample(deps.storage, snapshot, existing);
+  const saved = await saveSample(deps.storage, snapshot, existing, actor);
   if (!saved.saved) return undefined;
-  await appendAudit(
-    { actor, action: 'sample.extend', target: sampleTarget(snapshot), payload: auditPayload(snapshot) },
-    deps,
-  );
+  await auditSampleVersion(deps, snapshot, actor);
   return { outcome: 'extended', snapshot };
 }
 
@@ -260,6 +256,22 @@ function isNumber(text: string): boolean {
 
 export function sampleTarget(s: { agreement: string; programme: string; semester: string }): string {
   return `sample:${s.agreement}/${s.programme}/${s.semester}`;
+}
+
+/** The audit event of a sample version: the draw (version 1) or an extension. */
+export function sampleAuditInput(snapshot: SampleSnapshot, actor: AuditActor): AuditEventInput {
+  return {
+    actor,
+    action: snapshot.version === 1 ? 'sample.draw' : 'sample.extend',
+    target: sampleTarget(snapshot),
+    payload: auditPayload(snapshot),
+  };
+}
+
+/** Appends the version's event, then clears the intent its head row carried. */
+async function auditSampleVersion(deps: StoreDeps, snapshot: SampleSnapshot, actor: AuditActor): Promise<void> {
+  await appendAudit(sampleAuditInput(snapshot, actor), deps);
+  await markAudited(deps.storage, 'samples', sampleHeadKeys(snapshot));
 }
 
 /** What the audit event hashes: the public facts of the draw (keys, not tax codes). */

@@ -90,15 +90,22 @@ export async function drawnSemesters(storage: Storage, agreement: string, progra
 
 export type SaveResult = { saved: true } | { saved: false };
 
+/** The table row of a sample's head (one per programme and semester). */
+export function sampleHeadKeys(key: SampleKey): { partitionKey: string; rowKey: string } {
+  return { partitionKey: partitionOf(key.agreement, key.programme), rowKey: key.semester };
+}
+
 /**
  * Writes a new version: the blob first (immutable name), then the index entity — created for
  * version 1, replaced with If-Match for later versions. `saved: false` means someone else wrote
- * first; the caller re-reads.
+ * first; the caller re-reads. With an actor, the index entity is also the intent of the version's
+ * audit event (decision-intents.ts).
  */
 export async function saveSample(
   storage: Storage,
   snapshot: SampleSnapshot,
   previous?: SampleHead,
+  actor?: AuditActor,
 ): Promise<SaveResult> {
   const body = JSON.stringify(snapshot);
   const blobName = `${snapshot.agreement}/${snapshot.programme}/${snapshot.semester}/v${snapshot.version}-${crypto.randomUUID()}.json`;
@@ -118,6 +125,7 @@ export async function saveSample(
     n: snapshot.n,
     blobName,
     contentHash: crypto.createHash('sha256').update(body).digest('hex'),
+    ...(actor ? pendingAuditFields(actor) : {}),
   };
   try {
     if (previous) await storage.table('samples').updateEntity(entity, 'Replace', { etag: previous.etag });

@@ -10,7 +10,7 @@ import { H1_DUE, personnelRows, range, submit } from './sample-fixtures';
 let api: TestApi;
 let koalaV1: string;
 const P1_H1 = `${BASE}/samples/P1/2026-H1`;
-const ROWS = personnelRows(range(0, 25)); // 25 people: 3 drawn
+const ROWS = personnelRows(range(0, 25)); // 25 people: 2 drawn at 5%, 3 at 10%
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -25,7 +25,7 @@ const failingAudit = () => jest.spyOn(auditModule, 'appendAudit').mockRejectedVa
 
 it('every draw, outcome and review made normally has its audit event', async () => {
   const po = await api.po('P1');
-  const draw = await api.call('POST', `${P1_H1}/draw`, { token: po, json: { seed: 'seme copertura' } });
+  const draw = await api.call('POST', `${P1_H1}/draw`, { token: po, json: { seed: 'seme copertura', rate: '0.05' } }); // 2 of 25; extended below
   expect(draw.status).toBe(201);
   const rank = draw.body.selected[0].rank;
   expect(
@@ -89,6 +89,28 @@ it('a review whose append failed is kept, pending, and repaired once', async () 
   expect(await verifyAudit(api.deps)).toMatchObject({ intact: false, pendingIntents: 1 });
   expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 1, intact: true });
   expect((await eventsOf(target)).map((e) => [e.action, e.actorRole])).toEqual([['review.non_ammesso', 'po']]);
+});
+
+it('a sample extension whose append failed is kept, pending, and repaired once', async () => {
+  setClock(() => H1_DUE);
+  const po = await api.po('P1');
+  const spy = failingAudit();
+  try {
+    const res = await api.call('POST', `${P1_H1}/draw`, { token: po, json: { rate: '0.10' } });
+    expect(res.status).toBe(500);
+  } finally {
+    spy.mockRestore();
+  }
+  const target = 'sample:crema-2026-2028/P1/2026-H1';
+  expect((await api.call('GET', P1_H1, { token: po })).body.version).toBe(2); // the extension stands
+  expect(await decisionsWithoutAuditEvent(api.storage)).toEqual([target]);
+  expect(await verifyAudit(api.deps)).toMatchObject({ intact: false, pendingIntents: 1 });
+  expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 1, intact: true });
+  expect((await eventsOf(target)).map((e) => [e.action, e.actorRole])).toEqual([
+    ['sample.draw', 'po'],
+    ['sample.extend', 'po'],
+  ]);
+  expect((await verifyAudit(api.deps, { repair: true })).repaired).toBe(0);
 });
 
 it('a decision audited but killed before its flag was cleared: the repair clears it without a second event', async () => {
