@@ -17,7 +17,7 @@ import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreemen
 import { startAzurite } from '../scripts/azurite-process';
 import { demoRows } from '../scripts/demo-data';
 import { startDevHost } from '../scripts/dev-host';
-import { setAuditSigningKey } from '../functions/lib/audit-key';
+import { auditKeysOf } from '../functions/lib/audit-key';
 import { adversarial } from './adversarial';
 
 const RUNS = 10;
@@ -38,11 +38,11 @@ export async function run(): Promise<Record<string, unknown>> {
   });
   await storage.ensure();
   const key = await generateSigningKey();
-  setAuditSigningKey(crypto.randomBytes(32));
   const deps = {
     clock: () => new Date('2026-09-10T10:00:00Z'),
     storage,
     auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) },
+    auditKeys: auditKeysOf(crypto.randomBytes(32)),
   };
   const host = await startDevHost({ routes: buildRoutes(deps), port: 0, log: () => undefined });
   const url = `${host.url}/agreements/${DEFAULT_AGREEMENT_ID}/submissions`;
@@ -168,7 +168,7 @@ export async function run(): Promise<Record<string, unknown>> {
     console.log(
       `worst case: "${worstCase.worst.name}" ${worstCase.worst.ms} ms (normal 5,000-row submission p50 ${big.p50Ms} ms)`,
     );
-    const audit = await verifyAuditChain(storage);
+    const audit = await verifyAuditChain(deps);
     console.log(`audit chain: ${audit.ok ? 'ok' : 'BROKEN'} (${audit.count} events)`);
     // The machine may be shared: the load average says how much the numbers are worth.
     const loadAverage1m = Math.round(os.loadavg()[0] * 100) / 100;

@@ -4,6 +4,7 @@
 // and ids, no persons). --today sets the Rome calendar day (noon UTC of that day).
 import { systemClock } from '../functions/lib/clock';
 import { storageFromEnv } from '../functions/lib/storage';
+import { auditKeysFromEnv } from '../functions/lib/audit-key';
 
 async function main(): Promise<void> {
   await import('./quiet-registration');
@@ -13,7 +14,10 @@ async function main(): Promise<void> {
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('--today vuole una data aaaa-mm-gg');
   const now = today ? new Date(`${today}T12:00:00Z`) : new Date();
   // The audit events carry the real time of the run, whatever day --today names.
-  const run = await runSemesterSampling({ storage: storageFromEnv(), clock: systemClock }, now);
+  const run = await runSemesterSampling(
+    { storage: storageFromEnv(), clock: systemClock, auditKeys: auditKeysFromEnv() },
+    now,
+  );
   console.log(JSON.stringify(run, null, 2));
   if (run.failed.length) process.exitCode = 1;
 }

@@ -8,7 +8,7 @@ import { getAgreement, DEFAULT_AGREEMENT_ID } from '../shared/agreement/agreemen
 import { romeDate } from '../shared/core/dates';
 import type { RowInput } from '../shared/rows/rows';
 import { submit } from '../functions/lib/submission-service';
-import type { Storage } from '../functions/lib/storage';
+import type { StoreDeps } from '../functions/lib/deps';
 import type { SubmissionBody } from '../shared/contract/submissions';
 import { getVersion, readHead, readSnapshot, submissionIdOf } from '../functions/lib/submissions-store';
 import { demoPlan, demoReports } from './demo-data';
@@ -20,13 +20,16 @@ export interface SeedResult {
   year: number;
 }
 
-export async function seedDemo(storage: Storage, now: Date = new Date()): Promise<SeedResult> {
+export async function seedDemo(
+  { storage, auditKeys }: Pick<StoreDeps, 'storage' | 'auditKeys'>,
+  now: Date = new Date(),
+): Promise<SeedResult> {
   const agreement = getAgreement(DEFAULT_AGREEMENT_ID);
   if (!agreement) throw new Error(`agreement ${DEFAULT_AGREEMENT_ID} missing`);
   const plan = demoPlan(agreement, romeDate(now));
   await storage.ensure();
   // The service gets the seeding day as its clock; the server's own clock is not touched.
-  const deps = { storage, clock: () => now };
+  const deps = { storage, clock: () => now, auditKeys };
   const seeded: SeedResult['seeded'] = [];
   for (const report of demoReports(agreement, plan)) {
     const key = { agreement: agreement.id, partner: report.partner, programme: report.programme, year: plan.year };

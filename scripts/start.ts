@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { auditKeysFromEnv } from '../functions/lib/audit-key';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_KEYS_DIR } from '../functions/lib/auth';
 import { loadOrCreateLocalKey, mintToken } from '../functions/lib/dev-keys';
 import { azuriteConnectionString, createStorage } from '../functions/lib/storage';
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
   };
   Object.assign(process.env, env);
 
-  const demo = await seedDemo(storage);
+  const demo = await seedDemo({ storage, auditKeys: auditKeysFromEnv() });
   console.log(
     `Dati demo: ${demo.seeded.map((s) => `${s.submissionId}${s.replayed ? ' (già presente)' : ''}${s.rejected ? ` (${s.rejected} righe respinte)` : ''}`).join(', ')}`,
   );

@@ -5,6 +5,7 @@
 // by a crash (--repair completes them first).
 // Storage from STORAGE_CONNECTION_STRING / AzureWebJobsStorage, default the local Azurite of npm start.
 // Exit code 0 when all is intact, 1 when something is broken or missing, 2 when storage cannot be read.
+import { auditKeysFromEnv } from '../functions/lib/audit-key';
 import { verifyAudit, type AuditReport } from '../functions/lib/audit-verify';
 import { systemClock } from '../functions/lib/clock';
 import { azuriteConnectionString, storageFromEnv } from '../functions/lib/storage';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   let report: AuditReport;
   try {
     report = await verifyAudit(
-      { storage: storageFromEnv(), clock: systemClock },
+      { storage: storageFromEnv(), clock: systemClock, auditKeys: auditKeysFromEnv() },
       { repair: process.argv.includes('--repair') },
     );
   } catch (err) {

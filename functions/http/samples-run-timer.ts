@@ -15,7 +15,7 @@ export const runSamplingRoute = defineRoute({
   async handler({ principal, deps }) {
     // Same job, but the audit log names the admin who triggered it.
     const run = await runSemesterSampling(
-      { storage: deps.storage, clock: deps.clock, actor: actorOf(principal) },
+      { storage: deps.storage, clock: deps.clock, auditKeys: deps.auditKeys, actor: actorOf(principal) },
       deps.clock(),
     );
     return answer<SamplingRun>(200, run);

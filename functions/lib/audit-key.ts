@@ -3,7 +3,8 @@
 // - Azure: the app setting AUDIT_SIGNING_KEY (a Key Vault reference in production), ≥ 32 bytes,
 //   base64 or text.
 // - `npm start` / local tools: .data/keys/audit-signing.key, created on first use (0600).
-// - Tests inject one with setAuditSigningKey.
+// - Tests build their own (auditKeysOf).
+// The keys travel in the process's Deps (deps.ts), read once where the process starts.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,28 +12,40 @@ import { LOCAL_KEYS_DIR } from './auth';
 
 export const AUDIT_KEY_FILE = 'audit-signing.key';
 
-let current: Buffer | undefined;
-
-export function setAuditSigningKey(key: Buffer | string | undefined): void {
-  current = key === undefined ? undefined : Buffer.isBuffer(key) ? key : Buffer.from(key, 'utf8');
+/** The key that signs new events and the seal, and the older ones that still verify. */
+export interface AuditKeys {
+  readonly signing: Buffer;
+  /** AUDIT_SIGNING_KEY_PREVIOUS after a rotation: events they signed still verify. */
+  readonly previous: readonly Buffer[];
 }
 
-/** The signing key: injected, else AUDIT_SIGNING_KEY, else (never in production) the local file. */
-export function auditSigningKey(env: NodeJS.ProcessEnv = process.env): Buffer {
-  if (current) return current;
+export function auditKeysOf(signing: Buffer | string, previous: readonly Buffer[] = []): AuditKeys {
+  return { signing: Buffer.isBuffer(signing) ? signing : Buffer.from(signing, 'utf8'), previous };
+}
+
+/**
+ * From app settings: AUDIT_SIGNING_KEY, else (never in production) the local file; then
+ * AUDIT_SIGNING_KEY_PREVIOUS (comma-separated, same format) — after a rotation (docs/deploy.md §7)
+ * events signed with an older key still verify; new events and the seal use the signing key.
+ */
+export function auditKeysFromEnv(env: NodeJS.ProcessEnv = process.env): AuditKeys {
+  const previous = (env.AUDIT_SIGNING_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map(decodeKey);
+  return { signing: signingKeyFromEnv(env), previous };
+}
+
+function signingKeyFromEnv(env: NodeJS.ProcessEnv): Buffer {
   const setting = env.AUDIT_SIGNING_KEY;
   if (setting) {
-    const key =
-      /^[A-Za-z0-9+/]+={0,2}$/.test(setting) && setting.length >= 44
-        ? Buffer.from(setting, 'base64')
-        : Buffer.from(setting, 'utf8');
+    const key = decodeKey(setting);
     if (key.length < 32) throw new Error('AUDIT_SIGNING_KEY must hold at least 32 bytes');
-    current = key;
     return key;
   }
   if (env.NODE_ENV === 'production') throw new Error('AUDIT_SIGNING_KEY must be set in production');
-  current = loadOrCreateLocalAuditKey(env.AUDIT_KEYS_DIR ?? LOCAL_KEYS_DIR);
-  return current;
+  return loadOrCreateLocalAuditKey(env.AUDIT_KEYS_DIR ?? LOCAL_KEYS_DIR);
 }
 
 export function loadOrCreateLocalAuditKey(dir: string): Buffer {
@@ -44,32 +57,18 @@ export function loadOrCreateLocalAuditKey(dir: string): Buffer {
   return key;
 }
 
-/** HMAC-SHA256 (hex) of a text under the audit key. */
-export function auditMac(text: string, key: Buffer = auditSigningKey()): string {
+/** HMAC-SHA256 (hex) of a text under a key. */
+export function auditMac(text: string, key: Buffer): string {
   return crypto.createHmac('sha256', key).update(text, 'utf8').digest('hex');
 }
 
-/** A signature made by the current key or, after a rotation, by one of the previous keys. */
-export function macMatches(text: string, mac: string, keys: readonly Buffer[] = verificationKeys()): boolean {
+/** A signature made by the signing key or, after a rotation, by one of the previous keys. */
+export function macMatches(text: string, mac: string, keys: AuditKeys): boolean {
   const given = Buffer.from(/^[0-9a-f]{64}$/.test(mac) ? mac : '', 'hex');
-  return keys.some((key) => {
+  return [keys.signing, ...keys.previous].some((key) => {
     const expected = Buffer.from(auditMac(text, key), 'hex');
     return given.length === expected.length && crypto.timingSafeEqual(given, expected);
   });
-}
-
-/**
- * Keys that verify: the current one, then AUDIT_SIGNING_KEY_PREVIOUS (comma-separated, same format)
- * — after a rotation (docs/deploy.md §7) events signed with an older key still verify; new events
- * and the seal are always signed with the current key.
- */
-export function verificationKeys(env: NodeJS.ProcessEnv = process.env): Buffer[] {
-  const previous = (env.AUDIT_SIGNING_KEY_PREVIOUS ?? '')
-    .split(',')
-    .map((k) => k.trim())
-    .filter(Boolean)
-    .map(decodeKey);
-  return [auditSigningKey(env), ...previous];
 }
 
 function decodeKey(setting: string): Buffer {

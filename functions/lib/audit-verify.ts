@@ -30,7 +30,9 @@ export async function verifyAudit(deps: StoreDeps, options: { repair?: boolean }
   const repaired = options.repair ? await completeAuditIntents(deps) : 0;
   const events = await readAuditLog(storage);
   const chained = verifyEvents(events);
-  const chain = chained.ok ? (verifySignatures(events, await readAuditSeal(storage)) ?? chained) : chained;
+  const chain = chained.ok
+    ? (verifySignatures(events, await readAuditSeal(storage), deps.auditKeys) ?? chained)
+    : chained;
   const versionsWithoutEvent = [
     ...(await versionsWithoutAuditEvent(storage)),
     ...(await decisionsWithoutAuditEvent(storage)),

@@ -11,7 +11,7 @@
 import crypto from 'node:crypto';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { Clock } from '../../shared/core/dates';
-import { auditMac, macMatches } from './audit-key';
+import { auditMac, macMatches, type AuditKeys } from './audit-key';
 import type { StoreDeps } from './deps';
 import type { Storage } from './storage';
 
@@ -146,6 +146,8 @@ function toEvent(entity: Record<string, unknown>): AuditEvent {
 interface Pending {
   input: AuditEventInput;
   clock: Clock;
+  /** The signing key of the writer's deps (one per process in practice). */
+  key: Buffer;
   payloadHash: string;
   resolve: (event: AuditEvent) => void;
   reject: (err: unknown) => void;
@@ -161,6 +163,7 @@ const MAX_BATCH = 100; // Table Storage transaction limit
 /** Appends one event; `deps.clock` stamps it (the batch it joins takes the first event's clock). */
 export function appendAudit(input: AuditEventInput, deps: StoreDeps): Promise<AuditEvent> {
   const { storage, clock } = deps;
+  const key = deps.auditKeys.signing;
   let queue = queues.get(storage);
   if (!queue) {
     queue = { pending: [], running: false };
@@ -169,7 +172,7 @@ export function appendAudit(input: AuditEventInput, deps: StoreDeps): Promise<Au
   const q = queue;
   const payloadHash = nativeSha256Hex(canonicalJson(input.payload));
   return new Promise<AuditEvent>((resolve, reject) => {
-    q.pending.push({ input, clock, payloadHash, resolve, reject });
+    q.pending.push({ input, clock, key, payloadHash, resolve, reject });
     if (!q.running) void drain(q, storage);
   });
 }
@@ -206,7 +209,7 @@ function chain(batch: readonly Pending[], last: AuditEvent | undefined, at: stri
       ...(p.input.content ? { contentHash: p.input.content.hash, contentRef: p.input.content.ref } : {}),
     };
     const hash = eventHash(base);
-    prev = { ...base, hash, sig: auditMac(signedText(base.seq, hash)) };
+    prev = { ...base, hash, sig: auditMac(signedText(base.seq, hash), p.key) };
     events.push(prev);
   }
   return events;
@@ -226,7 +229,7 @@ async function appendBatch(
     try {
       if (entities.length === 1) await client.createEntity(entities[0]);
       else await client.submitTransaction(entities.map((e): TransactionAction => ['create', e]));
-      await writeSeal(client, events[events.length - 1]).catch(() => undefined); // the events are signed already
+      await writeSeal(client, events[events.length - 1], batch[batch.length - 1].key).catch(() => undefined); // the events are signed already
       return events;
     } catch (err) {
       if (statusOf(err) !== 409 || attempt >= 1000) throw err;
@@ -237,7 +240,7 @@ async function appendBatch(
 }
 
 /** The signed head: written after each append; only moves forward. */
-async function writeSeal(client: TableClient, head: AuditEvent): Promise<void> {
+async function writeSeal(client: TableClient, head: AuditEvent, key: Buffer): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
     let etag: string | undefined;
     try {
@@ -252,7 +255,7 @@ async function writeSeal(client: TableClient, head: AuditEvent): Promise<void> {
       rowKey: SEAL_ROW,
       seq: head.seq,
       hash: head.hash,
-      sig: auditMac(`seal|${signedText(head.seq, head.hash)}`),
+      sig: auditMac(`seal|${signedText(head.seq, head.hash)}`, key),
     };
     try {
       if (etag) await client.updateEntity(entity, 'Replace', { etag });
@@ -307,11 +310,11 @@ export async function readAuditLog(storage: Storage): Promise<AuditEvent[]> {
   return events.sort((a, b) => a.seq - b.seq);
 }
 
-export async function verifyAuditChain(storage: Storage): Promise<AuditVerification> {
-  const events = await readAuditLog(storage);
+export async function verifyAuditChain(deps: Pick<StoreDeps, 'storage' | 'auditKeys'>): Promise<AuditVerification> {
+  const events = await readAuditLog(deps.storage);
   const chained = verifyEvents(events);
   if (!chained.ok) return chained;
-  return verifySignatures(events, await readAuditSeal(storage)) ?? chained;
+  return verifySignatures(events, await readAuditSeal(deps.storage), deps.auditKeys) ?? chained;
 }
 
 /**
@@ -322,6 +325,7 @@ export async function verifyAuditChain(storage: Storage): Promise<AuditVerificat
 export function verifySignatures(
   events: readonly AuditEvent[],
   seal: AuditSeal | undefined,
+  keys: AuditKeys,
 ): AuditVerification | undefined {
   const fail = (seq: number, reason: AuditBreak): AuditVerification => ({
     ok: false,
@@ -330,9 +334,9 @@ export function verifySignatures(
     firstBroken: { seq, reason },
   });
   for (const e of events)
-    if (!e.sig || !macMatches(signedText(e.seq, e.hash), e.sig)) return fail(e.seq, 'bad_signature');
+    if (!e.sig || !macMatches(signedText(e.seq, e.hash), e.sig, keys)) return fail(e.seq, 'bad_signature');
   if (events.length === 0 && !seal) return undefined;
-  if (!seal || !macMatches(`seal|${signedText(seal.seq, seal.hash)}`, seal.sig))
+  if (!seal || !macMatches(`seal|${signedText(seal.seq, seal.hash)}`, seal.sig, keys))
     return fail(seal?.seq ?? 0, 'seal_mismatch');
   const sealed = events[seal.seq - 1];
   if (!sealed || sealed.hash !== seal.hash) return fail(seal.seq, 'seal_mismatch');

@@ -11,6 +11,7 @@ import { dueSemesters } from '../../shared/sample/sampling';
 import type { Clock } from '../../shared/core/dates';
 import type { SampledSemester, SamplingRun } from '../../shared/contract/samples';
 import type { AuditActor } from '../lib/audit';
+import type { AuditKeys } from '../lib/audit-key';
 import { hostDeps, type Deps } from '../lib/deps';
 import { drawOrExtend } from '../lib/sample-service';
 import { drawnSemesters } from '../lib/samples-store';
@@ -21,6 +22,8 @@ export const TIMER_ACTOR: AuditActor = { role: 'system', id: 'timer:semesterSamp
 
 export interface SamplingDeps {
   storage: Storage;
+  /** Sign the draws' audit events. */
+  auditKeys: AuditKeys;
   /** Stamps the audit events; by default the run's `now`. */
   clock?: Clock;
   agreements?: readonly Agreement[];
@@ -34,7 +37,7 @@ export async function runSemesterSampling(deps: SamplingDeps, now: Date): Promis
   const today = romeDate(now);
   const agreements = deps.agreements ?? Object.values(AGREEMENTS);
   const run: SamplingRun = { today, drawn: [], alreadyDrawn: 0, failed: [] };
-  const store = { storage: deps.storage, clock: deps.clock ?? (() => now) };
+  const store = { storage: deps.storage, clock: deps.clock ?? (() => now), auditKeys: deps.auditKeys };
   await deps.storage.ensure();
   for (const agreement of agreements) {
     const due = dueSemesters(agreement, today);
@@ -84,7 +87,10 @@ export async function runSemesterSampling(deps: SamplingDeps, now: Date): Promis
 export const semesterSampling =
   (deps: Deps) =>
   async (_timer: Timer, context: InvocationContext): Promise<void> => {
-    const run = await runSemesterSampling({ storage: deps.storage, clock: deps.clock }, deps.clock());
+    const run = await runSemesterSampling(
+      { storage: deps.storage, clock: deps.clock, auditKeys: deps.auditKeys },
+      deps.clock(),
+    );
     // Counts and ids only: no person appears in the log.
     context.log(
       `semesterSampling ${run.today}: drawn ${run.drawn.length}, already drawn ${run.alreadyDrawn}, failed ${run.failed.length}`,

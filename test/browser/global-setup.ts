@@ -9,6 +9,7 @@ import { startStaticServer, type StaticServer } from './static-server';
 import { startAzurite, type AzuriteInstance } from '../../scripts/azurite-process';
 import { startDevHost, type DevHost } from '../../scripts/dev-host';
 import { createStorage } from '../../functions/lib/storage';
+import { auditKeysOf } from '../../functions/lib/audit-key';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localJwks } from '../../functions/lib/auth';
 import { generateSigningKey, mintToken } from '../../functions/lib/dev-keys';
 import { buildRoutes } from '../../functions/routes';
@@ -37,6 +38,7 @@ export default async function globalSetup(): Promise<void> {
     clock: () => new Date(`${BROWSER_TODAY}T09:00:00Z`),
     storage,
     auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) },
+    auditKeys: auditKeysOf(crypto.randomBytes(32)), // in memory, per run
   };
   const api = await startDevHost({
     routes: buildRoutes(deps).map(checkedAgainstContract),

@@ -31,7 +31,7 @@ let workbook: Uint8Array;
 beforeAll(async () => {
   azurite = await ensureStorage();
   api = await startTestApi();
-  const demo = await seedDemo(api.storage, SEEDED_ON);
+  const demo = await seedDemo(api.deps, SEEDED_ON);
   expect(demo.seeded.every((s) => s.rejected === 0)).toBe(true);
   setClock(() => new Date(`${TODAY}T09:00:00Z`));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'walkthrough-'));

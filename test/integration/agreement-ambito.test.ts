@@ -201,7 +201,7 @@ describe('a PO token is scoped to (agreement, programme): P1 of Crema is not P1 
 });
 
 it('the semester sampling timer draws the Ambito P1 too, from its own population', async () => {
-  const run = await runSemesterSampling({ storage: api.storage }, H1_DUE);
+  const run = await runSemesterSampling({ storage: api.storage, auditKeys: api.deps.auditKeys }, H1_DUE);
   expect(run.failed).toEqual([]);
   expect(run.drawn.filter((d) => d.agreement === ID)).toEqual([
     { agreement: ID, programme: 'P1', semester: '2026-H1', population: 3, n: 1 },

@@ -53,11 +53,11 @@ it('serialises concurrent appends from several instances into one chain', async 
     Array.from({ length: 15 }, (_, i) =>
       appendAudit(
         { actor: { role: 'admin', id: 'test' }, action: 'test.append', target: `t${i}`, payload: { i } },
-        { storage: instances[i % 3], clock: api.deps.clock },
+        { storage: instances[i % 3], clock: api.deps.clock, auditKeys: api.deps.auditKeys },
       ),
     ),
   );
-  const result = await verifyAuditChain(api.storage);
+  const result = await verifyAuditChain(api.deps);
   expect(result).toMatchObject({ ok: true, count: 19 });
   const events = await readAuditLog(api.storage);
   expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
@@ -70,7 +70,7 @@ it('detects an altered event and a removed one', async () => {
     { partitionKey: AUDIT_PARTITION, rowKey: rowKeyForSeq(2), target: 'csv.P3.2026.v9' },
     'Merge',
   );
-  expect(await verifyAuditChain(api.storage)).toMatchObject({
+  expect(await verifyAuditChain(api.deps)).toMatchObject({
     ok: false,
     firstBroken: { seq: 2, reason: 'hash_mismatch' },
   });
@@ -79,10 +79,10 @@ it('detects an altered event and a removed one', async () => {
     { partitionKey: AUDIT_PARTITION, rowKey: rowKeyForSeq(2), target: original.target as string },
     'Merge',
   );
-  expect((await verifyAuditChain(api.storage)).ok).toBe(true);
+  expect((await verifyAuditChain(api.deps)).ok).toBe(true);
 
   await table.deleteEntity(AUDIT_PARTITION, rowKeyForSeq(3));
-  expect(await verifyAuditChain(api.storage)).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: 'seq_gap' } });
+  expect(await verifyAuditChain(api.deps)).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: 'seq_gap' } });
 });
 
 it('a version whose audit append failed is still stored, and the cross-check names it', async () => {

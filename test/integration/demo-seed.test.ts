@@ -19,14 +19,14 @@ const NOW = new Date('2026-10-15T09:00:00Z'); // W3 open, W2 locked on 30 Septem
 const agreement = getAgreement('crema-2026-2028')!;
 
 it('seeds once, and the demo workbook resubmitted gives N accepted and exactly R02, R05, R10', async () => {
-  const first = await seedDemo(api.storage, NOW);
+  const first = await seedDemo(api.deps, NOW);
   expect(first.seeded.map((s) => [s.submissionId, s.replayed, s.rejected])).toEqual([
     ['koala.P1.2026.v1', false, 0],
     ['arcobaleno.P1.2026.v1', false, 0],
     ['igea.P2.2026.v1', false, 0],
     ['mestieri.P5.2026.v1', false, 0],
   ]);
-  const again = await seedDemo(api.storage, new Date('2026-11-20T09:00:00Z'));
+  const again = await seedDemo(api.deps, new Date('2026-11-20T09:00:00Z'));
   expect(again.seeded.every((s) => s.replayed)).toBe(true);
   expect(again.koalaRows).toEqual(first.koalaRows);
 

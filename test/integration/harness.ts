@@ -18,7 +18,7 @@ import { createStorage, type ContainerName, type Storage, type TableName } from 
 import type { BoundRoute } from '../../functions/lib/route';
 import { buildRoutes } from '../../functions/routes';
 import { API_ROUTES, type RouteContract } from '../../shared/contract';
-import { setAuditSigningKey } from '../../functions/lib/audit-key';
+import { auditKeysOf } from '../../functions/lib/audit-key';
 import { poScopeEntry } from '../../shared/contract/po-scope-claim';
 import { startDevHost, type DevHost } from '../../scripts/dev-host';
 
@@ -66,12 +66,12 @@ export async function startTestApi(): Promise<TestApi> {
   const storage = createStorage({ connectionString, namespace: `n${crypto.randomBytes(5).toString('hex')}` });
   await storage.ensure();
   const key = await generateSigningKey();
-  // The audit chain's signing key: per run, in memory only (never in storage).
-  setAuditSigningKey(auditKey);
   const deps: Deps = {
     clock: testClock,
     storage,
     auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: localJwks(key.jwks) },
+    // The audit chain's signing key: per run, in memory only (never in storage).
+    auditKeys: auditKeysOf(auditKey),
   };
   const host: DevHost = await startDevHost({
     routes: buildRoutes(deps).map(checkedAgainstContract),

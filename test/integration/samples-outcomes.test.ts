@@ -169,5 +169,5 @@ it('every step is in the audit chain, by rank (no tax code), and the chain verif
   ]);
   const all = JSON.stringify(events);
   for (const code of taxCodes([...KOALA, ...IGEA])) expect(all).not.toContain(code);
-  expect(await verifyAuditChain(api.storage)).toMatchObject({ ok: true, count: events.length });
+  expect(await verifyAuditChain(api.deps)).toMatchObject({ ok: true, count: events.length });
 });

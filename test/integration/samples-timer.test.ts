@@ -36,13 +36,19 @@ const rome = (isoWithOffset: string) => {
 
 it('draws nothing before the lock date of 2026-H1 (30 Sep, Rome)', async () => {
   // 23:59 of 30 Sep in Rome is still the lock day.
-  const run = await runSemesterSampling({ storage: api.storage }, rome('2026-09-30T23:59:00+02:00'));
+  const run = await runSemesterSampling(
+    { storage: api.storage, auditKeys: api.deps.auditKeys },
+    rome('2026-09-30T23:59:00+02:00'),
+  );
   expect(run).toMatchObject({ today: '2026-09-30', drawn: [], alreadyDrawn: 0, failed: [] });
   expect((await api.call('GET', `${BASE}/samples/P1/2026-H1`, { token: await api.po('P1') })).status).toBe(404);
 });
 
 it('the day after the lock it draws 2026-H1 of every programme, and only that semester', async () => {
-  const run = await runSemesterSampling({ storage: api.storage }, rome('2026-10-01T00:01:00+02:00'));
+  const run = await runSemesterSampling(
+    { storage: api.storage, auditKeys: api.deps.auditKeys },
+    rome('2026-10-01T00:01:00+02:00'),
+  );
   expect(run.today).toBe('2026-10-01');
   expect(run.failed).toEqual([]);
   expect(
@@ -86,7 +92,10 @@ it('the day after the lock it draws 2026-H1 of every programme, and only that se
 
 it('is idempotent: a second run draws nothing and keeps the seeds', async () => {
   const before = await api.call('GET', `${BASE}/samples/P1/2026-H1`, { token: await api.po('P1') });
-  const run = await runSemesterSampling({ storage: api.storage }, rome('2026-10-02T03:00:00+02:00'));
+  const run = await runSemesterSampling(
+    { storage: api.storage, auditKeys: api.deps.auditKeys },
+    rome('2026-10-02T03:00:00+02:00'),
+  );
   expect(run).toMatchObject({ drawn: [], alreadyDrawn: ALL.length, failed: [] });
   const after = await api.call('GET', `${BASE}/samples/P1/2026-H1`, { token: await api.po('P1') });
   expect(after.body).toEqual(before.body);
@@ -122,14 +131,14 @@ it('every draw is audited (the timer as the system, the admin trigger as the adm
   expect(draws.filter((e) => e.actorRole === 'admin').map((e) => e.target)).toEqual(
     ALL.map((p) => `sample:${p}/2026-H2`),
   );
-  expect(await verifyAuditChain(api.storage)).toMatchObject({ ok: true });
+  expect(await verifyAuditChain(api.deps)).toMatchObject({ ok: true });
 });
 
 it('concurrent first draws (timer and POs) produce one sample', async () => {
   const now = rome('2027-10-01T10:00:00+02:00');
   const po = await api.po('P1');
   const [timer, ...calls] = await Promise.all([
-    runSemesterSampling({ storage: api.storage }, now),
+    runSemesterSampling({ storage: api.storage, auditKeys: api.deps.auditKeys }, now),
     ...Array.from({ length: 4 }, () => api.call('POST', `${BASE}/samples/P1/2027-H1/draw`, { token: po })),
   ]);
   expect(timer.failed).toEqual([]);

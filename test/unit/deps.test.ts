@@ -19,7 +19,12 @@ const NO_SETTINGS = { AUTH_JWKS_FILE: '/nonexistent/jwks.json' };
 it('a handler uses the clock and storage it was built with', async () => {
   let pings = 0;
   const storage = { ping: async () => void pings++ } as unknown as Storage;
-  const deps: Deps = { clock: () => new Date('2027-03-04T05:06:07Z'), storage, auth: undefined as never };
+  const deps: Deps = {
+    clock: () => new Date('2027-03-04T05:06:07Z'),
+    storage,
+    auth: undefined as never,
+    auditKeys: undefined as never,
+  };
   const res = await health(deps)(get('http://localhost/api/health'), context());
   expect(res.jsonBody).toEqual({ status: 'ok', storage: 'ok', time: '2027-03-04T05:06:07.000Z' });
   expect(pings).toBe(1);
