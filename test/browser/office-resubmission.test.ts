@@ -4,11 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { setClock, startTestApi, type TestApi } from '../integration/harness';
-import { launch } from './browser';
-import { ensureStorage, paneDirectory } from './po-harness';
-import { startStaticServer, type StaticServer } from './static-server';
-import type { AzuriteInstance } from '../../scripts/azurite-process';
+import { startPartnerPaneStack, type PartnerPaneStack } from './po-harness';
+import type { StaticServer } from './static-server';
 import { SYNONYM_INVOICE_HEADER as HEADER, synonymInvoiceRow as row } from '../fixtures/invoice-headers';
 
 jest.setTimeout(120_000);
@@ -17,26 +14,18 @@ const FAKE_OFFICE = fs.readFileSync(path.join(__dirname, 'fake-office.js'), 'utf
 const SHEET = 'Acquisti 2026';
 const TODAY = '2026-11-20';
 
-let azurite: AzuriteInstance | null;
-let api: TestApi;
+let stack: PartnerPaneStack;
 let pane: StaticServer;
 let browser: Browser;
 let token: string;
 
 beforeAll(async () => {
-  azurite = await ensureStorage();
-  api = await startTestApi();
-  setClock(() => new Date(`${TODAY}T09:00:00Z`));
-  pane = await startStaticServer(await paneDirectory(), api.url);
-  browser = await launch();
-  token = await api.partner('koala');
+  stack = await startPartnerPaneStack(TODAY);
+  ({ pane, browser, token } = stack);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await pane?.close();
-  await api?.close();
-  await azurite?.stop();
+  await stack?.close();
 });
 
 async function paneInExcel(cells: unknown[][]): Promise<Page> {

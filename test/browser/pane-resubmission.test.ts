@@ -6,16 +6,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { demoSeededKoalaRows, writeDemoWorkbook } from '../../scripts/demo-workbook';
-import { BASE, setClock, startTestApi, type TestApi } from '../integration/harness';
-import { dropFile, launch, screenshot } from './browser';
-import { ensureStorage, paneDirectory } from './po-harness';
-import { startStaticServer, type StaticServer } from './static-server';
-import type { AzuriteInstance } from '../../scripts/azurite-process';
+import { BASE, setClock, type TestApi } from '../integration/harness';
+import { dropFile, screenshot } from './browser';
+import { startPartnerPaneStack, type PartnerPaneStack } from './po-harness';
+import type { StaticServer } from './static-server';
 
 jest.setTimeout(120_000);
 
 const TODAY = '2026-11-20';
-let azurite: AzuriteInstance | null;
+let stack: PartnerPaneStack;
 let api: TestApi;
 let pane: StaticServer;
 let browser: Browser;
@@ -23,12 +22,8 @@ let token: string;
 let workbook: Uint8Array;
 
 beforeAll(async () => {
-  azurite = await ensureStorage();
-  api = await startTestApi();
-  setClock(() => new Date(`${TODAY}T09:00:00Z`));
-  pane = await startStaticServer(await paneDirectory(), api.url);
-  browser = await launch();
-  token = await api.partner('koala');
+  stack = await startPartnerPaneStack(TODAY);
+  ({ api, pane, browser, token } = stack);
   // koala's P1 rows as the demo seeds them, without planted mistakes and without an id column.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resubmission-'));
   const file = await writeDemoWorkbook(dir, TODAY, demoSeededKoalaRows(TODAY), { planted: false });
@@ -36,10 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await pane?.close();
-  await api?.close();
-  await azurite?.stop();
+  await stack?.close();
 });
 
 /** A fresh page load (its own browser context: nothing kept from the previous one). */

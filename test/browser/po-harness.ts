@@ -10,7 +10,10 @@ import { startAzurite, type AzuriteInstance } from '../../scripts/azurite-proces
 import { demoGoodsRow } from '../../scripts/demo-data';
 import { setClock, startTestApi, type TestApi } from '../integration/harness';
 import { H1_DUE, goodsRows, personnelRows, range, submit } from '../integration/sample-fixtures';
+import type { Browser } from 'playwright-core';
 import { buildPane, ROOT } from './build-pane';
+import { launch } from './browser';
+import { startStaticServer, type StaticServer } from './static-server';
 
 /** Azurite for this file unless the environment already names one. */
 export async function ensureStorage(): Promise<AzuriteInstance | null> {
@@ -32,6 +35,40 @@ export async function paneDirectory(): Promise<string> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rendiconta-pane-'));
   await buildPane(outDir);
   return outDir;
+}
+
+export interface PartnerPaneStack {
+  api: TestApi;
+  pane: StaticServer;
+  browser: Browser;
+  /** koala's partner token. */
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The partner pane against this worker's own API (its clock set to `today`): what a test needs to
+ * submit the same report several times from fresh page loads.
+ */
+export async function startPartnerPaneStack(today: string): Promise<PartnerPaneStack> {
+  const azurite = await ensureStorage();
+  const api = await startTestApi();
+  setClock(() => new Date(`${today}T09:00:00Z`));
+  const pane = await startStaticServer(await paneDirectory(), api.url);
+  const browser = await launch();
+  const token = await api.partner('koala');
+  return {
+    api,
+    pane,
+    browser,
+    token,
+    async close() {
+      await browser.close();
+      await pane.close();
+      await api.close();
+      await azurite?.stop();
+    },
+  };
 }
 
 /** A row id a partner could type: Excel would evaluate it if it reached a cell as a formula. */
