@@ -67,6 +67,10 @@ type NoParams = Record<never, never>;
 const percentIt = (share: string): string => `${share.replace('.', ',')}%`;
 
 const NOT_A_NUMBER = (p: CellValue) => `«${p.campo}»: il valore «${p.valore}» non è un numero`;
+// A cell Excel keeps as a date or a time of day, in a field of numbers: most often hours typed as
+// hours and minutes (37:30 in a cell formatted [h]:mm), which Excel stores as a fraction of a day.
+const DATE_NOT_A_NUMBER = (p: CellValue) =>
+  `«${p.campo}»: la cella contiene una data o un orario («${p.valore}»), non un numero; se sono ore e minuti (per esempio 37:30), scriverle come numero decimale (37,5) in una cella in formato Numero`;
 const NEGATIVE = (p: CellValue) => `«${p.campo}»: il valore non può essere negativo (${p.valore})`;
 const DECIMALS = (p: NumberCell) => `«${p.campo}»: al massimo ${p.decimali ?? 2} decimali (${p.valore})`;
 const EXCLUDED = '; la riga è esclusa dai totali finché non è corretto.';
@@ -88,6 +92,8 @@ export const MESSAGES_IT = {
 
   'R02.not_a_number': (p: NumberCell) => `${NOT_A_NUMBER(p)}.`,
   'R02.not_a_number.excluded': (p: NumberCell) => `${NOT_A_NUMBER(p)}${EXCLUDED}`,
+  'R02.date_not_a_number': (p: NumberCell) => `${DATE_NOT_A_NUMBER(p)}.`,
+  'R02.date_not_a_number.excluded': (p: NumberCell) => `${DATE_NOT_A_NUMBER(p)}${EXCLUDED}`,
   'R02.negative': (p: NumberCell) => `${NEGATIVE(p)}.`,
   'R02.negative.excluded': (p: NumberCell) => `${NEGATIVE(p)}${EXCLUDED}`,
   'R02.too_many_decimals': (p: NumberCell) => `${DECIMALS(p)}.`,

@@ -38,7 +38,9 @@ export function checkAmounts(row: ParsedRow, out: Finding[], env?: { agreement: 
       continue;
     }
     if (!isNumberReason(reason)) continue;
-    const variant = excluded ? (`${reason}.excluded` as const) : reason;
+    // A date or time cell (the workbook's own date type) says why it is not a number.
+    const shown = reason === 'not_a_number' && row.input[problem.field] instanceof Date ? 'date_not_a_number' : reason;
+    const variant = excluded ? (`${shown}.excluded` as const) : shown;
     out.push(rowFinding(row, 'R02', 'error', problem.field, variant, cell));
   }
   if (row.splitMismatch) {

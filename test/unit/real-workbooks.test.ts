@@ -23,6 +23,7 @@ import {
   REAL_PLANTED,
   goodsExcel,
   goodsLibreOffice,
+  hoursAsTimeWorkbook,
   realWorkbook,
   workbook1904,
   type PlantedMistake,
@@ -220,6 +221,15 @@ describe('other writers and date systems read the same', () => {
     expect(rowProblems(fromLibre.findings)).toEqual(planted(GOODS_PLANTED));
     expect(fromLibre.findings.map(key).sort()).toEqual(fromExcel.findings.map(key).sort());
     expect((await viaPane(libre, 'goods-libre')).map(key).sort()).toEqual(fromExcel.findings.map(key).sort());
+  });
+
+  it('hours typed as hours and minutes ([h]:mm): R02 says what the cell holds and how to write it', async () => {
+    const bytes = await hoursAsTimeWorkbook();
+    const cli = await viaCli(bytes, 'hours-as-time');
+    const r02 = cli.findings.filter((f) => f.code === 'R02') as (Seen & { message: string })[];
+    expect(r02.map((f) => `${f.column}${f.row}`)).toEqual(['H2', 'H3']);
+    for (const f of r02) expect(f.message).toMatch(/contiene una data o un orario.*ore e minuti.*37,5/);
+    expect((await viaPane(bytes, 'hours-as-time')).map(key).sort()).toEqual(cli.findings.map(key).sort());
   });
 
   it('a workbook in the 1904 date system gives the same dates and findings', async () => {
