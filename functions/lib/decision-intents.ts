@@ -1,8 +1,8 @@
 // The PO's decisions (sample draws and extensions, outcome events, row reviews) whose audit event
-// is missing because the
-// process died, or the append failed, right after the decision was saved: their rows still say
-// `auditPending` (audit-pending.ts). The repair rebuilds each event from its row and appends it
-// once: an event already in the log with the same action, target and payload is not repeated.
+// is missing because the process died, or the append failed, right after the decision was saved:
+// their rows still say `auditPending` (audit-pending.ts). The repair rebuilds each event from its
+// row and appends it once: an event already in the log with the same action, target and payload
+// is not repeated.
 import type { TableEntityResult } from '@azure/data-tables';
 import type { OutcomeEvent } from '../../shared/sample/outcomes';
 import { appendAudit, canonicalJson, nativeSha256Hex, type AuditEvent, type AuditEventInput } from './audit';
