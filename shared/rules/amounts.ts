@@ -7,6 +7,8 @@ import { formatMoneyIt, formatQuantityIt } from './format';
 import type { Agreement } from '../agreement/agreement';
 import { Money, parseAmount, ZERO } from '../core/money';
 import { boundOf } from '../rows/rows';
+import { excelNumber } from '../core/excel-number';
+import { durationOfDays, hoursOfDuration } from './hours-as-time';
 
 type NumberReason = 'not_a_number' | 'negative' | 'too_many_decimals' | 'exponent' | 'too_many_digits';
 const NUMBER_REASONS: ReadonlySet<string> = new Set<NumberReason>([
@@ -38,6 +40,11 @@ export function checkAmounts(row: ParsedRow, out: Finding[], env?: { agreement: 
       continue;
     }
     if (!isNumberReason(reason)) continue;
+    const asTime = reason === 'too_many_decimals' ? hoursCellAsTime(row, problem.field) : null;
+    if (asTime) {
+      out.push(rowFinding(row, 'R02', 'error', problem.field, 'too_many_decimals_time', { ...cell, ...asTime }));
+      continue;
+    }
     // A date or time cell (the workbook's own date type) says why it is not a number.
     const shown = reason === 'not_a_number' && row.input[problem.field] instanceof Date ? 'date_not_a_number' : reason;
     const variant = excluded ? (`${shown}.excluded` as const) : shown;
@@ -55,6 +62,15 @@ export function checkAmounts(row: ParsedRow, out: Finding[], env?: { agreement: 
       }),
     );
   }
+}
+
+/** An hours cell whose number is a whole number of minutes as a fraction of a day (7:20 → 0,30555…). */
+function hoursCellAsTime(row: ParsedRow, field: string): { durata: string; oreDecimali: string } | null {
+  const cell = row.input[field];
+  if ((field !== 'hours' && field !== 'contractHours') || typeof cell !== 'number' || !Number.isFinite(cell))
+    return null;
+  const duration = durationOfDays(new Money(excelNumber(cell)));
+  return duration ? { durata: duration, oreDecimali: hoursOfDuration(duration) } : null;
 }
 
 /** The bound a figure broke, as the message says it ("al massimo 744 ore", "inferiore a 10.000.000,00 €"). */

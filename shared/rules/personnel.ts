@@ -6,6 +6,7 @@ import { ministryRate } from '../agreement/reference';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 import { formatMoneyIt, formatQuantityIt, formatMonthIt } from './format';
+import { durationOfDays, hoursOfDuration, HOURS_PER_DAY } from './hours-as-time';
 
 const CENT = new Money('0.01');
 
@@ -16,6 +17,19 @@ export const checkAmountFromHours: RowRule = (row, _env, out) => {
   // Whole hours times a rate in cents is already in cents: rounding would only allocate an equal Decimal.
   const expected = product.decimalPlaces() <= 2 ? product : roundCents(product);
   if (!v.amount.eq(expected) && v.amount.minus(expected).abs().gt(CENT)) {
+    const asTime = hoursAsTime(v.hours, v.hourlyCost, v.amount);
+    if (asTime) {
+      out.push(
+        rowFinding(row, 'R05', 'error', 'hours', 'productHoursAsTime', {
+          importo: formatMoneyIt(v.amount),
+          ore: formatQuantityIt(v.hours),
+          costoOrario: formatQuantityIt(v.hourlyCost),
+          atteso: formatMoneyIt(expected),
+          ...asTime,
+        }),
+      );
+      return;
+    }
     out.push(
       rowFinding(row, 'R05', 'error', 'amount', 'product', {
         importo: formatMoneyIt(v.amount),
@@ -26,6 +40,14 @@ export const checkAmountFromHours: RowRule = (row, _env, out) => {
     );
   }
 };
+
+/** The hours as a duration when the amount is the product of the hours read as days × 24. */
+function hoursAsTime(hours: Money, cost: Money, amount: Money): { durata: string; oreDecimali: string } | null {
+  const duration = durationOfDays(hours);
+  if (!duration) return null;
+  const asHours = roundCents(hours.times(HOURS_PER_DAY).times(cost));
+  return amount.minus(asHours).abs().lte(CENT) ? { durata: duration, oreDecimali: hoursOfDuration(duration) } : null;
+}
 
 export const checkMinistryRate: RowRule = (row, env, out) => {
   const v = row.values;

@@ -24,6 +24,31 @@ describe('R05 amount = hours x hourly cost', () => {
   });
 });
 
+// Inside Excel the pane reads the number of a time cell (37:30 in [h]:mm is 1.5625), not its format.
+describe('hours typed as hours and minutes, read as a fraction of a day', () => {
+  it('R05 names the duration when the amount is the product of the hours read as days x 24', () => {
+    const findings = rowFindingsOf([pers({ hours: 37.5 / 24, hourlyCost: '20', amount: '750' })]);
+    expect(located(findings, 'R05')).toEqual([['R05', 'error', 'Personale', 2, 'J', 'hours']]);
+    expect(findings.find((f) => f.code === 'R05')?.message).toBe(
+      "«Ore»: l'importo 750,00 € non è ore × costo orario (1,5625 × 20 = 31,25 €); il valore 1,5625 sembra un orario in ore e minuti (37:30, che Excel conserva come frazione di giorno): scrivere le ore come numero decimale (37,5) in una cella in formato Numero.",
+    );
+  });
+
+  it('R02 names it when the fraction has more decimals than hours may (7:20 is 0,30555…)', () => {
+    const findings = rowFindingsOf([pers({ hours: (7 + 20 / 60) / 24, hourlyCost: '18', amount: '132' })]);
+    const r02 = findings.filter((f) => f.code === 'R02');
+    expect(r02.map((f) => f.params?.variant)).toEqual(['too_many_decimals_time']);
+    expect(r02[0].message).toMatch(/7:20.*\(7,3333\)/);
+  });
+
+  it('says nothing of times when the numbers do not prove one', () => {
+    const plain = rowFindingsOf([pers({ hours: 2, hourlyCost: '20', amount: '41' })]);
+    expect(plain.find((f) => f.code === 'R05')?.params?.variant).toBe('product');
+    const decimals = rowFindingsOf([pers({ hours: 12.333333, hourlyCost: '20', amount: '246,67' })]);
+    expect(decimals.find((f) => f.code === 'R02')?.params?.variant).toBe('too_many_decimals');
+  });
+});
+
 describe('R06 Ministry average hourly cost', () => {
   it('passes at or below the level rate in force (A1 from 2025-10: 20.07)', () => {
     expect(located(rowFindingsOf([pers({ hourlyCost: '20,07', amount: '1605,60' })]), 'R06')).toEqual([]);

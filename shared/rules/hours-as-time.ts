@@ -1,0 +1,28 @@
+// Hours typed as hours and minutes in Excel (37:30 in a cell formatted [h]:mm) are kept by Excel
+// as a fraction of a day (1,5625). Inside Excel the pane reads the number, not the format; the
+// rules that then fail (R05: the amount is 24 times the product; R02: "0,305555555555556" has too
+// many decimals) say what the number most likely is, when the number proves it: below 31 days
+// (744 hours) and a whole number of minutes. Nothing is read differently: it is a hint in the message.
+import { Money } from '../core/money';
+
+const MINUTES_PER_DAY = new Money(1440);
+export const HOURS_PER_DAY = new Money(24);
+const MAX_DAYS = new Money(31);
+const MINUTE_TOLERANCE = new Money('0.000001');
+
+/** "37:30" when `days` is a whole number of minutes below 31 days, else null. */
+export function durationOfDays(days: Money): string | null {
+  if (days.isNegative() || days.isZero() || days.gte(MAX_DAYS)) return null;
+  const minutes = days.times(MINUTES_PER_DAY);
+  const whole = minutes.toDecimalPlaces(0);
+  if (whole.isZero() || minutes.minus(whole).abs().gt(MINUTE_TOLERANCE)) return null;
+  const total = whole.toNumber(); // below 44,640: an exact small integer
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** The same duration as decimal hours ("37,5"), for the message. */
+export function hoursOfDuration(duration: string): string {
+  const [h, m] = duration.split(':').map(Number);
+  const hours = new Money(h).plus(new Money(m).div(60)).toDecimalPlaces(4);
+  return hours.toFixed().replace('.', ',');
+}
