@@ -138,4 +138,22 @@ describe('ReportSession', () => {
     // Existing sheets are left alone the second time.
     expect(await writeTemplate(workbook, agreement)).toEqual([]);
   });
+
+  it('inside Excel, hours typed as 37:30 arrive as 1,5625 days: the row says so, on the hours cell', async () => {
+    // Office.js gives a time cell's number, not its format: what the pane's Excel mode reads.
+    const header = ['Nominativo', 'Codice fiscale', 'Tipo rapporto', 'Qualifica', 'Programma', 'Azione', 'Mese'];
+    const person = ['Mario Rossi', 'RSSMRA80A01H501U', 'dipendente', 'educatore', 'P1', 'A1', '10/2026'];
+    const { session, cells } = await started([
+      {
+        name: 'Personale',
+        rows: [
+          [...header, 'Ore', 'Costo orario', 'Importo', 'Documenti'],
+          [...person, 37.5 / 24, 20, 750, 'timesheet; bonifico; F24'],
+        ],
+      },
+    ]);
+    expect(located(session).filter((f) => f.startsWith('R0'))).toEqual(['R05 Personale!H2']);
+    expect(session.state.findings.find((f) => f.code === 'R05')?.message).toMatch(/37:30.*\(37,5\)/);
+    expect((cells('Personale') as unknown[][])[1]).toContain('Errore (R05)');
+  });
 });
