@@ -304,11 +304,22 @@ function readPackage(entry: (path: string) => Uint8Array | null): XlsxWorkbook {
 
   const sheets: XlsxSheet[] = workbook.sheets.map((sheet) => {
     const rel = rels.get(sheet.relId);
-    const xml = rel ? text(rel.target) : null;
+    // Chart sheets (a sheet that is only a chart), dialog and macro sheets hold no data table: they
+    // are listed with an empty grid, not parsed as worksheets (their root element is not <worksheet>).
+    const xml = rel && !isNonWorksheet(rel) ? text(rel.target) : null;
     const grid = xml === null ? emptyGrid() : readSheet(xml, shared, styles, workbook.date1904);
     return { name: sheet.name, visibility: sheet.visibility, part: rel?.target ?? '', ...grid };
   });
   return { sheets, date1904: workbook.date1904 };
+}
+
+/**
+ * A sheet of another kind than a worksheet (transitional or strict OOXML relationship types). Only
+ * these are passed over: a worksheet whose relationship type is missing or odd is still read.
+ */
+const NON_WORKSHEET_TYPES = ['/chartsheet', '/dialogsheet', '/xlMacrosheet', '/xlIntlMacrosheet'];
+function isNonWorksheet(rel: Relationship): boolean {
+  return NON_WORKSHEET_TYPES.some((type) => rel.type.endsWith(type));
 }
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {

@@ -23,6 +23,7 @@ import {
   REAL_PLANTED,
   goodsExcel,
   goodsLibreOffice,
+  goodsWithChartSheet,
   hoursAsTimeWorkbook,
   realWorkbook,
   workbook1904,
@@ -230,6 +231,19 @@ describe('other writers and date systems read the same', () => {
     expect(r02.map((f) => `${f.column}${f.row}`)).toEqual(['H2', 'H3']);
     for (const f of r02) expect(f.message).toMatch(/contiene una data o un orario.*ore e minuti.*37,5/);
     expect((await viaPane(bytes, 'hours-as-time')).map(key).sort()).toEqual(cli.findings.map(key).sort());
+  });
+
+  it('a chart sheet ("Grafico") is listed and passed over, not taken for a damaged file', async () => {
+    const bytes = await goodsWithChartSheet();
+    expect(readXlsx(bytes).sheets.map((s) => [s.name, s.rows.length])).toEqual([
+      ['Beni di consumo', 7],
+      ['Grafico', 0],
+    ]);
+    const cli = await viaCli(bytes, 'goods-chart');
+    expect(cli.code).toBe(1);
+    expect(rowProblems(cli.findings)).toEqual(planted(GOODS_PLANTED));
+    expect(cli.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['R09', 'R10']);
+    expect((await viaPane(bytes, 'goods-chart')).map(key).sort()).toEqual(cli.findings.map(key).sort());
   });
 
   it('a workbook in the 1904 date system gives the same dates and findings', async () => {
