@@ -54,7 +54,7 @@ export interface XlsxWorkbook {
   date1904: boolean;
 }
 
-export type XlsxErrorKind = 'empty' | 'xls' | 'ods' | 'encrypted' | 'corrupt' | 'not-xlsx';
+export type XlsxErrorKind = 'empty' | 'xls' | 'xlsb' | 'ods' | 'encrypted' | 'corrupt' | 'not-xlsx';
 
 const SAVE_AS_XLSX = 'aprirlo e salvarlo come «Cartella di lavoro di Excel (*.xlsx)» (File › Salva con nome)';
 
@@ -62,6 +62,9 @@ export const XLSX_ERROR_MESSAGES: Readonly<Record<XlsxErrorKind, string>> = {
   empty: `Il file è vuoto (0 byte): non contiene una cartella di lavoro Excel (.xlsx). Salvare di nuovo il rendiconto da Excel come .xlsx.`,
   xls:
     'Il file è nel vecchio formato Excel 97-2003 (.xls), che non viene letto: ' +
+    `${SAVE_AS_XLSX} e usare il file .xlsx.`,
+  xlsb:
+    'Il file è una cartella di lavoro binaria di Excel (.xlsb), che non viene letta: ' +
     `${SAVE_AS_XLSX} e usare il file .xlsx.`,
   ods:
     'Il file è un foglio di calcolo OpenDocument (.ods, LibreOffice/OpenOffice), che non viene letto: ' +
@@ -285,6 +288,9 @@ function readPackage(entry: (path: string) => Uint8Array | null): XlsxWorkbook {
     return data ? strFromU8(data) : null;
   };
   const workbookPath = mainPart(text('_rels/.rels')) ?? 'xl/workbook.xml';
+  // Excel's binary workbook (.xlsb) is the same package with .bin parts instead of XML.
+  if (workbookPath.endsWith('.bin') || (!entry(workbookPath) && entry('xl/workbook.bin')))
+    throw new XlsxReadError('xlsb');
   const workbookXml = text(workbookPath);
   if (workbookXml === null) throw new XlsxReadError('not-xlsx');
   const workbook = workbookEntries(workbookXml);

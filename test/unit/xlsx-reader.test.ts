@@ -152,6 +152,7 @@ describe('readXlsx', () => {
 describe('files that are not readable workbooks', () => {
   const cases: [keyof typeof BAD_FILES, RegExp][] = [
     ['xls', /Excel 97-2003 \(\.xls\).*salvarlo come «Cartella di lavoro di Excel \(\*\.xlsx\)»/],
+    ['xlsb', /binaria di Excel \(\.xlsb\).*salvarlo come «Cartella di lavoro di Excel \(\*\.xlsx\)»/],
     ['ods', /OpenDocument \(\.ods.*LibreOffice Calc.*Excel 2007-365 \(\.xlsx\)/],
     ['encrypted', /protetto da password.*salvarlo di nuovo come \.xlsx/],
     ['corrupt', /danneggiato o incompleto.*\.xlsx/],
