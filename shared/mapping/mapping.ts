@@ -426,8 +426,10 @@ export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
   const categoryIndex = table.categorySource === 'column' ? table.columnIndexes.category : undefined;
   const formulas = grid.formulas;
   const shape = new RowShape(table.columnIndexes);
+  const firstDataRow = table.headerLastRow ?? table.headerRow;
+  const mergedDown = valuesMergedDown(grid, firstDataRow);
 
-  for (let r = table.headerLastRow ?? table.headerRow; r < grid.rows.length; r += 1) {
+  for (let r = firstDataRow; r < grid.rows.length; r += 1) {
     const cells = grid.rows[r] ?? [];
     const excelRow = r + 1;
     const kind = classifyRow({ cells, formulas: formulas?.[r] }, shape, formulas !== undefined);
@@ -455,7 +457,8 @@ export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
     };
     if (!hasId) row[ROW_ID_PLACEHOLDER_FLAG] = true;
     for (let i = 0; i < fields.length; i++) {
-      const cell = cells[indexes[i]];
+      let cell = cells[indexes[i]];
+      if (isEmptyCell(cell) && mergedDown !== null) cell = mergedDown.get(r * MERGE_KEY_ROW + indexes[i]);
       if (isEmptyCell(cell)) continue;
       row[fields[i]] = typeof cell === 'string' ? cell.trim() : cell;
     }
@@ -464,6 +467,35 @@ export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
   const skipped = skippedRowsFinding(table.sheet, skippedWithAmount);
   if (skipped) findings.push(skipped);
   return { rows, findings, skippedWithAmount };
+}
+
+/** Row index × MERGE_KEY_ROW + column index: one number per cell (Excel has 16,384 columns). */
+const MERGE_KEY_ROW = 16_384;
+/** Cells a sheet's merges may fill per row (see valuesMergedDown). */
+const MERGE_FILL_PER_ROW = 32;
+
+/**
+ * Cells of the data rows that a merge reaching down from a row above covers, in the merge's first
+ * column, with the value Excel shows there: the merge's top cell (a person's name and tax code
+ * merged over the rows of their months). Only what is below `firstDataRow`; merges across a single
+ * row (sub-headings) fill nothing. The row is still classified on its own cells (a blank row under
+ * a merged name stays blank). null when the sheet has no such merge.
+ */
+function valuesMergedDown(grid: SheetGrid, firstDataRow: number): Map<number, unknown> | null {
+  let out: Map<number, unknown> | null = null;
+  // Bounded work whatever the file lists: real merges cover a few columns of each row, and
+  // overlapping merges (which Excel never writes) cannot multiply it.
+  let budget = grid.rows.length * MERGE_FILL_PER_ROW;
+  for (const m of grid.merges ?? []) {
+    if (m.bottom <= m.top || m.top - 1 < firstDataRow) continue;
+    const value = grid.rows[m.top - 1]?.[m.left - 1];
+    if (isEmptyCell(value)) continue;
+    // A merge listed beyond the last row fills nothing there.
+    const last = Math.min(m.bottom, grid.rows.length);
+    for (let row = m.top; row < last && budget > 0; row++, budget--)
+      (out ??= new Map()).set(row * MERGE_KEY_ROW + (m.left - 1), value);
+  }
+  return out;
 }
 
 /**

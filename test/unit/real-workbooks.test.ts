@@ -24,6 +24,8 @@ import {
   goodsExcel,
   goodsLibreOffice,
   goodsWithChartSheet,
+  personnelMergedDown,
+  MERGED_DOWN_PLANTED,
   hoursAsTimeWorkbook,
   realWorkbook,
   workbook1904,
@@ -231,6 +233,14 @@ describe('other writers and date systems read the same', () => {
     expect(r02.map((f) => `${f.column}${f.row}`)).toEqual(['H2', 'H3']);
     for (const f of r02) expect(f.message).toMatch(/contiene una data o un orario.*ore e minuti.*37,5/);
     expect((await viaPane(bytes, 'hours-as-time')).map(key).sort()).toEqual(cli.findings.map(key).sort());
+  });
+
+  it('a person merged down over the rows of their months: each row reads the merged cells', async () => {
+    const bytes = await personnelMergedDown();
+    const cli = await viaCli(bytes, 'merged-down');
+    expect(rowProblems(cli.findings)).toEqual(planted(MERGED_DOWN_PLANTED));
+    expect(cli.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.row}`)).toEqual(['R05 4']);
+    expect((await viaPane(bytes, 'merged-down')).map(key).sort()).toEqual(cli.findings.map(key).sort());
   });
 
   it('a chart sheet ("Grafico") is listed and passed over, not taken for a damaged file', async () => {
