@@ -289,10 +289,9 @@ function readPackage(entry: (path: string) => Uint8Array | null): XlsxWorkbook {
   };
   const workbookPath = mainPart(text('_rels/.rels')) ?? 'xl/workbook.xml';
   // Excel's binary workbook (.xlsb) is the same package with .bin parts instead of XML.
-  if (workbookPath.endsWith('.bin') || (!entry(workbookPath) && entry('xl/workbook.bin')))
-    throw new XlsxReadError('xlsb');
+  if (workbookPath.endsWith('.bin')) throw new XlsxReadError('xlsb');
   const workbookXml = text(workbookPath);
-  if (workbookXml === null) throw new XlsxReadError('not-xlsx');
+  if (workbookXml === null) throw new XlsxReadError(entry('xl/workbook.bin') ? 'xlsb' : 'not-xlsx');
   const workbook = workbookEntries(workbookXml);
   const dir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
   const rels = relationships(text(`${dir}_rels/${workbookPath.slice(dir.length)}.rels`), dir);

@@ -9,7 +9,7 @@ import type { TableEntityResult } from '@azure/data-tables';
 import { appendAudit, canonicalJson, readAuditLog, statusOf, type AuditActor, type AuditEventInput } from './audit';
 import type { StoreDeps } from './deps';
 import { documentAuditInput, type DocumentMeta } from './documents-store';
-import { pendingAuditRows } from './audit-pending';
+import { pendingActor, pendingAuditRows } from './audit-pending';
 import { completeDecisionIntents, pendingDecisionRows } from './decision-intents';
 import type { Storage } from './storage';
 
@@ -157,7 +157,7 @@ async function completeDocumentIntents(
       sha256: String(e.sha256),
       uploadedAt: String(e.uploadedAt),
     };
-    const input = documentAuditInput(meta, { role: String(e.auditActorRole), id: String(e.auditActorId) });
+    const input = documentAuditInput(meta, pendingActor(e));
     if (done.has(`${input.action}\u0000${input.target}`)) continue;
     await appendAudit(input, deps);
     repaired++;

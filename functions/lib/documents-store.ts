@@ -3,6 +3,7 @@
 // id is never re-pointed at other bytes: uploading different content under a used id is a 409.
 import crypto from 'node:crypto';
 import { statusOf, type AuditActor, type AuditEventInput } from './audit';
+import { markAudited, pendingAuditFields } from './audit-pending';
 import { StoredContentAltered } from './storage-integrity';
 import type { Storage } from './storage';
 import type { DocumentMeta } from '../../shared/contract/documents';
@@ -133,14 +134,11 @@ export function documentAuditInput(meta: DocumentMeta, actor: AuditActor): Audit
 }
 
 /** The upload's audit event is appended: the metadata no longer carries the intent. */
-export async function markDocumentAudited(storage: Storage, meta: DocumentMeta): Promise<void> {
-  await storage
-    .table('documents')
-    .updateEntity(
-      { partitionKey: meta.agreement, rowKey: documentRowKey(meta.partner, meta.docId), auditPending: false },
-      'Merge',
-    )
-    .catch(() => undefined);
+export function markDocumentAudited(storage: Storage, meta: DocumentMeta): Promise<void> {
+  return markAudited(storage, 'documents', {
+    partitionKey: meta.agreement,
+    rowKey: documentRowKey(meta.partner, meta.docId),
+  });
 }
 
 /**
@@ -182,7 +180,7 @@ export async function storeDocument(
       sha256: meta.sha256,
       uploadedAt: meta.uploadedAt,
       blobName,
-      ...(actor ? { auditPending: true, auditActorRole: actor.role, auditActorId: actor.id } : {}),
+      ...(actor ? pendingAuditFields(actor) : {}),
     });
     return { created: true };
   } catch (err) {

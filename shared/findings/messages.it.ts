@@ -72,7 +72,8 @@ const NOT_A_NUMBER = (p: CellValue) => `«${p.campo}»: il valore «${p.valore}�
 const DATE_NOT_A_NUMBER = (p: CellValue) =>
   `«${p.campo}»: la cella contiene una data o un orario («${p.valore}»), non un numero; se sono ore e minuti (per esempio 37:30), scriverle come numero decimale (37,5) in una cella in formato Numero`;
 // Inside Excel the pane reads the number of a time cell, not its format (rules/hours-as-time.ts).
-const HOURS_AS_TIME = (p: { durata: string; oreDecimali: string }) =>
+type HoursAsTimeParams = { durata: string; oreDecimali: string };
+const HOURS_AS_TIME = (p: HoursAsTimeParams) =>
   `sembra un orario in ore e minuti (${p.durata}, che Excel conserva come frazione di giorno): scrivere le ore come numero decimale (${p.oreDecimali}) in una cella in formato Numero`;
 const NEGATIVE = (p: CellValue) => `«${p.campo}»: il valore non può essere negativo (${p.valore})`;
 const DECIMALS = (p: NumberCell) => `«${p.campo}»: al massimo ${p.decimali ?? 2} decimali (${p.valore})`;
@@ -101,8 +102,7 @@ export const MESSAGES_IT = {
   'R02.negative.excluded': (p: NumberCell) => `${NEGATIVE(p)}${EXCLUDED}`,
   'R02.too_many_decimals': (p: NumberCell) => `${DECIMALS(p)}.`,
   'R02.too_many_decimals.excluded': (p: NumberCell) => `${DECIMALS(p)}${EXCLUDED}`,
-  'R02.too_many_decimals_time': (p: NumberCell & { durata: string; oreDecimali: string }) =>
-    `${DECIMALS(p)}; il valore ${HOURS_AS_TIME(p)}.`,
+  'R02.too_many_decimals_time': (p: NumberCell & HoursAsTimeParams) => `${DECIMALS(p)}; il valore ${HOURS_AS_TIME(p)}.`,
   'R02.exponent': (p: NumberCell) => `${EXPONENT(p)}.`,
   'R02.exponent.excluded': (p: NumberCell) => `${EXPONENT(p)}${EXCLUDED}`,
   'R02.too_many_digits': (p: NumberCell) => `${DIGITS(p)}.`,
@@ -130,14 +130,7 @@ export const MESSAGES_IT = {
   'R05.product': (p: Cell & { importo: string; ore: string; costoOrario: string; atteso: string }) =>
     `«${p.campo}»: ${p.importo} diverso da ore × costo orario (${p.ore} × ${p.costoOrario} = ${p.atteso}).`,
   'R05.productHoursAsTime': (
-    p: Cell & {
-      importo: string;
-      ore: string;
-      costoOrario: string;
-      atteso: string;
-      durata: string;
-      oreDecimali: string;
-    },
+    p: Cell & HoursAsTimeParams & { importo: string; ore: string; costoOrario: string; atteso: string },
   ) =>
     `«${p.campo}»: l'importo ${p.importo} non è ore × costo orario (${p.ore} × ${p.costoOrario} = ${p.atteso}); il valore ${p.ore} ${HOURS_AS_TIME(p)}.`,
   'R05.split': (p: SplitCell) =>

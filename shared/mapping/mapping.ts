@@ -458,7 +458,7 @@ export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
     if (!hasId) row[ROW_ID_PLACEHOLDER_FLAG] = true;
     for (let i = 0; i < fields.length; i++) {
       let cell = cells[indexes[i]];
-      if (isEmptyCell(cell) && mergedDown !== null) cell = mergedDown.get(r * MERGE_KEY_ROW + indexes[i]);
+      if (mergedDown !== null && isEmptyCell(cell)) cell = mergedDown.get(r * MERGE_KEY_ROW + indexes[i]);
       if (isEmptyCell(cell)) continue;
       row[fields[i]] = typeof cell === 'string' ? cell.trim() : cell;
     }

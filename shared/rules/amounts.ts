@@ -8,7 +8,7 @@ import type { Agreement } from '../agreement/agreement';
 import { Money, parseAmount, ZERO } from '../core/money';
 import { boundOf } from '../rows/rows';
 import { excelNumber } from '../core/excel-number';
-import { durationOfDays, hoursOfDuration } from './hours-as-time';
+import { hoursAsTimeOf, type HoursAsTime } from './hours-as-time';
 
 type NumberReason = 'not_a_number' | 'negative' | 'too_many_decimals' | 'exponent' | 'too_many_digits';
 const NUMBER_REASONS: ReadonlySet<string> = new Set<NumberReason>([
@@ -65,12 +65,11 @@ export function checkAmounts(row: ParsedRow, out: Finding[], env?: { agreement: 
 }
 
 /** An hours cell whose number is a whole number of minutes as a fraction of a day (7:20 → 0,30555…). */
-function hoursCellAsTime(row: ParsedRow, field: string): { durata: string; oreDecimali: string } | null {
+function hoursCellAsTime(row: ParsedRow, field: string): HoursAsTime | null {
   const cell = row.input[field];
   if ((field !== 'hours' && field !== 'contractHours') || typeof cell !== 'number' || !Number.isFinite(cell))
     return null;
-  const duration = durationOfDays(new Money(excelNumber(cell)));
-  return duration ? { durata: duration, oreDecimali: hoursOfDuration(duration) } : null;
+  return hoursAsTimeOf(new Money(excelNumber(cell)));
 }
 
 /** The bound a figure broke, as the message says it ("al massimo 744 ore", "inferiore a 10.000.000,00 €"). */

@@ -10,19 +10,22 @@ export const HOURS_PER_DAY = new Money(24);
 const MAX_DAYS = new Money(31);
 const MINUTE_TOLERANCE = new Money('0.000001');
 
-/** "37:30" when `days` is a whole number of minutes below 31 days, else null. */
-export function durationOfDays(days: Money): string | null {
+/** What the message says of a day fraction read as hours and minutes ("37:30", "37,5"). */
+export interface HoursAsTime {
+  durata: string;
+  oreDecimali: string;
+}
+
+/** The duration `days` stands for when it is a whole number of minutes below 31 days, else null. */
+export function hoursAsTimeOf(days: Money): HoursAsTime | null {
   if (days.isNegative() || days.isZero() || days.gte(MAX_DAYS)) return null;
   const minutes = days.times(MINUTES_PER_DAY);
   const whole = minutes.toDecimalPlaces(0);
   if (whole.isZero() || minutes.minus(whole).abs().gt(MINUTE_TOLERANCE)) return null;
   const total = whole.toNumber(); // below 44,640: an exact small integer
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
-
-/** The same duration as decimal hours ("37,5"), for the message. */
-export function hoursOfDuration(duration: string): string {
-  const [h, m] = duration.split(':').map(Number);
-  const hours = new Money(h).plus(new Money(m).div(60)).toDecimalPlaces(4);
-  return hours.toFixed().replace('.', ',');
+  const hours = whole.div(60).toDecimalPlaces(4);
+  return {
+    durata: `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`,
+    oreDecimali: hours.toFixed().replace('.', ','),
+  };
 }

@@ -6,7 +6,7 @@ import { ministryRate } from '../agreement/reference';
 import type { RowRule } from './env';
 import { rowFinding } from './emit';
 import { formatMoneyIt, formatQuantityIt, formatMonthIt } from './format';
-import { durationOfDays, hoursOfDuration, HOURS_PER_DAY } from './hours-as-time';
+import { hoursAsTimeOf, HOURS_PER_DAY, type HoursAsTime } from './hours-as-time';
 
 const CENT = new Money('0.01');
 
@@ -42,11 +42,11 @@ export const checkAmountFromHours: RowRule = (row, _env, out) => {
 };
 
 /** The hours as a duration when the amount is the product of the hours read as days × 24. */
-function hoursAsTime(hours: Money, cost: Money, amount: Money): { durata: string; oreDecimali: string } | null {
-  const duration = durationOfDays(hours);
-  if (!duration) return null;
+function hoursAsTime(hours: Money, cost: Money, amount: Money): HoursAsTime | null {
+  const asTime = hoursAsTimeOf(hours);
+  if (!asTime) return null;
   const asHours = roundCents(hours.times(HOURS_PER_DAY).times(cost));
-  return amount.minus(asHours).abs().lte(CENT) ? { durata: duration, oreDecimali: hoursOfDuration(duration) } : null;
+  return amount.minus(asHours).abs().lte(CENT) ? asTime : null;
 }
 
 export const checkMinistryRate: RowRule = (row, env, out) => {
