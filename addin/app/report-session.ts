@@ -54,8 +54,13 @@ const key = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
 export class ReportSession {
   state: SessionState = { tables: [], findings: [], result: null, rowCount: 0, progress: null, error: null };
   private grids = new Map<string, unknown[][]>();
-  /** Formula texts per sheet (file mode; Excel gives values only), for the non-expense rows of §7. */
-  private formulas = new Map<string, SheetGrid['formulas']>();
+  /**
+   * Formula texts per sheet by row, for the non-expense rows of §7 (a copy: edits replace rows);
+   * undefined where the adapter could not tell.
+   */
+  private formulas = new Map<string, (readonly (string | undefined)[] | undefined)[] | undefined>();
+  /** Merged ranges per sheet: cells merged down belong to every row they cover. */
+  private merges = new Map<string, SheetGrid['merges']>();
   /** Skipped non-expense rows holding an amount, per sheet (the M04 info), kept across edits. */
   private skipped = new Map<string, Set<number>>();
   private layouts = new Map<string, TableLayout>();
@@ -226,7 +231,8 @@ export class ReportSession {
     await yieldToUi();
 
     this.grids = new Map(grids.map((g) => [g.name, g.rows]));
-    this.formulas = new Map(grids.map((g) => [g.name, g.formulas]));
+    this.formulas = new Map(grids.map((g) => [g.name, g.formulas?.slice()]));
+    this.merges = new Map(grids.map((g) => [g.name, g.merges]));
     this.skipped.clear();
     this.layouts.clear();
     this.rowsAt.clear();
@@ -338,21 +344,24 @@ export class ReportSession {
     const block = await this.port.readBlock(change.sheet, `A${rows.first}:${columnLetter(layout.width)}${rows.last}`);
     const grid = this.grids.get(change.sheet) ?? [];
     const fresh1 = block.values.map((values) => values.slice() as unknown[]);
+    const formulas = this.formulas.get(change.sheet);
+    // The edited rows' formulas as they are now (a value typed over a formula, a formula added).
+    if (formulas && block.formulas)
+      block.formulas.forEach((cells, i) => {
+        formulas[rows.first - 1 + i] = cells;
+      });
     if (this.date1904()) shiftDates1904(table, fresh1, rows.first, rows.last);
     // A selection move over a row whose values did not change costs the read only.
     if (change.source === 'selection' && fresh1.every((values, i) => sameRow(values, grid[rows.first - 1 + i]))) return;
     fresh1.forEach((values, i) => {
       grid[rows.first - 1 + i] = values;
     });
-    // Header plus the touched rows only: readTable skips the holes.
-    const sparse: unknown[][] = [];
-    sparse[table.headerRow - 1] = grid[table.headerRow - 1] ?? [];
-    for (let r = rows.first; r <= rows.last; r++) sparse[r - 1] = grid[r - 1] ?? [];
-    const read = readTable(withIdColumn(layout), {
-      name: table.sheet,
-      rows: sparse,
-      formulas: this.formulas.get(change.sheet),
-    });
+    // The touched rows only; the whole grid is there for the cells merged down from above.
+    const read = readTable(
+      withIdColumn(layout),
+      { name: table.sheet, rows: grid, formulas, merges: this.merges.get(change.sheet) },
+      rows,
+    );
     const skipped = this.skipped.get(change.sheet) ?? new Set<number>();
     for (let r = rows.first; r <= rows.last; r++) skipped.delete(r);
     for (const r of read.skippedWithAmount) skipped.add(r);

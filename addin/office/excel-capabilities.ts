@@ -9,6 +9,8 @@ export interface ExcelCapabilities {
   triggerSource: boolean;
   /** worksheets.onNameChanged (ExcelApi 1.17): a renamed sheet is reported. */
   nameChanged: boolean;
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): merged headers and cells merged down. */
+  mergedAreas: boolean;
 }
 
 /** Office's own check; false for everything when Office.js is absent (tests, file mode). */
@@ -28,6 +30,7 @@ export function excelCapabilities(isSetSupported: IsSetSupported = officeRequire
     delayForCellEdit: isSetSupported('ExcelApi', '1.11'),
     triggerSource: isSetSupported('ExcelApi', '1.14'),
     nameChanged: isSetSupported('ExcelApi', '1.17'),
+    mergedAreas: isSetSupported('ExcelApi', '1.13'),
   };
 }
 

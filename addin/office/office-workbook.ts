@@ -1,4 +1,4 @@
-// The only file that calls Office.js (with excel-capabilities.ts). It holds no rule: the pane
+// The only file that calls Office.js (with excel-capabilities.ts and sheet-structure.ts). It holds no rule: the pane
 // decides what to write. What it guarantees, checked against the Excel JavaScript API reference
 // and the platform's public issues (docs/excel.md):
 // - every batch goes through run(): delayForCellEdit where ExcelApi 1.11 is available, and a
@@ -12,6 +12,9 @@
 //   addresses the last batch wrote; never by a time window, so an edit made meanwhile counts;
 // - inserted/deleted rows or cells and multi-row pastes ask for a re-read of the sheet; co-authors'
 //   edits (source Remote) are left to their own pane;
+// - formula cells and merged areas of every sheet (what DOMAIN §7 needs besides values: SUM
+//   totals, template rows, merged headers and names) come in two round trips per listing; a host
+//   that refuses them leaves the values-only reading;
 // - sheets are addressed by id, so a rename does not break later reads (and asks for a re-read);
 // - event subscriptions are recorded only after the round trip that adds them succeeded;
 // - the row the user leaves is re-validated (drop-down picks fire no onChanged on the web), and a
@@ -37,6 +40,16 @@ import {
   type ExcelCapabilities,
   type IsSetSupported,
 } from './excel-capabilities';
+import {
+  placeFormulas,
+  positionsOf,
+  queuePositions,
+  readPositions,
+  readStructures,
+  type QueuedPositions,
+  type SheetPositions,
+  type SheetStructure,
+} from './sheet-structure';
 
 /** Cells per read round trip: 200,000 short values stay well under the 5 MB of Excel on the web. */
 export const BLOCK_CELLS = 200_000;
@@ -126,6 +139,10 @@ export class OfficeWorkbook implements WorkbookPort {
   private sheetVisibility = new Map<string, string>();
   /** Sheet id → ids of the add-in's own conditional formats, when known (listing or last write). */
   private ownFormats = new Map<string, string[]>();
+  /** Formulas and merges of every listed sheet, read once per listing (null: the host refused). */
+  private structures: Promise<Map<string, SheetStructure> | null> | null = null;
+  /** Where the active sheet's formulas and merges are: read with the listing. */
+  private listedPositions = new Map<string, SheetPositions>();
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.debounceMs = options.debounceMs ?? 400;
@@ -150,10 +167,44 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  /** Visibility as listed by listSheets (same round trip); Excel gives values, not formulas. */
+  /**
+   * Visibility as listed by listSheets (same round trip); formula cells and merged areas of every
+   * sheet read at the first call after a listing (two round trips for the whole workbook).
+   */
   async sheetInfo(sheet: string): Promise<SheetInfo> {
     const state = this.sheetVisibility.get(sheet);
-    return { visibility: state === 'Hidden' ? 'hidden' : state === 'VeryHidden' ? 'veryHidden' : 'visible' };
+    const visibility = state === 'Hidden' ? 'hidden' : state === 'VeryHidden' ? 'veryHidden' : 'visible';
+    this.structures ??= this.readStructures();
+    const structure = (await this.structures)?.get(sheet);
+    return structure ? { visibility, ...structure } : { visibility };
+  }
+
+  /** null when the host refuses (an old build, a sheet type it cannot search): values only. */
+  private async readStructures(): Promise<Map<string, SheetStructure> | null> {
+    const names = [...this.sheetVisibility.keys()];
+    const known = this.listedPositions;
+    const missing = names.filter((name) => !known.has(name));
+    const cellsPerTrip = Math.max(1, Math.floor(this.blockCells / 4)); // formula texts outweigh values
+    // Everything known already and no formula anywhere: no Excel.run at all.
+    if (missing.length === 0 && names.every((name) => known.get(name)?.formulaAreas.length === 0))
+      return new Map(names.map((name) => [name, { formulas: [], ...pick(known.get(name)) }]));
+    try {
+      return await this.run(async (context) => {
+        const positions = new Map(known);
+        const found = missing.map((name) => ({ name, worksheet: this.sheetItem(context, name) }));
+        if (found.length > 0)
+          for (const [name, p] of await readPositions(context, found, this.capabilities.mergedAreas))
+            positions.set(name, p);
+        const sheets = names.map((name) => ({
+          name,
+          worksheet: this.sheetItem(context, name),
+          positions: positions.get(name) as SheetPositions,
+        }));
+        return readStructures(context, sheets, cellsPerTrip);
+      });
+    } catch {
+      return null;
+    }
   }
 
   /** `extras`: the first block, the active sheet's conditional formats, the date-system probe. */
@@ -167,6 +218,8 @@ export class OfficeWorkbook implements WorkbookPort {
       // The active sheet's conditional formats: the add-in's own one is found with no extra trip.
       const formats = extras ? sheetFormats(active) : null;
       formats?.load(FORMAT_PROPERTIES);
+      // Where the active sheet's formulas and merges are: a one-sheet workbook needs no trip more.
+      const positions: QueuedPositions | null = extras ? queuePositions(active, this.capabilities.mergedAreas) : null;
       // DATE(1904;1;1) is serial 0 in the 1904 date system and 1462 in the 1900 one (ExcelApi 1.2).
       const probe =
         extras && typeof context.workbook.functions?.date === 'function'
@@ -189,6 +242,8 @@ export class OfficeWorkbook implements WorkbookPort {
       this.ids.clear();
       for (const ws of sheets.items) this.remember(ws.id, ws.name);
       this.sheetVisibility = new Map(sheets.items.map((ws) => [ws.name, String(ws.visibility)]));
+      this.structures = null;
+      this.listedPositions = positions ? new Map([[active.name, positionsOf(positions)]]) : new Map();
       if (probe) this.date1904 = probe.value === 0;
       this.ownFormats.clear();
       if (formats)
@@ -658,15 +713,20 @@ export class OfficeWorkbook implements WorkbookPort {
       // The sheet's name travels with the values: a rename below ExcelApi 1.17 shows up here.
       ws.load('name,id');
       const range = ws.getRange(address);
-      range.load('values');
+      // The edited rows' formulas travel with their values: a value typed over a formula counts.
+      range.load('values,formulas');
       await context.sync();
       const id = ws.id ?? this.ids.get(sheet.toLowerCase());
       if (id && ws.name && ws.name !== (this.names.get(id) ?? sheet)) this.renamed(id, sheet, ws.name);
+      const formulas: (string | undefined)[][] = [];
+      if (Array.isArray(range.formulas)) placeFormulas(formulas, 0, 0, range.formulas);
+      const values = range.values.map((r) => r.map(fromExcel));
       return {
         sheet,
         firstRow: ref.first.row,
         firstColumn: ref.first.column,
-        values: range.values.map((r) => r.map(fromExcel)),
+        values,
+        formulas: values.map((_, r) => formulas[r] ?? []),
       };
     });
   }
@@ -730,6 +790,11 @@ export class OfficeWorkbook implements WorkbookPort {
     cells.delete(key);
     return true;
   }
+}
+
+/** The merges of known positions, as a structure carries them. */
+function pick(positions: SheetPositions | undefined): { merges?: SheetPositions['merges'] } {
+  return positions?.merges ? { merges: positions.merges } : {};
 }
 
 function ownCells(ops: Op[], idOf: (sheet: string) => string | undefined): Map<string, Set<string>> {

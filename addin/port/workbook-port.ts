@@ -11,6 +11,12 @@ export interface Block {
   firstRow: number;
   firstColumn: number;
   values: CellValue[][];
+  /**
+   * Formula text (no '=') at the values' positions, undefined where typed: given with the values
+   * of a range by an adapter that reads them (Excel), so an edit that adds or removes a formula
+   * is classified as it now is.
+   */
+  formulas?: (string | undefined)[][];
 }
 
 /** Rows touched by the user since the last notification, per sheet (1-based, inclusive). */

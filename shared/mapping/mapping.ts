@@ -408,8 +408,11 @@ export function skippedRowsFinding(sheet: string, rows: readonly number[]): Find
   return finding('M04', 'info', sheet, null, null, null, message);
 }
 
-/** Rows of a table plus the row-level mapping findings. */
-export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
+/**
+ * Rows of a table plus the row-level mapping findings; with `only` (Excel rows, inclusive), just
+ * those rows (an edit re-read), classified and filled from merges exactly as in the whole read.
+ */
+export function readTable(table: MappedTable, grid: SheetGrid, only?: { first: number; last: number }): TableRead {
   const rows: RowInput[] = [];
   const findings: Finding[] = [];
   const skippedWithAmount: number[] = [];
@@ -427,9 +430,11 @@ export function readTable(table: MappedTable, grid: SheetGrid): TableRead {
   const formulas = grid.formulas;
   const shape = new RowShape(table.columnIndexes);
   const firstDataRow = table.headerLastRow ?? table.headerRow;
-  const mergedDown = valuesMergedDown(grid, firstDataRow);
+  const start = only ? Math.max(firstDataRow, only.first - 1) : firstDataRow;
+  const end = only ? Math.min(grid.rows.length, only.last) : grid.rows.length;
+  const mergedDown = valuesMergedDown(grid, firstDataRow, start, end);
 
-  for (let r = firstDataRow; r < grid.rows.length; r += 1) {
+  for (let r = start; r < end; r += 1) {
     const cells = grid.rows[r] ?? [];
     const excelRow = r + 1;
     const kind = classifyRow({ cells, formulas: formulas?.[r] }, shape, formulas !== undefined);
@@ -479,20 +484,27 @@ const MERGE_FILL_PER_ROW = 32;
  * column, with the value Excel shows there: the merge's top cell (a person's name and tax code
  * merged over the rows of their months). Only what is below `firstDataRow`; merges across a single
  * row (sub-headings) fill nothing. The row is still classified on its own cells (a blank row under
- * a merged name stays blank). null when the sheet has no such merge.
+ * a merged name stays blank). Only 0-based rows start … end - 1 are filled. null when the sheet
+ * has no such merge.
  */
-function valuesMergedDown(grid: SheetGrid, firstDataRow: number): Map<number, unknown> | null {
+function valuesMergedDown(
+  grid: SheetGrid,
+  firstDataRow: number,
+  start: number,
+  end: number,
+): Map<number, unknown> | null {
   let out: Map<number, unknown> | null = null;
   // Bounded work whatever the file lists: real merges cover a few columns of each row, and
   // overlapping merges (which Excel never writes) cannot multiply it.
-  let budget = grid.rows.length * MERGE_FILL_PER_ROW;
+  let budget = (end - start) * MERGE_FILL_PER_ROW;
   for (const m of grid.merges ?? []) {
-    if (m.bottom <= m.top || m.top - 1 < firstDataRow) continue;
+    // Only merges reaching a row read (0-based rows start … end - 1, below the merge's top).
+    if (m.bottom <= m.top || m.top - 1 < firstDataRow || m.bottom <= start || m.top >= end) continue;
     const value = grid.rows[m.top - 1]?.[m.left - 1];
     if (isEmptyCell(value)) continue;
     // A merge listed beyond the last row fills nothing there.
-    const last = Math.min(m.bottom, grid.rows.length);
-    for (let row = m.top; row < last && budget > 0; row++, budget--)
+    const last = Math.min(m.bottom, end);
+    for (let row = Math.max(m.top, start); row < last && budget > 0; row++, budget--)
       (out ??= new Map()).set(row * MERGE_KEY_ROW + (m.left - 1), value);
   }
   return out;

@@ -66,6 +66,9 @@
     if (!top) return { isNullObject: true, load: function () { return this; } };
     return range(sheet, top, left, bottom, right);
   }
+  function noAreas() {
+    return { isNullObject: true, load: function () { return this; }, areas: { load: function () { return this; }, items: [] } };
+  }
   function range(sheet, r1, c1, r2, c2) {
     var c2v = Math.min(c2, Math.max(width(sheet), c1));
     var address = letter(c1) + r1 + ':' + letter(c2) + r2;
@@ -94,6 +97,10 @@
       set columnHidden(v) { if (v) state.hidden.push(sheet.name + '!' + letter(c1)); },
       getUsedRangeOrNullObject: function () { return used(sheet, r1, r2); },
       getResizedRange: function (dr, dc) { return range(sheet, r1, c1, r2 + dr, c2 + dc); },
+      // The fake's sheets hold values only: no formula cell, no merge.
+      get formulas() { return this.values; },
+      getSpecialCellsOrNullObject: function () { return noAreas(); },
+      getMergedAreasOrNullObject: function () { return noAreas(); },
       select: function () { state.selections.push(sheet.name + '!' + (r1 === r2 && c1 === c2 ? letter(c1) + r1 : address)); },
       conditionalFormats: {
         load: function () { return this; },

@@ -9,6 +9,7 @@
 // import it through excel-mock.ts.
 import { OfficeMockObject } from 'office-addin-mock';
 import { parseRange, cellAddress } from '../../../addin/port/a1';
+import type { XlsxWorkbook } from '../../../formats/xlsx/xlsx-reader';
 
 type Cell = string | number | boolean;
 
@@ -16,6 +17,26 @@ export interface MockSheet {
   name: string;
   id: string;
   cells: Cell[][];
+  /** Formula text without '=' at the cells' positions (undefined where typed). */
+  formulas?: (string | undefined)[][];
+  /** Merged ranges, 1-based inclusive. */
+  merges?: MockMerge[];
+}
+
+export interface MockMerge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A sheet given to the mock: values, and optionally what Excel holds besides them. */
+export interface MockSheetInput {
+  name: string;
+  cells: Cell[][];
+  visibility?: 'Hidden' | 'VeryHidden';
+  formulas?: (string | undefined)[][];
+  merges?: MockMerge[];
 }
 
 export interface RecordedWrite {
@@ -44,6 +65,8 @@ export interface ExcelMockOptions {
   date1904?: boolean;
   /** Whether enableEvents = false at a batch's start silences that batch's own events (default). */
   suppressOwnEvents?: boolean;
+  /** Whether the host has Range.getMergedAreasOrNullObject (ExcelApi 1.13; default true). */
+  mergedAreas?: boolean;
 }
 
 type EventHandler = (event: unknown) => Promise<void> | void;
@@ -95,12 +118,15 @@ export class ExcelMock {
   private nextFormatId = 1;
   readonly context: OfficeMockObject;
 
-  constructor(
-    sheets: { name: string; cells: Cell[][]; visibility?: 'Hidden' | 'VeryHidden' }[],
-    options: ExcelMockOptions = {},
-  ) {
-    this.options = { triggerSource: true, suppressOwnEvents: true, ...options };
-    this.sheets = sheets.map((s, i) => ({ name: s.name, cells: s.cells, id: `{sheet-${i}}` }));
+  constructor(sheets: MockSheetInput[], options: ExcelMockOptions = {}) {
+    this.options = { triggerSource: true, suppressOwnEvents: true, mergedAreas: true, ...options };
+    this.sheets = sheets.map((s, i) => ({
+      name: s.name,
+      cells: s.cells,
+      id: `{sheet-${i}}`,
+      ...(s.formulas ? { formulas: s.formulas } : {}),
+      ...(s.merges ? { merges: s.merges } : {}),
+    }));
     for (const s of sheets) if (s.visibility) this.visibility[s.name] = s.visibility;
     const collectionEvent = (event: EventName) => ({
       add: (handler: EventHandler) => {
@@ -241,6 +267,14 @@ export class ExcelMock {
     await this.emit(this.sheet(sheetName), address, 'Unknown', 'RangeEdited', 'Remote');
   }
 
+  /** The user types a formula (without '='); `result` is what Excel computes for it. */
+  async userFormula(sheetName: string, address: string, formula: string, result: Cell): Promise<void> {
+    const ref = parseRange(address);
+    if (!ref) throw new Error(address);
+    this.set(this.sheet(sheetName), ref.first.row, ref.first.column, result, formula);
+    await this.emit(this.sheet(sheetName), address, 'Unknown');
+  }
+
   /** A value that changes with no onChanged: a drop-down pick in Excel on the web (#3888, #4066). */
   silentEdit(sheetName: string, address: string, value: Cell): void {
     const ref = parseRange(address);
@@ -289,6 +323,7 @@ export class ExcelMock {
   async insertRows(sheetName: string, row: number, count: number): Promise<void> {
     const sheet = this.sheet(sheetName);
     sheet.cells.splice(row - 1, 0, ...Array.from({ length: count }, () => [] as Cell[]));
+    sheet.formulas?.splice(row - 1, 0, ...Array.from({ length: count }, () => []));
     await this.emit(sheet, `${row}:${row + count - 1}`, 'Unknown', 'RowInserted');
   }
 
@@ -334,9 +369,16 @@ export class ExcelMock {
       ref.first.column,
       Math.min(ref.last.column, Math.max(width, ref.first.column)),
     );
+    const formulas = values.map((cells, i) =>
+      cells.map((value, j) => {
+        const formula = sheet.formulas?.[ref.first.row - 1 + i]?.[ref.first.column - 1 + j];
+        return formula === undefined ? value : `=${formula}`;
+      }),
+    );
     const mock = new OfficeMockObject({
       address,
       values,
+      formulas,
       columnHidden: false,
       select: () => this.selections.push(`${sheet.name}!${address}`),
       getUsedRangeOrNullObject: () =>
@@ -347,6 +389,8 @@ export class ExcelMock {
           `${cellAddress(ref.first.row, ref.first.column)}:${cellAddress(ref.first.row + rows, ref.first.column + columns)}`,
         ),
       dataValidation: { clear: () => undefined },
+      getSpecialCellsOrNullObject: (type: string) => this.formulaAreas(sheet, ref, type),
+      ...(this.options.mergedAreas ? { getMergedAreasOrNullObject: () => this.mergedAreas(sheet, ref) } : {}),
     });
     this.countLoads(mock, values);
     (mock as unknown as { conditionalFormats: unknown }).conditionalFormats = this.formatCollection(sheet, address);
@@ -406,12 +450,68 @@ export class ExcelMock {
     };
   }
 
-  /** Counts the cells a load of `values` will bring back at the next sync. */
+  /** Counts the cells a load of `values` (and of `formulas`) will bring back at the next sync. */
   private countLoads(mock: OfficeMockObject, values: Cell[][]): void {
     const load = mock.load.bind(mock);
     mock.load = (properties?: unknown) => {
-      if (String(properties ?? '').includes('values')) this.loadedCells += values.reduce((n, r) => n + r.length, 0);
+      const cells = values.reduce((n, r) => n + r.length, 0);
+      const asked = String(properties ?? '').split(',');
+      if (asked.includes('values')) this.loadedCells += cells;
+      if (asked.includes('formulas')) this.loadedCells += cells;
       return load(properties as string);
+    };
+  }
+
+  /**
+   * range.getSpecialCellsOrNullObject('Formulas'): the formula cells of the range as areas (a
+   * column's consecutive formula cells make one area, as Excel groups them); a null object when
+   * there are none. Other types are not modelled.
+   */
+  private formulaAreas(sheet: MockSheet, ref: NonNullable<ReturnType<typeof parseRange>>, type: string): unknown {
+    if (type !== 'Formulas') throw new Error(`special cells ${type} not modelled`);
+    const areas: MockMerge[] = [];
+    const formulas = sheet.formulas ?? [];
+    const lastRow = Math.min(ref.last.row, formulas.length);
+    const width = formulas.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+    for (let c = ref.first.column; c <= Math.min(ref.last.column, width); c++) {
+      let top = 0;
+      for (let r = ref.first.row; r <= lastRow + 1; r++) {
+        const has = r <= lastRow && formulas[r - 1]?.[c - 1] !== undefined;
+        if (has && top === 0) top = r;
+        if (!has && top !== 0) {
+          areas.push({ top, left: c, bottom: r - 1, right: c });
+          top = 0;
+        }
+      }
+    }
+    return this.rangeAreas(areas);
+  }
+
+  /** Merges whose top-left cell lies in the range (office-js #3611: only those are returned). */
+  private mergedAreas(sheet: MockSheet, ref: NonNullable<ReturnType<typeof parseRange>>): unknown {
+    const inside = (sheet.merges ?? []).filter(
+      (m) => m.top >= ref.first.row && m.top <= ref.last.row && m.left >= ref.first.column && m.left <= ref.last.column,
+    );
+    return this.rangeAreas(inside);
+  }
+
+  /** A RangeAreas whose `areas` items carry their position (0-based, as Excel's rowIndex). */
+  private rangeAreas(areas: MockMerge[]): unknown {
+    this.loadedCells += areas.length;
+    return {
+      isNullObject: areas.length === 0,
+      load: () => undefined,
+      areaCount: areas.length,
+      cellCount: areas.reduce((n, a) => n + (a.bottom - a.top + 1) * (a.right - a.left + 1), 0),
+      areas: {
+        load: () => undefined,
+        items: areas.map((a) => ({
+          rowIndex: a.top - 1,
+          columnIndex: a.left - 1,
+          rowCount: a.bottom - a.top + 1,
+          columnCount: a.right - a.left + 1,
+        })),
+      },
     };
   }
 
@@ -463,7 +563,15 @@ export class ExcelMock {
     return out;
   }
 
-  private set(sheet: MockSheet, row: number, column: number, value: Cell): void {
+  private set(sheet: MockSheet, row: number, column: number, value: Cell, formula?: string): void {
+    // A value typed over a formula replaces it, as in Excel.
+    const formulas = sheet.formulas?.[row - 1];
+    if (formulas && formulas[column - 1] !== undefined) formulas[column - 1] = undefined;
+    if (formula !== undefined) {
+      sheet.formulas ??= [];
+      while (sheet.formulas.length < row) sheet.formulas.push([]);
+      (sheet.formulas[row - 1] ??= [])[column - 1] = formula;
+    }
     while (sheet.cells.length < row) sheet.cells.push([]);
     const target = sheet.cells[row - 1];
     while (target.length < column) target.push('');
@@ -524,6 +632,28 @@ export class ExcelMock {
       });
     }
   }
+}
+
+/**
+ * The sheets of an .xlsx as Excel would hold them once opened: what `Range.values` gives (dates
+ * as serial numbers in the workbook's date system, errors as their text, empty as ''), the
+ * formulas and the merges. The same bytes then reach the Office adapter and the file adapter.
+ */
+export function mockSheetsFromXlsx(workbook: XlsxWorkbook): MockSheetInput[] {
+  const epoch = workbook.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const cell = (value: unknown): Cell => {
+    if (value === null || value === undefined) return '';
+    if (value instanceof Date) return (value.getTime() - epoch) / 86_400_000;
+    return value as Cell;
+  };
+  return workbook.sheets.map((s) => ({
+    name: s.name,
+    cells: Array.from(s.rows, (row) => Array.from(row ?? [], cell)),
+    formulas: s.formulas.map((row) => (row ? [...row] : [])),
+    merges: s.merges.map((m) => ({ ...m })),
+    ...(s.visibility === 'hidden' ? { visibility: 'Hidden' as const } : {}),
+    ...(s.visibility === 'veryHidden' ? { visibility: 'VeryHidden' as const } : {}),
+  }));
 }
 
 function assigned(entry: { address: string; mock: OfficeMockObject; given: unknown }): boolean {

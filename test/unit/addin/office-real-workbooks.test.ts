@@ -1,0 +1,176 @@
+// Issue 9 inside Excel: the workbooks shaped like the partners' real ones, opened in (mocked) Excel
+// and read through the Office adapter, give the same findings as the pane's file mode on the same
+// bytes. Excel's values alone cannot tell a SUM total from typed numbers, a template row of
+// formulas showing 0 from a row of zeros, or a person merged down over the rows of their months
+// from blank cells: the adapter reads the formula cells and the merged areas too.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExcelMock, mockSheetsFromXlsx, type ExcelMockOptions } from './excel-mock';
+import { OfficeWorkbook } from '../../../addin/office/office-workbook';
+import { FileWorkbook } from '../../../addin/file/file-workbook';
+import { ReportSession } from '../../../addin/app/report-session';
+import type { WorkbookPort } from '../../../addin/port/workbook-port';
+import { readXlsx } from '../../../formats/xlsx/xlsx-reader';
+import { getAgreement } from '../../../shared/agreement/agreements';
+import type { Agreement } from '../../../shared/agreement/agreement';
+import type { Finding } from '../../../shared/findings/findings';
+import {
+  GOODS_PLANTED,
+  MERGED_DOWN_PLANTED,
+  REAL_CONTEXT,
+  REAL_PLANTED,
+  goodsWithChartSheet,
+  personnelMergedDown,
+  realWorkbook,
+  workbook1904,
+  type PlantedMistake,
+} from '../../fixtures/real-workbooks';
+
+const agreement = getAgreement('crema-2026-2028') as Agreement;
+const libreOffice = (name: string) =>
+  new Uint8Array(readFileSync(join(__dirname, '../../fixtures/files/libreoffice', name)));
+
+afterEach(() => {
+  delete (global as Record<string, unknown>).Excel;
+});
+
+async function findingsOf(port: WorkbookPort): Promise<Finding[]> {
+  const session = new ReportSession(port, { agreement, ...REAL_CONTEXT });
+  await session.start();
+  const findings = session.state.findings;
+  session.stop();
+  return findings;
+}
+
+function inExcel(bytes: Uint8Array, options: ExcelMockOptions = {}): { mock: ExcelMock; port: OfficeWorkbook } {
+  const workbook = readXlsx(bytes);
+  const mock = new ExcelMock(mockSheetsFromXlsx(workbook), { date1904: workbook.date1904, ...options });
+  (global as Record<string, unknown>).Excel = mock.excel;
+  // ExcelApi 1.13 (merged areas) as the mock's host has it; the other sets keep their defaults.
+  const mergedAreas = options.mergedAreas !== false;
+  const isSetSupported = (_name: string, version: string) => version === '1.13' && mergedAreas;
+  return { mock, port: new OfficeWorkbook({ debounceMs: 0, rescanMs: 0, isSetSupported }) };
+}
+
+const key = (f: Finding) => `${f.code} ${f.severity} ${f.sheet ?? '-'}!${f.column ?? ''}${f.row ?? ''}`;
+const rowProblems = (findings: readonly Finding[]) =>
+  findings
+    .filter((f) => f.row !== null && !f.code.startsWith('M') && (f.severity === 'error' || f.severity === 'warning'))
+    .map((f) => `${f.code} ${f.sheet}!${f.row}`)
+    .sort();
+const planted = (list: readonly PlantedMistake[]) => list.map((p) => `${p.code} ${p.sheet}!${p.row}`).sort();
+
+describe.each([
+  ['the real workbook (title blocks, merged headers, totals, template rows, footers)', realWorkbook, REAL_PLANTED],
+  ['the real workbook saved again by LibreOffice Calc', async () => libreOffice('real-workbook.xlsx'), REAL_PLANTED],
+  ['a person merged down over the rows of their months', personnelMergedDown, MERGED_DOWN_PLANTED],
+  ['a goods sheet with a chart sheet', goodsWithChartSheet, GOODS_PLANTED],
+  ['a goods sheet in the 1904 date system', workbook1904, GOODS_PLANTED],
+])('%s, opened in Excel', (_name, make, mistakes) => {
+  it('finds the planted mistakes only, with the same findings as the file mode', async () => {
+    const bytes = await make();
+    const inFile = await findingsOf(FileWorkbook.fromXlsx(bytes, 'cartella.xlsx', null));
+    const { port } = inExcel(bytes);
+    const office = await findingsOf(port);
+    expect(rowProblems(office)).toEqual(planted(mistakes));
+    expect(office.map(key).sort()).toEqual(inFile.map(key).sort());
+  });
+});
+
+describe('what Excel can tell the adapter', () => {
+  it('reads formula cells and merged areas in two round trips for the whole workbook', async () => {
+    const bytes = await realWorkbook();
+    const { mock, port } = inExcel(bytes);
+    await port.listSheets();
+    const before = mock.syncs;
+    const personale = await port.sheetInfo('Personale');
+    expect(mock.syncs - before).toBe(2);
+    // Every other sheet's comes with it: no round trip more.
+    await port.sheetInfo('Beni di consumo');
+    await port.sheetInfo('Calcoli');
+    expect(mock.syncs - before).toBe(2);
+    expect(personale.formulas?.[6]?.[9]).toBe('H7*I7');
+    expect(personale.formulas?.[14]?.[9]).toBe('SUM(J7:J14)');
+    expect(personale.formulas?.[6]?.[0]).toBeUndefined();
+    expect(personale.merges).toContainEqual({ top: 4, left: 11, bottom: 4, right: 12 });
+  });
+
+  it('reads a long column of formulas in bounded round trips', async () => {
+    const rows = 1_000;
+    const cells = [['Importo'], ...Array.from({ length: rows }, (_, i) => [i])];
+    const formulas = [[], ...Array.from({ length: rows }, (_, i) => [`B${i + 2}*2`])];
+    const mock = new ExcelMock([{ name: 'Calcoli', cells, formulas }]);
+    (global as Record<string, unknown>).Excel = mock.excel;
+    // 400 cells per values block: formula texts go 100 cells per round trip.
+    const port = new OfficeWorkbook({ debounceMs: 0, rescanMs: 0, blockCells: 400 });
+    await port.listSheets();
+    const before = mock.syncCells.length;
+    const info = await port.sheetInfo('Calcoli');
+    const trips = mock.syncCells.slice(before);
+    expect(trips).toHaveLength(rows / 100);
+    expect(Math.max(...trips)).toBeLessThanOrEqual(100);
+    expect(info.formulas?.[1]?.[0]).toBe('B2*2');
+    expect(info.formulas?.[rows]?.[0]).toBe(`B${rows + 1}*2`);
+    expect(info.formulas?.filter((row) => row?.[0] !== undefined)).toHaveLength(rows);
+  });
+
+  it('without merged areas (below ExcelApi 1.13) formulas still arrive and merges are unknown', async () => {
+    const { port } = inExcel(await realWorkbook(), { mergedAreas: false });
+    await port.listSheets();
+    const info = await port.sheetInfo('Personale');
+    expect(info.formulas?.[14]?.[9]).toBe('SUM(J7:J14)');
+    expect(info.merges).toBeUndefined();
+  });
+
+  it('a host that refuses the structure reads keeps the values: the pane still validates', async () => {
+    const bytes = await realWorkbook();
+    const { mock, port } = inExcel(bytes);
+    await port.listSheets();
+    mock.failures.push('GeneralException');
+    const info = await port.sheetInfo('Personale');
+    expect(info).toEqual({ visibility: 'visible' });
+  });
+});
+
+describe('edits in Excel re-read with their formulas and merges', () => {
+  // The adapter reports edits after its debounce (0 ms here): one timer tick, then the session's queue.
+  const settled = async (session: ReportSession) => {
+    await new Promise((r) => setTimeout(r, 20));
+    await session.whenIdle();
+  };
+  const errors = (session: ReportSession) =>
+    session.state.findings
+      .filter((f) => f.severity === 'error' && f.row !== null)
+      .map((f) => `${f.code} ${f.column}${f.row}`)
+      .sort();
+
+  it('an edited row inside a person merged down keeps the merged name and tax code', async () => {
+    const { mock, port } = inExcel(await personnelMergedDown());
+    const session = new ReportSession(port, { agreement, ...REAL_CONTEXT });
+    await session.start();
+    expect(errors(session)).toEqual(['R05 J4']);
+    await mock.userEdit('Personale', 'J4', 160); // 8 h × 20 €: the planted mistake mended
+    await settled(session);
+    expect(errors(session)).toEqual([]);
+    await mock.userEdit('Personale', 'H3', 13); // 13 h × 20 € is not 240 €
+    await settled(session);
+    expect(errors(session)).toEqual(['R05 J3']);
+    session.stop();
+  });
+
+  it('a SUM typed under the table is a total, not an expense row', async () => {
+    const { mock, port } = inExcel(await personnelMergedDown());
+    const session = new ReportSession(port, { agreement, ...REAL_CONTEXT });
+    await session.start();
+    await mock.userFormula('Personale', 'J7', 'SUM(J2:J5)', 1010);
+    await settled(session);
+    expect(errors(session)).toEqual(['R05 J4']);
+    const m04 = session.state.findings.find((f) => f.code === 'M04');
+    expect(m04?.message).toContain(': 7.');
+    // Typed over with a number, the same cell makes row 7 an expense: its gaps are findings.
+    await mock.userEdit('Personale', 'J7', 1010);
+    await settled(session);
+    expect(errors(session).filter((e) => e.endsWith('7')).length).toBeGreaterThan(0);
+    session.stop();
+  });
+});
