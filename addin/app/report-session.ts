@@ -23,6 +23,7 @@ import { statusText } from './row-status';
 import { newRowId } from './row-ids';
 import { resolveRowIds } from '../../shared/submission';
 import { MAPPING_SETTINGS_KEY, readMappingOverrides } from './mapping-settings';
+import { HOURS_FIELDS } from '../../shared/mapping/time-cells';
 
 export interface Progress {
   phase: 'lettura' | 'verifica' | 'scrittura';
@@ -61,6 +62,8 @@ export class ReportSession {
   private formulas = new Map<string, (readonly (string | undefined)[] | undefined)[] | undefined>();
   /** Merged ranges per sheet: cells merged down belong to every row they cover. */
   private merges = new Map<string, SheetGrid['merges']>();
+  /** Number formats of the hours columns per sheet, where the adapter reads them (Excel). */
+  private numberFormats = new Map<string, (readonly (string | undefined)[] | undefined)[]>();
   /** Skipped non-expense rows holding an amount, per sheet (the M04 info), kept across edits. */
   private skipped = new Map<string, Set<number>>();
   private layouts = new Map<string, TableLayout>();
@@ -233,6 +236,7 @@ export class ReportSession {
     this.grids = new Map(grids.map((g) => [g.name, g.rows]));
     this.formulas = new Map(grids.map((g) => [g.name, g.formulas?.slice()]));
     this.merges = new Map(grids.map((g) => [g.name, g.merges]));
+    this.numberFormats.clear();
     this.skipped.clear();
     this.layouts.clear();
     this.rowsAt.clear();
@@ -256,7 +260,9 @@ export class ReportSession {
       if (layout.newHeaders.some((h) => h.column === layout.idColumn)) {
         writes.push(() => this.port.hideColumn(table.sheet, layout.idColumn));
       }
-      const tableRead = readTable(withIdColumn(layout), grid);
+      const numberFormats = await this.hoursFormats(table, grid.rows.length);
+      if (numberFormats) this.numberFormats.set(table.sheet, numberFormats);
+      const tableRead = readTable(withIdColumn(layout), { ...grid, numberFormats });
       mapping.push(...tableRead.findings);
       this.skipped.set(table.sheet, new Set(tableRead.skippedWithAmount));
       read.push({ layout, rows: tableRead.rows });
@@ -279,6 +285,31 @@ export class ReportSession {
     // A periodic re-read that changed nothing does not redraw the pane (focus, scroll stay).
     if (quiet && !writeError && !this.state.error && this.unchanged(tables, result)) return;
     this.publish(tables, result, writeError);
+  }
+
+  /**
+   * Number formats of a table's hours columns, where the adapter reads them (inside Excel a time
+   * typed as 37:30 is a day fraction whose format says so), as a grid on sheet coordinates.
+   * undefined when there is none to read or the host refused: the values alone decide.
+   */
+  private async hoursFormats(table: MappedTable, lastRow: number): Promise<(string | undefined)[][] | undefined> {
+    const read = this.port.readNumberFormats?.bind(this.port);
+    const firstRow = (table.headerLastRow ?? table.headerRow) + 1;
+    const columns = HOURS_FIELDS.map((field) => table.columnIndexes[field]).filter((c) => c !== undefined);
+    if (!read || columns.length === 0 || lastRow < firstRow) return undefined;
+    const grid: (string | undefined)[][] = [];
+    try {
+      for (const c of columns) {
+        const letter = columnLetter(c + 1);
+        const formats = await read(table.sheet, `${letter}${firstRow}:${letter}${lastRow}`);
+        formats.forEach(([code], i) => {
+          if (code !== undefined) (grid[firstRow - 1 + i] ??= [])[c] = code;
+        });
+      }
+    } catch {
+      return undefined;
+    }
+    return grid;
   }
 
   private unchanged(tables: MappedTable[], result: ValidationResult): boolean {
@@ -345,11 +376,14 @@ export class ReportSession {
     const grid = this.grids.get(change.sheet) ?? [];
     const fresh1 = block.values.map((values) => values.slice() as unknown[]);
     const formulas = this.formulas.get(change.sheet);
-    // The edited rows' formulas as they are now (a value typed over a formula, a formula added).
-    if (formulas && block.formulas)
-      block.formulas.forEach((cells, i) => {
-        formulas[rows.first - 1 + i] = cells;
-      });
+    const numberFormats = this.numberFormats.get(change.sheet);
+    // The edited rows' formulas and formats as they are now (a formula added, hours as 37:30).
+    block.formulas?.forEach((cells, i) => {
+      if (formulas) formulas[rows.first - 1 + i] = cells;
+    });
+    block.numberFormats?.forEach((cells, i) => {
+      if (numberFormats) numberFormats[rows.first - 1 + i] = cells;
+    });
     if (this.date1904()) shiftDates1904(table, fresh1, rows.first, rows.last);
     // A selection move over a row whose values did not change costs the read only.
     if (change.source === 'selection' && fresh1.every((values, i) => sameRow(values, grid[rows.first - 1 + i]))) return;
@@ -359,7 +393,7 @@ export class ReportSession {
     // The touched rows only; the whole grid is there for the cells merged down from above.
     const read = readTable(
       withIdColumn(layout),
-      { name: table.sheet, rows: grid, formulas, merges: this.merges.get(change.sheet) },
+      { name: table.sheet, rows: grid, formulas, merges: this.merges.get(change.sheet), numberFormats },
       rows,
     );
     const skipped = this.skipped.get(change.sheet) ?? new Set<number>();

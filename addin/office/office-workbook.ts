@@ -367,6 +367,28 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
+  /** Number formats of a range, in blocks of at most BLOCK_CELLS cells (a long hours column). */
+  async readNumberFormats(sheet: string, range: string): Promise<(string | undefined)[][]> {
+    const ref = parseRange(range);
+    if (!ref) throw new Error(`Intervallo non valido: ${range}`);
+    const width = ref.last.column - ref.first.column + 1;
+    const step = Math.max(1, Math.floor(this.blockCells / width));
+    return this.run(async (context) => {
+      const ws = this.sheetItem(context, sheet);
+      const out: (string | undefined)[][] = [];
+      for (let top = ref.first.row; top <= ref.last.row; top += step) {
+        const bottom = Math.min(ref.last.row, top + step - 1);
+        const part = ws.getRange(`${cellAddress(top, ref.first.column)}:${cellAddress(bottom, ref.last.column)}`);
+        part.load('numberFormat');
+        // One round trip per block is deliberate: it bounds each payload to BLOCK_CELLS cells.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        for (const row of part.numberFormat) out.push(formatRow(row));
+      }
+      return out;
+    });
+  }
+
   writeColumn(sheet: string, column: string, startRow: number, values: CellValue[]): Promise<void> {
     if (values.length === 0) return Promise.resolve();
     const address = `${column}${startRow}:${column}${startRow + values.length - 1}`;
@@ -713,8 +735,9 @@ export class OfficeWorkbook implements WorkbookPort {
       // The sheet's name travels with the values: a rename below ExcelApi 1.17 shows up here.
       ws.load('name,id');
       const range = ws.getRange(address);
-      // The edited rows' formulas travel with their values: a value typed over a formula counts.
-      range.load('values,formulas');
+      // The edited rows' formulas and formats travel with their values: a value typed over a
+      // formula, or hours typed as 37:30, count at once.
+      range.load('values,formulas,numberFormat');
       await context.sync();
       const id = ws.id ?? this.ids.get(sheet.toLowerCase());
       if (id && ws.name && ws.name !== (this.names.get(id) ?? sheet)) this.renamed(id, sheet, ws.name);
@@ -727,6 +750,7 @@ export class OfficeWorkbook implements WorkbookPort {
         firstColumn: ref.first.column,
         values,
         formulas: values.map((_, r) => formulas[r] ?? []),
+        numberFormats: Array.isArray(range.numberFormat) ? range.numberFormat.map(formatRow) : [],
       };
     });
   }
@@ -922,6 +946,11 @@ class Grid {
       });
     });
   }
+}
+
+/** Excel's "General" says nothing about a value: only other formats are kept. */
+function formatRow(row: unknown[]): (string | undefined)[] {
+  return row.map((code) => (typeof code === 'string' && code !== 'General' ? code : undefined));
 }
 
 function fromExcel(cell: unknown): CellValue {

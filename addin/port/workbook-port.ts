@@ -17,6 +17,8 @@ export interface Block {
    * is classified as it now is.
    */
   formulas?: (string | undefined)[][];
+  /** Number formats at the values' positions, given with a range by an adapter that reads them. */
+  numberFormats?: (string | undefined)[][];
 }
 
 /** Rows touched by the user since the last notification, per sheet (1-based, inclusive). */
@@ -48,6 +50,12 @@ export interface WorkbookPort {
   listSheets(): Promise<string[]>;
   /** Visibility, formulas and merges of a sheet, when the adapter can tell (absent: values only). */
   sheetInfo?(sheet: string): Promise<SheetInfo>;
+  /**
+   * Number formats of `range` ("H5:H400"), for the cells whose meaning depends on them (hours
+   * typed as 37:30 arrive from Excel as 1,5625). Absent where the values already carry it (an
+   * .xlsx reader makes a time cell a date-time).
+   */
+  readNumberFormats?(sheet: string, range: string): Promise<(string | undefined)[][]>;
   /** Values of `range` ("B3:F9"), or of the sheet's used range when omitted. */
   readBlock(sheet: string, range?: string): Promise<Block>;
   /** Writes one column from `startRow` down. Writes issued in the same tick travel together. */

@@ -96,6 +96,16 @@ const BUILTIN_PERCENT_FORMATS = new Map([
   [10, '0.00%'],
 ]);
 const BUILTIN_DATE_CODE = 'dd/mm/yyyy';
+/** The built-in times keep their own code: hours typed as 37:30 are read as hours (DOMAIN R02). */
+const BUILTIN_TIME_CODES = new Map([
+  [18, 'h:mm AM/PM'],
+  [19, 'h:mm:ss AM/PM'],
+  [20, 'h:mm'],
+  [21, 'h:mm:ss'],
+  [45, 'mm:ss'],
+  [46, '[h]:mm:ss'],
+  [47, 'mmss.0'],
+]);
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -502,7 +512,7 @@ function styleFormats(xml: string): StyleFormats {
       if (isPercentFormat(code)) return { date: false, code };
       return undefined;
     }
-    if (BUILTIN_DATE_FORMATS.has(id)) return { date: true, code: BUILTIN_DATE_CODE };
+    if (BUILTIN_DATE_FORMATS.has(id)) return { date: true, code: BUILTIN_TIME_CODES.get(id) ?? BUILTIN_DATE_CODE };
     const percent = BUILTIN_PERCENT_FORMATS.get(id);
     return percent ? { date: false, code: percent } : undefined;
   });

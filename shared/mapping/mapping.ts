@@ -1,6 +1,7 @@
 // Finding the partner's tables in their own workbook (DOMAIN.md §7): header row within the first
 // 20 rows, columns by label or synonym in any order, category by distinctive headers, BENI vs
 // SERV by a `Categoria` column or the sheet name. Shared by the CLI and the task pane: pure, no I/O.
+import { HOURS_FIELDS, hoursCellValue } from './time-cells';
 import type { Category } from '../agreement/agreement';
 import { REQUIRED, VOLUNTEER_REQUIRED, fieldDef } from './fields';
 import { columnIndex, columnLetter, type Finding } from '../findings/findings';
@@ -43,6 +44,11 @@ export interface SheetGrid {
   formulas?: readonly (readonly (string | undefined)[] | undefined)[];
   /** Merged ranges: a header cell merged down over the next row makes a two-row header. */
   merges?: readonly GridMerge[];
+  /**
+   * Number formats at the same positions as `rows`, where a value depends on them (inside Excel,
+   * an hours cell formatted [h]:mm holds a day fraction); absent when the source gives none.
+   */
+  numberFormats?: readonly (readonly (string | undefined)[] | undefined)[];
   /** Hidden and very hidden sheets are not read (M05). Absent: visible. */
   visibility?: SheetVisibility;
 }
@@ -426,6 +432,9 @@ export function readTable(table: MappedTable, grid: SheetGrid, only?: { first: n
     fields.push(field);
     indexes.push(table.columnIndexes[field]);
   }
+  // Hours cells: a time typed as 37:30 is read as the hours it shows (time-cells.ts).
+  const isHours = fields.map((field) => HOURS_FIELDS.includes(field));
+  const numberFormats = grid.numberFormats;
   const categoryIndex = table.categorySource === 'column' ? table.columnIndexes.category : undefined;
   const formulas = grid.formulas;
   const shape = new RowShape(table.columnIndexes);
@@ -465,6 +474,7 @@ export function readTable(table: MappedTable, grid: SheetGrid, only?: { first: n
       let cell = cells[indexes[i]];
       if (mergedDown !== null && isEmptyCell(cell)) cell = mergedDown.get(r * MERGE_KEY_ROW + indexes[i]);
       if (isEmptyCell(cell)) continue;
+      if (isHours[i]) cell = hoursCellValue(cell, numberFormats?.[r]?.[indexes[i]]);
       row[fields[i]] = typeof cell === 'string' ? cell.trim() : cell;
     }
     rows.push(row);

@@ -1,8 +1,10 @@
 // Hours typed as hours and minutes in Excel (37:30 in a cell formatted [h]:mm) are kept by Excel
-// as a fraction of a day (1,5625). Inside Excel the pane reads the number, not the format; the
-// rules that then fail (R05: the amount is 24 times the product; R02: "0,305555555555556" has too
-// many decimals) say what the number most likely is, when the number proves it: below 31 days
-// (744 hours) and a whole number of minutes. Nothing is read differently: it is a hint in the message.
+// as a fraction of a day (1,5625). Where the cell's format is known and the minutes make exact
+// hours, the reading already turned it into hours (mapping/time-cells.ts). What is left here: a
+// day fraction whose minutes do not (7:20), or a number whose format was not given. The rules that
+// then fail (R05: the amount is 24 times the product; R02: "0,305555555555556" has too many
+// decimals) say what the number most likely is, when the number proves it: below 31 days (744
+// hours) and a whole number of minutes. It is a hint in the message, nothing more.
 import { Money } from '../core/money';
 
 const MINUTES_PER_DAY = new Money(1440);

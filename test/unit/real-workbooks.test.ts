@@ -27,6 +27,7 @@ import {
   personnelMergedDown,
   MERGED_DOWN_PLANTED,
   hoursAsTimeWorkbook,
+  HOURS_AS_TIME_PLANTED,
   realWorkbook,
   workbook1904,
   type PlantedMistake,
@@ -226,12 +227,14 @@ describe('other writers and date systems read the same', () => {
     expect((await viaPane(libre, 'goods-libre')).map(key).sort()).toEqual(fromExcel.findings.map(key).sort());
   });
 
-  it('hours typed as hours and minutes ([h]:mm): R02 says what the cell holds and how to write it', async () => {
+  it('hours typed as hours and minutes ([h]:mm, h:mm) are read as the hours they show', async () => {
     const bytes = await hoursAsTimeWorkbook();
     const cli = await viaCli(bytes, 'hours-as-time');
-    const r02 = cli.findings.filter((f) => f.code === 'R02') as (Seen & { message: string })[];
-    expect(r02.map((f) => `${f.column}${f.row}`)).toEqual(['H2', 'H3']);
-    for (const f of r02) expect(f.message).toMatch(/contiene una data o un orario.*ore e minuti.*37,5/);
+    // 37:30 × 20 € = 750 € and 7:30 × 20 € = 150 €: no finding; 7:20 is 7,3333… hours.
+    expect(rowProblems(cli.findings)).toEqual(planted(HOURS_AS_TIME_PLANTED));
+    const r02 = cli.findings.find((f) => f.code === 'R02') as Seen & { message: string };
+    expect(r02.column).toBe('H');
+    expect(r02.message).toMatch(/al massimo 4 decimali.*7:20.*\(7,3333\)/);
     expect((await viaPane(bytes, 'hours-as-time')).map(key).sort()).toEqual(cli.findings.map(key).sort());
   });
 

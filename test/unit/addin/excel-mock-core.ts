@@ -21,6 +21,8 @@ export interface MockSheet {
   formulas?: (string | undefined)[][];
   /** Merged ranges, 1-based inclusive. */
   merges?: MockMerge[];
+  /** Number formats at the cells' positions ("General" where undefined). */
+  numberFormats?: (string | undefined)[][];
 }
 
 export interface MockMerge {
@@ -37,6 +39,7 @@ export interface MockSheetInput {
   visibility?: 'Hidden' | 'VeryHidden';
   formulas?: (string | undefined)[][];
   merges?: MockMerge[];
+  numberFormats?: (string | undefined)[][];
 }
 
 export interface RecordedWrite {
@@ -126,6 +129,7 @@ export class ExcelMock {
       id: `{sheet-${i}}`,
       ...(s.formulas ? { formulas: s.formulas } : {}),
       ...(s.merges ? { merges: s.merges } : {}),
+      ...(s.numberFormats ? { numberFormats: s.numberFormats } : {}),
     }));
     for (const s of sheets) if (s.visibility) this.visibility[s.name] = s.visibility;
     const collectionEvent = (event: EventName) => ({
@@ -375,10 +379,14 @@ export class ExcelMock {
         return formula === undefined ? value : `=${formula}`;
       }),
     );
+    const numberFormat = values.map((cells, i) =>
+      cells.map((_, j) => sheet.numberFormats?.[ref.first.row - 1 + i]?.[ref.first.column - 1 + j] ?? 'General'),
+    );
     const mock = new OfficeMockObject({
       address,
       values,
       formulas,
+      numberFormat,
       columnHidden: false,
       select: () => this.selections.push(`${sheet.name}!${address}`),
       getUsedRangeOrNullObject: () =>
@@ -458,6 +466,7 @@ export class ExcelMock {
       const asked = String(properties ?? '').split(',');
       if (asked.includes('values')) this.loadedCells += cells;
       if (asked.includes('formulas')) this.loadedCells += cells;
+      if (asked.includes('numberFormat')) this.loadedCells += cells;
       return load(properties as string);
     };
   }
@@ -643,7 +652,11 @@ export function mockSheetsFromXlsx(workbook: XlsxWorkbook): MockSheetInput[] {
   const epoch = workbook.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   const cell = (value: unknown): Cell => {
     if (value === null || value === undefined) return '';
-    if (value instanceof Date) return (value.getTime() - epoch) / 86_400_000;
+    if (value instanceof Date) {
+      const days = (value.getTime() - epoch) / 86_400_000;
+      // The 1900 system counts a 29 February 1900 that never was: serials below 60 are one day less.
+      return !workbook.date1904 && days < 61 ? days - 1 : days;
+    }
     return value as Cell;
   };
   return workbook.sheets.map((s) => ({
@@ -651,6 +664,7 @@ export function mockSheetsFromXlsx(workbook: XlsxWorkbook): MockSheetInput[] {
     cells: Array.from(s.rows, (row) => Array.from(row ?? [], cell)),
     formulas: s.formulas.map((row) => (row ? [...row] : [])),
     merges: s.merges.map((m) => ({ ...m })),
+    numberFormats: s.numberFormats.map((row) => (row ? [...row] : [])),
     ...(s.visibility === 'hidden' ? { visibility: 'Hidden' as const } : {}),
     ...(s.visibility === 'veryHidden' ? { visibility: 'VeryHidden' as const } : {}),
   }));

@@ -16,7 +16,9 @@ import type { Agreement } from '../../../shared/agreement/agreement';
 import type { Finding } from '../../../shared/findings/findings';
 import {
   GOODS_PLANTED,
+  HOURS_AS_TIME_PLANTED,
   MERGED_DOWN_PLANTED,
+  hoursAsTimeWorkbook,
   REAL_CONTEXT,
   REAL_PLANTED,
   goodsWithChartSheet,
@@ -66,6 +68,7 @@ describe.each([
   ['a person merged down over the rows of their months', personnelMergedDown, MERGED_DOWN_PLANTED],
   ['a goods sheet with a chart sheet', goodsWithChartSheet, GOODS_PLANTED],
   ['a goods sheet in the 1904 date system', workbook1904, GOODS_PLANTED],
+  ['hours typed as hours and minutes ([h]:mm, h:mm)', hoursAsTimeWorkbook, HOURS_AS_TIME_PLANTED],
 ])('%s, opened in Excel', (_name, make, mistakes) => {
   it('finds the planted mistakes only, with the same findings as the file mode', async () => {
     const bytes = await make();
@@ -155,6 +158,22 @@ describe('edits in Excel re-read with their formulas and merges', () => {
     await mock.userEdit('Personale', 'H3', 13); // 13 h × 20 € is not 240 €
     await settled(session);
     expect(errors(session)).toEqual(['R05 J3']);
+    session.stop();
+  });
+
+  it('hours typed again as 40:00 in a cell formatted [h]:mm are read as 40 hours', async () => {
+    const { mock, port } = inExcel(await hoursAsTimeWorkbook());
+    const session = new ReportSession(port, { agreement, ...REAL_CONTEXT });
+    await session.start();
+    expect(errors(session)).toEqual(['R02 H4']);
+    await mock.userEdit('Personale', 'H2', 40 / 24); // 40 h × 20 € is not 750 €
+    await settled(session);
+    expect(errors(session)).toEqual(['R02 H4', 'R05 J2']);
+    expect(session.rowAt('Personale', 2)?.hours).toBe(40);
+    await mock.userEdit('Personale', 'H4', 7.5 / 24); // 7:30, and the amount mended below
+    await mock.userEdit('Personale', 'J4', 150);
+    await settled(session);
+    expect(errors(session)).toEqual(['R05 J2']);
     session.stop();
   });
 

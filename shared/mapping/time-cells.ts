@@ -1,0 +1,61 @@
+// Hours typed as hours and minutes. A bookkeeper types 37:30 in an hours cell formatted [h]:mm;
+// Excel keeps 1,5625 (a fraction of a day) and shows 37:30. What the cell says is 37,5 hours, so
+// that is what it is read as, when the minutes give an exact number of hours with two decimals
+// (a multiple of 3 minutes: 37:30 = 37,5; 7:15 = 7,25; 7:03 = 7,05). Other minutes (7:20 is
+// 7,3333… hours) are not rounded on the partner's behalf: the cell stays the day fraction and its
+// R02 says which decimal hours to type. Inside Excel the cell arrives as the number with its
+// number format; from an .xlsx as the date-time the reader made of it: both read the same.
+
+/** Fields whose cells may be times typed as hours and minutes. */
+export const HOURS_FIELDS: readonly string[] = ['hours', 'contractHours'];
+
+/** Serial 0 of each date system, and the 1900 system's serials before its phantom 29 February. */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+const DAY_MS = 86_400_000;
+/** 744 hours: R02's bound for the hours of one row. Longer durations are not taken for hours. */
+const MAX_DAYS = 31;
+const MINUTES_PER_DAY = 1440;
+
+/** Whether a number format shows a time of day or a duration ("[h]:mm", "h:mm:ss", "mm:ss"), not a date. */
+export function isTimeFormat(code: string | undefined): boolean {
+  if (!code) return false;
+  const bare = (code.split(';')[0] ?? '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    // Colours and locales go; the elapsed-time brackets [h], [mm], [ss] stay.
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
+  return /[hs]/i.test(bare) && !/[dy]/i.test(bare);
+}
+
+/**
+ * The day fraction a time cell holds, when it is a duration below 31 days: a number shown with a
+ * time format, or a date-time of the first month of either date system (what an .xlsx reader
+ * makes of a time-formatted cell). null otherwise.
+ */
+export function durationDays(cell: unknown, numberFormat: string | undefined): number | null {
+  let days: number | null = null;
+  if (typeof cell === 'number' && isTimeFormat(numberFormat)) days = cell;
+  else if (cell instanceof Date) {
+    const t = cell.getTime();
+    // 1900 system: serials below 60 stand one day later than the epoch says (see serialDate).
+    if (t >= EPOCH_1900 + DAY_MS && t < EPOCH_1900 + (MAX_DAYS + 1) * DAY_MS) days = (t - EPOCH_1900) / DAY_MS - 1;
+    else if (t >= EPOCH_1904 && t < EPOCH_1904 + MAX_DAYS * DAY_MS) days = (t - EPOCH_1904) / DAY_MS;
+  }
+  return days !== null && Number.isFinite(days) && days >= 0 && days < MAX_DAYS ? days : null;
+}
+
+/**
+ * What an hours cell is read as: the hours it shows when it is a time whose minutes make exact
+ * hours with two decimals (37:30 → 37.5); the day fraction when it is a time with other minutes
+ * (R02 then names the decimal hours); the cell itself otherwise.
+ */
+export function hoursCellValue(cell: unknown, numberFormat: string | undefined): unknown {
+  const days = durationDays(cell, numberFormat);
+  if (days === null) return cell;
+  const minutes = Math.round(days * MINUTES_PER_DAY);
+  // Seconds the reader rounded, or a double's last bit: still whole minutes.
+  const whole = Math.abs(days * MINUTES_PER_DAY - minutes) < 1e-6;
+  if (whole && minutes % 3 === 0) return minutes / 60;
+  return days;
+}
