@@ -149,13 +149,21 @@ export class FileWorkbook implements WorkbookPort {
     const ref = parseRange(range);
     if (!ref) throw new Error(`Intervallo non valido: ${range}`);
     const values: CellValue[][] = [];
+    const formulas: (string | undefined)[][] = [];
     for (let r = ref.first.row; r <= ref.last.row; r++) {
       const row = data.rows[r - 1] ?? [];
+      const texts = data.formulas?.[r - 1] ?? [];
       const out: CellValue[] = [];
-      for (let c = ref.first.column; c <= ref.last.column; c++) out.push(row[c - 1] ?? null);
+      const outFormulas: (string | undefined)[] = [];
+      for (let c = ref.first.column; c <= ref.last.column; c++) {
+        out.push(row[c - 1] ?? null);
+        outFormulas.push(texts[c - 1]);
+      }
       values.push(out);
+      formulas.push(outFormulas);
     }
-    return { sheet, firstRow: ref.first.row, firstColumn: ref.first.column, values };
+    // With the values, the formulas as they now stand (an edit replaces a formula), like Excel's.
+    return { sheet, firstRow: ref.first.row, firstColumn: ref.first.column, values, formulas };
   }
 
   async writeColumn(sheet: string, column: string, startRow: number, values: CellValue[]): Promise<void> {
