@@ -13,10 +13,11 @@ import type { XlsxWorkbook } from '../../../formats/xlsx/xlsx-reader';
 
 type Cell = string | number | boolean;
 
-export interface MockSheet {
+/** A sheet given to the mock: values, and optionally what Excel holds besides them. */
+export interface MockSheetInput {
   name: string;
-  id: string;
   cells: Cell[][];
+  visibility?: 'Hidden' | 'VeryHidden';
   /** Formula text without '=' at the cells' positions (undefined where typed). */
   formulas?: (string | undefined)[][];
   /** Merged ranges, 1-based inclusive. */
@@ -25,21 +26,16 @@ export interface MockSheet {
   numberFormats?: (string | undefined)[][];
 }
 
+/** A sheet as the mock holds it (its visibility is kept apart, as the adapter sets it). */
+export interface MockSheet extends Omit<MockSheetInput, 'visibility'> {
+  id: string;
+}
+
 export interface MockMerge {
   top: number;
   left: number;
   bottom: number;
   right: number;
-}
-
-/** A sheet given to the mock: values, and optionally what Excel holds besides them. */
-export interface MockSheetInput {
-  name: string;
-  cells: Cell[][];
-  visibility?: 'Hidden' | 'VeryHidden';
-  formulas?: (string | undefined)[][];
-  merges?: MockMerge[];
-  numberFormats?: (string | undefined)[][];
 }
 
 export interface RecordedWrite {

@@ -141,6 +141,12 @@ describe('edits in Excel re-read with their formulas and merges', () => {
     await new Promise((r) => setTimeout(r, 20));
     await session.whenIdle();
   };
+  const openInExcel = async (bytes: Uint8Array) => {
+    const { mock, port } = inExcel(bytes);
+    const session = new ReportSession(port, { agreement, ...REAL_CONTEXT });
+    await session.start();
+    return { mock, session };
+  };
   const errors = (session: ReportSession) =>
     session.state.findings
       .filter((f) => f.severity === 'error' && f.row !== null)
@@ -148,9 +154,7 @@ describe('edits in Excel re-read with their formulas and merges', () => {
       .sort();
 
   it('an edited row inside a person merged down keeps the merged name and tax code', async () => {
-    const { mock, port } = inExcel(await personnelMergedDown());
-    const session = new ReportSession(port, { agreement, ...REAL_CONTEXT });
-    await session.start();
+    const { mock, session } = await openInExcel(await personnelMergedDown());
     expect(errors(session)).toEqual(['R05 J4']);
     await mock.userEdit('Personale', 'J4', 160); // 8 h × 20 €: the planted mistake mended
     await settled(session);
@@ -162,9 +166,7 @@ describe('edits in Excel re-read with their formulas and merges', () => {
   });
 
   it('hours typed again as 40:00 in a cell formatted [h]:mm are read as 40 hours', async () => {
-    const { mock, port } = inExcel(await hoursAsTimeWorkbook());
-    const session = new ReportSession(port, { agreement, ...REAL_CONTEXT });
-    await session.start();
+    const { mock, session } = await openInExcel(await hoursAsTimeWorkbook());
     expect(errors(session)).toEqual(['R02 H4']);
     await mock.userEdit('Personale', 'H2', 40 / 24); // 40 h × 20 € is not 750 €
     await settled(session);
@@ -178,9 +180,7 @@ describe('edits in Excel re-read with their formulas and merges', () => {
   });
 
   it('a SUM typed under the table is a total, not an expense row', async () => {
-    const { mock, port } = inExcel(await personnelMergedDown());
-    const session = new ReportSession(port, { agreement, ...REAL_CONTEXT });
-    await session.start();
+    const { mock, session } = await openInExcel(await personnelMergedDown());
     await mock.userFormula('Personale', 'J7', 'SUM(J2:J5)', 1010);
     await settled(session);
     expect(errors(session)).toEqual(['R05 J4']);
