@@ -23,6 +23,7 @@ export function workbookGrids(workbook: XlsxWorkbook): SheetGrid[] {
     rows: s.rows,
     formulas: s.formulas,
     merges: s.merges,
+    numberFormats: s.numberFormats,
     visibility: s.visibility,
   }));
 }

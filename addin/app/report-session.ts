@@ -260,7 +260,8 @@ export class ReportSession {
       if (layout.newHeaders.some((h) => h.column === layout.idColumn)) {
         writes.push(() => this.port.hideColumn(table.sheet, layout.idColumn));
       }
-      const numberFormats = await this.hoursFormats(table, grid.rows.length);
+      // A file's formats come with its cells; Excel's are read for the hours columns only.
+      const numberFormats = grid.numberFormats?.slice() ?? (await this.hoursFormats(table, grid.rows.length));
       if (numberFormats) this.numberFormats.set(table.sheet, numberFormats);
       const tableRead = readTable(withIdColumn(layout), { ...grid, numberFormats });
       mapping.push(...tableRead.findings);

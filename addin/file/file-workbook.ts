@@ -22,6 +22,8 @@ export interface SheetData {
   rows: CellValue[][];
   formulas?: (string | undefined)[][];
   merges?: MergedRange[];
+  /** Date, time and percent formats of the cells (the reader's); an hours cell's says 37:30. */
+  numberFormats?: (string | undefined)[][];
   visibility?: SheetVisibility;
 }
 
@@ -103,7 +105,12 @@ export class FileWorkbook implements WorkbookPort {
   /** Visibility, formula texts and merged ranges of a sheet, as read from the file. */
   async sheetInfo(sheet: string): Promise<SheetInfo> {
     const data = this.sheet(sheet);
-    return { visibility: data.visibility ?? 'visible', formulas: data.formulas, merges: data.merges ?? [] };
+    return {
+      visibility: data.visibility ?? 'visible',
+      formulas: data.formulas,
+      merges: data.merges ?? [],
+      numberFormats: data.numberFormats,
+    };
   }
 
   /** Kept per file name: the same file dropped again gets the user's corrections back. */

@@ -43,6 +43,8 @@ export interface SheetInfo {
   formulas?: (string | undefined)[][];
   /** Merged ranges, 1-based inclusive. */
   merges?: { top: number; left: number; bottom: number; right: number }[];
+  /** Number formats at the values' positions, where the adapter has them with the values (a file). */
+  numberFormats?: (string | undefined)[][];
 }
 
 export interface WorkbookPort {

@@ -4,7 +4,8 @@
 // (a multiple of 3 minutes: 37:30 = 37,5; 7:15 = 7,25; 7:03 = 7,05). Other minutes (7:20 is
 // 7,3333… hours) are not rounded on the partner's behalf: the cell stays the day fraction and its
 // R02 says which decimal hours to type. Inside Excel the cell arrives as the number with its
-// number format; from an .xlsx as the date-time the reader made of it: both read the same.
+// number format; from an .xlsx as the date-time the reader made of it, with the same format: both
+// read the same. Without a time format nothing is converted.
 
 /** Fields whose cells may be times typed as hours and minutes. */
 export const HOURS_FIELDS: readonly string[] = ['hours', 'contractHours'];
@@ -29,13 +30,13 @@ export function isTimeFormat(code: string | undefined): boolean {
 }
 
 /**
- * The day fraction a time cell holds, when it is a duration below 31 days: a number shown with a
- * time format, or a date-time of the first month of either date system (what an .xlsx reader
- * makes of a time-formatted cell). null otherwise.
+ * The number of days an hours cell holds, when it is below 31 days: the number itself (Excel), or
+ * the date-time of the first month of either date system that an .xlsx reader makes of a number
+ * shown with a date or time format. null for anything else (text, a real date).
  */
-export function durationDays(cell: unknown, numberFormat: string | undefined): number | null {
+export function cellDays(cell: unknown): number | null {
   let days: number | null = null;
-  if (typeof cell === 'number' && isTimeFormat(numberFormat)) days = cell;
+  if (typeof cell === 'number') days = cell;
   else if (cell instanceof Date) {
     const t = cell.getTime();
     // 1900 system: serials below 60 stand one day later than the epoch says (see serialDate).
@@ -46,16 +47,19 @@ export function durationDays(cell: unknown, numberFormat: string | undefined): n
 }
 
 /**
- * What an hours cell is read as: the hours it shows when it is a time whose minutes make exact
- * hours with two decimals (37:30 → 37.5); the day fraction when it is a time with other minutes
- * (R02 then names the decimal hours); the cell itself otherwise.
+ * What an hours cell is read as. With a time format: the hours it shows when its minutes make
+ * exact hours with two decimals (37:30 → 37.5), else the day fraction Excel holds (R02 then names
+ * the decimal hours). Without one: the number Excel holds, also where a reader made a date-time of
+ * it (7,5 typed in a cell formatted as a date is 7,5, as inside Excel). Anything else as it is.
  */
 export function hoursCellValue(cell: unknown, numberFormat: string | undefined): unknown {
-  const days = durationDays(cell, numberFormat);
+  const days = cellDays(cell);
   if (days === null) return cell;
-  const minutes = Math.round(days * MINUTES_PER_DAY);
-  // Seconds the reader rounded, or a double's last bit: still whole minutes.
-  const whole = Math.abs(days * MINUTES_PER_DAY - minutes) < 1e-6;
-  if (whole && minutes % 3 === 0) return minutes / 60;
-  return days;
+  if (isTimeFormat(numberFormat)) {
+    const minutes = Math.round(days * MINUTES_PER_DAY);
+    // Seconds the reader rounded, or a double's last bit: still whole minutes.
+    const whole = Math.abs(days * MINUTES_PER_DAY - minutes) < 1e-6;
+    if (whole && minutes % 3 === 0) return minutes / 60;
+  }
+  return cell instanceof Date ? days : cell;
 }

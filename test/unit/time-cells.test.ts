@@ -1,6 +1,6 @@
 // Hours typed as hours and minutes (shared/mapping/time-cells.ts): the time formats, the durations
 // an .xlsx reader or Excel hands over, and which of them are read as hours.
-import { durationDays, hoursCellValue, isTimeFormat } from '../../shared/mapping/time-cells';
+import { cellDays, hoursCellValue, isTimeFormat } from '../../shared/mapping/time-cells';
 import { serialDate } from '../../formats/xlsx/xlsx-reader';
 
 describe('isTimeFormat', () => {
@@ -29,10 +29,16 @@ describe('hoursCellValue', () => {
 
   it('reads the date-time an .xlsx reader makes of a time cell the same, in both date systems', () => {
     for (const date1904 of [false, true]) {
-      expect(hoursCellValue(serialDate(37.5 / 24, date1904), undefined)).toBe(37.5);
-      expect(hoursCellValue(serialDate(1 + 13.5 / 24, date1904), undefined)).toBe(37.5);
-      expect(durationDays(serialDate(30.5, date1904), undefined)).toBeCloseTo(30.5, 9);
+      expect(hoursCellValue(serialDate(37.5 / 24, date1904), '[h]:mm')).toBe(37.5);
+      expect(hoursCellValue(serialDate(1 + 13.5 / 24, date1904), '[h]:mm:ss')).toBe(37.5);
+      expect(cellDays(serialDate(30.5, date1904))).toBeCloseTo(30.5, 9);
     }
+  });
+
+  it('without a time format reads the number Excel holds: 7,5 typed in a cell formatted as a date is 7,5, not 180 hours', () => {
+    expect(hoursCellValue(serialDate(7.5, false), 'dd/mm/yyyy')).toBe(7.5);
+    expect(hoursCellValue(serialDate(7.5, true), undefined)).toBe(7.5);
+    expect(hoursCellValue(7.5, 'dd/mm/yyyy h:mm')).toBe(7.5);
   });
 
   it('keeps numbers without a time format, real dates and durations of 31 days or more', () => {
@@ -42,7 +48,8 @@ describe('hoursCellValue', () => {
     expect(hoursCellValue(date, undefined)).toBe(date);
     expect(hoursCellValue(31.5, '[h]:mm')).toBe(31.5);
     const late = serialDate(32, false);
-    expect(hoursCellValue(late, undefined)).toBe(late);
+    expect(hoursCellValue(late, '[h]:mm')).toBe(late);
+    expect(cellDays(date)).toBeNull();
     expect(hoursCellValue(-0.5, '[h]:mm')).toBe(-0.5);
     expect(hoursCellValue('37:30', undefined)).toBe('37:30');
   });
