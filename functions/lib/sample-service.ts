@@ -22,7 +22,14 @@ import {
 } from '../../shared/sample/sampling';
 import { formatDateIt } from '../../shared/core/dates';
 import { renderIt } from '../../shared/findings/messages.it';
-import { appendAudit, type AuditActor, type AuditEventInput } from './audit';
+import {
+  appendAudit,
+  canonicalJson,
+  nativeSha256Hex,
+  readAuditLog,
+  type AuditActor,
+  type AuditEventInput,
+} from './audit';
 import { markAudited } from './audit-pending';
 import { HttpError, notFound, validationFailed } from './http-errors';
 import { latestReports, qualifiedRowId, splitQualifiedRowId } from './latest-reports';
@@ -244,6 +251,8 @@ async function extendIfAsked(
       { version, on: today, rate: draw.sample.rate, n: draw.sample.n, actorRole: actor.role },
     ],
   };
+  // Saving the extension clears the previous version's intent: its event goes in first if missing.
+  await auditPendingVersion(deps, existing);
   const saved = await saveSample(deps.storage, snapshot, existing, actor);
   if (!saved.saved) return undefined;
   await auditSampleVersion(deps, snapshot, actor);
@@ -266,6 +275,22 @@ export function sampleAuditInput(snapshot: SampleSnapshot, actor: AuditActor): A
     target: sampleTarget(snapshot),
     payload: auditPayload(snapshot),
   };
+}
+
+/**
+ * The event of a version whose own append failed and that no repair has completed yet (its head
+ * still auditPending), unless the log already holds it (the append succeeded, the flag's clearing
+ * did not): appended once, as the PO who made that version.
+ */
+async function auditPendingVersion(deps: StoreDeps, head: SampleHead): Promise<void> {
+  if (!head.pendingActor) return;
+  const input = sampleAuditInput(head.snapshot, head.pendingActor);
+  const payloadHash = nativeSha256Hex(canonicalJson(input.payload));
+  const log = await readAuditLog(deps.storage);
+  const logged = log.some(
+    (e) => e.action === input.action && e.target === input.target && e.payloadHash === payloadHash,
+  );
+  if (!logged) await appendAudit(input, deps);
 }
 
 /** Appends the version's event, then clears the intent its head row carried. */

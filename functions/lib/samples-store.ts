@@ -12,7 +12,7 @@ import type { IsoDate } from '../../shared/core/dates';
 import type { OutcomeEvent } from '../../shared/sample/outcomes';
 import type { FrozenPopulation, SamplingMethod } from '../../shared/sample/sampling';
 import { statusOf, type AuditActor } from './audit';
-import { pendingAuditFields } from './audit-pending';
+import { pendingActor, pendingAuditFields } from './audit-pending';
 import type { Storage } from './storage';
 import { StoredContentAltered } from './storage-integrity';
 
@@ -51,6 +51,8 @@ export interface SampleSnapshot {
 export interface SampleHead {
   snapshot: SampleSnapshot;
   etag: string;
+  /** Who made this version, while its audit event may still be missing (the head is auditPending). */
+  pendingActor?: AuditActor;
 }
 
 const partitionOf = (agreement: string, programme: string) => `${agreement}|${programme}`;
@@ -69,7 +71,8 @@ export async function readSample(
     // The sample is served only as it was drawn (samples saved before contentHash are read as they are).
     if (e.contentHash !== undefined && crypto.createHash('sha256').update(buffer).digest('hex') !== e.contentHash)
       throw new StoredContentAltered('sample', String(e.blobName));
-    return { snapshot: JSON.parse(buffer.toString('utf8')) as SampleSnapshot, etag: e.etag };
+    const snapshot = JSON.parse(buffer.toString('utf8')) as SampleSnapshot;
+    return { snapshot, etag: e.etag, ...(e.auditPending === true ? { pendingActor: pendingActor(e) } : {}) };
   } catch (err) {
     if (statusOf(err) === 404) return undefined;
     throw err;

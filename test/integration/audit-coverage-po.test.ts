@@ -131,3 +131,28 @@ it('a decision audited but killed before its flag was cleared: the repair clears
   expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 0, pendingIntents: 0, intact: true });
   expect(await eventsOf(target)).toHaveLength(1);
 });
+
+it('a draw whose append failed, extended before any repair: both versions have their event', async () => {
+  // Programme P2: P1's sample is at the 10% cap by now.
+  await submit(api, 'koala', 'P2', personnelRows(range(0, 25), 'P2'));
+  setClock(() => H1_DUE);
+  const po = await api.po('P2');
+  const P2_H1 = `${BASE}/samples/P2/2026-H1`;
+  const spy = failingAudit();
+  try {
+    const draw = await api.call('POST', `${P2_H1}/draw`, { token: po, json: { seed: 'seme P2', rate: '0.05' } });
+    expect(draw.status).toBe(500);
+  } finally {
+    spy.mockRestore();
+  }
+  const extended = await api.call('POST', `${P2_H1}/draw`, { token: po, json: { rate: '0.10' } });
+  expect(extended.status).toBe(200);
+  expect(extended.body.version).toBe(2);
+  const events = await eventsOf('sample:crema-2026-2028/P2/2026-H1');
+  expect(events.map((e) => [e.action, e.actorRole])).toEqual([
+    ['sample.draw', 'po'],
+    ['sample.extend', 'po'],
+  ]);
+  expect(await decisionsWithoutAuditEvent(api.storage)).toEqual([]);
+  expect(await verifyAudit(api.deps)).toMatchObject({ intact: true, pendingIntents: 0 });
+});
