@@ -1,6 +1,6 @@
-// The only file that calls Office.js (with excel-capabilities.ts and sheet-structure.ts). It holds no rule: the pane
-// decides what to write. What it guarantees, checked against the Excel JavaScript API reference
-// and the platform's public issues (docs/excel.md):
+// The only file that calls Office.js (with excel-capabilities.ts and sheet-structure.ts). It holds
+// no rule: the pane decides what to write. What it guarantees, checked against the Excel
+// JavaScript API reference and the platform's public issues (docs/excel.md):
 // - every batch goes through run(): delayForCellEdit where ExcelApi 1.11 is available, and a
 //   retry with back-off on InvalidOperationInCellEditMode on every host;
 // - reads are cell-sized (BLOCK_CELLS per round trip, bounded by the used range) and a block that
