@@ -9,7 +9,7 @@ import type { TableEntityResult } from '@azure/data-tables';
 import { appendAudit, canonicalJson, readAuditLog, statusOf, type AuditActor, type AuditEventInput } from './audit';
 import type { StoreDeps } from './deps';
 import { documentAuditInput, type DocumentMeta } from './documents-store';
-import { pendingActor, pendingAuditRows } from './audit-pending';
+import { inFlight, pendingActor, pendingAuditRows } from './audit-pending';
 import { completeDecisionIntents, pendingDecisionRows } from './decision-intents';
 import type { Storage } from './storage';
 
@@ -135,6 +135,8 @@ async function completeDocumentIntents(
   let repaired = 0;
   const table = deps.storage.table('documents');
   for (const e of rows) {
+    // An upload written a moment ago: its own process is appending the event (audit-pending.ts).
+    if (inFlight(e, deps.clock())) continue;
     const partitionKey = String(e.partitionKey);
     const rowKey = String(e.rowKey);
     try {

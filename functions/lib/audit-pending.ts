@@ -11,10 +11,26 @@ export interface PendingAuditFields {
   auditPending: true;
   auditActorRole: string;
   auditActorId: string;
+  /** When the change was written (ISO): a repair leaves a younger intent to its writer. */
+  auditPendingSince: string;
 }
 
-export function pendingAuditFields(actor: AuditActor): PendingAuditFields {
-  return { auditPending: true, auditActorRole: actor.role, auditActorId: actor.id };
+/** `at`: the change's own time (ISO), from the process's clock. */
+export function pendingAuditFields(actor: AuditActor, at: string): PendingAuditFields {
+  return { auditPending: true, auditActorRole: actor.role, auditActorId: actor.id, auditPendingSince: at };
+}
+
+/**
+ * How long a repair leaves an intent to the process that wrote it: that process appends the event
+ * a few milliseconds after the write, and a repair that appended it meanwhile would make two.
+ * Either way round (clocks of two instances differ a little).
+ */
+export const AUDIT_REPAIR_GRACE_MS = 120_000;
+
+/** Whether a pending row is young enough that its writer may be appending its event right now. */
+export function inFlight(row: Record<string, unknown>, now: Date): boolean {
+  const since = Date.parse(String(row.auditPendingSince ?? ''));
+  return Number.isFinite(since) && Math.abs(now.getTime() - since) < AUDIT_REPAIR_GRACE_MS;
 }
 
 /** The actor a pending row recorded. */

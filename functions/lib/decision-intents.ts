@@ -6,7 +6,7 @@
 import type { TableEntityResult } from '@azure/data-tables';
 import type { OutcomeEvent } from '../../shared/sample/outcomes';
 import { appendAudit, canonicalJson, nativeSha256Hex, type AuditEvent, type AuditEventInput } from './audit';
-import { claimPendingRow, markAudited, pendingActor, pendingAuditRows } from './audit-pending';
+import { claimPendingRow, inFlight, markAudited, pendingActor, pendingAuditRows } from './audit-pending';
 import type { StoreDeps } from './deps';
 import { outcomeAuditInput } from './outcome-service';
 import { reviewAuditInput } from './review-service';
@@ -57,6 +57,8 @@ export async function completeDecisionIntents(
   const logged = new Set(log.map((e) => eventKey(e.action, e.target, e.payloadHash)));
   let repaired = 0;
   for (const { table, row } of pending) {
+    // A decision saved a moment ago: its own process is appending the event (audit-pending.ts).
+    if (inFlight(row, deps.clock())) continue;
     const input = await auditInputOf(deps.storage, table, row);
     if (!input || !(await claimPendingRow(deps.storage, table, row, deps.clock()))) continue;
     if (!logged.has(eventKey(input.action, input.target, nativeSha256Hex(canonicalJson(input.payload))))) {

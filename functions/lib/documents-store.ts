@@ -180,7 +180,7 @@ export async function storeDocument(
       sha256: meta.sha256,
       uploadedAt: meta.uploadedAt,
       blobName,
-      ...(actor ? pendingAuditFields(actor) : {}),
+      ...(actor ? pendingAuditFields(actor, meta.uploadedAt) : {}),
     });
     return { created: true };
   } catch (err) {

@@ -28,7 +28,7 @@ export async function createReview(storage: Storage, review: StoredReview, actor
   try {
     await storage
       .table('reviews')
-      .createEntity({ ...reviewKeys(review), ...review, ...(actor ? pendingAuditFields(actor) : {}) });
+      .createEntity({ ...reviewKeys(review), ...review, ...(actor ? pendingAuditFields(actor, review.at) : {}) });
     return true;
   } catch (err) {
     if (statusOf(err) === 409) return false;

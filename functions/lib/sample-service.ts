@@ -187,7 +187,7 @@ async function firstDraw(
     frozen,
     history: [{ version: 1, on: today, rate: s.rate, n: s.n, actorRole: actor.role }],
   };
-  const saved = await saveSample(deps.storage, snapshot, undefined, actor);
+  const saved = await saveSample(deps.storage, snapshot, undefined, { actor, at: deps.clock().toISOString() });
   if (!saved.saved) return undefined;
   await auditSampleVersion(deps, snapshot, actor);
   return { outcome: 'drawn', snapshot };
@@ -253,7 +253,7 @@ async function extendIfAsked(
   };
   // Saving the extension clears the previous version's intent: its event goes in first if missing.
   await auditPendingVersion(deps, existing);
-  const saved = await saveSample(deps.storage, snapshot, existing, actor);
+  const saved = await saveSample(deps.storage, snapshot, existing, { actor, at: deps.clock().toISOString() });
   if (!saved.saved) return undefined;
   await auditSampleVersion(deps, snapshot, actor);
   return { outcome: 'extended', snapshot };

@@ -108,7 +108,7 @@ export async function saveSample(
   storage: Storage,
   snapshot: SampleSnapshot,
   previous?: SampleHead,
-  actor?: AuditActor,
+  intent?: { actor: AuditActor; at: string },
 ): Promise<SaveResult> {
   const body = JSON.stringify(snapshot);
   const blobName = `${snapshot.agreement}/${snapshot.programme}/${snapshot.semester}/v${snapshot.version}-${crypto.randomUUID()}.json`;
@@ -128,7 +128,7 @@ export async function saveSample(
     n: snapshot.n,
     blobName,
     contentHash: crypto.createHash('sha256').update(body).digest('hex'),
-    ...(actor ? pendingAuditFields(actor) : {}),
+    ...(intent ? pendingAuditFields(intent.actor, intent.at) : {}),
   };
   try {
     if (previous) await storage.table('samples').updateEntity(entity, 'Replace', { etag: previous.etag });
@@ -214,7 +214,7 @@ export async function appendOutcomeEvent(
       event: JSON.stringify(stored.event),
       actorRole: stored.actorRole,
       at: stored.at,
-      ...(actor ? pendingAuditFields(actor) : {}),
+      ...(actor ? pendingAuditFields(actor, stored.at) : {}),
     });
     return true;
   } catch (err) {

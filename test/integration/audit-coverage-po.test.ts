@@ -2,6 +2,7 @@
 // stands (the answer is an error, the state is kept), and the cross-check names what lacks its event.
 import * as auditModule from '../../functions/lib/audit';
 import * as pendingModule from '../../functions/lib/audit-pending';
+import { AUDIT_REPAIR_GRACE_MS } from '../../functions/lib/audit-pending';
 import { decisionsWithoutAuditEvent } from '../../functions/lib/audit-coverage';
 import { verifyAudit } from '../../functions/lib/audit-verify';
 import { BASE, setClock, startTestApi, type TestApi } from './harness';
@@ -20,6 +21,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
+
+/** A repair leaves intents younger than the grace to their writer: it runs that much later here. */
+const afterGrace = () => setClock(() => new Date(H1_DUE.getTime() + AUDIT_REPAIR_GRACE_MS));
 
 const failingAudit = () => jest.spyOn(auditModule, 'appendAudit').mockRejectedValue(new Error('audit non disponibile'));
 
@@ -60,6 +64,7 @@ const eventsOf = async (target: string) =>
 it('the outcome whose append failed is pending, and the repair appends its event once, as the PO', async () => {
   const [missing] = await decisionsWithoutAuditEvent(api.storage);
   expect(await verifyAudit(api.deps)).toMatchObject({ intact: false, pendingIntents: 1 });
+  afterGrace();
   expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 1, intact: true, pendingIntents: 0 });
   const events = await eventsOf(missing);
   expect(events.map((e) => [e.action, e.actorRole])).toEqual([['sample.outcome.decision', 'po']]);
@@ -87,6 +92,7 @@ it('a review whose append failed is kept, pending, and repaired once', async () 
   const target = `review:crema-2026-2028/${koalaV1}#${ROWS[3].rowId}`;
   expect(await decisionsWithoutAuditEvent(api.storage)).toEqual([target]);
   expect(await verifyAudit(api.deps)).toMatchObject({ intact: false, pendingIntents: 1 });
+  afterGrace();
   expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 1, intact: true });
   expect((await eventsOf(target)).map((e) => [e.action, e.actorRole])).toEqual([['review.non_ammesso', 'po']]);
 });
@@ -105,6 +111,7 @@ it('a sample extension whose append failed is kept, pending, and repaired once',
   expect((await api.call('GET', P1_H1, { token: po })).body.version).toBe(2); // the extension stands
   expect(await decisionsWithoutAuditEvent(api.storage)).toEqual([target]);
   expect(await verifyAudit(api.deps)).toMatchObject({ intact: false, pendingIntents: 1 });
+  afterGrace();
   expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 1, intact: true });
   expect((await eventsOf(target)).map((e) => [e.action, e.actorRole])).toEqual([
     ['sample.draw', 'po'],
@@ -128,6 +135,7 @@ it('a decision audited but killed before its flag was cleared: the repair clears
   const target = `sample:crema-2026-2028/P1/2026-H1#${rank}`;
   expect(await eventsOf(target)).toHaveLength(1);
   expect(await verifyAudit(api.deps)).toMatchObject({ pendingIntents: 1 });
+  afterGrace();
   expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 0, pendingIntents: 0, intact: true });
   expect(await eventsOf(target)).toHaveLength(1);
 });
@@ -154,5 +162,28 @@ it('a draw whose append failed, extended before any repair: both versions have t
     ['sample.extend', 'po'],
   ]);
   expect(await decisionsWithoutAuditEvent(api.storage)).toEqual([]);
+  expect(await verifyAudit(api.deps)).toMatchObject({ intact: true, pendingIntents: 0 });
+});
+
+it('a repair that runs while a decision is being audited leaves it to its writer: one event', async () => {
+  setClock(() => H1_DUE);
+  const po = await api.po('P2');
+  const P2_H1 = `${BASE}/samples/P2/2026-H1`;
+  const rank = (await api.call('GET', P2_H1, { token: po })).body.selected[0].rank;
+  const original = auditModule.appendAudit;
+  let repairedMeanwhile: number | undefined;
+  const spy = jest.spyOn(auditModule, 'appendAudit').mockImplementationOnce(async (input, deps) => {
+    // Another process repairs at this very moment: the outcome is saved, its event not yet appended.
+    repairedMeanwhile = (await verifyAudit(api.deps, { repair: true })).repaired;
+    return original(input, deps);
+  });
+  try {
+    const res = await api.call('POST', `${P2_H1}/outcomes/${rank}`, { token: po, json: { outcome: 'ammesso' } });
+    expect(res.status).toBe(201);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(repairedMeanwhile).toBe(0);
+  expect(await eventsOf(`sample:crema-2026-2028/P2/2026-H1#${rank}`)).toHaveLength(1);
   expect(await verifyAudit(api.deps)).toMatchObject({ intact: true, pendingIntents: 0 });
 });
