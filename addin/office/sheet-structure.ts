@@ -38,6 +38,8 @@ export interface SheetPositions {
 export interface QueuedPositions {
   formulas: Excel.RangeAreas;
   merges: Excel.RangeAreas | null;
+  /** The cells that hold a value: formulas outside them show nothing and are not read. */
+  used: Excel.Range;
 }
 
 /**
@@ -52,12 +54,20 @@ export function queuePositions(worksheet: Excel.Worksheet, mergedAreas: boolean)
   formulas.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
   const merges = mergedAreas ? whole.getMergedAreasOrNullObject() : null;
   merges?.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
-  return { formulas, merges };
+  const used = worksheet.getUsedRangeOrNullObject(true);
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  return { formulas, merges, used };
 }
 
-/** After the sync: plain numbers, usable in a later batch. */
+/**
+ * After the sync: plain numbers, usable in a later batch. Formula areas are cut to the cells that
+ * hold a value (formulas filled down a whole column show nothing below the data: those rows are
+ * blank whatever their formulas, and a million of them would cost megabytes of texts).
+ */
 export function positionsOf(queued: QueuedPositions): SheetPositions {
-  const out: SheetPositions = { formulaAreas: queued.formulas.isNullObject ? [] : areasOf(queued.formulas) };
+  const used = queued.used.isNullObject ? null : queued.used;
+  const areas = queued.formulas.isNullObject || !used ? [] : areasOf(queued.formulas);
+  const out: SheetPositions = { formulaAreas: used ? clipped(areas, used) : [] };
   if (queued.merges) out.merges = queued.merges.isNullObject ? [] : areasOf(queued.merges).map(toMerge);
   return out;
 }
@@ -151,6 +161,20 @@ function areasOf(areas: Excel.RangeAreas): Area[] {
     rowCount: a.rowCount,
     columnCount: a.columnCount,
   }));
+}
+
+/** The parts of `areas` inside `box`. */
+function clipped(areas: readonly Area[], box: Area): Area[] {
+  const out: Area[] = [];
+  for (const a of areas) {
+    const top = Math.max(a.rowIndex, box.rowIndex);
+    const left = Math.max(a.columnIndex, box.columnIndex);
+    const bottom = Math.min(a.rowIndex + a.rowCount, box.rowIndex + box.rowCount);
+    const right = Math.min(a.columnIndex + a.columnCount, box.columnIndex + box.columnCount);
+    if (bottom > top && right > left)
+      out.push({ rowIndex: top, columnIndex: left, rowCount: bottom - top, columnCount: right - left });
+  }
+  return out;
 }
 
 function toMerge(area: Area): MergedArea {

@@ -117,6 +117,21 @@ describe('what Excel can tell the adapter', () => {
     expect(info.formulas?.filter((row) => row?.[0] !== undefined)).toHaveLength(rows);
   });
 
+  it('a formula filled down a whole column: only the rows that hold values have their texts read', async () => {
+    const cells = [['Ore', 'Importo'], ...Array.from({ length: 9 }, (_, i) => [i + 1, (i + 1) * 20])];
+    const formulas = [[], ...Array.from({ length: 100_000 }, (_, i) => [undefined, `A${i + 2}*20`])];
+    const mock = new ExcelMock([{ name: 'Calcoli', cells, formulas }]);
+    (global as Record<string, unknown>).Excel = mock.excel;
+    const port = new OfficeWorkbook({ debounceMs: 0, rescanMs: 0 });
+    await port.listSheets();
+    const before = mock.syncCells.length;
+    const info = await port.sheetInfo('Calcoli');
+    // One trip for the texts, of the 9 rows with values (rows 11–100,001 show nothing: blank rows).
+    expect(mock.syncCells.slice(before)).toEqual([9]);
+    expect(info.formulas?.[9]?.[1]).toBe('A10*20');
+    expect(info.formulas?.[10]).toBeUndefined();
+  });
+
   it('without merged areas (below ExcelApi 1.13) formulas still arrive and merges are unknown', async () => {
     const { port } = inExcel(await realWorkbook(), { mergedAreas: false });
     await port.listSheets();
