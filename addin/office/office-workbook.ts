@@ -143,6 +143,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private structures: Promise<Map<string, SheetStructure> | null> | null = null;
   /** Where the active sheet's formulas and merges are: read with the listing. */
   private listedPositions = new Map<string, SheetPositions>();
+  /** The host refused the formula and merge lookups once: the pane reads values only. */
+  private structuresRefused = false;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.debounceMs = options.debounceMs ?? 400;
@@ -157,13 +159,24 @@ export class OfficeWorkbook implements WorkbookPort {
    * workbook costs no extra round trip), the workbook's date system and a pending subscription.
    */
   async listSheets(): Promise<string[]> {
+    if (!this.structuresRefused) {
+      try {
+        return await this.listing(true, true);
+      } catch (error) {
+        if (errorCode(error) === CELL_EDIT_MODE) throw error;
+        // Perhaps the formula and merge lookups: the same listing without them tells.
+      }
+    }
     try {
-      return await this.listing(true);
+      const names = await this.listing(true, false);
+      // The lookups were what the host refused: values only from now on (no failed trip per pass).
+      this.structuresRefused = true;
+      return names;
     } catch (error) {
       // The first block was too big for one response, or the host refused part of the batch
       // (the conditional-format read): the bare listing, the rest read later on its own.
       if (errorCode(error) === CELL_EDIT_MODE) throw error;
-      return this.listing(false);
+      return this.listing(false, false);
     }
   }
 
@@ -174,6 +187,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async sheetInfo(sheet: string): Promise<SheetInfo> {
     const state = this.sheetVisibility.get(sheet);
     const visibility = state === 'Hidden' ? 'hidden' : state === 'VeryHidden' ? 'veryHidden' : 'visible';
+    if (this.structuresRefused) return { visibility };
     this.structures ??= this.readStructures();
     const structure = (await this.structures)?.get(sheet);
     return structure ? { visibility, ...structure } : { visibility };
@@ -203,12 +217,14 @@ export class OfficeWorkbook implements WorkbookPort {
         return readStructures(context, sheets, cellsPerTrip);
       });
     } catch {
+      // Values only for this pass; the next one asks again (a refusing host fails the listing's
+      // lookups first, and listSheets stops asking).
       return null;
     }
   }
 
   /** `extras`: the first block, the active sheet's conditional formats, the date-system probe. */
-  private listing(extras: boolean): Promise<string[]> {
+  private listing(extras: boolean, withPositions: boolean): Promise<string[]> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/id,items/visibility');
@@ -219,7 +235,9 @@ export class OfficeWorkbook implements WorkbookPort {
       const formats = extras ? sheetFormats(active) : null;
       formats?.load(FORMAT_PROPERTIES);
       // Where the active sheet's formulas and merges are: a one-sheet workbook needs no trip more.
-      const positions: QueuedPositions | null = extras ? queuePositions(active, this.capabilities.mergedAreas) : null;
+      const positions: QueuedPositions | null = withPositions
+        ? queuePositions(active, this.capabilities.mergedAreas)
+        : null;
       // DATE(1904;1;1) is serial 0 in the 1904 date system and 1462 in the 1900 one (ExcelApi 1.2).
       const probe =
         extras && typeof context.workbook.functions?.date === 'function'

@@ -66,6 +66,8 @@ export interface ExcelMockOptions {
   suppressOwnEvents?: boolean;
   /** Whether the host has Range.getMergedAreasOrNullObject (ExcelApi 1.13; default true). */
   mergedAreas?: boolean;
+  /** A host that fails every batch asking for special cells (the formula lookup). */
+  refuseSpecialCells?: boolean;
 }
 
 type EventHandler = (event: unknown) => Promise<void> | void;
@@ -474,6 +476,7 @@ export class ExcelMock {
    */
   private formulaAreas(sheet: MockSheet, ref: NonNullable<ReturnType<typeof parseRange>>, type: string): unknown {
     if (type !== 'Formulas') throw new Error(`special cells ${type} not modelled`);
+    if (this.options.refuseSpecialCells) this.batchError ??= 'GeneralException';
     const areas: MockMerge[] = [];
     const formulas = sheet.formulas ?? [];
     const lastRow = Math.min(ref.last.row, formulas.length);

@@ -140,6 +140,18 @@ describe('what Excel can tell the adapter', () => {
     expect(info.merges).toBeUndefined();
   });
 
+  it('a host that refuses the formula lookup: the listing is asked again without it, dates and values as before', async () => {
+    const { mock, port } = inExcel(await workbook1904(), { refuseSpecialCells: true });
+    const findings = await findingsOf(port);
+    expect(rowProblems(findings)).toEqual(planted(GOODS_PLANTED));
+    expect(port.dateSystem()).toBe(1904);
+    // Later passes do not ask again: no failed round trip each time.
+    const before = mock.syncs;
+    await port.listSheets();
+    expect(await port.sheetInfo('Beni di consumo')).toEqual({ visibility: 'visible' });
+    expect(mock.syncs - before).toBe(1);
+  });
+
   it('a host that refuses the structure reads keeps the values: the pane still validates', async () => {
     const bytes = await realWorkbook();
     const { mock, port } = inExcel(bytes);
