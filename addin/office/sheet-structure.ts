@@ -97,7 +97,7 @@ export async function readStructures(
   for (const { name, worksheet, positions } of sheets) {
     const structure: SheetStructure = { formulas: [] };
     if (positions.merges) structure.merges = positions.merges;
-    for (const area of positions.formulaAreas)
+    for (const area of fewAreas(positions.formulaAreas))
       for (const piece of rowChunks(area, cellsPerTrip))
         pieces.push({ worksheet, area: piece, grid: structure.formulas });
     out.set(name, structure);
@@ -161,6 +161,29 @@ function areasOf(areas: Excel.RangeAreas): Area[] {
     rowCount: a.rowCount,
     columnCount: a.columnCount,
   }));
+}
+
+/** More areas than this (formula cells scattered among typed ones) are read as their bounding box. */
+const MAX_AREAS = 500;
+
+/**
+ * The areas to read: as they are, or, when there are many, the one rectangle around them (a range
+ * per area would put thousands of objects in one batch; the box's other cells come back as values,
+ * which placeFormulas passes over).
+ */
+function fewAreas(areas: readonly Area[]): readonly Area[] {
+  if (areas.length <= MAX_AREAS) return areas;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -Infinity;
+  let right = -Infinity;
+  for (const a of areas) {
+    top = Math.min(top, a.rowIndex);
+    left = Math.min(left, a.columnIndex);
+    bottom = Math.max(bottom, a.rowIndex + a.rowCount);
+    right = Math.max(right, a.columnIndex + a.columnCount);
+  }
+  return [{ rowIndex: top, columnIndex: left, rowCount: bottom - top, columnCount: right - left }];
 }
 
 /** The parts of `areas` inside `box`. */

@@ -132,6 +132,22 @@ describe('what Excel can tell the adapter', () => {
     expect(info.formulas?.[10]).toBeUndefined();
   });
 
+  it('formula cells scattered among typed ones are read as one box, not a range each', async () => {
+    // A formula in every other row of column B: 1,000 areas of one cell.
+    const cells = [['Ore', 'Importo'], ...Array.from({ length: 2_000 }, (_, i) => [i + 1, (i + 1) * 20])];
+    const formulas = [[], ...Array.from({ length: 2_000 }, (_, i) => [undefined, i % 2 ? undefined : `A${i + 2}*20`])];
+    const mock = new ExcelMock([{ name: 'Calcoli', cells, formulas }]);
+    (global as Record<string, unknown>).Excel = mock.excel;
+    const port = new OfficeWorkbook({ debounceMs: 0, rescanMs: 0 });
+    await port.listSheets();
+    const before = mock.syncCells.length;
+    const info = await port.sheetInfo('Calcoli');
+    expect(mock.syncCells.slice(before)).toEqual([1_999]); // B2:B2000, one range
+    expect(info.formulas?.[1]?.[1]).toBe('A2*20');
+    expect(info.formulas?.[2]?.[1]).toBeUndefined(); // typed: its value is not taken for a formula
+    expect(info.formulas?.filter((row) => row?.[1] !== undefined)).toHaveLength(1_000);
+  });
+
   it('without merged areas (below ExcelApi 1.13) formulas still arrive and merges are unknown', async () => {
     const { port } = inExcel(await realWorkbook(), { mergedAreas: false });
     await port.listSheets();
