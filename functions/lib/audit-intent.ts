@@ -36,12 +36,14 @@ export function submissionAuditInput(
   };
 }
 
-/** The intent entity written in the version's transaction. */
-export function intentEntity(partitionKey: string, version: number, input: AuditEventInput) {
+/** The intent entity written in the version's transaction; `at`: the version's time (ISO). */
+export function intentEntity(partitionKey: string, version: number, input: AuditEventInput, at: string) {
   return {
     partitionKey,
     rowKey: intentRowKey(version),
     kind: 'auditIntent',
+    // A repair of every report leaves a younger intent to the process appending it (audit-pending.ts).
+    auditPendingSince: at,
     actorRole: input.actor.role,
     actorId: input.actor.id,
     action: input.action,
@@ -87,7 +89,10 @@ export async function pendingIntents(
 
 /**
  * Completes the intents left by a crash (one partition, or all). Each is first claimed with its
- * ETag, so two processes repairing at once append the event once. Answers how many were repaired.
+ * ETag, so two processes repairing at once append the event once. A repair of all partitions
+ * leaves intents younger than AUDIT_REPAIR_GRACE_MS to the process that is appending them; one
+ * partition's repair runs before a write to that report, which follows its versions, and takes
+ * them all. Answers how many were repaired.
  */
 export async function completeAuditIntents(deps: StoreDeps, partitionKey?: string): Promise<number> {
   const { storage } = deps;
@@ -99,7 +104,9 @@ export async function completeAuditIntents(deps: StoreDeps, partitionKey?: strin
   const done = new Set(log.map((e) => `${e.action}\u0000${e.target}`));
   let repaired = await completeDocumentIntents(deps, documents, done);
   repaired += await completeDecisionIntents(deps, decisions, log);
+  const everyPartition = partitionKey === undefined;
   for (const intent of intents) {
+    if (everyPartition && inFlight(intent, deps.clock())) continue;
     const input = inputOf(intent);
     const table = storage.table('submissions');
     const partitionKey = String(intent.partitionKey);
@@ -169,14 +176,16 @@ async function completeDocumentIntents(
 
 const repairedOnce = new WeakMap<Storage, Promise<number>>();
 
-/** The first write of a process repairs every partition once; later writes their own partition. */
+/**
+ * The first write of a process repairs every partition once (intents older than the grace); every
+ * write, the first too, repairs its own partition (all its intents: a crashed version retried at
+ * once is completed by the retry).
+ */
 export async function repairBeforeWrite(deps: StoreDeps, partitionKey: string): Promise<void> {
   let once = repairedOnce.get(deps.storage);
   if (!once) {
     once = completeAuditIntents(deps).catch(() => 0);
     repairedOnce.set(deps.storage, once);
-    await once;
-    return;
   }
   await once;
   await completeAuditIntents(deps, partitionKey).catch(() => 0);

@@ -236,7 +236,10 @@ export async function commitVersion(storage: Storage, input: CommitInput): Promi
           baseVersion: meta.baseVersion ?? -1,
         },
       ],
-      ['create', intentEntity(pk, snapshot.version, submissionAuditInput(meta, blobName, snapshot.actor))],
+      [
+        'create',
+        intentEntity(pk, snapshot.version, submissionAuditInput(meta, blobName, snapshot.actor), meta.submittedAt),
+      ],
     ];
     if (input.idempotency) {
       actions.push([

@@ -62,8 +62,11 @@ function commitThenKill(partner: string): Promise<{ signal: NodeJS.Signals | nul
   });
 }
 
+/** The child commits at 10:00; the API's writes come 5 minutes later, past the repair's grace. */
+const LATER = new Date(Date.parse('2026-09-10T10:00:00Z') + 5 * 60_000);
+
 async function submitOverApi(partner: string) {
-  setClock(() => new Date('2026-09-10T10:00:00Z'));
+  setClock(() => LATER);
   return api.call('POST', `${BASE}/submissions`, {
     token: await api.partner(partner),
     json: { programme: 'P1', partner, year: 2026, rows: demoRows(2, { prefix: 'next' }) },
@@ -128,10 +131,32 @@ it('an upload whose audit append failed carries its intent on the metadata row, 
   expect(await uploads()).toEqual([]);
   expect(await verifyAudit(api.deps)).toMatchObject({ intact: false, pendingIntents: 1 });
   // A repair leaves an intent younger than the grace to its writer: it runs that much later.
-  setClock(() => new Date(Date.parse('2026-09-10T10:00:00Z') + AUDIT_REPAIR_GRACE_MS));
+  setClock(() => new Date(LATER.getTime() + AUDIT_REPAIR_GRACE_MS));
   expect(await verifyAudit(api.deps, { repair: true })).toMatchObject({ repaired: 1, intact: true });
   expect((await uploads()).map((e) => [e.action, e.actorId])).toEqual([
     ['document.upload', 'mestieri/dev-partner-mestieri'],
   ]);
   expect((await verifyAudit(api.deps, { repair: true })).repaired).toBe(0);
+});
+
+it('a repair of every report that runs while a version is being audited leaves it to its writer: one event', async () => {
+  const auditModule = await import('../../functions/lib/audit');
+  const original = auditModule.appendAudit;
+  let repairedMeanwhile: number | undefined;
+  const spy = jest.spyOn(auditModule, 'appendAudit').mockImplementationOnce(async (input, deps) => {
+    // Another instance starts and repairs every report at this very moment: the version is
+    // committed with its intent, its event not yet appended.
+    repairedMeanwhile = (await verifyAudit(api.deps, { repair: true })).repaired;
+    return original(input, deps);
+  });
+  let res: Awaited<ReturnType<typeof submitOverApi>>;
+  try {
+    res = await submitOverApi('arcobaleno');
+  } finally {
+    spy.mockRestore();
+  }
+  expect(res.status).toBe(201);
+  expect(repairedMeanwhile).toBe(0);
+  expect(await eventsFor(String(res.body.submissionId))).toHaveLength(1);
+  expect(await verifyAudit(api.deps)).toMatchObject({ intact: true, pendingIntents: 0 });
 });
