@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExcelMock, mockSheetsFromXlsx, type ExcelMockOptions } from './excel-mock';
-import { OfficeWorkbook } from '../../../addin/office/office-workbook';
+import { OfficeWorkbook, type OfficeWorkbookOptions } from '../../../addin/office/office-workbook';
 import { FileWorkbook } from '../../../addin/file/file-workbook';
 import { ReportSession } from '../../../addin/app/report-session';
-import type { WorkbookPort } from '../../../addin/port/workbook-port';
+import type { SheetInfo, WorkbookPort } from '../../../addin/port/workbook-port';
 import { readXlsx } from '../../../formats/xlsx/xlsx-reader';
 import { getAgreement } from '../../../shared/agreement/agreements';
 import type { Agreement } from '../../../shared/agreement/agreement';
@@ -52,6 +52,21 @@ function inExcel(bytes: Uint8Array, options: ExcelMockOptions = {}): { mock: Exc
   const mergedAreas = options.mergedAreas !== false;
   const isSetSupported = (_name: string, version: string) => version === '1.13' && mergedAreas;
   return { mock, port: new OfficeWorkbook({ debounceMs: 0, rescanMs: 0, isSetSupported }) };
+}
+
+/** A sheet "Calcoli" in mocked Excel: its structure read after the listing, and the cells each trip carried. */
+async function structureOf(
+  cells: (string | number)[][],
+  formulas: (string | undefined)[][],
+  options: OfficeWorkbookOptions = {},
+): Promise<{ info: SheetInfo; trips: number[] }> {
+  const mock = new ExcelMock([{ name: 'Calcoli', cells, formulas }]);
+  (global as Record<string, unknown>).Excel = mock.excel;
+  const port = new OfficeWorkbook({ debounceMs: 0, rescanMs: 0, ...options });
+  await port.listSheets();
+  const before = mock.syncCells.length;
+  const info = await port.sheetInfo('Calcoli');
+  return { info, trips: mock.syncCells.slice(before) };
 }
 
 const key = (f: Finding) => `${f.code} ${f.severity} ${f.sheet ?? '-'}!${f.column ?? ''}${f.row ?? ''}`;
@@ -102,14 +117,8 @@ describe('what Excel can tell the adapter', () => {
     const rows = 1_000;
     const cells = [['Importo'], ...Array.from({ length: rows }, (_, i) => [i])];
     const formulas = [[], ...Array.from({ length: rows }, (_, i) => [`B${i + 2}*2`])];
-    const mock = new ExcelMock([{ name: 'Calcoli', cells, formulas }]);
-    (global as Record<string, unknown>).Excel = mock.excel;
     // 400 cells per values block: formula texts go 100 cells per round trip.
-    const port = new OfficeWorkbook({ debounceMs: 0, rescanMs: 0, blockCells: 400 });
-    await port.listSheets();
-    const before = mock.syncCells.length;
-    const info = await port.sheetInfo('Calcoli');
-    const trips = mock.syncCells.slice(before);
+    const { info, trips } = await structureOf(cells, formulas, { blockCells: 400 });
     expect(trips).toHaveLength(rows / 100);
     expect(Math.max(...trips)).toBeLessThanOrEqual(100);
     expect(info.formulas?.[1]?.[0]).toBe('B2*2');
@@ -120,14 +129,9 @@ describe('what Excel can tell the adapter', () => {
   it('a formula filled down a whole column: only the rows that hold values have their texts read', async () => {
     const cells = [['Ore', 'Importo'], ...Array.from({ length: 9 }, (_, i) => [i + 1, (i + 1) * 20])];
     const formulas = [[], ...Array.from({ length: 100_000 }, (_, i) => [undefined, `A${i + 2}*20`])];
-    const mock = new ExcelMock([{ name: 'Calcoli', cells, formulas }]);
-    (global as Record<string, unknown>).Excel = mock.excel;
-    const port = new OfficeWorkbook({ debounceMs: 0, rescanMs: 0 });
-    await port.listSheets();
-    const before = mock.syncCells.length;
-    const info = await port.sheetInfo('Calcoli');
+    const { info, trips } = await structureOf(cells, formulas);
     // One trip for the texts, of the 9 rows with values (rows 11–100,001 show nothing: blank rows).
-    expect(mock.syncCells.slice(before)).toEqual([9]);
+    expect(trips).toEqual([9]);
     expect(info.formulas?.[9]?.[1]).toBe('A10*20');
     expect(info.formulas?.[10]).toBeUndefined();
   });
@@ -136,13 +140,8 @@ describe('what Excel can tell the adapter', () => {
     // A formula in every other row of column B: 1,000 areas of one cell.
     const cells = [['Ore', 'Importo'], ...Array.from({ length: 2_000 }, (_, i) => [i + 1, (i + 1) * 20])];
     const formulas = [[], ...Array.from({ length: 2_000 }, (_, i) => [undefined, i % 2 ? undefined : `A${i + 2}*20`])];
-    const mock = new ExcelMock([{ name: 'Calcoli', cells, formulas }]);
-    (global as Record<string, unknown>).Excel = mock.excel;
-    const port = new OfficeWorkbook({ debounceMs: 0, rescanMs: 0 });
-    await port.listSheets();
-    const before = mock.syncCells.length;
-    const info = await port.sheetInfo('Calcoli');
-    expect(mock.syncCells.slice(before)).toEqual([1_999]); // B2:B2000, one range
+    const { info, trips } = await structureOf(cells, formulas);
+    expect(trips).toEqual([1_999]); // B2:B2000, one range
     expect(info.formulas?.[1]?.[1]).toBe('A2*20');
     expect(info.formulas?.[2]?.[1]).toBeUndefined(); // typed: its value is not taken for a formula
     expect(info.formulas?.filter((row) => row?.[1] !== undefined)).toHaveLength(1_000);
