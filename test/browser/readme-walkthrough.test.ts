@@ -84,8 +84,8 @@ describe('README demo walkthrough', () => {
     await dropFile(page, 'rendiconto-koala-P1-2026.xlsx', workbook);
     await page.waitForSelector('#findings li[data-code="R05"]');
     // The tables README names, and the three errors at the cells it names.
-    for (const sheet of ['Personale', 'Beni di consumo', 'Cofinanziamento'])
-      expect(await page.$(`[data-sheet="${sheet}"]`)).not.toBeNull();
+    for (const sheet of ['Personale', 'Beni di consumo', 'Servizi', 'Spese generali', 'Cofinanziamento'])
+      expect(await page.$(`[data-sheet="${stated(sheet)}"]`)).not.toBeNull();
     expect(await errors(page)).toEqual([
       `R02 ${stated('Beni di consumo!J8')}`,
       `R05 ${stated('Personale!N6')}`,
