@@ -76,6 +76,16 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+/** What tells two events apart when one is rebuilt from a saved change: action, target, payload. */
+export function auditEventKey(e: Pick<AuditEvent, 'action' | 'target' | 'payloadHash'>): string {
+  return `${e.action}\u0000${e.target}\u0000${e.payloadHash}`;
+}
+
+/** The key the event of `input` will have once appended (auditEventKey). */
+export function auditInputKey(input: AuditEventInput): string {
+  return auditEventKey({ ...input, payloadHash: nativeSha256Hex(canonicalJson(input.payload)) });
+}
+
 export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
   return nativeSha256Hex(
     canonicalJson({

@@ -5,7 +5,7 @@
 // is not repeated.
 import type { TableEntityResult } from '@azure/data-tables';
 import type { OutcomeEvent } from '../../shared/sample/outcomes';
-import { appendAudit, canonicalJson, nativeSha256Hex, type AuditEvent, type AuditEventInput } from './audit';
+import { appendAudit, auditEventKey, auditInputKey, type AuditEvent, type AuditEventInput } from './audit';
 import { claimPendingRow, inFlight, markAudited, pendingActor, pendingAuditRows } from './audit-pending';
 import type { StoreDeps } from './deps';
 import { outcomeAuditInput } from './outcome-service';
@@ -38,9 +38,6 @@ async function auditInputOf(storage: Storage, table: DecisionTable, row: Row): P
   return outcomeAuditInput(key, stored, actor);
 }
 
-const eventKey = (action: string, target: string, payloadHash: string) =>
-  `${action}\u0000${target}\u0000${payloadHash}`;
-
 export async function pendingDecisionRows(storage: Storage): Promise<{ table: DecisionTable; row: Row }[]> {
   const out: { table: DecisionTable; row: Row }[] = [];
   for (const table of DECISION_TABLES)
@@ -54,14 +51,14 @@ export async function completeDecisionIntents(
   pending: readonly { table: DecisionTable; row: Row }[],
   log: readonly AuditEvent[],
 ): Promise<number> {
-  const logged = new Set(log.map((e) => eventKey(e.action, e.target, e.payloadHash)));
+  const logged = new Set(log.map(auditEventKey));
   let repaired = 0;
   for (const { table, row } of pending) {
     // A decision saved a moment ago: its own process is appending the event (audit-pending.ts).
     if (inFlight(row, deps.clock())) continue;
     const input = await auditInputOf(deps.storage, table, row);
     if (!input || !(await claimPendingRow(deps.storage, table, row, deps.clock()))) continue;
-    if (!logged.has(eventKey(input.action, input.target, nativeSha256Hex(canonicalJson(input.payload))))) {
+    if (!logged.has(auditInputKey(input))) {
       await appendAudit(input, deps);
       repaired++;
     }

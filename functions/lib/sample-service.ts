@@ -24,8 +24,8 @@ import { formatDateIt } from '../../shared/core/dates';
 import { renderIt } from '../../shared/findings/messages.it';
 import {
   appendAudit,
-  canonicalJson,
-  nativeSha256Hex,
+  auditEventKey,
+  auditInputKey,
   readAuditLog,
   type AuditActor,
   type AuditEventInput,
@@ -285,12 +285,9 @@ export function sampleAuditInput(snapshot: SampleSnapshot, actor: AuditActor): A
 async function auditPendingVersion(deps: StoreDeps, head: SampleHead): Promise<void> {
   if (!head.pendingActor) return;
   const input = sampleAuditInput(head.snapshot, head.pendingActor);
-  const payloadHash = nativeSha256Hex(canonicalJson(input.payload));
+  const key = auditInputKey(input);
   const log = await readAuditLog(deps.storage);
-  const logged = log.some(
-    (e) => e.action === input.action && e.target === input.target && e.payloadHash === payloadHash,
-  );
-  if (!logged) await appendAudit(input, deps);
+  if (!log.some((e) => auditEventKey(e) === key)) await appendAudit(input, deps);
 }
 
 /** Appends the version's event, then clears the intent its head row carried. */

@@ -56,10 +56,19 @@ export function hoursCellValue(cell: unknown, numberFormat: string | undefined):
   const days = cellDays(cell);
   if (days === null) return cell;
   if (isTimeFormat(numberFormat)) {
-    const minutes = Math.round(days * MINUTES_PER_DAY);
-    // Seconds the reader rounded, or a double's last bit: still whole minutes.
-    const whole = Math.abs(days * MINUTES_PER_DAY - minutes) < 1e-6;
-    if (whole && minutes % 3 === 0) return minutes / 60;
+    const minutes = wholeMinutes(days);
+    if (minutes !== null && minutes % 3 === 0) return minutes / 60;
   }
   return cell instanceof Date ? days : cell;
+}
+
+/**
+ * The whole number of minutes `days` (a day fraction, as Excel keeps a time) stands for, when it
+ * is one and below 31 days; null otherwise. Seconds a reader rounded, or a double's last bit,
+ * still count as whole minutes.
+ */
+export function wholeMinutes(days: number): number | null {
+  if (!Number.isFinite(days) || days < 0 || days >= MAX_DAYS) return null;
+  const minutes = Math.round(days * MINUTES_PER_DAY);
+  return Math.abs(days * MINUTES_PER_DAY - minutes) < 1e-6 ? minutes : null;
 }

@@ -6,11 +6,9 @@
 // decimals) say what the number most likely is, when the number proves it: below 31 days (744
 // hours) and a whole number of minutes. It is a hint in the message, nothing more.
 import { Money } from '../core/money';
+import { wholeMinutes } from '../mapping/time-cells';
 
-const MINUTES_PER_DAY = new Money(1440);
 export const HOURS_PER_DAY = new Money(24);
-const MAX_DAYS = new Money(31);
-const MINUTE_TOLERANCE = new Money('0.000001');
 
 /** What the message says of a day fraction read as hours and minutes ("37:30", "37,5"). */
 export interface HoursAsTime {
@@ -20,12 +18,10 @@ export interface HoursAsTime {
 
 /** The duration `days` stands for when it is a whole number of minutes below 31 days, else null. */
 export function hoursAsTimeOf(days: Money): HoursAsTime | null {
-  if (days.isNegative() || days.isZero() || days.gte(MAX_DAYS)) return null;
-  const minutes = days.times(MINUTES_PER_DAY);
-  const whole = minutes.toDecimalPlaces(0);
-  if (whole.isZero() || minutes.minus(whole).abs().gt(MINUTE_TOLERANCE)) return null;
-  const total = whole.toNumber(); // below 44,640: an exact small integer
-  const hours = whole.div(60).toDecimalPlaces(4);
+  // Below 31 days a day fraction is exact enough in a double to count its minutes.
+  const total = wholeMinutes(days.toNumber());
+  if (!total) return null;
+  const hours = new Money(total).div(60).toDecimalPlaces(4);
   return {
     durata: `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`,
     oreDecimali: hours.toFixed().replace('.', ','),
