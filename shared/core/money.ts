@@ -108,7 +108,10 @@ function readCommon(cell: number | string): Money | null {
 export function moneyFromDigits(integer: number, scale: number, negative: boolean): Money {
   if (integer === 0) return new Money(0);
   // Outside the contract (more than 15 digits): decimal.js's own reading of the digits.
-  if (!(integer < 1e15)) return new Money(`${negative ? '-' : ''}${integer}e-${scale}`);
+  if (!(integer < 1e15)) {
+    const value = new Money(integer).div(new Money(10).pow(scale));
+    return negative ? value.neg() : value;
+  }
   let value = integer;
   let exponent = -scale; // value × 10^exponent
   while (value % 10 === 0) {

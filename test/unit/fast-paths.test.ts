@@ -74,6 +74,9 @@ describe('amount fast path = plain reading', () => {
       }),
       { numRuns: 20000 },
     );
+    // Beyond the 15 digits of the contract: decimal.js's own value, never digits lost.
+    expect(moneyFromDigits(1e21, 2, false).eq(new Money('1e19'))).toBe(true);
+    expect(moneyFromDigits(1234567890123456, 3, true).eq(new Money('-1234567890123.456'))).toBe(true);
     for (const cell of ['1234,56', '0,01', '1200', '10000000', '0,10', '123456789012345', '1234567,8'])
       expect(internals((parseAmount(cell, null) as { value: Money }).value)).toEqual(
         internals(new Money(cell.replace(',', '.'))),
