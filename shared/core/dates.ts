@@ -133,7 +133,25 @@ export const MONTHS_IT: readonly string[] = [
   'dicembre',
 ];
 
-/** Reads a month cell: a date in the month, mm/aaaa, aaaa-mm, or "marzo 2026". */
+const NAMED_MONTH = /^([a-z]+)\.?[\s/.-]*(\d{4}|\d{2})$/;
+
+/**
+ * A month named as an Italian workbook shows one: "marzo 2026", or Excel's own mmm-aa and
+ * mmmm aaaa formats kept as text ("gen-26", "set 2026", "dic.26"). A two-digit year reads as
+ * Excel reads it (00–29 are 2000–2029, 30–99 are 1930–1999).
+ */
+function namedMonth(text: string): MonthParse | null {
+  const match = NAMED_MONTH.exec(text);
+  if (!match) return null;
+  const [, name, yearText] = match;
+  const index = MONTHS_IT.findIndex((full) => full === name || (name.length === 3 && full.startsWith(name)));
+  if (index < 0) return null;
+  const short = Number(yearText);
+  const year = yearText.length === 4 ? short : short < 30 ? 2000 + short : 1900 + short;
+  return month(year, index + 1);
+}
+
+/** Reads a month cell: a date in the month, mm/aaaa, aaaa-mm, or "marzo 2026", "gen-26". */
 export function parseMonth(cell: unknown): MonthParse {
   if (typeof cell === 'string') {
     const text = cell.trim().toLowerCase();
@@ -142,8 +160,8 @@ export function parseMonth(cell: unknown): MonthParse {
     if (mmYyyy) return month(Number(mmYyyy[2]), Number(mmYyyy[1]));
     const yyyyMm = /^(\d{4})[/.-](\d{1,2})$/.exec(text);
     if (yyyyMm) return month(Number(yyyyMm[1]), Number(yyyyMm[2]));
-    const named = /^([a-z]+)\s+(\d{4})$/.exec(text);
-    if (named && MONTHS_IT.includes(named[1])) return month(Number(named[2]), MONTHS_IT.indexOf(named[1]) + 1);
+    const named = namedMonth(text);
+    if (named) return named;
   }
   const date = parseDate(cell);
   if (!date.ok) return date;

@@ -113,6 +113,8 @@ export const MESSAGES_IT = {
     `Quota Comune (${p.quotaComune}) e quota cofinanziamento (${p.quotaCofinanziamento}) non sommano all'importo (${p.importo})${EXCLUDED}`,
 
   'R03.invalidDate': (p: CellValue) => `«${p.campo}»: «${p.valore}» non è una data valida (usare gg/mm/aaaa).`,
+  'R03.invalidMonth': (p: CellValue) =>
+    `«${p.campo}»: «${p.valore}» non è un mese valido (usare mm/aaaa, «marzo 2026» o una data del mese).`,
   'R03.outsidePeriod': (p: Cell & { inizio: string; fine: string }) =>
     `«${p.campo}»: la data è fuori dal periodo dell'accordo (${p.inizio} – ${p.fine}).`,
   'R03.otherYear': (p: Cell & { anno: number }) =>

@@ -14,9 +14,8 @@ export function cellFindings(row: ParsedRow, agreement: Agreement, out: Finding[
   for (const problem of row.problems) {
     if (problem.reason !== 'invalid_date') continue;
     const code = problem.field === 'paymentDate' ? 'R10' : 'R03';
-    out.push(
-      rowFinding(row, code, 'error', problem.field, 'invalidDate', { valore: cellPreview(row.input[problem.field]) }),
-    );
+    const variant = problem.field === 'month' ? 'invalidMonth' : 'invalidDate';
+    out.push(rowFinding(row, code, 'error', problem.field, variant, { valore: cellPreview(row.input[problem.field]) }));
   }
   return out;
 }

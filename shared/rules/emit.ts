@@ -6,6 +6,7 @@
 import type { FindingOf, FindingRecord, RuleCode, Severity, VariantOf } from '../findings/findings';
 import { FIELDS, fieldDef } from '../mapping/fields';
 import type { ParsedRow } from '../rows/rows';
+import { excelNumber } from '../core/excel-number';
 import { messageIt, type MessageKey, type MessageParams, type MessageParamsOf } from '../findings/messages.it';
 
 const GENERIC_LABELS: Record<string, string> = {
@@ -88,11 +89,15 @@ export function reportFinding<C extends RuleCode, V extends VariantOf<C>>(
   return finding as FindingOf<C>;
 }
 
-/** Short, printable rendering of a raw cell for messages. */
+/**
+ * Short, printable rendering of a raw cell for messages. A number reads as Excel shows it in an
+ * Italian workbook: at Excel's 15 digits, with a decimal comma (800,625, not 800.6250000000001).
+ */
 export function cellPreview(cell: unknown): string {
   let text: string;
   if (typeof cell === 'string') text = cell.trim();
-  else if (typeof cell === 'number') text = Number.isFinite(cell) ? String(cell) : 'valore non numerico';
+  else if (typeof cell === 'number')
+    text = Number.isFinite(cell) ? String(excelNumber(cell)).replace('.', ',') : 'valore non numerico';
   else if (typeof cell === 'boolean' || typeof cell === 'bigint') text = String(cell);
   else if (cell instanceof Date)
     text = Number.isNaN(cell.getTime()) ? 'data non valida' : cell.toISOString().slice(0, 10);

@@ -30,6 +30,8 @@ import {
   HOURS_AS_TIME_PLANTED,
   realWorkbook,
   workbook1904,
+  personnelExcelTable,
+  EXCEL_TABLE_PLANTED,
   type PlantedMistake,
 } from '../fixtures/real-workbooks';
 
@@ -257,6 +259,19 @@ describe('other writers and date systems read the same', () => {
     expect(rowProblems(cli.findings)).toEqual(planted(GOODS_PLANTED));
     expect(cli.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['R09', 'R10']);
     expect((await viaPane(bytes, 'goods-chart')).map(key).sort()).toEqual(cli.findings.map(key).sort());
+  });
+
+  it('an Excel Table with its totals row, filter, hidden row and months as Italian text: the planted mistake only', async () => {
+    const bytes = await personnelExcelTable();
+    const cli = await viaCli(bytes, 'excel-table');
+    expect(rowProblems(cli.findings)).toEqual(planted(EXCEL_TABLE_PLANTED));
+    const r02 = cli.findings.find((f) => f.code === 'R02') as Seen & { message: string };
+    // The value as Excel shows it in an Italian workbook, not the double behind it.
+    expect(r02.message).toContain('(800,625)');
+    // 656.0099999999999 is 656,01 and its row counts: 780,00 + 656,01 + 300,00 (row 7 is excluded).
+    const r23 = cli.findings.find((f) => f.code === 'R23') as Seen & { message: string };
+    expect(r23.message).toContain('rendicontati 1.736,01 €');
+    expect((await viaPane(bytes, 'excel-table')).map(key).sort()).toEqual(cli.findings.map(key).sort());
   });
 
   it('a workbook in the 1904 date system gives the same dates and findings', async () => {

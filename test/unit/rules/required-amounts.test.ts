@@ -79,7 +79,21 @@ describe('R02 amounts', () => {
     expect(located(rowFindingsOf([pers({ hours: '80,0000' })]), 'R02')).toEqual([]);
     const [finding] = rowFindingsOf([pers({ hourlyCost: 19.500001 })]);
     expect(finding).toMatchObject({ code: 'R02', column: 'K', field: 'hourlyCost' });
-    expect(finding.message).toMatchInlineSnapshot(`"«Costo orario»: al massimo 4 decimali (19.500001)."`);
+    expect(finding.message).toMatchInlineSnapshot(`"«Costo orario»: al massimo 4 decimali (19,500001)."`);
+  });
+
+  it('shows a number as an Italian Excel does: 15 digits, decimal comma', () => {
+    const [finding] = rowFindingsOf([pers({ hours: 10, hourlyCost: 20, amount: 800.6250000000001 })]);
+    expect(finding).toMatchObject({ code: 'R02', field: 'amount' });
+    expect(finding.message).toContain('al massimo 2 decimali (800,625)');
+  });
+
+  it('says which forms a month cell takes when it is not one', () => {
+    expect(rowFindingsOf([pers({ month: 'gen-26' })]).filter((f) => f.code === 'R03')).toEqual([]);
+    const [finding] = rowFindingsOf([pers({ month: 'marz 2026' })]).filter((f) => f.code === 'R03');
+    expect(finding.message).toBe(
+      '«Mese»: «marz 2026» non è un mese valido (usare mm/aaaa, «marzo 2026» o una data del mese).',
+    );
   });
 
   it('both shares empty means all municipal; filled shares must add up to the amount', () => {
