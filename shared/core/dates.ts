@@ -83,8 +83,20 @@ export function toExcelSerial(isoDate: IsoDate): number {
 }
 
 /**
- * Reads a date cell: ISO text, Italian gg/mm/aaaa (also with - or .), an Excel serial number,
- * or a JS Date as produced by xlsx readers (its UTC calendar day is the cell's day).
+ * gg/mm/aaaa (also with - or ., one-digit day and month, a two-digit year as Excel reads it), with
+ * the time an export may add ("15/03/2026 00:00").
+ */
+const ITALIAN_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$/;
+/**
+ * A day and a month name as an Italian workbook writes them ("15 marzo 2026", "1° marzo 2026",
+ * "lunedì 16 marzo 2026", Excel's gg-mmm-aa kept as text "15-mar-26").
+ */
+const NAMED_DATE = /^(?:[a-zàèéìòù]+,?\s+)?(\d{1,2})[°º]?[\s/.-]*([a-z]+)\.?[\s/.-]*(\d{4}|\d{2})$/;
+
+/**
+ * Reads a date cell: ISO text, Italian gg/mm/aaaa (also with - or ., or a two-digit year), a day
+ * with a month name ("15 marzo 2026", "15-mar-26"), an Excel serial number, or a JS Date as
+ * produced by xlsx readers (its UTC calendar day is the cell's day).
  */
 export function parseDate(cell: unknown): DateParse {
   if (cell === null || cell === undefined) return { ok: false, reason: 'empty' };
@@ -103,8 +115,13 @@ export function parseDate(cell: unknown): DateParse {
   if (common !== null) return common;
   const isoMatch = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
   if (isoMatch) return checked(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
-  const it = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (it) return checked(Number(it[3]), Number(it[2]), Number(it[1]));
+  const it = ITALIAN_DATE.exec(text);
+  if (it) return checked(excelYear(it[3]), Number(it[2]), Number(it[1]));
+  const named = NAMED_DATE.exec(text.toLowerCase());
+  if (named) {
+    const month = monthOfName(named[2]);
+    return month > 0 ? checked(excelYear(named[3]), month, Number(named[1])) : INVALID;
+  }
   if (/^\d+$/.test(text)) {
     const value = fromExcelSerial(Number(text));
     return value ? { ok: true, value } : { ok: false, reason: 'invalid' };
@@ -137,18 +154,23 @@ const NAMED_MONTH = /^([a-z]+)\.?[\s/.-]*(\d{4}|\d{2})$/;
 
 /**
  * A month named as an Italian workbook shows one: "marzo 2026", or Excel's own mmm-aa and
- * mmmm aaaa formats kept as text ("gen-26", "set 2026", "dic.26"). A two-digit year reads as
- * Excel reads it (00–29 are 2000–2029, 30–99 are 1930–1999).
+ * mmmm aaaa formats kept as text ("gen-26", "set 2026", "dic.26").
  */
 function namedMonth(text: string): MonthParse | null {
   const match = NAMED_MONTH.exec(text);
-  if (!match) return null;
-  const [, name, yearText] = match;
-  const index = MONTHS_IT.findIndex((full) => full === name || (name.length === 3 && full.startsWith(name)));
-  if (index < 0) return null;
-  const short = Number(yearText);
-  const year = yearText.length === 4 ? short : short < 30 ? 2000 + short : 1900 + short;
-  return month(year, index + 1);
+  const index = match ? monthOfName(match[1]) : 0;
+  return match && index > 0 ? month(excelYear(match[2]), index) : null;
+}
+
+/** 1–12 for an Italian month name or its three-letter abbreviation (lower case), else 0. */
+function monthOfName(name: string): number {
+  return MONTHS_IT.findIndex((full) => full === name || (name.length === 3 && full.startsWith(name))) + 1;
+}
+
+/** A year of four digits, or of two as Excel reads them (00–29 are 2000–2029, 30–99 1930–1999). */
+function excelYear(text: string): number {
+  const year = Number(text);
+  return text.length === 4 ? year : year < 30 ? 2000 + year : 1900 + year;
 }
 
 /** Reads a month cell: a date in the month, mm/aaaa, aaaa-mm, or "marzo 2026", "gen-26". */

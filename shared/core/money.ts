@@ -51,17 +51,29 @@ const ENGLISH_GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
  * "below €10,000,000"; null checks only the form (the caller applies the agreement's bound).
  */
 export function parseAmount(cell: unknown, bound: NumberBound = DEFAULT_AMOUNT_BOUND): MoneyParse {
-  return parseNumber(cell, 2, bound);
+  return parseNumber(cell, 2, bound, false);
+}
+
+/**
+ * parseAmount for a workbook cell as a partner typed it: text of one to three digits, a point and
+ * three digits ("1.234", "12.500") is read with a thousands point, as an Italian Excel reads it
+ * when typed, not as three decimals no amount can have (R02). Wire amounts (API bodies) keep
+ * parseAmount's strict reading: there "12.345" is refused, never guessed.
+ */
+export function parseAmountCell(cell: unknown, bound: NumberBound = DEFAULT_AMOUNT_BOUND): MoneyParse {
+  return parseNumber(cell, 2, bound, true);
 }
 
 /** Same reading as parseAmount but for quantities (hours, rates) where more decimals are fine. */
 export function parseQuantity(cell: unknown, maxDecimals = 4, bound: NumberBound = DEFAULT_AMOUNT_BOUND): MoneyParse {
-  return parseNumber(cell, maxDecimals, bound);
+  return parseNumber(cell, maxDecimals, bound, false);
 }
 
-function parseNumber(cell: unknown, maxDecimals: number, bound: NumberBound): MoneyParse {
-  const decimal = typeof cell === 'number' || typeof cell === 'string' ? readCommon(cell) : null;
-  return decimal === null ? parseNumberPlain(cell, maxDecimals, bound) : checkNumber(decimal, maxDecimals, bound);
+function parseNumber(cell: unknown, maxDecimals: number, bound: NumberBound, thousandsPoint: boolean): MoneyParse {
+  const decimal = typeof cell === 'number' || typeof cell === 'string' ? readCommon(cell, thousandsPoint) : null;
+  return decimal === null
+    ? parseNumberPlain(cell, maxDecimals, bound, thousandsPoint)
+    : checkNumber(decimal, maxDecimals, bound);
 }
 
 /**
@@ -70,7 +82,7 @@ function parseNumber(cell: unknown, maxDecimals: number, bound: NumberBound): Mo
  * MAX_SIGNIFICANT_DIGITS and MAX_NUMBER_TEXT these read exactly as parseNumberPlain reads them
  * (test/unit/fast-paths.test.ts checks it on arbitrary cells); null hands the cell to it.
  */
-function readCommon(cell: number | string): Money | null {
+function readCommon(cell: number | string, thousandsPoint: boolean): Money | null {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return null;
     // 15 digits at most; -0 reads as String(-0) does, "0".
@@ -94,6 +106,9 @@ function readCommon(cell: number | string): Money | null {
       if (separator >= 0) scale += 1;
     } else if ((code === 44 || code === 46) && separator < 0 && i > start && i < text.length - 1) separator = i;
     else return null;
+  }
+  if (scale === 3 && thousandsPoint && typeof cell === 'string' && isThousandsPoint(text, separator)) {
+    return moneyFromDigits(integer, 0, false);
   }
   return moneyFromDigits(integer, scale, start === 1);
 }
@@ -177,12 +192,28 @@ function tenTo(k: number): number {
 /** Decimal digits per word of decimal.js (its LOG_BASE). */
 const WORD_DIGITS = 7;
 
+/** "1.234", "12.500": one to three digits (the first not 0), the point, three digits (parseAmountCell). */
+function isThousandsPoint(text: string, separator: number): boolean {
+  return (
+    text.charCodeAt(separator) === 46 &&
+    separator >= 1 &&
+    separator <= 3 &&
+    text.charCodeAt(0) !== 48 &&
+    text.length === separator + 4
+  );
+}
+
 /** The reading of every form parseAmount accepts (the reference the common forms are checked against). */
-export function parseNumberPlain(cell: unknown, maxDecimals: number, bound: NumberBound): MoneyParse {
+export function parseNumberPlain(
+  cell: unknown,
+  maxDecimals: number,
+  bound: NumberBound,
+  thousandsPoint = false,
+): MoneyParse {
   const text = normaliseAmountText(cell);
   if (text === null) return { ok: false, reason: 'empty' };
   if (typeof text !== 'string') return { ok: false, reason: text.reason };
-  const decimal = readDecimal(text, typeof cell === 'number');
+  const decimal = readDecimal(text, typeof cell === 'number', thousandsPoint);
   if (decimal === null) return { ok: false, reason: 'not_a_number' };
   return checkNumber(decimal, maxDecimals, bound);
 }
@@ -230,9 +261,11 @@ function checkDigits(text: string): string | { reason: MoneyParseFailure } {
   return digits.length > MAX_SIGNIFICANT_DIGITS ? { reason: 'too_many_digits' } : text;
 }
 
-function readDecimal(text: string, numericCell: boolean): Money | null {
+function readDecimal(text: string, numericCell: boolean, thousandsPoint: boolean): Money | null {
   // Only an Excel number can arrive in exponent form (String(1e-7), String(1e21)): text cannot.
   if (/e/i.test(text)) return numericCell ? readExponent(text) : null;
+  // "1.234" typed in an amount cell: a thousands point (parseAmountCell).
+  if (thousandsPoint && !numericCell && /^-?[1-9]\d{0,2}\.\d{3}$/.test(text)) return new Money(text.replace('.', ''));
   if (PLAIN.test(text)) return new Money(text);
   if (ITALIAN_GROUPED.test(text) || ITALIAN_PLAIN.test(text)) {
     return new Money(text.replace(/\./g, '').replace(',', '.'));

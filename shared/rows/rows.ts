@@ -19,7 +19,7 @@
 // amounts or hours.
 import type { Agreement, Category } from '../agreement/agreement';
 import { CATEGORIES as CATEGORY_LIST, limitsOf } from '../agreement/agreement';
-import { parseAmount, parseQuantity, withinBound, ZERO, type Money, type MoneyParse } from '../core/money';
+import { parseAmountCell, parseQuantity, withinBound, ZERO, type Money, type MoneyParse } from '../core/money';
 import { excelNumber } from '../core/excel-number';
 import { parseDate, parseMonth, type IsoDate, type IsoMonth } from '../core/dates';
 import {
@@ -460,10 +460,10 @@ class RowReading {
   }
 }
 
-/** A number cell: Excel numbers at Excel's precision first (DOMAIN §3 R02), then parseAmount/parseQuantity. */
+/** A number cell: Excel numbers at Excel's precision first (DOMAIN §3 R02), then parseAmountCell/parseQuantity. */
 function readNumber(field: FieldPlan, cell: unknown, reading: RowReading, index: AgreementIndex): void {
   const value = typeof cell === 'number' ? excelNumber(cell) : cell;
-  const result: MoneyParse = field.kind === 'quantity' ? parseQuantity(value, 4, null) : parseAmount(value, null);
+  const result: MoneyParse = field.kind === 'quantity' ? parseQuantity(value, 4, null) : parseAmountCell(value, null);
   // R02 bounds of the agreement: hours of one row at most rowHoursMax, every other figure below amountBelow.
   const bound = field.hours ? { atMost: index.rowHoursMax } : { below: index.amountBelow };
   if (result.ok && !withinBound(result.value, bound)) reading.problem(field.key, 'too_large');

@@ -5,7 +5,7 @@ import type { ParsedRow } from '../rows/rows';
 import { cellPreview, rowFinding } from './emit';
 import { formatMoneyIt, formatQuantityIt } from './format';
 import type { Agreement } from '../agreement/agreement';
-import { Money, parseAmount, ZERO } from '../core/money';
+import { Money, parseAmountCell, ZERO } from '../core/money';
 import { boundOf } from '../rows/rows';
 import { excelNumber } from '../core/excel-number';
 import { hoursAsTimeOf, type HoursAsTime } from './hours-as-time';
@@ -83,7 +83,7 @@ function limitText(field: string, env: { agreement: Agreement } | undefined): st
 
 /** A share as the message shows it: formatted when readable (a split is only checked when both are). */
 function readShare(row: ParsedRow, field: string): string {
-  const parsed = parseAmount(row.input[field]);
+  const parsed = parseAmountCell(row.input[field]);
   if (parsed.ok) return formatMoneyIt(parsed.value);
   return parsed.reason === 'empty' ? formatMoneyIt(ZERO) : cellPreview(row.input[field]);
 }

@@ -1,7 +1,7 @@
 // R16: volunteer hours are co-financing only, valued at most at the Ministry rate of the agreement's
 // reference level at the activity date.
 import { isBlank } from '../rows/rows';
-import { parseAmount } from '../core/money';
+import { parseAmountCell } from '../core/money';
 import { ministryRate } from '../agreement/reference';
 import { ccnlKey } from '../rows/rows';
 import type { RowRule } from './env';
@@ -13,7 +13,7 @@ export const checkVolunteers: RowRule = (row, env, out) => {
   if (v.category !== 'COFIN' || v.resourceType !== 'volontariato') return;
   const share = row.input.municipalShare;
   if (!isBlank(share)) {
-    const parsed = parseAmount(share);
+    const parsed = parseAmountCell(share);
     if (!parsed.ok || !parsed.value.isZero()) out.push(rowFinding(row, 'R16', 'error', 'municipalShare', 'municipal'));
   }
   if (!v.hourlyValue || !v.month) return;

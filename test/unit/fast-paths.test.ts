@@ -7,6 +7,7 @@ import {
   Money,
   moneyFromDigits,
   parseAmount,
+  parseAmountCell,
   parseNumberPlain,
   parseQuantity,
   withinBound,
@@ -32,6 +33,10 @@ const amountText = fc
 const digitsText = fc
   .tuple(fc.stringMatching(/^\d{1,18}$/), fc.constantFrom('', ',', '.'), fc.stringMatching(/^\d{0,6}$/))
   .map(([a, sep, b]) => a + sep + b);
+/** One to three digits, a point, three digits: the thousands-point reading of amount text. */
+const thousandsText = fc
+  .tuple(fc.stringMatching(/^\d{1,4}$/), fc.stringMatching(/^\d{2,4}$/))
+  .map(([a, b]) => `${a}.${b}`);
 const numberCell = fc.oneof(
   fc.double({ noNaN: false }),
   fc.integer(),
@@ -49,8 +54,9 @@ const bounds: NumberBound[] = [
 describe('amount fast path = plain reading', () => {
   it.each(bounds.map((b, i) => [i, b] as const))('bound %i: every text and number cell', (_i, bound) => {
     fc.assert(
-      fc.property(fc.oneof(amountText, digitsText, numberCell), (cell) => {
+      fc.property(fc.oneof(amountText, digitsText, thousandsText, numberCell), (cell) => {
         expect(same(parseAmount(cell, bound))).toBe(same(parseNumberPlain(cell, 2, bound)));
+        expect(same(parseAmountCell(cell, bound))).toBe(same(parseNumberPlain(cell, 2, bound, true)));
         expect(same(parseQuantity(cell, 4, bound))).toBe(same(parseNumberPlain(cell, 4, bound)));
       }),
       RUNS,
@@ -110,8 +116,10 @@ function regexDate(text: string): DateParse {
   };
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
   if (iso) return valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const it = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (it) return valid(Number(it[3]), Number(it[2]), Number(it[1]));
+  const it = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(text);
+  // A two-digit year as Excel reads it: 00–29 are 2000–2029, 30–99 are 1930–1999.
+  const year = (y: string) => (y.length === 4 ? Number(y) : Number(y) < 30 ? 2000 + Number(y) : 1900 + Number(y));
+  if (it) return valid(year(it[3]), Number(it[2]), Number(it[1]));
   return { ok: false, reason: 'invalid' };
 }
 

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { Money, parseAmount, formatAmount, formatAmountIt, roundCents, sum } from '../../shared/core/money';
+import {
+  Money,
+  parseAmount,
+  parseAmountCell,
+  parseQuantity,
+  formatAmount,
+  formatAmountIt,
+  roundCents,
+  sum,
+} from '../../shared/core/money';
 
 const ok = (cell: unknown) => {
   const r = parseAmount(cell);
@@ -34,6 +43,24 @@ describe('parseAmount reads what partners type', () => {
     [true, 'not_a_number'],
   ])('%p is refused as %s, never read as 0', (cell, reason) => {
     expect(parseAmount(cell)).toEqual({ ok: false, reason });
+  });
+
+  it('reads a point before three digits in a cell as a thousands point, as an Italian Excel does', () => {
+    const cell = (value: unknown) => {
+      const r = parseAmountCell(value);
+      return r.ok ? formatAmount(r.value) : r.reason;
+    };
+    expect(cell('1.234')).toBe('1234.00');
+    expect(cell('€ 12.500')).toBe('12500.00');
+    expect(cell('1.234,56')).toBe('1234.56');
+    // Not where it cannot be one: a number, 0.xxx, four digits before the point.
+    expect(cell(1.234)).toBe('too_many_decimals');
+    expect(cell('0.123')).toBe('too_many_decimals');
+    expect(cell('1234.567')).toBe('too_many_decimals');
+    // Wire amounts (API bodies) and hours or rates keep the point as a decimal one.
+    expect(parseAmount('1.234')).toEqual({ ok: false, reason: 'too_many_decimals' });
+    const rate = parseQuantity('19.575');
+    expect(rate.ok && rate.value.toString()).toBe('19.575');
   });
 
   it('treats blank cells as empty, not as zero', () => {

@@ -261,16 +261,17 @@ describe('other writers and date systems read the same', () => {
     expect((await viaPane(bytes, 'goods-chart')).map(key).sort()).toEqual(cli.findings.map(key).sort());
   });
 
-  it('an Excel Table with its totals row, filter, hidden row and months as Italian text: the planted mistake only', async () => {
+  it('an Excel Table with its totals row, filter, hidden row; dates, months and amounts as Italian text: the planted mistake only', async () => {
     const bytes = await personnelExcelTable();
     const cli = await viaCli(bytes, 'excel-table');
     expect(rowProblems(cli.findings)).toEqual(planted(EXCEL_TABLE_PLANTED));
     const r02 = cli.findings.find((f) => f.code === 'R02') as Seen & { message: string };
     // The value as Excel shows it in an Italian workbook, not the double behind it.
     expect(r02.message).toContain('(800,625)');
-    // 656.0099999999999 is 656,01 and its row counts: 780,00 + 656,01 + 300,00 (row 7 is excluded).
+    // 656.0099999999999 is 656,01 and its row counts: 780,00 + 656,01 + 300,00 (row 7 is excluded),
+    // and the goods typed as text: 1.220 (a thousands point) + 122,00.
     const r23 = cli.findings.find((f) => f.code === 'R23') as Seen & { message: string };
-    expect(r23.message).toContain('rendicontati 1.736,01 €');
+    expect(r23.message).toContain('rendicontati 3.078,01 €');
     expect((await viaPane(bytes, 'excel-table')).map(key).sort()).toEqual(cli.findings.map(key).sort());
   });
 

@@ -1,0 +1,68 @@
+// Date and month cells as Italian workbooks hold them as text (DOMAIN §7 Mese, Data): numbers,
+// the names an Italian Excel shows for its gg-mmm-aa, mmm-aa and mmmm aaaa formats, two-digit
+// years as Excel reads them, the time an export adds.
+import { parseDate, parseMonth } from '../../shared/core/dates';
+
+const read = (text: string) => {
+  const parsed = parseMonth(text);
+  return parsed.ok ? parsed.value : parsed.reason;
+};
+
+describe('parseMonth', () => {
+  it.each([
+    ['03/2026', '2026-03'],
+    ['2026-03', '2026-03'],
+    ['marzo 2026', '2026-03'],
+    ['Marzo 2026', '2026-03'],
+    ['gen-26', '2026-01'],
+    ['set-26', '2026-09'],
+    ['mag 2026', '2026-05'],
+    ['dic.26', '2026-12'],
+    ['ott-2026', '2026-10'],
+    ['maggio 26', '2026-05'],
+    ['giu/2027', '2027-06'],
+    ['dicembre 99', '1999-12'], // Excel's two-digit years: 30–99 are the 1900s
+  ])('%s is %s', (text, month) => {
+    expect(read(text)).toBe(month);
+  });
+
+  it.each(['ma-26', 'marz 2026', 'xyz 2026', 'gen-2', 'gen-202', 'gennaio', '13/2026', 'march 2026'])(
+    '%s is not a month',
+    (text) => {
+      expect(read(text)).toBe('invalid');
+    },
+  );
+});
+
+describe('parseDate', () => {
+  const readDate = (text: string) => {
+    const parsed = parseDate(text);
+    return parsed.ok ? parsed.value : parsed.reason;
+  };
+
+  it.each([
+    ['15/03/2026', '2026-03-15'],
+    ['15/3/2026', '2026-03-15'],
+    ['15.03.2026', '2026-03-15'],
+    ['15/03/26', '2026-03-15'],
+    ['15/03/2026 00:00', '2026-03-15'],
+    ['15/03/2026 14.30.00', '2026-03-15'],
+    ['15 marzo 2026', '2026-03-15'],
+    ['15 Marzo 2026', '2026-03-15'],
+    ['1° marzo 2026', '2026-03-01'],
+    ['lunedì 16 marzo 2026', '2026-03-16'],
+    ['Lunedì, 16 marzo 2026', '2026-03-16'],
+    ['15-mar-26', '2026-03-15'],
+    ['15 mar 2026', '2026-03-15'],
+    ['2026-03-15T00:00:00', '2026-03-15'],
+  ])('%s is %s', (text, day) => {
+    expect(readDate(text)).toBe(day);
+  });
+
+  it.each(['31 aprile 2026', '15 marz 2026', '15 march 2026', '03/15/2026', '15/03/2026 ore 10', '15 marzo'])(
+    '%s is not a date',
+    (text) => {
+      expect(readDate(text)).toBe('invalid');
+    },
+  );
+});
