@@ -54,11 +54,11 @@ function buildIndex(agreement: Agreement): AgreementIndex {
     const keys = set(values);
     // Common spellings of the configured methods; they only widen what the config allows.
     const aliases: Record<string, string[]> = {
-      bonifico: ['bonificobancario', 'bonificosepa', 'bb'],
-      carta: ['cartadicredito', 'cartadidebito', 'bancomat', 'pos', 'cartaprepagata'],
-      ridsdd: ['rid', 'sdd', 'addebitodiretto', 'addebitoincontosdd'],
+      bonifico: ['bonificobancario', 'bonificosepa', 'bb', 'bonificoonline', 'bonificoistantaneo', 'homebanking'],
+      carta: ['cartadicredito', 'cartadidebito', 'bancomat', 'pos', 'cartaprepagata', 'cartaaziendale'],
+      ridsdd: ['rid', 'sdd', 'addebitodiretto', 'addebitoincontosdd', 'addebitoinconto', 'sepadd'],
       pagopa: [],
-      assegnonontrasferibile: ['assegno', 'assegnocircolare'],
+      assegnonontrasferibile: ['assegno', 'assegnocircolare', 'assegnobancario'],
     };
     for (const [canonical, extra] of Object.entries(aliases)) {
       if (keys.has(canonical)) for (const e of extra) keys.add(e);

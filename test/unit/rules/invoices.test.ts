@@ -38,6 +38,12 @@ describe('R10 payment', () => {
     ]);
   });
 
+  it('accepts the usual spellings of the traceable methods', () => {
+    const methods = ['Bonifico bancario', 'bonifico online', 'Bonifico istantaneo', 'Home banking', 'Bancomat'];
+    methods.push('Carta aziendale', 'Addebito in conto', 'SEPA DD', 'Assegno bancario', 'PagoPA');
+    expect(located(rowFindingsOf(methods.map((paymentMethod) => beni({ paymentMethod }))), 'R10')).toEqual([]);
+  });
+
   it('rejects cash and untraceable methods', () => {
     const findings = rowFindingsOf([beni({ paymentMethod: 'Contanti' }), serv({ paymentMethod: 'baratto' })]);
     expect(located(findings, 'R10')).toEqual([
