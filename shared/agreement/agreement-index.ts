@@ -79,11 +79,46 @@ function buildIndex(agreement: Agreement): AgreementIndex {
       return actionsGlobal.get(key) ?? null;
     },
     programmeOfAction: (actionId) => programmeOf.get(actionId) ?? null,
-    eligibleExpense: set(agreement.rules.expenseTypes.eligible),
-    ineligibleExpense: set(agreement.rules.expenseTypes.ineligible),
+    eligibleExpense: withAliases(set(agreement.rules.expenseTypes.eligible), EXPENSE_ALIASES),
+    ineligibleExpense: withAliases(set(agreement.rules.expenseTypes.ineligible), EXPENSE_ALIASES),
     traceablePayment: paymentAliases(agreement.rules.paymentMethods.traceable),
     ineligiblePayment,
     amountBelow: new Money(limitsOf(agreement).amountBelow),
     rowHoursMax: new Money(limitsOf(agreement).rowHoursMax),
   };
+}
+
+/**
+ * Common spellings of the agreement's expense types (singular and plural, the short names partners
+ * use), by the type's normalised key: a partner's own workbook has no drop-down. They only widen
+ * a type the agreement lists, eligible or not.
+ */
+const EXPENSE_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  materialediconsumo: ['materialidiconsumo', 'materialeconsumo', 'benidiconsumo'],
+  attrezzatureminute: ['attrezzaturaminuta', 'piccoleattrezzature'],
+  alimentari: ['generialimentari', 'alimenti'],
+  materialedidattico: ['materialididattici'],
+  servizi: ['servizio'],
+  consulenzeeprestazioniprofessionali: [
+    'consulenze',
+    'consulenza',
+    'prestazioniprofessionali',
+    'prestazioneprofessionale',
+  ],
+  trasporti: ['trasporto'],
+  utenze: ['utenza'],
+  affittielocazioni: ['affitto', 'affitti', 'locazione', 'locazioni', 'canonedilocazione'],
+  assicurazioni: ['assicurazione'],
+  sanzioniemulte: ['sanzioni', 'sanzione', 'multe', 'multa'],
+  omaggieregalie: ['omaggi', 'omaggio', 'regalie', 'regali'],
+  interessipassivi: ['interessi'],
+  ammortamenti: ['ammortamento'],
+  accantonamenti: ['accantonamento'],
+};
+
+function withAliases(keys: Set<string>, aliases: Readonly<Record<string, readonly string[]>>): Set<string> {
+  for (const [canonical, extra] of Object.entries(aliases)) {
+    if (keys.has(canonical)) for (const e of extra) keys.add(e);
+  }
+  return keys;
 }

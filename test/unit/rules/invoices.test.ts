@@ -127,6 +127,16 @@ describe('R14 expense types', () => {
     ).toEqual([]);
   });
 
+  it('accepts the usual spellings of the listed types, and refuses those of the ineligible ones', () => {
+    const types = ['Materiali di consumo', 'Affitto', 'Locazione', 'Consulenza', 'Utenza', 'Assicurazione'];
+    const rows = types.map((expenseType) => beni({ expenseType }));
+    expect(rowFindingsOf(rows).filter((f) => f.field === 'expenseType')).toEqual([]);
+    const refused = rowFindingsOf([beni({ expenseType: 'Multa' }), serv({ expenseType: 'Omaggi' })]);
+    expect(refused.map((f) => `${f.code} ${f.params?.variant}`)).toEqual(['R14 ineligible', 'R14 ineligible']);
+    // A type the agreement does not list stays unknown (R01), whatever it looks like.
+    expect(rowFindingsOf([beni({ expenseType: 'cancelleria' })]).map((f) => f.code)).toEqual(['R01']);
+  });
+
   it('rejects an ineligible type', () => {
     const findings = rowFindingsOf([beni({ expenseType: 'Sanzioni e multe' })]);
     expect(located(findings, 'R14')).toEqual([['R14', 'error', 'Beni di consumo', 2, 'F', 'expenseType']]);
