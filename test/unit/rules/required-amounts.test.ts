@@ -38,6 +38,13 @@ describe('R01 required fields', () => {
     ]);
   });
 
+  it('reads the usual names of the employment types', () => {
+    const names = ['Socio lavoratore', 'socia lavoratrice', 'Tempo indeterminato', 'Dipendente a tempo determinato'];
+    names.push('Co.co.co.', 'Collaboratrice', 'Libera professionista', 'Partita IVA');
+    const rows = names.map((employment, i) => pers({ rowId: `p${i}`, employment }));
+    expect(located(rowFindingsOf(rows), 'R01')).toEqual([]);
+  });
+
   it('reports an unknown category on the row', () => {
     const [finding] = rowFindingsOf([{ ...gen(), category: 'ALTRO' as never }]);
     expect(finding).toMatchObject({ code: 'R01', field: 'category', severity: 'error' });
