@@ -13,6 +13,17 @@ describe('R15 documents', () => {
     expect(located(rowFindingsOf(rows), 'R15')).toEqual([]);
   });
 
+  it('reads the names bookkeepers write, plurals included', () => {
+    const rows = [
+      pers({ rowId: 'p1', documents: 'LUL; registro presenze; contabile bancaria; delega F24' }),
+      pers({ rowId: 'p2', documents: 'Libro unico del lavoro, fogli firme, bonifici, F24 quietanzati' }),
+      beni({ documents: 'Fatture; estratto conto' }),
+      serv({ documents: 'notule, quietanze, deleghe F24' }),
+      gen({ documents: 'fatture elettroniche; criterio di riparto' }),
+    ];
+    expect(located(rowFindingsOf(rows), 'R15')).toEqual([]);
+  });
+
   it('warns during the window, listing what is missing', () => {
     const findings = rowFindingsOf([serv({ documents: 'notula; pagamento' })]);
     expect(located(findings, 'R15')).toEqual([['R15', 'warning', 'Servizi', 2, 'R', 'documents']]);
