@@ -68,15 +68,30 @@ function buildIndex(agreement: Agreement): AgreementIndex {
   const ineligiblePayment = set(agreement.rules.paymentMethods.ineligible);
   if (ineligiblePayment.has('contanti')) ineligiblePayment.add('contante').add('cassa');
 
+  const programmeOfText = (text: string): string | null => programmes.get(normaliseText(text)) ?? null;
+  const actionOfText = (text: string, programme: string | null): string | null => {
+    const key = normaliseText(text);
+    if (programme) {
+      const local = actionsByProgramme.get(programme)?.get(key);
+      if (local) return local;
+    }
+    return actionsGlobal.get(key) ?? null;
+  };
+  const programmeTitles = new Map(agreement.programmes.map((p) => [normaliseText(p.title), p.id]));
+  const actionTitles = new Map(
+    agreement.programmes.flatMap((p) => p.actions.map((a) => [normaliseText(a.title), a.id])),
+  );
   return {
-    resolveProgramme: (text) => programmes.get(normaliseText(text)) ?? null,
+    // The cell as a key first (nearly every row); then the forms of drop-downs and documents.
+    resolveProgramme: (text) =>
+      programmeOfText(text) ?? labelledId(text, PROGRAMME_WORD, programmeOfText, programmeTitles),
     resolveAction: (text, programme) => {
-      const key = normaliseText(text);
-      if (programme) {
-        const local = actionsByProgramme.get(programme)?.get(key);
-        if (local) return local;
-      }
-      return actionsGlobal.get(key) ?? null;
+      // "1.1" first: as a key it would read "11", which an eleventh action would answer to.
+      const numbered = text.indexOf('.') < 0 ? null : NUMBERED_ACTION.exec(text.replace(ACTION_WORD, ''));
+      if (numbered) return actionOfText(`P${numbered[1]}.A${numbered[2]}`, null);
+      const direct = actionOfText(text, programme);
+      if (direct) return direct;
+      return labelledId(text, ACTION_WORD, (code) => actionOfText(code, programme), actionTitles);
     },
     programmeOfAction: (actionId) => programmeOf.get(actionId) ?? null,
     eligibleExpense: withAliases(set(agreement.rules.expenseTypes.eligible), EXPENSE_ALIASES),
@@ -121,4 +136,33 @@ function withAliases(keys: Set<string>, aliases: Readonly<Record<string, readonl
     if (keys.has(canonical)) for (const e of extra) keys.add(e);
   }
   return keys;
+}
+
+/** "Programma", "Prog.", "Programma n.", "Programma n°" before the number. */
+const PROGRAMME_WORD = /^\s*(?:programma|prog\.?)\s*(?:n\.?|n°|nr\.?)?\s*/i;
+/** "Azione", "Az.", "Azione n." before the number. */
+const ACTION_WORD = /^\s*(?:azione|az\.?)\s*(?:n\.?|n°|nr\.?)?\s*/i;
+/** "1.1", "2.3": programme and action numbered as the agreement's documents number them. */
+const NUMBERED_ACTION = /^(\d{1,2})\s*\.\s*(\d{1,2})$/;
+/** A code and its title, as drop-downs show them: "P1 - Crema città…", "A1 – Progetto…", "P1: …". */
+const CODE_AND_TITLE = /^([^\s:–—-]+(?:\s+[^\s:–—-]+)?)\s*(?:-|–|—|:)\s*(.+)$/;
+
+/**
+ * The id a labelled cell names ("Prog. 1", "Programma n. 1", "P1 - <title>"), or null. A code
+ * followed by the title of another programme or action names neither: it is not guessed.
+ */
+function labelledId(
+  text: string,
+  word: RegExp,
+  ofCode: (code: string) => string | null,
+  titles: ReadonlyMap<string, string>,
+): string | null {
+  const bare = text.replace(word, '');
+  const labelled = ofCode(bare);
+  if (labelled) return labelled;
+  const parts = CODE_AND_TITLE.exec(bare);
+  if (!parts) return null;
+  const id = ofCode(parts[1]) ?? ofCode(parts[1].replace(word, ''));
+  const titled = titles.get(normaliseText(parts[2]));
+  return id && (titled === undefined || titled === id) ? id : null;
 }
