@@ -794,21 +794,21 @@ export function normaliseCcnl(text: string): string {
     .replace(/[^a-z0-9]+/g, '-');
 }
 
-/** Level cell -> table key ('livello a1' -> 'A1'). */
+/** Level cell -> table key ('livello a1', 'Liv. C1' -> 'A1', 'C1'). */
 export function normaliseLevel(text: string): string {
   // Most levels are typed as keys already ("A1", "C3"): upper-case letters and digits only.
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (!((code >= 65 && code <= 90) || (code >= 48 && code <= 57))) return normaliseLevelPlain(text);
   }
-  return text.startsWith('LIVELLO') ? normaliseLevelPlain(text) : text;
+  return text.startsWith('LIV') ? normaliseLevelPlain(text) : text;
 }
 
 /** The reading of every level cell (the reference normaliseLevel's common case is checked against). */
 export function normaliseLevelPlain(text: string): string {
   return text
     .toUpperCase()
-    .replace(/^\s*LIVELLO\s*/, '')
+    .replace(/^\s*LIV(?:ELLO|\.)?\s*/, '')
     .replace(/[\s.-]/g, '');
 }
 

@@ -54,6 +54,13 @@ describe('R06 Ministry average hourly cost', () => {
     expect(located(rowFindingsOf([pers({ hourlyCost: '20,07', amount: '1605,60' })]), 'R06')).toEqual([]);
   });
 
+  it('reads the level however it is labelled (Livello A1, Liv. A1, liv A1)', () => {
+    for (const level of ['Livello A1', 'Liv. A1', 'liv A1', 'a1'])
+      expect(located(rowFindingsOf([pers({ level, hourlyCost: '20,08', amount: '1606,40' })]), 'R06')).toEqual([
+        ['R06', 'warning', 'Personale', 2, 'K', 'hourlyCost'],
+      ]);
+  });
+
   it('warns above it', () => {
     expect(located(rowFindingsOf([pers({ hourlyCost: '20,08', amount: '1606,40' })]), 'R06')).toEqual([
       ['R06', 'warning', 'Personale', 2, 'K', 'hourlyCost'],
