@@ -24,6 +24,7 @@ const municipalShare = f('municipalShare', 'Quota Comune', 'amount', [
   'Quota contributo',
   'Quota comunale',
   'A carico Comune',
+  'Quota a carico del Comune',
 ]);
 const cofinancingShare = f('cofinancingShare', 'Quota cofinanziamento', 'amount', [
   'Quota co-finanziamento',
@@ -37,7 +38,7 @@ const date = f('date', 'Data', 'date', ['Data spesa', 'Data documento', 'Data at
 const amount = f('amount', 'Importo', 'amount', ['Importo rendicontato', 'Totale', 'Importo imputato']);
 
 const invoice: FieldDef[] = [
-  f('supplier', 'Fornitore', 'text', ['Ragione sociale', 'Fornitore / professionista']),
+  f('supplier', 'Fornitore', 'text', ['Ragione sociale', 'Fornitore / professionista', 'Ragione sociale fornitore']),
   f('supplierId', 'P.IVA / C.F.', 'text', [
     'Partita IVA',
     'P.IVA',
@@ -46,6 +47,8 @@ const invoice: FieldDef[] = [
     'CF/PIVA',
     'Partita IVA / Codice fiscale',
     'Codice fiscale / Partita IVA',
+    'Partita IVA / C.F.',
+    'P.IVA fornitore',
   ]),
   f('invoiceNumber', 'N. fattura', 'text', [
     'Numero documento',
@@ -68,16 +71,29 @@ const invoice: FieldDef[] = [
     'Mod. pagamento',
     'Tipo pagamento',
   ]),
-  f('cupOnInvoice', 'CUP in fattura', 'boolean', ['CUP indicato', 'CUP riportato']),
+  f('cupOnInvoice', 'CUP in fattura', 'boolean', ['CUP indicato', 'CUP riportato', 'CUP indicato in fattura']),
 ];
 
 export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
   PERS: [
-    f('name', 'Nominativo', 'text', ['Cognome e nome', 'Dipendente', 'Nome e cognome', 'Operatore']),
-    f('taxCode', 'Codice fiscale', 'text', ['CF', 'C.F.', 'Cod. fiscale']),
-    f('employment', 'Tipo rapporto', 'enum', ['Tipologia rapporto', 'Tipo contratto', 'Rapporto']),
+    f('name', 'Nominativo', 'text', [
+      'Cognome e nome',
+      'Dipendente',
+      'Nome e cognome',
+      'Operatore',
+      'Nominativo dipendente',
+    ]),
+    f('taxCode', 'Codice fiscale', 'text', ['CF', 'C.F.', 'Cod. fiscale', 'Codice fiscale dipendente']),
+    f('employment', 'Tipo rapporto', 'enum', [
+      'Tipologia rapporto',
+      'Tipo contratto',
+      'Rapporto',
+      'Tipologia contratto',
+      'Tipo di contratto',
+      'Tipo di rapporto',
+    ]),
     f('role', 'Qualifica', 'text', ['Ruolo', 'Mansione']),
-    f('ccnl', 'CCNL', 'text', ['Contratto collettivo']),
+    f('ccnl', 'CCNL', 'text', ['Contratto collettivo', 'CCNL applicato']),
     f('level', 'Livello', 'text', ['Inquadramento', 'Livello CCNL']),
     programme,
     action,
@@ -87,8 +103,17 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
       'Mese/anno',
       'Mese di competenza',
       'Mese rendicontato',
+      'Periodo di riferimento',
     ]),
-    f('hours', 'Ore', 'quantity', ['Ore lavorate', 'Ore progetto', 'N. ore', 'Ore rendicontate', 'Totale ore']),
+    f('hours', 'Ore', 'quantity', [
+      'Ore lavorate',
+      'Ore progetto',
+      'N. ore',
+      'Ore rendicontate',
+      'Totale ore',
+      'Ore dedicate al progetto',
+      'Ore imputate',
+    ]),
     f('hourlyCost', 'Costo orario', 'quantity', [
       'Costo orario lordo',
       'Costo orario €',
