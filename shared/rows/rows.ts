@@ -191,16 +191,30 @@ export function textOf(cell: unknown): string | null {
   return null;
 }
 
-const TRUE_WORDS = new Set(['si', 'sì', 's', 'yes', 'y', 'true', 'x', '1', 'vero']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'falso']);
+// Keys as normaliseText gives them ("Sì" and "SI." are "si"; "non riportato" is "nonriportato").
+const TRUE_WORDS = new Set([
+  'si',
+  's',
+  'yes',
+  'y',
+  'true',
+  'x',
+  '1',
+  'vero',
+  'presente',
+  'riportato',
+  'indicato',
+  'ok',
+]);
+const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'falso', 'assente', 'nonriportato', 'nonindicato', 'mancante']);
 
 function readBoolean(cell: unknown): boolean | null | 'invalid' {
   if (typeof cell === 'boolean') return cell;
   const text = textOf(cell);
   if (text === null) return isBlank(cell) ? null : 'invalid';
-  const lower = text.toLowerCase();
-  if (TRUE_WORDS.has(lower)) return true;
-  if (FALSE_WORDS.has(lower)) return false;
+  const key = normaliseText(text);
+  if (TRUE_WORDS.has(key)) return true;
+  if (FALSE_WORDS.has(key)) return false;
   return 'invalid';
 }
 
@@ -236,6 +250,13 @@ const RESOURCE_BY_KEY = new Map<string, ResourceType>([
   ['volontari', 'volontariato'],
   ['vol', 'volontariato'],
   ['oredivolontariato', 'volontariato'],
+  ['volontario', 'volontariato'],
+  ['orevolontari', 'volontariato'],
+  ['lavorovolontario', 'volontariato'],
+  ['monetarie', 'monetaria'],
+  ['risorsemonetarie', 'monetaria'],
+  ['nonmonetarie', 'non monetaria'],
+  ['risorsenonmonetarie', 'non monetaria'],
 ]);
 
 const DOCUMENT_BY_KEY = new Map<string, string>();

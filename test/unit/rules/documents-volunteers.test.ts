@@ -24,6 +24,15 @@ describe('R15 documents', () => {
     expect(located(rowFindingsOf(rows), 'R15')).toEqual([]);
   });
 
+  it('reads the usual names of the co-financing resource types', () => {
+    const rows = [
+      cofin({ rowId: 'c1', resourceType: 'Lavoro volontario' }),
+      cofin({ rowId: 'c2', resourceType: 'Ore volontari' }),
+      cofin({ rowId: 'c3', resourceType: 'Risorse monetarie', volunteer: '', hours: '', hourlyValue: '' }),
+    ];
+    expect(rowFindingsOf(rows).filter((f) => f.field === 'resourceType')).toEqual([]);
+  });
+
   it('warns during the window, listing what is missing', () => {
     const findings = rowFindingsOf([serv({ documents: 'notula; pagamento' })]);
     expect(located(findings, 'R15')).toEqual([['R15', 'warning', 'Servizi', 2, 'R', 'documents']]);

@@ -113,6 +113,14 @@ describe('R13 CUP', () => {
     expect(located(rowFindingsOf([beni({ cupOnInvoice: 'Sì' })], ctx({ agreement: withCup })), 'R13')).toEqual([]);
   });
 
+  it('reads the ways a CUP column is filled in', () => {
+    const stated = ['SI', 'Sì.', 'presente', 'Riportato', 'X', 'ok'].map((cupOnInvoice) => beni({ cupOnInvoice }));
+    expect(located(rowFindingsOf(stated, ctx({ agreement: withCup })), 'R13')).toEqual([]);
+    const absent = ['Non riportato', 'assente', 'NO'].map((cupOnInvoice) => beni({ cupOnInvoice }));
+    const findings = rowFindingsOf(absent, ctx({ agreement: withCup })).filter((f) => f.code === 'R13');
+    expect(findings.map((f) => f.params?.variant)).toEqual(['absent', 'absent', 'absent']);
+  });
+
   it('warns (configured severity) when the invoice does not state it', () => {
     expect(located(rowFindingsOf([beni({ cupOnInvoice: 'no' })], ctx({ agreement: withCup })), 'R13')).toEqual([
       ['R13', 'warning', 'Beni di consumo', 2, 'M', 'cupOnInvoice'],
