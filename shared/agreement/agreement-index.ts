@@ -50,21 +50,6 @@ function buildIndex(agreement: Agreement): AgreementIndex {
     actionsByProgramme.set(p.id, local);
   }
   const set = (values: readonly string[]) => new Set(values.map(normaliseText));
-  const paymentAliases = (values: readonly string[]) => {
-    const keys = set(values);
-    // Common spellings of the configured methods; they only widen what the config allows.
-    const aliases: Record<string, string[]> = {
-      bonifico: ['bonificobancario', 'bonificosepa', 'bb', 'bonificoonline', 'bonificoistantaneo', 'homebanking'],
-      carta: ['cartadicredito', 'cartadidebito', 'bancomat', 'pos', 'cartaprepagata', 'cartaaziendale'],
-      ridsdd: ['rid', 'sdd', 'addebitodiretto', 'addebitoincontosdd', 'addebitoinconto', 'sepadd'],
-      pagopa: [],
-      assegnonontrasferibile: ['assegno', 'assegnocircolare', 'assegnobancario'],
-    };
-    for (const [canonical, extra] of Object.entries(aliases)) {
-      if (keys.has(canonical)) for (const e of extra) keys.add(e);
-    }
-    return keys;
-  };
   const ineligiblePayment = set(agreement.rules.paymentMethods.ineligible);
   if (ineligiblePayment.has('contanti')) ineligiblePayment.add('contante').add('cassa');
 
@@ -96,12 +81,20 @@ function buildIndex(agreement: Agreement): AgreementIndex {
     programmeOfAction: (actionId) => programmeOf.get(actionId) ?? null,
     eligibleExpense: withAliases(set(agreement.rules.expenseTypes.eligible), EXPENSE_ALIASES),
     ineligibleExpense: withAliases(set(agreement.rules.expenseTypes.ineligible), EXPENSE_ALIASES),
-    traceablePayment: paymentAliases(agreement.rules.paymentMethods.traceable),
+    traceablePayment: withAliases(set(agreement.rules.paymentMethods.traceable), PAYMENT_ALIASES),
     ineligiblePayment,
     amountBelow: new Money(limitsOf(agreement).amountBelow),
     rowHoursMax: new Money(limitsOf(agreement).rowHoursMax),
   };
 }
+
+/** Common spellings of the payment methods, by the method's normalised key (see withAliases). */
+const PAYMENT_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  bonifico: ['bonificobancario', 'bonificosepa', 'bb', 'bonificoonline', 'bonificoistantaneo', 'homebanking'],
+  carta: ['cartadicredito', 'cartadidebito', 'bancomat', 'pos', 'cartaprepagata', 'cartaaziendale'],
+  ridsdd: ['rid', 'sdd', 'addebitodiretto', 'addebitoincontosdd', 'addebitoinconto', 'sepadd'],
+  assegnonontrasferibile: ['assegno', 'assegnocircolare', 'assegnobancario'],
+};
 
 /**
  * Common spellings of the agreement's expense types (singular and plural, the short names partners
@@ -131,6 +124,7 @@ const EXPENSE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   accantonamenti: ['accantonamento'],
 };
 
+/** Adds the aliases of the configured keys: they only widen what the agreement allows. */
 function withAliases(keys: Set<string>, aliases: Readonly<Record<string, readonly string[]>>): Set<string> {
   for (const [canonical, extra] of Object.entries(aliases)) {
     if (keys.has(canonical)) for (const e of extra) keys.add(e);
@@ -162,7 +156,7 @@ function labelledId(
   if (labelled) return labelled;
   const parts = CODE_AND_TITLE.exec(bare);
   if (!parts) return null;
-  const id = ofCode(parts[1]) ?? ofCode(parts[1].replace(word, ''));
+  const id = ofCode(parts[1]);
   const titled = titles.get(normaliseText(parts[2]));
   return id && (titled === undefined || titled === id) ? id : null;
 }
