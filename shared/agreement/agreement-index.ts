@@ -2,7 +2,7 @@
 // cells in any accepted spelling, closed lists of expense types and payment methods.
 import type { Agreement } from './agreement';
 import { limitsOf } from './agreement';
-import { Money } from '../core/money';
+import { Money, fixedOfMoney } from '../core/money';
 import { normaliseText } from '../core/text-key';
 
 export interface AgreementIndex {
@@ -18,6 +18,9 @@ export interface AgreementIndex {
   /** R02 bounds (DOMAIN §3) as decimals, so no cell compares against a string it would parse again. */
   amountBelow: Money;
   rowHoursMax: Money;
+  /** The same bounds as Fixed (core/fixed), what parseRow compares each figure with. */
+  amountBelowFixed: number;
+  rowHoursMaxFixed: number;
 }
 
 /** Builds the index of one agreement; a pass over many rows builds it once and passes it on. */
@@ -85,7 +88,14 @@ function buildIndex(agreement: Agreement): AgreementIndex {
     ineligiblePayment,
     amountBelow: new Money(limitsOf(agreement).amountBelow),
     rowHoursMax: new Money(limitsOf(agreement).rowHoursMax),
+    amountBelowFixed: boundFixed(limitsOf(agreement).amountBelow),
+    rowHoursMaxFixed: boundFixed(limitsOf(agreement).rowHoursMax),
   };
+}
+
+/** A bound as a Fixed; one beyond what a Fixed holds bounds nothing a Fixed can hold (the schema caps it). */
+function boundFixed(text: string): number {
+  return fixedOfMoney(new Money(text)) ?? Number.POSITIVE_INFINITY;
 }
 
 /** Common spellings of the payment methods, by the method's normalised key (see withAliases). */

@@ -4,6 +4,7 @@
 // test/unit/agreements-shipped.test.ts, not at every start).
 import { z } from 'zod';
 import { CATEGORIES, DEFAULT_LIMITS } from './agreement';
+import { Money } from '../core/money';
 
 const amount = z.string().regex(/^\d+(\.\d{1,2})?$/, 'importo con al massimo 2 decimali');
 const rate = z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'tasso tra 0 e 1');
@@ -59,12 +60,18 @@ export const RequiredDocumentsSchema = z.record(z.string(), z.array(z.array(z.st
 
 /** R02 bounds (defaults; the shipped data files need not state them). */
 export const LimitsSchema = z.object({
-  /** Every amount is below this (exclusive): rows, outcomes, reviews. */
-  amountBelow: amount.default('10000000.00'),
-  /** Hours of one row (and monthly contract hours) at most this. */
+  /**
+   * Every amount is below this (exclusive): rows, outcomes, reviews. At most €100 billion, so that
+   * every figure a row may hold is exact as a Fixed inside a pass (core/fixed.ts).
+   */
+  amountBelow: amount
+    .refine((text) => new Money(text).lte('100000000000'), 'al massimo 100.000.000.000,00')
+    .default('10000000.00'),
+  /** Hours of one row (and monthly contract hours) at most this (at most a million, as above). */
   rowHoursMax: z
     .string()
     .regex(/^\d+(\.\d{1,2})?$/)
+    .refine((text) => new Money(text).lte('1000000'), 'al massimo 1.000.000 ore')
     .default('744'),
 });
 

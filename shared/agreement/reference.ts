@@ -2,7 +2,8 @@
 // The table is data (shared/agreement/data/ministry-hourly-costs.json); intermediate levels may be missing.
 import { compareText } from '../rules/order';
 import table from './data/ministry-hourly-costs.json';
-import { Money } from '../core/money';
+import { Money, fixedOfMoney } from '../core/money';
+import type { Fixed } from '../core/fixed';
 import type { IsoMonth } from '../core/dates';
 
 export interface HourlyCostTable {
@@ -12,12 +13,21 @@ export interface HourlyCostTable {
   tables: { ccnl: string; effectiveFrom: IsoMonth; rates: Record<string, string> }[];
 }
 
-export type ReferenceRate =
-  { ok: true; rate: Money; effectiveFrom: IsoMonth; source: string } | { ok: false; reason: 'ccnl' | 'date' | 'level' };
+export type ReferenceRate = FoundRate | { ok: false; reason: 'ccnl' | 'date' | 'level' };
+
+export interface FoundRate {
+  ok: true;
+  rate: Money;
+  /** The rate as a Fixed (core/fixed), or null when it has more than four decimals. */
+  rateFixed: Fixed | null;
+  effectiveFrom: IsoMonth;
+  source: string;
+}
 
 interface Edition {
   effectiveFrom: IsoMonth;
-  rates: Map<string, Money>;
+  /** Level -> the answer for it, built once with the table (rules ask it of every PERS row). */
+  rates: Map<string, FoundRate>;
 }
 
 /** A table ready for lookups (editions per CCNL, newest first, rates as Money); build once per pass. */
@@ -30,10 +40,18 @@ export function compileHourlyCosts(data: HourlyCostTable): CompiledHourlyCosts {
   const byCcnl = new Map<string, Edition[]>();
   for (const t of data.tables) {
     const list = byCcnl.get(t.ccnl) ?? [];
-    list.push({
-      effectiveFrom: t.effectiveFrom,
-      rates: new Map(Object.entries(t.rates).map(([level, rate]) => [level.toUpperCase(), new Money(rate)])),
-    });
+    const rates = new Map<string, FoundRate>();
+    for (const [level, text] of Object.entries(t.rates)) {
+      const rate = new Money(text);
+      rates.set(level.toUpperCase(), {
+        ok: true,
+        rate,
+        rateFixed: fixedOfMoney(rate),
+        effectiveFrom: t.effectiveFrom,
+        source: data.source,
+      });
+    }
+    list.push({ effectiveFrom: t.effectiveFrom, rates });
     byCcnl.set(t.ccnl, list);
   }
   // Newest first, so the first edition not after the month is the one in force.
@@ -60,7 +78,5 @@ export function ministryRate(
   let edition: (typeof list)[number] | undefined;
   for (let i = 0; i < list.length && edition === undefined; i++) if (list[i].effectiveFrom <= month) edition = list[i];
   if (!edition) return { ok: false, reason: 'date' };
-  const rate = edition.rates.get(level.toUpperCase());
-  if (!rate) return { ok: false, reason: 'level' };
-  return { ok: true, rate, effectiveFrom: edition.effectiveFrom, source: data.source };
+  return edition.rates.get(level.toUpperCase()) ?? { ok: false, reason: 'level' };
 }

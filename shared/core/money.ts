@@ -1,5 +1,6 @@
 // Money is decimal.js end to end: a binary float never sits between a cell and a total.
 import Decimal from 'decimal.js';
+import { FIXED_DECIMALS, SCAN_NEGATIVE, SCAN_OTHER_FORM, SCAN_TOO_MANY_DECIMALS, scanFixed, type Fixed } from './fixed';
 
 /** Decimal configured for money: enough precision for any sum, half-up where rounding is asked. */
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -70,47 +71,29 @@ export function parseQuantity(cell: unknown, maxDecimals = 4, bound: NumberBound
 }
 
 function parseNumber(cell: unknown, maxDecimals: number, bound: NumberBound, thousandsPoint: boolean): MoneyParse {
-  const decimal = typeof cell === 'number' || typeof cell === 'string' ? readCommon(cell, thousandsPoint) : null;
-  return decimal === null
-    ? parseNumberPlain(cell, maxDecimals, bound, thousandsPoint)
-    : checkNumber(decimal, maxDecimals, bound);
+  const scanned =
+    typeof cell === 'number' || typeof cell === 'string'
+      ? scanFixed(cell, thousandsPoint, MAX_SIGNIFICANT_DIGITS, MAX_NUMBER_TEXT)
+      : SCAN_OTHER_FORM;
+  if (scanned >= 0) return checkNumber(moneyOfFixed(scanned as Fixed), maxDecimals, bound);
+  if (scanned === SCAN_NEGATIVE) return { ok: false, reason: 'negative' };
+  if (scanned === SCAN_TOO_MANY_DECIMALS && maxDecimals <= FIXED_DECIMALS)
+    return { ok: false, reason: 'too_many_decimals' };
+  // Other forms (and more decimals than a Fixed holds, where the caller allows them): the full reading.
+  return parseNumberPlain(cell, maxDecimals, bound, thousandsPoint);
 }
 
-/**
- * The forms nearly every cell takes, read in one scan: a finite Excel number in plain notation, or
- * text of digits with at most one ',' or '.' and no sign, space or currency sign. Within
- * MAX_SIGNIFICANT_DIGITS and MAX_NUMBER_TEXT these read exactly as parseNumberPlain reads them
- * (test/unit/fast-paths.test.ts checks it on arbitrary cells); null hands the cell to it.
- */
-function readCommon(cell: number | string, thousandsPoint: boolean): Money | null {
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return null;
-    // 15 digits at most; -0 reads as String(-0) does, "0".
-    if (Number.isInteger(cell) && Math.abs(cell) < 1e15) return new Money(cell === 0 ? 0 : cell);
-  }
-  const text = typeof cell === 'number' ? String(cell) : cell;
-  if (text.length === 0 || text.length > MAX_NUMBER_TEXT) return null;
-  let separator = -1;
-  let digits = 0;
-  // The digits as one integer and how many of them follow the separator: at most 15 significant
-  // digits, so the integer is exact in a double (no arithmetic on the value, only on its digits).
-  let integer = 0;
-  let scale = 0;
-  const start = typeof cell === 'number' && text.charCodeAt(0) === 45 ? 1 : 0; // '-' of a number
-  for (let i = start; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
-      if (digits > 0 || code !== 48) digits += 1; // leading zeros are not significant
-      if (digits > MAX_SIGNIFICANT_DIGITS) return null;
-      integer = integer * 10 + (code - 48);
-      if (separator >= 0) scale += 1;
-    } else if ((code === 44 || code === 46) && separator < 0 && i > start && i < text.length - 1) separator = i;
-    else return null;
-  }
-  if (scale === 3 && thousandsPoint && typeof cell === 'string' && isThousandsPoint(text, separator)) {
-    return moneyFromDigits(integer, 0, false);
-  }
-  return moneyFromDigits(integer, scale, start === 1);
+/** The exact Money of a Fixed. */
+export function moneyOfFixed(value: Fixed): Money {
+  return moneyFromDigits(Math.abs(value), FIXED_DECIMALS, value < 0);
+}
+
+/** The Fixed of a Money, or null when it has more than four decimals or is beyond exact integers. */
+export function fixedOfMoney(value: Money): Fixed | null {
+  if (!value.isFinite() || value.decimalPlaces() > FIXED_DECIMALS) return null;
+  const scaled = value.times(10 ** FIXED_DECIMALS);
+  if (scaled.abs().gt(Number.MAX_SAFE_INTEGER)) return null;
+  return scaled.toNumber() as Fixed;
 }
 
 /**
@@ -191,17 +174,6 @@ function tenTo(k: number): number {
 
 /** Decimal digits per word of decimal.js (its LOG_BASE). */
 const WORD_DIGITS = 7;
-
-/** "1.234", "12.500": one to three digits (the first not 0), the point, three digits (parseAmountCell). */
-function isThousandsPoint(text: string, separator: number): boolean {
-  return (
-    text.charCodeAt(separator) === 46 &&
-    separator >= 1 &&
-    separator <= 3 &&
-    text.charCodeAt(0) !== 48 &&
-    text.length === separator + 4
-  );
-}
 
 /** The reading of every form parseAmount accepts (the reference the common forms are checked against). */
 export function parseNumberPlain(
@@ -309,4 +281,34 @@ export function sum(values: Iterable<Money>): Money {
 export function formatPercent(numerator: Money, denominator: Money): string {
   if (denominator.isZero()) return '0.00';
   return numerator.div(denominator).times(100).toFixed(2);
+}
+
+/**
+ * An exact running sum of Fixed figures (core/fixed): a plain integer while it fits in one, with
+ * what no longer fits carried in decimal.js, so no sum is ever rounded. Removing is adding the
+ * negated figure. What the engine's totals and groups add up, row by row, without a Decimal per row.
+ */
+export class FixedSum {
+  private fixed = 0;
+  private spill: Money | null = null;
+
+  add(value: Fixed): void {
+    const next = this.fixed + value;
+    // Two exact integers whose sum stays within 2^53 add exactly; otherwise the sum so far moves out.
+    if (Math.abs(next) <= Number.MAX_SAFE_INTEGER) this.fixed = next;
+    else {
+      this.spill = (this.spill ?? ZERO).plus(moneyOfFixed(this.fixed as Fixed));
+      this.fixed = value;
+    }
+  }
+
+  /** The sum as a Fixed, or null when it has grown beyond one. */
+  get asFixed(): Fixed | null {
+    return this.spill === null ? (this.fixed as Fixed) : null;
+  }
+
+  get money(): Money {
+    const held = moneyOfFixed(this.fixed as Fixed);
+    return this.spill === null ? held : this.spill.plus(held);
+  }
 }

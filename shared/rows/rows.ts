@@ -5,7 +5,8 @@
 // - normaliseRow(row, agreement) -> { values, findings }: the typed values of the row and the findings
 //   of the cell-level rules (R01 missing/unknown values, R02 unreadable amounts and split, R03/R10
 //   unreadable dates, R05 split of a PERS row). Reconciliation reads from `values`:
-//     amount, municipalShare, cofinancingShare  Money (decimal.js); the shares are resolved (both cells
+//     amount, municipalShare, cofinancingShare  Money (decimal.js, built from the exact Fixed the
+//                                             engine works on: amountFixed…); the shares are resolved (both cells
 //                                             empty -> all municipal; COFIN -> all co-financing) and are
 //                                             null when the amount or the split is unusable, in which
 //                                             case `excludedFromTotals` is true;
@@ -19,7 +20,25 @@
 // amounts or hours.
 import type { Agreement, Category } from '../agreement/agreement';
 import { CATEGORIES as CATEGORY_LIST, limitsOf } from '../agreement/agreement';
-import { parseAmountCell, parseQuantity, withinBound, ZERO, type Money, type MoneyParse } from '../core/money';
+import {
+  fixedOfMoney,
+  MAX_NUMBER_TEXT,
+  MAX_SIGNIFICANT_DIGITS,
+  moneyOfFixed,
+  parseAmountCell,
+  parseQuantity,
+  type Money,
+  type MoneyParse,
+} from '../core/money';
+import {
+  decimalsOf,
+  FIXED_ZERO,
+  SCAN_NEGATIVE,
+  SCAN_OTHER_FORM,
+  SCAN_TOO_MANY_DECIMALS,
+  scanFixed,
+  type Fixed,
+} from '../core/fixed';
 import { excelNumber } from '../core/excel-number';
 import { parseDate, parseMonth, type IsoDate, type IsoMonth } from '../core/dates';
 import {
@@ -71,46 +90,90 @@ export interface CellProblem {
   reason: CellProblemReason;
 }
 
-export interface RowValues {
-  category: Category | null;
+/**
+ * The typed values of a row. The figures are held as Fixed (core/fixed: exact integers, value ×
+ * 10,000), which is what the engine's rules compare and add; the Money getters build the
+ * decimal.js value of a figure, exactly, for everything outside the engine (reconciliation, API).
+ * One class, every field set in it, so that every parsed row shares one hidden class.
+ */
+export class RowValues {
+  category: Category | null = null;
   /** Resolved ids ('P1', 'P1.A1'); null when empty or not found. */
-  programme: string | null;
-  action: string | null;
+  programme: string | null = null;
+  action: string | null = null;
   /** Amount reported; for COFIN the `value` cell. */
-  amount: Money | null;
+  amountFixed: Fixed | null = null;
   /** Resolved split; both null when the amount or the split is unusable. COFIN is all co-financing. */
-  municipalShare: Money | null;
-  cofinancingShare: Money | null;
+  municipalShareFixed: Fixed | null = null;
+  cofinancingShareFixed: Fixed | null = null;
+  hoursFixed: Fixed | null = null;
+  hourlyCostFixed: Fixed | null = null;
+  annualCostFixed: Fixed | null = null;
+  contractHoursFixed: Fixed | null = null;
+  hourlyValueFixed: Fixed | null = null;
+  taxableFixed: Fixed | null = null;
+  vatFixed: Fixed | null = null;
+  invoiceTotalFixed: Fixed | null = null;
   /** Expense date: PERS first day of the month, BENI/SERV invoice date, GEN/COFIN date. */
-  date: IsoDate | null;
-  month: IsoMonth | null;
-  taxCode: string | null;
-  employment: Employment | null;
-  resourceType: ResourceType | null;
-  hours: Money | null;
-  hourlyCost: Money | null;
-  annualCost: Money | null;
-  contractHours: Money | null;
-  hourlyValue: Money | null;
-  taxable: Money | null;
-  vat: Money | null;
-  invoiceTotal: Money | null;
-  invoiceDate: IsoDate | null;
-  paymentDate: IsoDate | null;
+  date: IsoDate | null = null;
+  month: IsoMonth | null = null;
+  taxCode: string | null = null;
+  employment: Employment | null = null;
+  resourceType: ResourceType | null = null;
+  invoiceDate: IsoDate | null = null;
+  paymentDate: IsoDate | null = null;
   /** Upper-case, spaces and separators removed, 'IT' prefix of a VAT number dropped. */
-  supplierId: string | null;
+  supplierId: string | null = null;
   /** Upper-case, spaces removed. */
-  invoiceNumber: string | null;
+  invoiceNumber: string | null = null;
   /** normaliseText of the cell. */
-  expenseType: string | null;
-  paymentMethod: string | null;
-  ccnl: string | null;
-  level: string | null;
-  cupOnInvoice: boolean | null;
+  expenseType: string | null = null;
+  paymentMethod: string | null = null;
+  ccnl: string | null = null;
+  level: string | null = null;
+  cupOnInvoice: boolean | null = null;
   /** Canonical document kinds listed in the Documenti cell. */
-  documents: DocumentKinds;
+  documents: DocumentKinds = EMPTY_DOCS;
   /** True when the row cannot enter any sum (unreadable amount or inconsistent split). */
-  excludedFromTotals: boolean;
+  excludedFromTotals = true;
+
+  get amount(): Money | null {
+    return moneyOrNull(this.amountFixed);
+  }
+  get municipalShare(): Money | null {
+    return moneyOrNull(this.municipalShareFixed);
+  }
+  get cofinancingShare(): Money | null {
+    return moneyOrNull(this.cofinancingShareFixed);
+  }
+  get hours(): Money | null {
+    return moneyOrNull(this.hoursFixed);
+  }
+  get hourlyCost(): Money | null {
+    return moneyOrNull(this.hourlyCostFixed);
+  }
+  get annualCost(): Money | null {
+    return moneyOrNull(this.annualCostFixed);
+  }
+  get contractHours(): Money | null {
+    return moneyOrNull(this.contractHoursFixed);
+  }
+  get hourlyValue(): Money | null {
+    return moneyOrNull(this.hourlyValueFixed);
+  }
+  get taxable(): Money | null {
+    return moneyOrNull(this.taxableFixed);
+  }
+  get vat(): Money | null {
+    return moneyOrNull(this.vatFixed);
+  }
+  get invoiceTotal(): Money | null {
+    return moneyOrNull(this.invoiceTotalFixed);
+  }
+}
+
+function moneyOrNull(value: Fixed | null): Money | null {
+  return value === null ? null : moneyOfFixed(value);
 }
 
 export interface ParsedRow {
@@ -438,18 +501,18 @@ function sweepCells(input: RowInput): unknown[] {
  */
 class RowReading {
   // Readable amounts and quantities, one field each (no per-row array to allocate and index).
-  amount: Money | null = null;
-  municipalShare: Money | null = null;
-  cofinancingShare: Money | null = null;
-  annualCost: Money | null = null;
-  taxable: Money | null = null;
-  vat: Money | null = null;
-  invoiceTotal: Money | null = null;
-  value: Money | null = null;
-  hours: Money | null = null;
-  hourlyCost: Money | null = null;
-  contractHours: Money | null = null;
-  hourlyValue: Money | null = null;
+  amount: Fixed | null = null;
+  municipalShare: Fixed | null = null;
+  cofinancingShare: Fixed | null = null;
+  annualCost: Fixed | null = null;
+  taxable: Fixed | null = null;
+  vat: Fixed | null = null;
+  invoiceTotal: Fixed | null = null;
+  value: Fixed | null = null;
+  hours: Fixed | null = null;
+  hourlyCost: Fixed | null = null;
+  contractHours: Fixed | null = null;
+  hourlyValue: Fixed | null = null;
   problems: CellProblem[] | null = null;
   missing: string[] | null = null;
   unreadable: string[] | null = null;
@@ -475,7 +538,7 @@ class RowReading {
     (this.problems ??= []).push({ field, reason });
   }
 
-  setNumber(key: string, value: Money): void {
+  setNumber(key: string, value: Fixed): void {
     switch (key) {
       case 'amount':
         this.amount = value;
@@ -519,15 +582,34 @@ class RowReading {
   }
 }
 
-/** A number cell: Excel numbers at Excel's precision first (DOMAIN §3 R02), then parseAmountCell/parseQuantity. */
+/**
+ * A number cell, read as a Fixed: Excel numbers at Excel's precision first (DOMAIN §3 R02), then
+ * the common forms in one scan (core/fixed), the others by parseAmountCell/parseQuantity. Amounts
+ * take a thousands point ("1.234") and 2 decimals, quantities (hours, rates) 4.
+ */
 function readNumber(field: FieldPlan, cell: unknown, reading: RowReading, index: AgreementIndex): void {
   const value = typeof cell === 'number' ? excelNumber(cell) : cell;
-  const result: MoneyParse = field.kind === 'quantity' ? parseQuantity(value, 4, null) : parseAmountCell(value, null);
+  const quantity = field.kind === 'quantity';
+  let fixed =
+    typeof value === 'number' || typeof value === 'string'
+      ? scanFixed(value, !quantity, MAX_SIGNIFICANT_DIGITS, MAX_NUMBER_TEXT)
+      : SCAN_OTHER_FORM;
+  if (fixed === SCAN_OTHER_FORM) {
+    const result: MoneyParse = quantity ? parseQuantity(value, 4, null) : parseAmountCell(value, null);
+    if (!result.ok) {
+      if (result.reason !== 'empty') reading.problem(field.key, result.reason);
+      return;
+    }
+    // Beyond what a Fixed holds is beyond every bound the agreement may set (its schema caps them).
+    fixed = fixedOfMoney(result.value) ?? Number.POSITIVE_INFINITY;
+  } else if (fixed === SCAN_NEGATIVE) return reading.problem(field.key, 'negative');
+  else if (fixed === SCAN_TOO_MANY_DECIMALS || decimalsOf(fixed as Fixed) > (quantity ? 4 : 2)) {
+    return reading.problem(field.key, 'too_many_decimals');
+  }
   // R02 bounds of the agreement: hours of one row at most rowHoursMax, every other figure below amountBelow.
-  const bound = field.hours ? { atMost: index.rowHoursMax } : { below: index.amountBelow };
-  if (result.ok && !withinBound(result.value, bound)) reading.problem(field.key, 'too_large');
-  else if (result.ok) reading.setNumber(field.key, result.value);
-  else if (result.reason !== 'empty') reading.problem(field.key, result.reason);
+  const tooLarge = field.hours ? fixed > index.rowHoursMaxFixed : fixed >= index.amountBelowFixed;
+  if (tooLarge) reading.problem(field.key, 'too_large');
+  else reading.setNumber(field.key, fixed as Fixed);
 }
 
 function readDateCell(field: FieldPlan, cell: unknown, reading: RowReading): void {
@@ -634,28 +716,40 @@ function readCells(
   }
 }
 
-interface Split {
-  municipalShare: Money | null;
-  cofinancingShare: Money | null;
-  splitMismatch: boolean;
-}
-
-/** Both shares empty: all municipal (DOMAIN §7); COFIN: all co-financing; else they must add up. */
-function splitOf(
+/**
+ * The split of the row's amount into values: both shares empty is all municipal (DOMAIN §7), COFIN
+ * all co-financing; typed shares must add up to the amount (else `splitMismatch`). Both shares stay
+ * null when the amount or a share is unusable. Returns whether the split is a mismatch.
+ */
+function splitInto(
+  values: RowValues,
   category: Category | null,
-  amount: Money | null,
+  amount: Fixed | null,
   cells: readonly unknown[],
   reading: RowReading,
-): Split {
-  if (!amount) return { municipalShare: null, cofinancingShare: null, splitMismatch: false };
-  if (category === 'COFIN') return { municipalShare: ZERO, cofinancingShare: amount, splitMismatch: false };
-  if (isBlank(cells[SLOT_MUNICIPAL]) && isBlank(cells[SLOT_COFINANCING])) {
-    return { municipalShare: amount, cofinancingShare: ZERO, splitMismatch: false };
+): boolean {
+  if (amount === null) return false;
+  if (category === 'COFIN') {
+    values.municipalShareFixed = FIXED_ZERO;
+    values.cofinancingShareFixed = amount;
+    return false;
   }
-  const split = resolveSplit(amount, reading.municipalShare, reading.cofinancingShare, reading.problems ?? NONE);
-  if (split === 'mismatch') return { municipalShare: null, cofinancingShare: null, splitMismatch: true };
-  if (split === 'unreadable') return { municipalShare: null, cofinancingShare: null, splitMismatch: false };
-  return { municipalShare: split[0], cofinancingShare: split[1], splitMismatch: false };
+  if (isBlank(cells[SLOT_MUNICIPAL]) && isBlank(cells[SLOT_COFINANCING])) {
+    values.municipalShareFixed = amount;
+    values.cofinancingShareFixed = FIXED_ZERO;
+    return false;
+  }
+  const problems = reading.problems ?? NONE;
+  for (let i = 0; i < problems.length; i++) {
+    if (problems[i].field === 'municipalShare' || problems[i].field === 'cofinancingShare') return false;
+  }
+  const municipal = reading.municipalShare ?? FIXED_ZERO;
+  const cofinancing = reading.cofinancingShare ?? FIXED_ZERO;
+  // Exact: both below the amount bound, so the sum is an exact integer too.
+  if (municipal + cofinancing !== amount) return true;
+  values.municipalShareFixed = municipal;
+  values.cofinancingShareFixed = cofinancing;
+  return false;
 }
 
 /** Expense date: PERS the first day of its month, BENI/SERV the invoice date, GEN/COFIN the date. */
@@ -690,39 +784,36 @@ export function parseRow(
   const programme = reading.programmeText === null ? null : index.resolveProgramme(reading.programmeText);
   const action = reading.actionText === null ? null : index.resolveAction(reading.actionText, programme);
   const amount = category === 'COFIN' ? reading.value : reading.amount;
-  const split = splitOf(category, amount, cells, reading);
-  const values: RowValues = {
-    category,
-    programme,
-    action,
-    amount,
-    municipalShare: split.municipalShare,
-    cofinancingShare: split.cofinancingShare,
-    date,
-    month,
-    taxCode: reading.taxText === null ? null : compactUpper(reading.taxText),
-    employment: reading.employment,
-    resourceType: reading.resourceType,
-    hours: reading.hours,
-    hourlyCost: reading.hourlyCost,
-    annualCost: reading.annualCost,
-    contractHours: reading.contractHours,
-    hourlyValue: reading.hourlyValue,
-    taxable: reading.taxable,
-    vat: reading.vat,
-    invoiceTotal: reading.invoiceTotal,
-    invoiceDate: reading.invoiceDate,
-    paymentDate: reading.paymentDate,
-    supplierId: reading.supplierText === null ? null : normaliseSupplierId(reading.supplierText),
-    invoiceNumber: reading.numberText === null ? null : compactUpper(reading.numberText),
-    expenseType: reading.expenseText === null ? null : normaliseText(reading.expenseText),
-    paymentMethod: reading.methodText === null ? null : normaliseText(reading.methodText),
-    ccnl: reading.ccnlText === null ? null : normaliseCcnl(reading.ccnlText),
-    level: reading.levelText === null ? null : normaliseLevel(reading.levelText),
-    cupOnInvoice: reading.cup,
-    documents: reading.documentsText === null ? EMPTY_DOCS : parseDocuments(reading.documentsText),
-    excludedFromTotals: amount === null || split.municipalShare === null,
-  };
+  const values = new RowValues();
+  values.category = category;
+  values.programme = programme;
+  values.action = action;
+  values.amountFixed = amount;
+  const splitMismatch = splitInto(values, category, amount, cells, reading);
+  values.date = date;
+  values.month = month;
+  values.taxCode = reading.taxText === null ? null : compactUpper(reading.taxText);
+  values.employment = reading.employment;
+  values.resourceType = reading.resourceType;
+  values.hoursFixed = reading.hours;
+  values.hourlyCostFixed = reading.hourlyCost;
+  values.annualCostFixed = reading.annualCost;
+  values.contractHoursFixed = reading.contractHours;
+  values.hourlyValueFixed = reading.hourlyValue;
+  values.taxableFixed = reading.taxable;
+  values.vatFixed = reading.vat;
+  values.invoiceTotalFixed = reading.invoiceTotal;
+  values.invoiceDate = reading.invoiceDate;
+  values.paymentDate = reading.paymentDate;
+  values.supplierId = reading.supplierText === null ? null : normaliseSupplierId(reading.supplierText);
+  values.invoiceNumber = reading.numberText === null ? null : compactUpper(reading.numberText);
+  values.expenseType = reading.expenseText === null ? null : normaliseText(reading.expenseText);
+  values.paymentMethod = reading.methodText === null ? null : normaliseText(reading.methodText);
+  values.ccnl = reading.ccnlText === null ? null : normaliseCcnl(reading.ccnlText);
+  values.level = reading.levelText === null ? null : normaliseLevel(reading.levelText);
+  values.cupOnInvoice = reading.cup;
+  values.documents = reading.documentsText === null ? EMPTY_DOCS : parseDocuments(reading.documentsText);
+  values.excludedFromTotals = amount === null || values.municipalShareFixed === null;
   const rowIdCell = cells[SLOT_ROW_ID];
   const sheet = cells[SLOT_SHEET];
   const excelRow = cells[SLOT_ROW];
@@ -736,7 +827,7 @@ export function parseRow(
     unreadable: reading.unreadable ?? NONE,
     programmeText: reading.programmeText,
     actionText: reading.actionText,
-    splitMismatch: split.splitMismatch,
+    splitMismatch,
     sheet: typeof sheet === 'string' ? sheet : null,
     excelRow: typeof excelRow === 'number' && Number.isFinite(excelRow) ? excelRow : null,
     columns: columns !== null && typeof columns === 'object' ? columns : null,
@@ -780,20 +871,6 @@ export function normaliseRow(
 ): NormalisedRow {
   const parsed = parseRow(row, agreement, index);
   return { values: parsed.values, findings: cellFindings(parsed, agreement) };
-}
-
-/** A share typed (both empty is all municipal, see parseCells): they must add up to the amount (DOMAIN §7). */
-function resolveSplit(
-  amount: Money,
-  m: Money | null,
-  c: Money | null,
-  problems: readonly CellProblem[],
-): [Money, Money] | 'mismatch' | 'unreadable' {
-  for (const p of problems) if (p.field === 'municipalShare' || p.field === 'cofinancingShare') return 'unreadable';
-  const municipal = m ?? ZERO;
-  const cofinancing = c ?? ZERO;
-  if (!municipal.plus(cofinancing).eq(amount)) return 'mismatch';
-  return [municipal, cofinancing];
 }
 
 /** The reference-table key of a CCNL (the rules ask it of the agreement's CCNL). */

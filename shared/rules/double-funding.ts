@@ -1,22 +1,23 @@
 // R12: one invoice (supplier id + number + date) reported in several rows, programmes or windows
 // may not exceed, in total, the invoice total.
 import type { Finding } from '../findings/findings';
-import { ZERO, type Money } from '../core/money';
+import { FixedSum, moneyOfFixed } from '../core/money';
+import type { Fixed } from '../core/fixed';
 import type { ParsedRow } from '../rows/rows';
 import { cellPreview, rowFinding } from './emit';
 import { formatMoneyIt } from './format';
 import { formatDateIt } from '../core/dates';
 
 export interface InvoiceTotals {
-  amount: Money;
+  amount: FixedSum;
   rows: number;
   /** Smallest invoice total stated on those rows, if any. */
-  invoiceTotal: Money | null;
+  invoiceTotal: Fixed | null;
 }
 
 export function invoiceKey(row: ParsedRow): string | null {
   const v = row.values;
-  if (!v.supplierId || !v.invoiceNumber || !v.invoiceDate || !v.amount) return null;
+  if (!v.supplierId || !v.invoiceNumber || !v.invoiceDate || v.amountFixed === null) return null;
   if (v.category !== 'BENI' && v.category !== 'SERV' && v.category !== 'GEN') return null;
   return `${v.supplierId}|${v.invoiceNumber}|${v.invoiceDate}`;
 }
@@ -26,10 +27,10 @@ export function otherInvoices(rows: readonly ParsedRow[]): Map<string, InvoiceTo
   for (const row of rows) {
     const key = invoiceKey(row);
     if (!key) continue;
-    const t = map.get(key) ?? { amount: ZERO, rows: 0, invoiceTotal: null };
-    t.amount = t.amount.plus(row.values.amount as Money);
+    const t = map.get(key) ?? { amount: new FixedSum(), rows: 0, invoiceTotal: null };
+    t.amount.add(row.values.amountFixed as Fixed);
     t.rows += 1;
-    t.invoiceTotal = minOf(t.invoiceTotal, row.values.invoiceTotal);
+    t.invoiceTotal = minOf(t.invoiceTotal, row.values.invoiceTotalFixed);
     map.set(key, t);
   }
   return map;
@@ -42,27 +43,34 @@ export function invoiceGroupFindings(
   const rows = members.length + (other?.rows ?? 0);
   // A single row above its own invoice total is R11; R12 is about the same invoice used twice.
   if (rows < 2) return null;
-  let amount = other?.amount ?? ZERO;
+  const amount = new FixedSum();
   let total = other?.invoiceTotal ?? null;
   for (const m of members) {
-    amount = amount.plus(m.values.amount as Money);
-    total = minOf(total, m.values.invoiceTotal);
+    amount.add(m.values.amountFixed as Fixed);
+    total = minOf(total, m.values.invoiceTotalFixed);
   }
-  if (!total || !amount.gt(total)) return null;
+  if (total === null) return null;
+  // Most invoices are within their total: settled on the Fixed sums; decimal.js words the rest.
+  const own = amount.asFixed;
+  const others = other ? other.amount.asFixed : 0;
+  if (own !== null && others !== null && own + others <= total) return null;
+  const sum = other ? amount.money.plus(other.amount.money) : amount.money;
+  const invoiceTotal = moneyOfFixed(total);
+  if (!sum.gt(invoiceTotal)) return null;
   const first = members[0].values;
   const params = {
     fattura: cellPreview(members[0].input.invoiceNumber),
     data: formatDateIt(first.invoiceDate as string),
-    totale: formatMoneyIt(amount),
-    totaleFattura: formatMoneyIt(total),
+    totale: formatMoneyIt(sum),
+    totaleFattura: formatMoneyIt(invoiceTotal),
     righe: rows,
   };
   const variant = other ? 'withOthers' : 'default';
   return members.map((row) => [rowFinding(row, 'R12', 'error', 'amount', variant, params)]);
 }
 
-function minOf(a: Money | null, b: Money | null): Money | null {
-  if (!a) return b;
-  if (!b) return a;
-  return a.lte(b) ? a : b;
+function minOf(a: Fixed | null, b: Fixed | null): Fixed | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a <= b ? a : b;
 }

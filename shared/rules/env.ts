@@ -4,7 +4,8 @@ import type { Agreement } from '../agreement/agreement';
 import { findPartner } from '../agreement/agreement';
 import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
 import type { IsoDate } from '../core/dates';
-import { Money } from '../core/money';
+import { Money, fixedOfMoney } from '../core/money';
+import type { Fixed } from '../core/fixed';
 import type { ParsedRow } from '../rows/rows';
 import { parseRow, rowIdOf, rowObject } from '../rows/rows';
 import type { RowInput } from '../rows/rows';
@@ -48,6 +49,8 @@ export interface RuleEnv {
   phase: Phase;
   vatRecoverable: boolean;
   fullTimeMonthlyHours: Money;
+  /** The same as a Fixed (core/fixed); null when it has more than four decimals. */
+  fullTimeMonthlyHoursFixed: Fixed | null;
   /** Locked window of an expense date at ctx.today, or null (memoised per date). */
   lockedWindow(date: IsoDate | null): WindowInstance | null;
   /** Server state by row id, or null when there is none (DOMAIN §5). */
@@ -77,6 +80,7 @@ export function buildEnv(ctx: RuleContext): RuleEnv {
     phase: ctx.phase ?? 'live',
     vatRecoverable: findPartner(agreement, ctx.partner)?.vatRecoverable ?? false,
     fullTimeMonthlyHours: new Money(agreement.rules.personnel.fullTimeMonthlyHours),
+    fullTimeMonthlyHoursFixed: fixedOfMoney(new Money(agreement.rules.personnel.fullTimeMonthlyHours)),
     lockedWindow(date) {
       if (!date) return null;
       let hit = lockCache.get(date);

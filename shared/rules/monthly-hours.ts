@@ -1,21 +1,22 @@
 // R07: hours of one person in one month, over every row of the partner (this submission and its
 // other programmes), may not exceed the person's contractual monthly hours.
 import type { Finding } from '../findings/findings';
-import { ZERO, type Money } from '../core/money';
+import { FixedSum, moneyOfFixed } from '../core/money';
+import type { Fixed } from '../core/fixed';
 import type { ParsedRow } from '../rows/rows';
 import type { RuleEnv } from './env';
 import { rowFinding } from './emit';
 import { formatQuantityIt, formatMonthIt } from './format';
 
 export interface PersonMonthTotals {
-  hours: Money;
+  hours: FixedSum;
   /** Largest contractual hours declared on those rows, if any. */
-  contractHours: Money | null;
+  contractHours: Fixed | null;
 }
 
 export function personMonthKey(row: ParsedRow): string | null {
   const v = row.values;
-  if (v.category !== 'PERS' || !v.taxCode || !v.month || !v.hours) return null;
+  if (v.category !== 'PERS' || !v.taxCode || !v.month || v.hoursFixed === null) return null;
   return `${v.taxCode}|${v.month}`;
 }
 
@@ -24,9 +25,9 @@ export function otherPersonMonths(rows: readonly ParsedRow[]): Map<string, Perso
   for (const row of rows) {
     const key = personMonthKey(row);
     if (!key) continue;
-    const current = map.get(key) ?? { hours: ZERO, contractHours: null };
-    current.hours = current.hours.plus(row.values.hours as Money);
-    current.contractHours = maxOf(current.contractHours, row.values.contractHours);
+    const current = map.get(key) ?? { hours: new FixedSum(), contractHours: null };
+    current.hours.add(row.values.hoursFixed as Fixed);
+    current.contractHours = maxOf(current.contractHours, row.values.contractHoursFixed);
     map.set(key, current);
   }
   return map;
@@ -38,25 +39,30 @@ export function monthlyHoursGroupFindings(
   other: PersonMonthTotals | undefined,
   env: RuleEnv,
 ): Finding[][] | null {
-  // Start from the first member rather than zero: most person-months have one row and no sum to make.
-  let hours = other ? other.hours.plus(members[0].values.hours as Money) : (members[0].values.hours as Money);
-  let contract = maxOf(other?.contractHours ?? null, members[0].values.contractHours);
-  for (let i = 1; i < members.length; i++) {
-    hours = hours.plus(members[i].values.hours as Money);
-    contract = maxOf(contract, members[i].values.contractHours);
+  const hours = new FixedSum();
+  let contract = other?.contractHours ?? null;
+  for (let i = 0; i < members.length; i++) {
+    hours.add(members[i].values.hoursFixed as Fixed);
+    contract = maxOf(contract, members[i].values.contractHoursFixed);
   }
-  const limit = contract ?? env.fullTimeMonthlyHours;
-  if (!hours.gt(limit)) return null;
+  // Most person-months are within their hours: settled on the Fixed sums; decimal.js words the rest.
+  const limitFixed = contract ?? env.fullTimeMonthlyHoursFixed;
+  const own = hours.asFixed;
+  const others = other ? other.hours.asFixed : 0;
+  if (own !== null && others !== null && limitFixed !== null && own + others <= limitFixed) return null;
+  const total = other ? hours.money.plus(other.hours.money) : hours.money;
+  const limit = contract === null ? env.fullTimeMonthlyHours : moneyOfFixed(contract);
+  if (!total.gt(limit)) return null;
   const params = {
-    ore: formatQuantityIt(hours),
+    ore: formatQuantityIt(total),
     limite: formatQuantityIt(limit),
     mese: formatMonthIt(members[0].values.month as string),
   };
   return members.map((row) => [rowFinding(row, 'R07', 'error', 'hours', other ? 'withOthers' : 'default', params)]);
 }
 
-function maxOf(a: Money | null, b: Money | null): Money | null {
-  if (!a) return b;
-  if (!b) return a;
-  return a.gte(b) ? a : b;
+function maxOf(a: Fixed | null, b: Fixed | null): Fixed | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a >= b ? a : b;
 }

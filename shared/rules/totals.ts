@@ -1,15 +1,34 @@
 // Running sums of the rows admitted so far (no error, usable amount), per category and action:
-// the inputs of R20–R23. Adding and removing one row keeps them exact (decimal sums).
+// the inputs of R20–R23. Adding and removing one row keeps them exact (FixedSum: integer sums of
+// the rows' Fixed figures, decimal.js beyond).
 import type { Category } from '../agreement/agreement';
-import { ZERO, type Money } from '../core/money';
+import { FixedSum, ZERO, type Money } from '../core/money';
+import type { Fixed } from '../core/fixed';
 import type { ParsedRow } from '../rows/rows';
 
-export interface Cell {
-  category: Category;
-  action: string | null;
-  rows: number;
-  amount: Money;
-  cofinancing: Money;
+export class Cell {
+  rows = 0;
+  private readonly amountSum = new FixedSum();
+  private readonly cofinancingSum = new FixedSum();
+
+  constructor(
+    readonly category: Category,
+    readonly action: string | null,
+  ) {}
+
+  get amount(): Money {
+    return this.amountSum.money;
+  }
+
+  get cofinancing(): Money {
+    return this.cofinancingSum.money;
+  }
+
+  /** Adds (sign 1) or takes out (sign -1) one row's amount and co-financing share. */
+  move(amount: Fixed, cofinancing: Fixed, sign: 1 | -1): void {
+    this.amountSum.add((sign * amount) as Fixed);
+    if (cofinancing !== 0) this.cofinancingSum.add((sign * cofinancing) as Fixed);
+  }
 }
 
 export class Totals {
@@ -51,7 +70,8 @@ export class Totals {
 
   private apply(row: ParsedRow, sign: 1 | -1): void {
     const v = row.values;
-    if (!v.category || !v.amount || !v.municipalShare || !v.cofinancingShare) return;
+    if (!v.category || v.amountFixed === null || v.municipalShareFixed === null || v.cofinancingShareFixed === null)
+      return;
     this.version += 1;
     let byAction = this.cells.get(v.category);
     if (!byAction) {
@@ -61,7 +81,7 @@ export class Totals {
     const action = v.action ?? '';
     let cell = byAction.get(action);
     if (!cell) {
-      cell = { category: v.category, action: v.action, rows: 0, amount: ZERO, cofinancing: ZERO };
+      cell = new Cell(v.category, v.action);
       byAction.set(action, cell);
     }
     cell.rows += sign;
@@ -71,10 +91,6 @@ export class Totals {
       if (byAction.size === 0) this.cells.delete(v.category);
       return;
     }
-    cell.amount = sign > 0 ? cell.amount.plus(v.amount) : cell.amount.minus(v.amount);
-    if (!v.cofinancingShare.isZero()) {
-      cell.cofinancing =
-        sign > 0 ? cell.cofinancing.plus(v.cofinancingShare) : cell.cofinancing.minus(v.cofinancingShare);
-    }
+    cell.move(v.amountFixed, v.cofinancingShareFixed, sign);
   }
 }

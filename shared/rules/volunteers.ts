@@ -1,7 +1,7 @@
 // R16: volunteer hours are co-financing only, valued at most at the Ministry rate of the agreement's
 // reference level at the activity date.
 import { isBlank } from '../rows/rows';
-import { parseAmountCell } from '../core/money';
+import { parseAmountCell, type Money } from '../core/money';
 import { ministryRate } from '../agreement/reference';
 import { ccnlKey } from '../rows/rows';
 import type { RowRule } from './env';
@@ -16,7 +16,7 @@ export const checkVolunteers: RowRule = (row, env, out) => {
     const parsed = parseAmountCell(share);
     if (!parsed.ok || !parsed.value.isZero()) out.push(rowFinding(row, 'R16', 'error', 'municipalShare', 'municipal'));
   }
-  if (!v.hourlyValue || !v.month) return;
+  if (v.hourlyValueFixed === null || !v.month) return;
   const { referenceCcnl, referenceLevel } = env.agreement.rules.volunteers;
   const reference = ministryRate(ccnlKey(referenceCcnl), referenceLevel, v.month, env.hourlyCosts);
   if (!reference.ok) {
@@ -26,10 +26,14 @@ export const checkVolunteers: RowRule = (row, env, out) => {
         mese: formatMonthIt(v.month),
       }),
     );
-  } else if (v.hourlyValue.gt(reference.rate)) {
+  } else if (
+    reference.rateFixed !== null
+      ? v.hourlyValueFixed > reference.rateFixed
+      : (v.hourlyValue as Money).gt(reference.rate)
+  ) {
     out.push(
       rowFinding(row, 'R16', 'error', 'hourlyValue', 'aboveReference', {
-        valoreOrario: formatQuantityIt(v.hourlyValue),
+        valoreOrario: formatQuantityIt(v.hourlyValue as Money),
         riferimento: formatQuantityIt(reference.rate),
         livello: referenceLevel,
       }),
