@@ -145,7 +145,20 @@ export function buildWorkbook(rows = ROWS, seed = 20260315): RowInput[] {
       });
     }
   }
-  return out;
+  return out.map(asTableRow);
+}
+
+/**
+ * The row as the readers hand it over: readTable (pane and CLI) writes rowId, category, sheet, row
+ * and columns, then each non-empty cell in the template's column order, and JSON.parse (the API)
+ * keeps the keys in the order sent; so the rows of one table share their shape (V8's hidden
+ * class). The object spreads above would give most rows a shape of their own, which no reader does.
+ */
+function asTableRow(built: RowInput): RowInput {
+  const { rowId, category, sheet, row, columns, ...cells } = built;
+  const table: RowInput = { rowId, category, sheet, row, columns };
+  for (const key of Object.keys(cells)) if (cells[key] !== '') table[key] = cells[key];
+  return table;
 }
 
 function median(values: number[]): number {

@@ -176,25 +176,38 @@ function moneyOrNull(value: Fixed | null): Money | null {
   return value === null ? null : moneyOfFixed(value);
 }
 
-export interface ParsedRow {
-  input: RowInput;
-  rowId: string;
-  values: RowValues;
+/**
+ * A row as the engine reads it: the input untouched, its typed values, and what could not be read.
+ * parseRow fills it in one pass over the row's cells; nothing else is allocated for a row whose
+ * cells are all readable.
+ */
+export class ParsedRow {
+  readonly values = new RowValues();
+  rowId = '';
   /** Cells that could not be read as their kind (numbers, dates, closed lists). */
-  problems: readonly CellProblem[];
+  problems: readonly CellProblem[] = NONE;
   /** Required fields left empty (R01). */
-  missing: readonly string[];
+  missing: readonly string[] = NONE;
   /** Text cells holding something that is not text (an object, NaN). */
-  unreadable: readonly string[];
+  unreadable: readonly string[] = NONE;
   /** Programme and action cells as typed (null when empty), to tell "unknown" from "missing". */
-  programmeText: string | null;
-  actionText: string | null;
+  programmeText: string | null = null;
+  actionText: string | null = null;
   /** The split cells were filled and do not add up to the amount. */
-  splitMismatch: boolean;
+  splitMismatch = false;
   /** Location of the row (RowInput sheet, row, columns), read with the cells so findings need no lookup. */
-  sheet: string | null;
-  excelRow: number | null;
-  columns: object | null;
+  sheet: string | null = null;
+  excelRow: number | null = null;
+  columns: object | null = null;
+
+  constructor(readonly input: RowInput) {}
+}
+
+/** Appends to one of a ParsedRow's lists, which start as the shared empty NONE. */
+function pushTo<T>(list: readonly T[], item: T): T[] {
+  const out = list === NONE ? [] : (list as T[]);
+  out.push(item);
+  return out;
 }
 
 export interface NormalisedRow {
@@ -398,28 +411,78 @@ export class DocumentKinds implements Iterable<string> {
 }
 const EMPTY_DOCS = new DocumentKinds(0);
 
-/** Canonical document kinds of a Documenti cell (';' or ',' separated, synonyms accepted). */
+/**
+ * The document names as a trie over the letters and digits of their keys (normaliseText keys are
+ * [a-z0-9] only): node × KEY_CHARS + character -> next node (0: none, the root is never a child),
+ * and each node's kind bit. Built once from DOCUMENT_BY_KEY: a fixed layout, not row data.
+ */
+const KEY_CHARS = 36;
+const DOC_TRIE_NEXT: number[] = new Array<number>(KEY_CHARS).fill(0);
+const DOC_TRIE_BIT: number[] = [0];
+for (const [key, kind] of DOCUMENT_BY_KEY) {
+  let node = 0;
+  for (let i = 0; i < key.length && node >= 0; i++) {
+    const c = keyCharIndex(key.charCodeAt(i));
+    if (c < 0) node = -1; // not a normaliseText key: no cell can match it
+    if (node < 0) break;
+    const slot = node * KEY_CHARS + c;
+    if (DOC_TRIE_NEXT[slot] === 0) {
+      DOC_TRIE_NEXT[slot] = DOC_TRIE_BIT.length;
+      DOC_TRIE_BIT.push(0);
+      for (let c = 0; c < KEY_CHARS; c++) DOC_TRIE_NEXT.push(0);
+    }
+    node = DOC_TRIE_NEXT[slot];
+  }
+  if (node > 0) DOC_TRIE_BIT[node] = KIND_BIT.get(kind) as number;
+}
+
+/** An ASCII character's place among a key's characters: a-z (either case) 0-25, 0-9 26-35, else -1. */
+function keyCharIndex(code: number): number {
+  if (code >= 97 && code <= 122) return code - 97;
+  if (code >= 65 && code <= 90) return code - 65;
+  if (code >= 48 && code <= 57) return code - 22;
+  return -1;
+}
+
+/**
+ * Canonical document kinds of a Documenti cell (';' or ',' separated, synonyms accepted): each
+ * part as DOCUMENT_BY_KEY.get(normaliseText(part)) reads it. ASCII parts walk the trie as they are
+ * scanned (case and punctuation skipped as normaliseText drops them), without a string per part;
+ * a part with a non-ASCII character (accents) is cut and read by normaliseText.
+ */
 export function parseDocuments(cell: unknown): DocumentKinds {
   const text = textOf(cell);
   if (text === null) return EMPTY_DOCS;
   let bits = 0;
-  // One scan over the cell: each part is cut without its surrounding spaces, so a part that is
-  // already a key ("bonifico") is looked up as it is.
   let start = 0;
+  let node = 0; // -1: no key starts like this part
+  let accented = false;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 59;
-    if (code !== 59 && code !== 44 && code !== 10) continue; // ';' ',' newline
-    let from = start;
-    let to = i;
-    while (from < to && text.charCodeAt(from) <= 32) from++;
-    while (to > from && text.charCodeAt(to - 1) <= 32) to--;
-    if (to > from) {
-      const kind = DOCUMENT_BY_KEY.get(normaliseText(text.slice(from, to)));
-      if (kind) bits |= KIND_BIT.get(kind) as number;
+    if (code === 59 || code === 44 || code === 10) {
+      // ';' ',' newline: the end of a part
+      if (accented) bits |= kindBitOf(text.slice(start, i));
+      else if (node > 0) bits |= DOC_TRIE_BIT[node];
+      start = i + 1;
+      node = 0;
+      accented = false;
+    } else if (code >= 128) accented = true;
+    else if (node >= 0 && !accented) {
+      const c = keyCharIndex(code);
+      if (c >= 0) node = DOC_TRIE_NEXT[node * KEY_CHARS + c] || -1;
     }
-    start = i + 1;
   }
   return bits === 0 ? EMPTY_DOCS : new DocumentKinds(bits);
+}
+
+function kindBitOf(part: string): number {
+  const kind = documentKindOf(part);
+  return kind === undefined ? 0 : (KIND_BIT.get(kind) as number);
+}
+
+/** The canonical kind one part of a Documenti cell names (the plain reading parseDocuments follows). */
+export function documentKindOf(part: string): string | undefined {
+  return DOCUMENT_BY_KEY.get(normaliseText(part));
 }
 
 function normaliseSupplierId(text: string): string {
@@ -429,156 +492,82 @@ function normaliseSupplierId(text: string): string {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/**
- * Position of every cell parseRow reads (any template's fields, rowId, category) in a row's swept
- * cells. Static layout, computed once from the field tables; it holds no row's data.
- */
-const CELL_SLOT = new Map<string, number>();
-for (const key of ['rowId', 'category', 'municipalShare', 'cofinancingShare', 'sheet', 'row', 'columns'])
-  CELL_SLOT.set(key, CELL_SLOT.size);
-for (const key of VOLUNTEER_REQUIRED) CELL_SLOT.set(key, CELL_SLOT.size);
-for (const category of CATEGORY_LIST)
-  for (const d of FIELDS[category]) if (!CELL_SLOT.has(d.key)) CELL_SLOT.set(d.key, CELL_SLOT.size);
-const CELL_KEYS: readonly string[] = [...CELL_SLOT.keys()];
-const SLOT_ROW_ID = 0;
-const SLOT_CATEGORY = 1;
-const SLOT_MUNICIPAL = 2;
-const SLOT_COFINANCING = 3;
-const SLOT_SHEET = 4;
-const SLOT_ROW = 5;
-const SLOT_COLUMNS = 6;
-const VOLUNTEER_SLOTS: readonly number[] = VOLUNTEER_REQUIRED.map((key) => CELL_SLOT.get(key) as number);
-
 const HOUR_FIELDS: ReadonlySet<string> = new Set(['hours', 'contractHours']);
 
 /** How each cell of a category's template is read, in one pass (other columns are kept untouched). */
 interface FieldPlan {
   key: string;
-  slot: number;
   kind: FieldKind;
-  required: boolean;
   /** Hours of one row (R02 bound rowHoursMax) rather than an amount. */
   hours: boolean;
 }
-const PLAN = {} as Record<Category, FieldPlan[]>;
+/** A category's template as parseRow reads it: its fields, each field's place by key, the required ones as bits. */
+interface CategoryPlan {
+  fields: readonly FieldPlan[];
+  placeOf: ReadonlyMap<string, number>;
+  /** Bit i set: fields[i] is required (R01); a template has fewer than 31 fields. */
+  requiredBits: number;
+}
+const PLAN = {} as Record<Category, CategoryPlan>;
 for (const category of CATEGORY_LIST) {
-  PLAN[category] = FIELDS[category]
+  const fields = FIELDS[category]
     .filter((d) => d.key !== 'rowId' && d.key !== 'category')
     .map((d) => ({
       key: d.key,
-      slot: CELL_SLOT.get(d.key) as number,
       kind: d.kind,
-      required: REQUIRED[category].includes(d.key),
       hours: HOUR_FIELDS.has(d.key),
     }));
+  let requiredBits = 0;
+  fields.forEach((f, i) => {
+    if (REQUIRED[category].includes(f.key)) requiredBits |= 1 << i;
+  });
+  PLAN[category] = { fields, placeOf: new Map(fields.map((f, i) => [f.key, i])), requiredBits };
 }
 const CATEGORIES: ReadonlySet<unknown> = new Set(CATEGORY_LIST);
 
-/**
- * The cells parseRow reads, by CELL_SLOT, into a fresh array of the row. Rows built by spreading or
- * by the mapper often each have a hidden class of their own, and then every `row[key]` misses V8's
- * lookup caches (a template asks for ~20 keys, most rows hold fewer); one for-in sweep over the keys
- * the row does have is several times cheaper. For-in sees enumerable properties only, so rows that
- * are not plain objects are read key by key.
- */
-function sweepCells(input: RowInput): unknown[] {
-  const cells: unknown[] = new Array(CELL_KEYS.length);
-  const proto: unknown = Object.getPrototypeOf(input);
-  if (proto === Object.prototype || proto === null) {
-    for (const key in input) {
-      const slot = CELL_SLOT.get(key);
-      if (slot !== undefined) cells[slot] = input[key];
-    }
-  } else {
-    for (let slot = 0; slot < CELL_KEYS.length; slot++) cells[slot] = input[CELL_KEYS[slot]];
-  }
-  return cells;
+function problem(row: ParsedRow, field: string, reason: CellProblemReason): void {
+  row.problems = pushTo(row.problems, { field, reason });
 }
 
-/**
- * What the cells of one row said, filled by readCell and owned by that one parseRow call. A class
- * with every field set in the constructor keeps one hidden class for all rows.
- */
-class RowReading {
-  // Readable amounts and quantities, one field each (no per-row array to allocate and index).
-  amount: Fixed | null = null;
-  municipalShare: Fixed | null = null;
-  cofinancingShare: Fixed | null = null;
-  annualCost: Fixed | null = null;
-  taxable: Fixed | null = null;
-  vat: Fixed | null = null;
-  invoiceTotal: Fixed | null = null;
-  value: Fixed | null = null;
-  hours: Fixed | null = null;
-  hourlyCost: Fixed | null = null;
-  contractHours: Fixed | null = null;
-  hourlyValue: Fixed | null = null;
-  problems: CellProblem[] | null = null;
-  missing: string[] | null = null;
-  unreadable: string[] | null = null;
-  invoiceDate: IsoDate | null = null;
-  paymentDate: IsoDate | null = null;
-  plainDate: IsoDate | null = null;
-  month: IsoMonth | null = null;
-  programmeText: string | null = null;
-  actionText: string | null = null;
-  supplierText: string | null = null;
-  numberText: string | null = null;
-  taxText: string | null = null;
-  expenseText: string | null = null;
-  methodText: string | null = null;
-  ccnlText: string | null = null;
-  levelText: string | null = null;
-  documentsText: string | null = null;
-  employment: Employment | null = null;
-  resourceType: ResourceType | null = null;
-  cup: boolean | null = null;
-
-  problem(field: string, reason: CellProblemReason): void {
-    (this.problems ??= []).push({ field, reason });
-  }
-
-  setNumber(key: string, value: Fixed): void {
-    switch (key) {
-      case 'amount':
-        this.amount = value;
-        break;
-      case 'municipalShare':
-        this.municipalShare = value;
-        break;
-      case 'cofinancingShare':
-        this.cofinancingShare = value;
-        break;
-      case 'annualCost':
-        this.annualCost = value;
-        break;
-      case 'taxable':
-        this.taxable = value;
-        break;
-      case 'vat':
-        this.vat = value;
-        break;
-      case 'invoiceTotal':
-        this.invoiceTotal = value;
-        break;
-      case 'value':
-        this.value = value;
-        break;
-      case 'hours':
-        this.hours = value;
-        break;
-      case 'hourlyCost':
-        this.hourlyCost = value;
-        break;
-      case 'contractHours':
-        this.contractHours = value;
-        break;
-      case 'hourlyValue':
-        this.hourlyValue = value;
-        break;
-      default:
-        break;
-    }
+/** Where a read figure goes: COFIN's `value` is its amount; the shares are resolved by splitInto. */
+function setFigure(values: RowValues, key: string, value: Fixed): void {
+  switch (key) {
+    case 'amount':
+    case 'value':
+      values.amountFixed = value;
+      break;
+    case 'municipalShare':
+      values.municipalShareFixed = value;
+      break;
+    case 'cofinancingShare':
+      values.cofinancingShareFixed = value;
+      break;
+    case 'annualCost':
+      values.annualCostFixed = value;
+      break;
+    case 'taxable':
+      values.taxableFixed = value;
+      break;
+    case 'vat':
+      values.vatFixed = value;
+      break;
+    case 'invoiceTotal':
+      values.invoiceTotalFixed = value;
+      break;
+    case 'hours':
+      values.hoursFixed = value;
+      break;
+    case 'hourlyCost':
+      values.hourlyCostFixed = value;
+      break;
+    case 'contractHours':
+      values.contractHoursFixed = value;
+      break;
+    case 'hourlyValue':
+      values.hourlyValueFixed = value;
+      break;
+    default:
+      break;
   }
 }
 
@@ -587,7 +576,7 @@ class RowReading {
  * the common forms in one scan (core/fixed), the others by parseAmountCell/parseQuantity. Amounts
  * take a thousands point ("1.234") and 2 decimals, quantities (hours, rates) 4.
  */
-function readNumber(field: FieldPlan, cell: unknown, reading: RowReading, index: AgreementIndex): void {
+function readNumber(field: FieldPlan, cell: unknown, row: ParsedRow, index: AgreementIndex): void {
   const value = typeof cell === 'number' ? excelNumber(cell) : cell;
   const quantity = field.kind === 'quantity';
   let fixed =
@@ -597,87 +586,90 @@ function readNumber(field: FieldPlan, cell: unknown, reading: RowReading, index:
   if (fixed === SCAN_OTHER_FORM) {
     const result: MoneyParse = quantity ? parseQuantity(value, 4, null) : parseAmountCell(value, null);
     if (!result.ok) {
-      if (result.reason !== 'empty') reading.problem(field.key, result.reason);
+      if (result.reason !== 'empty') problem(row, field.key, result.reason);
       return;
     }
     // Beyond what a Fixed holds is beyond every bound the agreement may set (its schema caps them).
     fixed = fixedOfMoney(result.value) ?? Number.POSITIVE_INFINITY;
-  } else if (fixed === SCAN_NEGATIVE) return reading.problem(field.key, 'negative');
+  } else if (fixed === SCAN_NEGATIVE) return problem(row, field.key, 'negative');
   else if (fixed === SCAN_TOO_MANY_DECIMALS || decimalsOf(fixed as Fixed) > (quantity ? 4 : 2)) {
-    return reading.problem(field.key, 'too_many_decimals');
+    return problem(row, field.key, 'too_many_decimals');
   }
   // R02 bounds of the agreement: hours of one row at most rowHoursMax, every other figure below amountBelow.
   const tooLarge = field.hours ? fixed > index.rowHoursMaxFixed : fixed >= index.amountBelowFixed;
-  if (tooLarge) reading.problem(field.key, 'too_large');
-  else reading.setNumber(field.key, fixed as Fixed);
+  if (tooLarge) problem(row, field.key, 'too_large');
+  else setFigure(row.values, field.key, fixed as Fixed);
 }
 
-function readDateCell(field: FieldPlan, cell: unknown, reading: RowReading): void {
+/** The Data cell goes to `date` (expenseDate settles it per category), the others to their field. */
+function readDateCell(field: FieldPlan, cell: unknown, row: ParsedRow): void {
   const result = parseDate(cell);
-  if (!result.ok) reading.problem(field.key, 'invalid_date');
-  else if (field.key === 'invoiceDate') reading.invoiceDate = result.value;
-  else if (field.key === 'paymentDate') reading.paymentDate = result.value;
-  else reading.plainDate = result.value;
+  if (!result.ok) problem(row, field.key, 'invalid_date');
+  else if (field.key === 'invoiceDate') row.values.invoiceDate = result.value;
+  else if (field.key === 'paymentDate') row.values.paymentDate = result.value;
+  else row.values.date = result.value;
 }
 
-function readMonthCell(field: FieldPlan, cell: unknown, reading: RowReading): void {
+function readMonthCell(field: FieldPlan, cell: unknown, row: ParsedRow): void {
   const result = parseMonth(cell);
-  if (result.ok) reading.month = result.value;
-  else reading.problem(field.key, 'invalid_date');
+  if (result.ok) row.values.month = result.value;
+  else problem(row, field.key, 'invalid_date');
 }
 
-/** Text cells: kept as typed for the fields rules compare later; closed lists resolved here. */
-function readTextCell(field: FieldPlan, cell: unknown, reading: RowReading): void {
+/** Text cells: normalised into the keys rules compare; closed lists resolved here. */
+function readTextCell(field: FieldPlan, cell: unknown, row: ParsedRow): void {
   const text = textOf(cell);
   if (text === null) {
-    (reading.unreadable ??= []).push(field.key);
+    row.unreadable = pushTo(row.unreadable, field.key);
     return;
   }
+  const values = row.values;
   switch (field.key) {
     case 'programme':
-      reading.programmeText = text;
+      row.programmeText = text;
       break;
     case 'action':
-      reading.actionText = text;
+      row.actionText = text;
       break;
     case 'supplierId':
       // A VAT number typed in a numeric cell loses its leading zeros (00905811006 -> 905811006).
-      reading.supplierText =
-        typeof cell === 'number' && Number.isInteger(cell) && text.length < 11 ? text.padStart(11, '0') : text;
+      values.supplierId = normaliseSupplierId(
+        typeof cell === 'number' && Number.isInteger(cell) && text.length < 11 ? text.padStart(11, '0') : text,
+      );
       break;
     case 'invoiceNumber':
-      reading.numberText = text;
+      values.invoiceNumber = compactUpper(text);
       break;
     case 'taxCode':
-      reading.taxText = text;
+      values.taxCode = compactUpper(text);
       break;
     case 'expenseType':
-      reading.expenseText = text;
+      values.expenseType = normaliseText(text);
       break;
     case 'paymentMethod':
-      reading.methodText = text;
+      values.paymentMethod = normaliseText(text);
       break;
     case 'ccnl':
-      reading.ccnlText = text;
+      values.ccnl = normaliseCcnl(text);
       break;
     case 'level':
-      reading.levelText = text;
+      values.level = normaliseLevel(text);
       break;
     case 'documents':
-      reading.documentsText = text;
+      values.documents = parseDocuments(text);
       break;
     case 'employment':
-      reading.employment = EMPLOYMENT_BY_KEY.get(normaliseText(text)) ?? null;
-      if (!reading.employment) reading.problem(field.key, 'not_in_list');
+      values.employment = EMPLOYMENT_BY_KEY.get(normaliseText(text)) ?? null;
+      if (!values.employment) problem(row, field.key, 'not_in_list');
       break;
     case 'resourceType':
-      reading.resourceType = RESOURCE_BY_KEY.get(normaliseText(text)) ?? null;
-      if (!reading.resourceType) reading.problem(field.key, 'not_in_list');
+      values.resourceType = RESOURCE_BY_KEY.get(normaliseText(text)) ?? null;
+      if (!values.resourceType) problem(row, field.key, 'not_in_list');
       break;
     case 'cupOnInvoice': {
       const read = readBoolean(cell);
-      if (read === 'invalid') reading.problem(field.key, 'not_in_list');
-      else reading.cup = read;
+      if (read === 'invalid') problem(row, field.key, 'not_in_list');
+      else values.cupOnInvoice = read;
       break;
     }
     default:
@@ -685,78 +677,103 @@ function readTextCell(field: FieldPlan, cell: unknown, reading: RowReading): voi
   }
 }
 
-/** One read per cell of the category's template: empty required cells are R01, the rest by kind. */
-function readCells(
-  plan: readonly FieldPlan[],
-  cells: readonly unknown[],
-  reading: RowReading,
-  index: AgreementIndex,
-): void {
-  for (let i = 0; i < plan.length; i++) {
-    const field = plan[i];
-    const cell = cells[field.slot];
-    if (cell === undefined || cell === null || (typeof cell === 'string' && isBlankText(cell))) {
-      if (field.required) (reading.missing ??= []).push(field.key);
-      continue;
+/**
+ * One read per cell of the category's template: empty required cells are R01, the rest by kind.
+ * A plain row is swept once by its own keys (for-in walks V8's cached key list of the row's shape;
+ * a template asks for ~20 keys and most rows hold fewer); other objects are asked key by key.
+ */
+function readCells(plan: CategoryPlan, row: ParsedRow, index: AgreementIndex): void {
+  const input = row.input;
+  const fields = plan.fields;
+  let filled = 0;
+  const proto: unknown = Object.getPrototypeOf(input);
+  if (proto === Object.prototype || proto === null) {
+    for (const key in input) {
+      const place = plan.placeOf.get(key);
+      if (place === undefined) continue;
+      const cell = input[key];
+      if (isBlankCell(cell)) continue;
+      filled |= 1 << place;
+      readCell(fields[place], cell, row, index);
     }
-    switch (field.kind) {
-      case 'amount':
-      case 'quantity':
-        readNumber(field, cell, reading, index);
-        break;
-      case 'date':
-        readDateCell(field, cell, reading);
-        break;
-      case 'month':
-        readMonthCell(field, cell, reading);
-        break;
-      default:
-        readTextCell(field, cell, reading);
+  } else {
+    for (let i = 0; i < fields.length; i++) {
+      const cell = input[fields[i].key];
+      if (isBlankCell(cell)) continue;
+      filled |= 1 << i;
+      readCell(fields[i], cell, row, index);
     }
+  }
+  const missing = plan.requiredBits & ~filled;
+  if (missing === 0) return;
+  for (let i = 0; i < fields.length; i++)
+    if ((missing & (1 << i)) !== 0) row.missing = pushTo(row.missing, fields[i].key);
+}
+
+function isBlankCell(cell: unknown): boolean {
+  return cell === undefined || cell === null || (typeof cell === 'string' && isBlankText(cell));
+}
+
+function readCell(field: FieldPlan, cell: unknown, row: ParsedRow, index: AgreementIndex): void {
+  switch (field.kind) {
+    case 'amount':
+    case 'quantity':
+      readNumber(field, cell, row, index);
+      break;
+    case 'date':
+      readDateCell(field, cell, row);
+      break;
+    case 'month':
+      readMonthCell(field, cell, row);
+      break;
+    default:
+      readTextCell(field, cell, row);
   }
 }
 
 /**
- * The split of the row's amount into values: both shares empty is all municipal (DOMAIN §7), COFIN
- * all co-financing; typed shares must add up to the amount (else `splitMismatch`). Both shares stay
- * null when the amount or a share is unusable. Returns whether the split is a mismatch.
+ * Resolves the split of the row's amount: both shares empty is all municipal (DOMAIN §7), COFIN all
+ * co-financing; typed shares must add up to the amount (else `splitMismatch`). Both shares end null
+ * when the amount or a share is unusable.
  */
-function splitInto(
-  values: RowValues,
-  category: Category | null,
-  amount: Fixed | null,
-  cells: readonly unknown[],
-  reading: RowReading,
-): boolean {
-  if (amount === null) return false;
+function splitInto(row: ParsedRow, category: Category | null): void {
+  const values = row.values;
+  const amount = values.amountFixed;
+  const municipal = values.municipalShareFixed;
+  const cofinancing = values.cofinancingShareFixed;
+  values.municipalShareFixed = null;
+  values.cofinancingShareFixed = null;
+  if (amount === null) return;
   if (category === 'COFIN') {
     values.municipalShareFixed = FIXED_ZERO;
     values.cofinancingShareFixed = amount;
-    return false;
+    return;
   }
-  if (isBlank(cells[SLOT_MUNICIPAL]) && isBlank(cells[SLOT_COFINANCING])) {
+  if (isBlank(row.input.municipalShare) && isBlank(row.input.cofinancingShare)) {
     values.municipalShareFixed = amount;
     values.cofinancingShareFixed = FIXED_ZERO;
-    return false;
+    return;
   }
-  const problems = reading.problems ?? NONE;
+  const problems = row.problems;
   for (let i = 0; i < problems.length; i++) {
-    if (problems[i].field === 'municipalShare' || problems[i].field === 'cofinancingShare') return false;
+    if (problems[i].field === 'municipalShare' || problems[i].field === 'cofinancingShare') return;
   }
-  const municipal = reading.municipalShare ?? FIXED_ZERO;
-  const cofinancing = reading.cofinancingShare ?? FIXED_ZERO;
-  // Exact: both below the amount bound, so the sum is an exact integer too.
-  if (municipal + cofinancing !== amount) return true;
-  values.municipalShareFixed = municipal;
-  values.cofinancingShareFixed = cofinancing;
-  return false;
+  // Exact: both below the amount bound, so their sum is an exact integer too.
+  if ((municipal ?? 0) + (cofinancing ?? 0) !== amount) {
+    row.splitMismatch = true;
+    return;
+  }
+  values.municipalShareFixed = municipal ?? FIXED_ZERO;
+  values.cofinancingShareFixed = cofinancing ?? FIXED_ZERO;
 }
 
 /** Expense date: PERS the first day of its month, BENI/SERV the invoice date, GEN/COFIN the date. */
-function expenseDate(category: Category | null, reading: RowReading): IsoDate | null {
-  if (category === 'PERS') return reading.month ? `${reading.month}-01` : null;
-  if (category === 'BENI' || category === 'SERV') return reading.invoiceDate;
-  return reading.plainDate ?? (category === 'GEN' ? reading.invoiceDate : null);
+function settleDate(values: RowValues, category: Category | null): void {
+  if (category === 'PERS') values.date = values.month ? `${values.month}-01` : null;
+  else if (category === 'BENI' || category === 'SERV') values.date = values.invoiceDate;
+  else if (category === 'GEN') values.date ??= values.invoiceDate;
+  else if (category !== 'COFIN') values.date = null;
+  if (values.date && category !== 'PERS') values.month = values.date.slice(0, 7);
 }
 
 /**
@@ -768,70 +785,30 @@ export function parseRow(
   agreement: Agreement,
   index: AgreementIndex = agreementIndex(agreement),
 ): ParsedRow {
-  const input = rowObject(row);
-  const cells = sweepCells(input);
-  const categoryCell = cells[SLOT_CATEGORY];
+  const parsed = new ParsedRow(rowObject(row));
+  const input = parsed.input;
+  const categoryCell = input.category;
   const category: Category | null = CATEGORIES.has(categoryCell) ? (categoryCell as Category) : null;
-  const reading = new RowReading();
-  if (category) readCells(PLAN[category], cells, reading, index);
-  if (reading.resourceType === 'volontariato') {
-    for (let i = 0; i < VOLUNTEER_REQUIRED.length; i++)
-      if (isBlank(cells[VOLUNTEER_SLOTS[i]])) (reading.missing ??= []).push(VOLUNTEER_REQUIRED[i]);
-  }
-
-  const date = expenseDate(category, reading);
-  const month = date && category !== 'PERS' ? date.slice(0, 7) : reading.month;
-  const programme = reading.programmeText === null ? null : index.resolveProgramme(reading.programmeText);
-  const action = reading.actionText === null ? null : index.resolveAction(reading.actionText, programme);
-  const amount = category === 'COFIN' ? reading.value : reading.amount;
-  const values = new RowValues();
+  const values = parsed.values;
   values.category = category;
-  values.programme = programme;
-  values.action = action;
-  values.amountFixed = amount;
-  const splitMismatch = splitInto(values, category, amount, cells, reading);
-  values.date = date;
-  values.month = month;
-  values.taxCode = reading.taxText === null ? null : compactUpper(reading.taxText);
-  values.employment = reading.employment;
-  values.resourceType = reading.resourceType;
-  values.hoursFixed = reading.hours;
-  values.hourlyCostFixed = reading.hourlyCost;
-  values.annualCostFixed = reading.annualCost;
-  values.contractHoursFixed = reading.contractHours;
-  values.hourlyValueFixed = reading.hourlyValue;
-  values.taxableFixed = reading.taxable;
-  values.vatFixed = reading.vat;
-  values.invoiceTotalFixed = reading.invoiceTotal;
-  values.invoiceDate = reading.invoiceDate;
-  values.paymentDate = reading.paymentDate;
-  values.supplierId = reading.supplierText === null ? null : normaliseSupplierId(reading.supplierText);
-  values.invoiceNumber = reading.numberText === null ? null : compactUpper(reading.numberText);
-  values.expenseType = reading.expenseText === null ? null : normaliseText(reading.expenseText);
-  values.paymentMethod = reading.methodText === null ? null : normaliseText(reading.methodText);
-  values.ccnl = reading.ccnlText === null ? null : normaliseCcnl(reading.ccnlText);
-  values.level = reading.levelText === null ? null : normaliseLevel(reading.levelText);
-  values.cupOnInvoice = reading.cup;
-  values.documents = reading.documentsText === null ? EMPTY_DOCS : parseDocuments(reading.documentsText);
-  values.excludedFromTotals = amount === null || values.municipalShareFixed === null;
-  const rowIdCell = cells[SLOT_ROW_ID];
-  const sheet = cells[SLOT_SHEET];
-  const excelRow = cells[SLOT_ROW];
-  const columns = cells[SLOT_COLUMNS];
-  return {
-    input,
-    rowId: idText(rowIdCell),
-    values,
-    problems: reading.problems ?? NONE,
-    missing: reading.missing ?? NONE,
-    unreadable: reading.unreadable ?? NONE,
-    programmeText: reading.programmeText,
-    actionText: reading.actionText,
-    splitMismatch,
-    sheet: typeof sheet === 'string' ? sheet : null,
-    excelRow: typeof excelRow === 'number' && Number.isFinite(excelRow) ? excelRow : null,
-    columns: columns !== null && typeof columns === 'object' ? columns : null,
-  };
+  if (category) readCells(PLAN[category], parsed, index);
+  if (values.resourceType === 'volontariato') {
+    for (let i = 0; i < VOLUNTEER_REQUIRED.length; i++)
+      if (isBlank(input[VOLUNTEER_REQUIRED[i]])) parsed.missing = pushTo(parsed.missing, VOLUNTEER_REQUIRED[i]);
+  }
+  settleDate(values, category);
+  if (parsed.programmeText !== null) values.programme = index.resolveProgramme(parsed.programmeText);
+  if (parsed.actionText !== null) values.action = index.resolveAction(parsed.actionText, values.programme);
+  splitInto(parsed, category);
+  values.excludedFromTotals = values.amountFixed === null || values.municipalShareFixed === null;
+  parsed.rowId = idText(input.rowId);
+  const sheet = input.sheet;
+  const excelRow = input.row;
+  const columns = input.columns;
+  parsed.sheet = typeof sheet === 'string' ? sheet : null;
+  parsed.excelRow = typeof excelRow === 'number' && Number.isFinite(excelRow) ? excelRow : null;
+  parsed.columns = columns !== null && typeof columns === 'object' ? columns : null;
+  return parsed;
 }
 
 /** The row itself, or an empty row standing for junk that is not an object (never thrown on). */

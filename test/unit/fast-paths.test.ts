@@ -16,7 +16,8 @@ import {
 } from '../../shared/core/money';
 import { daysInMonth, parseDate, type DateParse } from '../../shared/core/dates';
 import { normaliseText } from '../../shared/core/text-key';
-import { normaliseLevel, normaliseLevelPlain, parseDocuments } from '../../shared/rows/rows';
+import { documentKindOf, normaliseLevel, normaliseLevelPlain, parseDocuments, textOf } from '../../shared/rows/rows';
+import { DOCUMENT_KINDS } from '../../shared/mapping/fields';
 
 const RUNS = { numRuns: 3000 };
 
@@ -176,7 +177,9 @@ describe('text keys', () => {
   });
   it('normaliseLevel = the plain level reading (typed keys come back as they are)', () => {
     const level = fc.string({ unit: fc.constantFrom('A', 'c', '1', '3', ' ', '.', '-', 'L', 'I', 'V', 'E', 'O', 'à') });
-    const prefixed = fc.tuple(fc.constantFrom('LIVELLO', 'Livello ', 'LIVELL', 'Liv. ', 'LIV', ''), level).map(([a, b]) => a + b);
+    const prefixed = fc
+      .tuple(fc.constantFrom('LIVELLO', 'Livello ', 'LIVELL', 'Liv. ', 'LIV', ''), level)
+      .map(([a, b]) => a + b);
     fc.assert(
       fc.property(fc.oneof(level, prefixed), (text) => {
         expect(normaliseLevel(text)).toBe(normaliseLevelPlain(text));
@@ -186,6 +189,35 @@ describe('text keys', () => {
     expect(normaliseLevel('LIVELLOA1')).toBe('A1');
     expect(normaliseLevel('C3')).toBe('C3');
   });
+  it('parseDocuments = each part cut and read by normaliseText (the trie walk is the same reading)', () => {
+    // The oracle: every part sliced, normalised and looked up, as parseDocuments read them before.
+    const names = [...Object.keys(DOCUMENT_KINDS), ...Object.values(DOCUMENT_KINDS).flat()];
+    const plain = (cell: unknown): string[] => {
+      const text = textOf(cell);
+      if (text === null) return [];
+      const kinds = new Set<string>();
+      for (const part of text.split(/[;,\n]/)) {
+        const kind = documentKindOf(part);
+        if (kind) kinds.add(kind);
+      }
+      return [...kinds].sort();
+    };
+    const part = fc.oneof(
+      fc.constantFrom(...names, 'Fattura elettronica', 'LUL', 'F24 quietanzato', 'relazione di attività', 'cedolini'),
+      fc.constantFrom('Fàttura', 'F-24', ' fattura.', 'FATTURA', 'quietanza\u00a0', 'timesheet!', 'xyz', ''),
+      fc.string({ maxLength: 12 }),
+    );
+    const cell = fc
+      .array(fc.tuple(part, fc.constantFrom(';', ',', '\n', '; ', ' ')), { maxLength: 6 })
+      .map((parts) => parts.map(([p, sep]) => p + sep).join(''));
+    fc.assert(
+      fc.property(cell, (text) => {
+        expect([...parseDocuments(text)].sort()).toEqual(plain(text));
+      }),
+      RUNS,
+    );
+  });
+
   it('parseDocuments cuts parts on ; , and new lines', () => {
     const kinds = (text: string) => [...parseDocuments(text)].sort();
     expect(kinds(' Fattura ;bonifico,\n  F24 ; ;timesheet')).toEqual(['F24', 'fattura', 'pagamento', 'timesheet']);
