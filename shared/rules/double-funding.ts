@@ -36,13 +36,17 @@ export function otherInvoices(rows: readonly ParsedRow[]): Map<string, InvoiceTo
   return map;
 }
 
+/** R12 is about one invoice in two rows or more; a single row above its own invoice total is R11. */
+export function invoiceUsedTwice(rows: number, other: InvoiceTotals | undefined): boolean {
+  return rows + (other?.rows ?? 0) >= 2;
+}
+
 export function invoiceGroupFindings(
   members: readonly ParsedRow[],
   other: InvoiceTotals | undefined,
 ): Finding[][] | null {
+  if (!invoiceUsedTwice(members.length, other)) return null;
   const rows = members.length + (other?.rows ?? 0);
-  // A single row above its own invoice total is R11; R12 is about the same invoice used twice.
-  if (rows < 2) return null;
   const amount = new FixedSum();
   let total = other?.invoiceTotal ?? null;
   for (const m of members) {

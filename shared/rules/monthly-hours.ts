@@ -3,7 +3,7 @@
 import type { Finding } from '../findings/findings';
 import { FixedSum, moneyOfFixed } from '../core/money';
 import type { Fixed } from '../core/fixed';
-import type { ParsedRow } from '../rows/rows';
+import { ParsedRow } from '../rows/rows';
 import type { RuleEnv } from './env';
 import { rowFinding } from './emit';
 import { formatQuantityIt, formatMonthIt } from './format';
@@ -33,23 +33,46 @@ export function otherPersonMonths(rows: readonly ParsedRow[]): Map<string, Perso
   return map;
 }
 
+/**
+ * Whether the person-month (one row, or the rows of a group) is within its monthly hours, settled
+ * on the Fixed figures: true is the answer of monthlyHoursGroupFindings (no finding), false leaves
+ * it to decimal.js. Hours are never negative, so a float sum that stays within the exact integers
+ * was exact all along.
+ */
+export function withinMonthlyHours(
+  group: ParsedRow | readonly ParsedRow[],
+  other: PersonMonthTotals | undefined,
+  env: RuleEnv,
+): boolean {
+  let hours: number = other ? (other.hours.asFixed ?? Number.POSITIVE_INFINITY) : 0;
+  let contract = other?.contractHours ?? null;
+  if (group instanceof ParsedRow) {
+    hours += group.values.hoursFixed as Fixed;
+    contract = maxOf(contract, group.values.contractHoursFixed);
+  } else {
+    for (let i = 0; i < group.length; i++) {
+      hours += group[i].values.hoursFixed as Fixed;
+      contract = maxOf(contract, group[i].values.contractHoursFixed);
+    }
+  }
+  const limit = contract ?? env.fullTimeMonthlyHoursFixed;
+  return limit !== null && hours <= Number.MAX_SAFE_INTEGER && hours <= limit;
+}
+
 /** One list of findings per member, in the members' order; null when the group is fine (the common case). */
 export function monthlyHoursGroupFindings(
   members: readonly ParsedRow[],
   other: PersonMonthTotals | undefined,
   env: RuleEnv,
 ): Finding[][] | null {
+  if (withinMonthlyHours(members, other, env)) return null;
+  // decimal.js decides and words the rest.
   const hours = new FixedSum();
   let contract = other?.contractHours ?? null;
   for (let i = 0; i < members.length; i++) {
     hours.add(members[i].values.hoursFixed as Fixed);
     contract = maxOf(contract, members[i].values.contractHoursFixed);
   }
-  // Most person-months are within their hours: settled on the Fixed sums; decimal.js words the rest.
-  const limitFixed = contract ?? env.fullTimeMonthlyHoursFixed;
-  const own = hours.asFixed;
-  const others = other ? other.hours.asFixed : 0;
-  if (own !== null && others !== null && limitFixed !== null && own + others <= limitFixed) return null;
   const total = other ? hours.money.plus(other.hours.money) : hours.money;
   const limit = contract === null ? env.fullTimeMonthlyHours : moneyOfFixed(contract);
   if (!total.gt(limit)) return null;

@@ -13,8 +13,20 @@ import { parseRow } from '../rows/rows';
 import { buildEnv, type RuleEnv } from './env';
 import { LOCAL_RULES } from './local';
 import { compareFindings } from './order';
-import { monthlyHoursGroupFindings, personMonthKey, otherPersonMonths, type PersonMonthTotals } from './monthly-hours';
-import { invoiceGroupFindings, invoiceKey, otherInvoices, type InvoiceTotals } from './double-funding';
+import {
+  monthlyHoursGroupFindings,
+  otherPersonMonths,
+  personMonthKey,
+  withinMonthlyHours,
+  type PersonMonthTotals,
+} from './monthly-hours';
+import {
+  invoiceGroupFindings,
+  invoiceKey,
+  invoiceUsedTwice,
+  otherInvoices,
+  type InvoiceTotals,
+} from './double-funding';
 import { duplicateIdFindings, removedRowFinding } from './row-ids';
 import { Totals } from './totals';
 import { RowFindings, type RowFindingsView } from './row-findings';
@@ -143,8 +155,8 @@ export class IncrementalValidator {
       loaded[i] = this.createEntry(rows[i], scratch);
       this.attach(loaded[i]);
     }
-    this.byPerson.forEachGroup((key, members) => this.refreshPersonGroup(key, false, members));
-    this.byInvoice.forEachGroup((key, members) => this.refreshInvoiceGroup(key, false, members));
+    this.byPerson.forEachGroup((key, group) => this.refreshPersonGroup(key, false, group));
+    this.byInvoice.forEachGroup((key, group) => this.refreshInvoiceGroup(key, false, group));
     this.byId.forEachShared((id) => this.refreshIdGroup(id, false)); // a unique id has no R17
     for (let i = 0; i < loaded.length; i++) this.refreshEntry(loaded[i]);
     if (this.env.previous) for (const id of this.env.previous.keys()) this.refreshRemoved(id);
@@ -268,21 +280,30 @@ export class IncrementalValidator {
     this.cached = null;
   }
 
-  private refreshPersonGroup(key: string, refresh: boolean, members = this.byPerson.members(key)): void {
-    if (members.length === 0) return;
+  // A group of one row (most person-months and invoices) is settled without building arrays for it.
+  private refreshPersonGroup(key: string, refresh: boolean, group = this.byPerson.group(key)): void {
+    if (group === undefined) return;
+    const other = this.otherPerson.get(key);
+    const one = single(group);
+    if (one && one.groupR07.length === 0 && withinMonthlyHours(one.parsed, other, this.env)) return;
+    const members = one ? [one] : (group as readonly Entry[]);
     const findings = monthlyHoursGroupFindings(
       members.map((m) => m.parsed),
-      this.otherPerson.get(key),
+      other,
       this.env,
     );
     this.assignGroup(members, findings, 'groupR07', refresh);
   }
 
-  private refreshInvoiceGroup(key: string, refresh: boolean, members = this.byInvoice.members(key)): void {
-    if (members.length === 0) return;
+  private refreshInvoiceGroup(key: string, refresh: boolean, group = this.byInvoice.group(key)): void {
+    if (group === undefined) return;
+    const other = this.otherInvoice.get(key);
+    const one = single(group);
+    if (one && one.groupR12.length === 0 && !invoiceUsedTwice(1, other)) return;
+    const members = one ? [one] : (group as readonly Entry[]);
     const findings = invoiceGroupFindings(
       members.map((m) => m.parsed),
-      this.otherInvoice.get(key),
+      other,
     );
     this.assignGroup(members, findings, 'groupR12', refresh);
   }
@@ -473,9 +494,14 @@ class Groups {
     return Array.isArray(current) ? current[0] : current;
   }
 
-  /** Every key with its rows, oldest first (fresh arrays, as members() gives). */
-  forEachGroup(visit: (key: string, members: Entry[]) => void): void {
-    this.map.forEach((value, key) => visit(key, Array.isArray(value) ? value.slice() : [value]));
+  /** The rows under a key as held: one row as itself, several as the group's own array (not to be changed). */
+  group(key: string): Entry | readonly Entry[] | undefined {
+    return this.map.get(key);
+  }
+
+  /** Every key with its rows as group() gives them. */
+  forEachGroup(visit: (key: string, group: Entry | readonly Entry[]) => void): void {
+    this.map.forEach((value, key) => visit(key, value));
   }
 
   /** Keys held by more than one row. */
@@ -488,6 +514,11 @@ class Groups {
   clear(): void {
     this.map.clear();
   }
+}
+
+/** The row of a group of one (Groups holds a lone row as itself), or null. */
+function single(group: Entry | readonly Entry[]): Entry | null {
+  return Array.isArray(group) ? null : (group as Entry);
 }
 
 /** First index whose finding does not sort before `f`. */
