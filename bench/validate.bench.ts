@@ -145,14 +145,16 @@ export function buildWorkbook(rows = ROWS, seed = 20260315): RowInput[] {
       });
     }
   }
-  return out.map(asTableRow);
+  return JSON.parse(JSON.stringify(out.map(asTableRow))) as RowInput[];
 }
 
 /**
  * The row as the readers hand it over: readTable (pane and CLI) writes rowId, category, sheet, row
  * and columns, then each non-empty cell in the template's column order, and JSON.parse (the API)
  * keeps the keys in the order sent; so the rows of one table share their shape (V8's hidden
- * class). The object spreads above would give most rows a shape of their own, which no reader does.
+ * class), and their texts are flat strings (the JSON round trip above). The generator's object
+ * spreads and concatenations would give most rows a shape of their own and texts as chains of
+ * pieces, which no reader hands over.
  */
 function asTableRow(built: RowInput): RowInput {
   const { rowId, category, sheet, row, columns, ...cells } = built;

@@ -67,8 +67,12 @@ function commonDate(text: string): DateParse | null {
 const INVALID: DateParse = { ok: false, reason: 'invalid' };
 
 function iso(y: number, m: number, d: number): IsoDate {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const year = y >= 1000 ? String(y) : String(y).padStart(4, '0');
+  return `${year}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
+
+/** "00" … "31": months and days as ISO writes them (a fixed table, not row data). */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
 
 /** Excel serial (1900 date system, Lotus leap-year bug included) to ISO. */
 export function fromExcelSerial(serial: number): IsoDate | null {
@@ -176,6 +180,8 @@ function excelYear(text: string): number {
 /** Reads a month cell: a date in the month, mm/aaaa, aaaa-mm, or "marzo 2026", "gen-26". */
 export function parseMonth(cell: unknown): MonthParse {
   if (typeof cell === 'string') {
+    const common = commonMonth(cell);
+    if (common !== null) return common;
     const text = cell.trim().toLowerCase();
     if (text === '') return { ok: false, reason: 'empty' };
     const mmYyyy = /^(\d{1,2})[/.-](\d{4})$/.exec(text);
@@ -192,7 +198,44 @@ export function parseMonth(cell: unknown): MonthParse {
 
 function month(y: number, m: number): MonthParse {
   if (m < 1 || m > 12 || y < 1900 || y > 9999) return { ok: false, reason: 'invalid' };
-  return { ok: true, value: `${y}-${String(m).padStart(2, '0')}` };
+  return { ok: true, value: `${y}-${TWO_DIGITS[m]}` };
+}
+
+/**
+ * The forms nearly every month cell takes, "03/2026" (or 3/2026, with '.' or '-') and "2026-03"
+ * (or '/', '.'), read without regular expressions: the same answer as parseMonth's general
+ * reading of them (test/unit/fast-paths.test.ts); null for any other text. A cell already written
+ * "2026-03" is its own ISO month.
+ */
+function commonMonth(text: string): MonthParse | null {
+  const n = text.length;
+  if (n < 6 || n > 7) return null;
+  const sep = n - 5; // mm/aaaa, m/aaaa
+  const c = text.charCodeAt(sep);
+  if ((c === 47 || c === 46 || c === 45) && digitsAt(text, sep + 1, 4) >= 0) {
+    const m = digitsAt(text, 0, sep);
+    return m < 0 ? null : month(digitsAt(text, sep + 1, 4), m);
+  }
+  const c4 = text.charCodeAt(4);
+  if ((c4 === 47 || c4 === 46 || c4 === 45) && digitsAt(text, 0, 4) >= 0) {
+    const m = digitsAt(text, 5, n - 5);
+    if (m < 0) return null;
+    const y = digitsAt(text, 0, 4);
+    if (n === 7 && c4 === 45 && m >= 1 && m <= 12 && y >= 1900) return { ok: true, value: text };
+    return month(y, m);
+  }
+  return null;
+}
+
+/** The number of `count` ASCII digits at `from`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return -1;
+    value = value * 10 + (code - 48);
+  }
+  return value;
 }
 
 /** The calendar day in Europe/Rome of an instant (all locks and windows use Rome's calendar). */

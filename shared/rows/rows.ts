@@ -485,9 +485,18 @@ export function documentKindOf(part: string): string | undefined {
   return DOCUMENT_BY_KEY.get(normaliseText(part));
 }
 
-function normaliseSupplierId(text: string): string {
-  const compact = text.toUpperCase().replace(/[\s.\-/]/g, '');
-  return /^IT\d{11}$/.test(compact) ? compact.slice(2) : compact;
+export function normaliseSupplierId(text: string): string {
+  // Most ids are typed compact (11 digits, a tax code in capitals): then the text is the key.
+  const compact = isUpperAlnum(text) ? text : text.toUpperCase().replace(/[\s.\-/]/g, '');
+  return compact.length === 13 && /^IT\d{11}$/.test(compact) ? compact.slice(2) : compact;
+}
+
+function isUpperAlnum(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 65 && code <= 90) || (code >= 48 && code <= 57))) return false;
+  }
+  return true;
 }
 
 const NONE: readonly never[] = Object.freeze([]);

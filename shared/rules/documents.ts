@@ -40,19 +40,19 @@ export function documentRequirementKeys(row: ParsedRow): readonly string[] | nul
   }
 }
 
-const NO_GROUPS: readonly string[][] = [];
+const NO_GROUPS: readonly string[][] = Object.freeze([]);
 
 /** Groups of required documents not listed on the row; each group is "one of". */
-export function missingDocuments(row: ParsedRow, required: Record<string, string[][]>): string[][] {
+export function missingDocuments(row: ParsedRow, required: Record<string, string[][]>): readonly string[][] {
   const keys = documentRequirementKeys(row);
-  if (!keys) return [];
+  if (!keys) return NO_GROUPS;
   const documents = row.values.documents;
-  const missing: string[][] = [];
+  let missing: string[][] | null = null; // most rows list every document: no list for them
   for (let k = 0; k < keys.length; k++) {
     const groups = required[keys[k]] ?? NO_GROUPS;
-    for (let g = 0; g < groups.length; g++) if (!listsAny(documents, groups[g])) missing.push(groups[g]);
+    for (let g = 0; g < groups.length; g++) if (!listsAny(documents, groups[g])) (missing ??= []).push(groups[g]);
   }
-  return missing;
+  return missing ?? NO_GROUPS;
 }
 
 /** Whether the row lists one of the kinds of a "one of" group (a loop: no closure per row). */

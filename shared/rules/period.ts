@@ -34,7 +34,7 @@ export const checkPeriod: RowRule = (row, env, out) => {
         fine: formatDateIt(end),
       }),
     );
-  } else if (Number(date.slice(0, 4)) !== env.ctx.year) {
+  } else if (yearOf(date) !== env.ctx.year) {
     out.push(rowFinding(row, 'R03', 'error', dateField(row), 'otherYear', { anno: env.ctx.year }));
   }
 };
@@ -45,9 +45,11 @@ export const checkFutureDates: RowRule = (row, env, out) => {
   const v = row.values;
   // An expense date already outside the period or the year has its R03: one finding per cell.
   const { start, end } = env.agreement.period;
-  const dated = v.date !== null && v.date >= start && v.date <= end && Number(v.date.slice(0, 4)) === env.ctx.year;
+  const dated = v.date !== null && v.date >= start && v.date <= end && yearOf(v.date) === env.ctx.year;
   if (v.category === 'PERS') {
-    if (dated && v.month && v.month > today.slice(0, 7)) out.push(futureFinding(row, 'month', v.month, today));
+    // A 'YYYY-MM' sorts after today's 'YYYY-MM-DD' exactly when it is a later month (its own
+    // month is a prefix of today, so it sorts before).
+    if (dated && v.month && v.month > today) out.push(futureFinding(row, 'month', v.month, today));
     return;
   }
   const invoiceIsDate = v.date === v.invoiceDate;
@@ -56,6 +58,13 @@ export const checkFutureDates: RowRule = (row, env, out) => {
   if (v.paymentDate && v.paymentDate > today) out.push(futureFinding(row, 'paymentDate', v.paymentDate, today));
   if (dated && !invoiceIsDate && v.date && v.date > today) out.push(futureFinding(row, dateField(row), v.date, today));
 };
+
+/** The year of an ISO date, read from its digits (no substring per row). */
+function yearOf(date: string): number {
+  let year = 0;
+  for (let i = 0; i < 4; i++) year = year * 10 + (date.charCodeAt(i) - 48);
+  return year;
+}
 
 function futureFinding(row: ParsedRow, field: string, date: string, today: string): Finding {
   return rowFinding(row, 'R03', 'error', field, 'future', {

@@ -14,9 +14,16 @@ import {
   type MoneyParse,
   type NumberBound,
 } from '../../shared/core/money';
-import { daysInMonth, parseDate, type DateParse } from '../../shared/core/dates';
+import { daysInMonth, parseDate, parseMonth, type DateParse, type MonthParse } from '../../shared/core/dates';
 import { normaliseText } from '../../shared/core/text-key';
-import { documentKindOf, normaliseLevel, normaliseLevelPlain, parseDocuments, textOf } from '../../shared/rows/rows';
+import {
+  documentKindOf,
+  normaliseLevel,
+  normaliseLevelPlain,
+  normaliseSupplierId,
+  parseDocuments,
+  textOf,
+} from '../../shared/rows/rows';
 import { DOCUMENT_KINDS } from '../../shared/mapping/fields';
 
 const RUNS = { numRuns: 3000 };
@@ -143,6 +150,35 @@ describe('date fast path = regular-expression reading', () => {
       RUNS,
     );
   });
+  it('month cells: mm/aaaa and aaaa-mm read as the regular expressions read them', () => {
+    const monthText = fc
+      .tuple(
+        fc.stringMatching(/^\d{1,5}$/),
+        fc.constantFrom('-', '/', '.', 'x', ''),
+        fc.stringMatching(/^\d{0,5}$/),
+        fc.constantFrom('', ' '),
+      )
+      .map(([a, sep, b, pad]) => pad + a + sep + b);
+    fc.assert(
+      fc.property(monthText, (text) => {
+        expect(parseMonth(text)).toEqual(regexMonth(text));
+      }),
+      RUNS,
+    );
+    for (const text of [
+      '03/2026',
+      '3/2026',
+      '2026-03',
+      '2026-3',
+      '2026/12',
+      '13/2026',
+      '1899-05',
+      '00/2026',
+      ' 03/2026 ',
+    ])
+      expect(parseMonth(text)).toEqual(regexMonth(text));
+  });
+
   it('calendar edge cases', () => {
     for (const text of [
       '2024-02-29',
@@ -156,6 +192,22 @@ describe('date fast path = regular-expression reading', () => {
       expect(parseDate(text)).toEqual(regexDate(text));
   });
 });
+
+/** parseMonth before the fast path, for texts of digits and separators (the oracle). */
+function regexMonth(cell: string): MonthParse {
+  const text = cell.trim().toLowerCase();
+  if (text === '') return { ok: false, reason: 'empty' };
+  const of = (y: number, m: number): MonthParse =>
+    m < 1 || m > 12 || y < 1900 || y > 9999
+      ? { ok: false, reason: 'invalid' }
+      : { ok: true, value: `${y}-${String(m).padStart(2, '0')}` };
+  const mmYyyy = /^(\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (mmYyyy) return of(Number(mmYyyy[2]), Number(mmYyyy[1]));
+  const yyyyMm = /^(\d{4})[/.-](\d{1,2})$/.exec(text);
+  if (yyyyMm) return of(Number(yyyyMm[1]), Number(yyyyMm[2]));
+  const date = parseDate(cell);
+  return date.ok ? { ok: true, value: date.value.slice(0, 7) } : date;
+}
 
 /** normaliseText before the fast path (the oracle). */
 function plainKey(text: string): string {
@@ -213,6 +265,23 @@ describe('text keys', () => {
     fc.assert(
       fc.property(cell, (text) => {
         expect([...parseDocuments(text)].sort()).toEqual(plain(text));
+      }),
+      RUNS,
+    );
+  });
+
+  it('normaliseSupplierId = upper case, separators dropped, IT prefix of a VAT number cut', () => {
+    const plain = (text: string) => {
+      const compact = text.toUpperCase().replace(/[\s.\-/]/g, '');
+      return /^IT\d{11}$/.test(compact) ? compact.slice(2) : compact;
+    };
+    const id = fc
+      .array(fc.constantFrom('I', 'T', 'i', 't', 'A', 'z', '0', '1', '9', ' ', '.', '-', '/', 'è'), { maxLength: 16 })
+      .map((chars) => chars.join(''));
+    const vat = fc.stringMatching(/^(IT|it)?\d{11}$/);
+    fc.assert(
+      fc.property(fc.oneof(id, vat), (text) => {
+        expect(normaliseSupplierId(text)).toBe(plain(text));
       }),
       RUNS,
     );
