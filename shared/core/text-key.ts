@@ -7,11 +7,44 @@ const NON_ALNUM = /[^a-z0-9]+/g;
 export function normaliseText(text: string): string {
   // ASCII text (most cells) in one scan: already a key (lower-case letters and digits) comes back as
   // it is, anything else costs one lower-casing and one replace, not a string per character.
-  let key = true;
+  let upper = false;
+  let other = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 128) return text.toLowerCase().normalize('NFD').replace(ACCENTS, '').replace(NON_ALNUM, '');
-    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) key = false;
+    if (code >= 65 && code <= 90) upper = true;
+    else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) other = true;
   }
-  return key ? text : text.toLowerCase().replace(NON_ALNUM, '');
+  if (!other) return upper ? text.toLowerCase() : text;
+  return (upper ? text.toLowerCase() : text).replace(NON_ALNUM, '');
+}
+
+/**
+ * Whether normaliseText(text) contains `needle` (a key: [a-z0-9] only), without building the key
+ * for ASCII text: the characters normaliseText drops are skipped, capitals compared as lower case.
+ */
+export function keyIncludes(text: string, needle: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return normaliseText(text).includes(needle);
+  for (let start = 0; start < text.length; start++) {
+    let at = start;
+    let matched = 0;
+    while (matched < needle.length && at < text.length) {
+      const code = lowerKeyChar(text.charCodeAt(at++));
+      if (code < 0) {
+        if (matched === 0) break; // a match starts on a key character
+        continue;
+      }
+      if (code !== needle.charCodeAt(matched)) break;
+      matched += 1;
+    }
+    if (matched === needle.length) return true;
+  }
+  return false;
+}
+
+/** An ASCII character as it stands in a key (capitals lower-cased), or -1 when normaliseText drops it. */
+function lowerKeyChar(code: number): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return code;
+  return -1;
 }

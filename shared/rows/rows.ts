@@ -52,7 +52,7 @@ import {
 } from '../mapping/fields';
 import type { Finding } from '../findings/findings';
 import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
-import { normaliseText } from '../core/text-key';
+import { keyIncludes, normaliseText } from '../core/text-key';
 
 export { normaliseText };
 import { cellFindings } from '../rules/cells';
@@ -866,9 +866,8 @@ export function ccnlKey(text: string): string {
 
 /** CCNL cell -> reference-table id ('CCNL Cooperative sociali' -> 'cooperative-sociali'). */
 export function normaliseCcnl(text: string): string {
-  const whole = normaliseText(text);
-  const key = whole.startsWith('ccnl') ? whole.slice(4) : whole;
-  if (key.includes('coop') && key.includes('social')) return 'cooperative-sociali';
+  // 'coop' and 'social' cannot overlap a leading 'ccnl', so the whole key is searched as it is.
+  if (keyIncludes(text, 'coop') && keyIncludes(text, 'social')) return 'cooperative-sociali';
   return text
     .toLowerCase()
     .normalize('NFD')

@@ -398,8 +398,10 @@ export class IncrementalValidator {
     for (const id of this.dirtyIds) {
       const list: Finding[] = [];
       let rejected = false;
-      for (const entry of this.byId.members(id)) {
-        for (const f of entry.findings) list.push(f);
+      const group = this.byId.group(id);
+      for (let m = 0; m < sizeOf(group); m++) {
+        const entry = memberOf(group as Entry | readonly Entry[], m);
+        for (let i = 0; i < entry.findings.length; i++) list.push(entry.findings[i]);
         if (!entry.accepted) rejected = true;
       }
       const removed = this.removed.get(id);
@@ -519,6 +521,15 @@ class Groups {
 /** The row of a group of one (Groups holds a lone row as itself), or null. */
 function single(group: Entry | readonly Entry[]): Entry | null {
   return Array.isArray(group) ? null : (group as Entry);
+}
+
+/** How many rows a group holds (Groups keeps a lone row as itself), without a copy. */
+function sizeOf(group: Entry | readonly Entry[] | undefined): number {
+  return group === undefined ? 0 : Array.isArray(group) ? group.length : 1;
+}
+
+function memberOf(group: Entry | readonly Entry[], i: number): Entry {
+  return Array.isArray(group) ? (group as readonly Entry[])[i] : (group as Entry);
 }
 
 /** First index whose finding does not sort before `f`. */

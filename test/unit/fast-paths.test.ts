@@ -15,7 +15,7 @@ import {
   type NumberBound,
 } from '../../shared/core/money';
 import { daysInMonth, parseDate, parseMonth, type DateParse, type MonthParse } from '../../shared/core/dates';
-import { normaliseText } from '../../shared/core/text-key';
+import { keyIncludes, normaliseText } from '../../shared/core/text-key';
 import {
   documentKindOf,
   normaliseLevel,
@@ -226,6 +226,18 @@ describe('text keys', () => {
       }),
       RUNS,
     );
+  });
+  it('keyIncludes = normaliseText(text).includes(needle), also across dropped characters', () => {
+    const unit = fc.constantFrom('c', 'o', 'p', 'C', 'O', 'P', 's', 'S', ' ', '-', '.', 'è', '1');
+    fc.assert(
+      fc.property(fc.string({ unit }), fc.constantFrom('coop', 'social', 'c', 'oo', 'co1p'), (text, needle) => {
+        expect(keyIncludes(text, needle)).toBe(plainKey(text).includes(needle));
+      }),
+      RUNS,
+    );
+    expect(keyIncludes('CCNL Co-op. Sociali', 'coop')).toBe(true);
+    expect(keyIncludes('Cooperative sociali', 'social')).toBe(true);
+    expect(keyIncludes('Commercio', 'coop')).toBe(false);
   });
   it('normaliseLevel = the plain level reading (typed keys come back as they are)', () => {
     const level = fc.string({ unit: fc.constantFrom('A', 'c', '1', '3', ' ', '.', '-', 'L', 'I', 'V', 'E', 'O', 'à') });
