@@ -52,8 +52,9 @@ export function rowFinding<C extends RuleCode, V extends VariantOf<C>>(
     const letter = (columns as Record<string, unknown>)[field];
     if (typeof letter === 'string' && letter !== '') column = letter;
   }
-  const given = (params ?? {}) as MessageParams;
-  const full: MessageParams = field ? { campo: fieldLabel(row, field), ...given } : given;
+  // One params object, read by the template too (its extra `variant` is not a word of any message).
+  const given = params as MessageParams | undefined;
+  const full: MessageParams = field ? { variant, campo: fieldLabel(row, field), ...given } : { variant, ...given };
   return {
     code,
     severity,
@@ -63,7 +64,7 @@ export function rowFinding<C extends RuleCode, V extends VariantOf<C>>(
     field,
     message: messageIt(code, variant, full),
     rowId: row.rowId,
-    params: { variant, ...full },
+    params: full,
   } as FindingRecord as FindingOf<C>;
 }
 
