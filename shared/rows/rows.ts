@@ -526,6 +526,8 @@ for (const category of CATEGORY_LIST) {
       kind: d.kind,
       hours: HOUR_FIELDS.has(d.key),
     }));
+  // The required fields are bits of one 32-bit integer: a template must stay under 31 fields.
+  if (fields.length > 30) throw new Error(`template ${category}: ${fields.length} fields, at most 30`);
   let requiredBits = 0;
   fields.forEach((f, i) => {
     if (REQUIRED[category].includes(f.key)) requiredBits |= 1 << i;
