@@ -220,7 +220,13 @@ function normaliseAmountText(cell: unknown): string | null | { reason: MoneyPars
   if (typeof cell !== 'string') return 'NaN';
   // Length first: a 1 MB cell is refused before any regular expression or Decimal sees it.
   if (cell.length > MAX_NUMBER_TEXT * 4) return { reason: 'too_many_digits' };
-  const text = cell.replace(/[€\s\u00a0]/g, '').replace(/^EUR/i, '');
+  // The currency as partners write it, before or after the figure: "€", "EUR", "euro".
+  const bare = cell
+    .replace(/[€\s\u00a0]/g, '')
+    .replace(/^(euro|eur)/i, '')
+    .replace(/(euro|eur)$/i, '');
+  // "(100,00)": an accounting negative, read as one so that R02 says "negative", not "not a number".
+  const text = /^\([\d.,]+\)$/.test(bare) ? `-${bare.slice(1, -1)}` : bare;
   if (text === '') return null;
   if (/e/i.test(text) && /\d/.test(text)) return /^[-+]?[\d.,]+e[-+]?\d+$/i.test(text) ? { reason: 'exponent' } : 'NaN';
   return checkDigits(text);

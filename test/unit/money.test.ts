@@ -27,6 +27,12 @@ describe('parseAmount reads what partners type', () => {
     [1234.56, '1234.56'],
     [0.1, '0.10'],
     ['1.234.567,89', '1234567.89'],
+    // The currency before or after the figure, as partners write it.
+    ['1.234,56 €', '1234.56'],
+    ['EUR 1.234,56', '1234.56'],
+    ['1.234,56 EUR', '1234.56'],
+    ['12,50 euro', '12.50'],
+    ['Euro 12,50', '12.50'],
   ])('%p → %s', (cell, expected) => {
     expect(ok(cell)).toBe(expected);
   });
@@ -36,6 +42,9 @@ describe('parseAmount reads what partners type', () => {
     ['12,345,6', 'not_a_number'],
     ['1.2.3', 'not_a_number'],
     ['-5', 'negative'],
+    ['(100,00)', 'negative'],
+    ['(abc)', 'not_a_number'],
+    ['euro', 'empty'],
     ['1,234', 'too_many_decimals'],
     ['0.001', 'too_many_decimals'],
     [Number.NaN, 'not_a_number'],
