@@ -15,6 +15,12 @@ export interface AgreementIndex {
   ineligibleExpense: ReadonlySet<string>;
   traceablePayment: ReadonlySet<string>;
   ineligiblePayment: ReadonlySet<string>;
+  /**
+   * What a payment cell's key (normaliseText) names: a listed method or one of its spellings, or
+   * such a method followed by its details ("Bonifico n. 123", "bonifico del 15/03/2026", "carta di
+   * credito aziendale"), read by its leading words; null for anything else (R10).
+   */
+  paymentMethod(key: string): 'traceable' | 'ineligible' | null;
   /** R02 bounds (DOMAIN §3) as decimals, so no cell compares against a string it would parse again. */
   amountBelow: Money;
   rowHoursMax: Money;
@@ -53,6 +59,7 @@ function buildIndex(agreement: Agreement): AgreementIndex {
     actionsByProgramme.set(p.id, local);
   }
   const set = (values: readonly string[]) => new Set(values.map(normaliseText));
+  const traceablePayment = withAliases(set(agreement.rules.paymentMethods.traceable), PAYMENT_ALIASES);
   const ineligiblePayment = set(agreement.rules.paymentMethods.ineligible);
   if (ineligiblePayment.has('contanti')) ineligiblePayment.add('contante').add('cassa');
 
@@ -84,13 +91,30 @@ function buildIndex(agreement: Agreement): AgreementIndex {
     programmeOfAction: (actionId) => programmeOf.get(actionId) ?? null,
     eligibleExpense: withAliases(set(agreement.rules.expenseTypes.eligible), EXPENSE_ALIASES),
     ineligibleExpense: withAliases(set(agreement.rules.expenseTypes.ineligible), EXPENSE_ALIASES),
-    traceablePayment: withAliases(set(agreement.rules.paymentMethods.traceable), PAYMENT_ALIASES),
+    traceablePayment,
     ineligiblePayment,
+    paymentMethod: (key) => {
+      if (ineligiblePayment.has(key)) return 'ineligible';
+      if (traceablePayment.has(key)) return 'traceable';
+      if (leadingKey(key, ineligiblePayment, 8)) return 'ineligible'; // "contanti alla consegna"
+      // A transferable cheque is not the non-transferable one the agreement lists.
+      if (key.includes('trasferibile') && !key.includes('nontrasferibile')) return null;
+      return leadingKey(key, traceablePayment, 5) ? 'traceable' : null;
+    },
     amountBelow: new Money(limitsOf(agreement).amountBelow),
     rowHoursMax: new Money(limitsOf(agreement).rowHoursMax),
     amountBelowFixed: boundFixed(limitsOf(agreement).amountBelow),
     rowHoursMaxFixed: boundFixed(limitsOf(agreement).rowHoursMax),
   };
+}
+
+/**
+ * Whether `key` starts with one of `keys` at least `shortest` characters long: a method followed by
+ * its details. Short spellings ("bb", "pos", "rid") count only when they are the whole cell.
+ */
+function leadingKey(key: string, keys: ReadonlySet<string>, shortest: number): boolean {
+  for (const k of keys) if (k.length >= shortest && key.length > k.length && key.startsWith(k)) return true;
+  return false;
 }
 
 /** A bound as a Fixed; one beyond what a Fixed holds bounds nothing a Fixed can hold (the schema caps it). */
@@ -102,7 +126,16 @@ function boundFixed(text: string): number {
 const PAYMENT_ALIASES: Readonly<Record<string, readonly string[]>> = {
   bonifico: ['bonificobancario', 'bonificosepa', 'bb', 'bonificoonline', 'bonificoistantaneo', 'homebanking'],
   carta: ['cartadicredito', 'cartadidebito', 'bancomat', 'pos', 'cartaprepagata', 'cartaaziendale'],
-  ridsdd: ['rid', 'sdd', 'addebitodiretto', 'addebitoincontosdd', 'addebitoinconto', 'sepadd'],
+  ridsdd: [
+    'rid',
+    'sdd',
+    'addebitodiretto',
+    'addebitoincontosdd',
+    'addebitoinconto',
+    'sepadd',
+    'addebitosdd',
+    'addebitorid',
+  ],
   assegnonontrasferibile: ['assegno', 'assegnocircolare', 'assegnobancario'],
 };
 

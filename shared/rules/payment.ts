@@ -15,13 +15,14 @@ export const checkPayment: RowRule = (row, env, out) => {
     );
   }
   if (v.paymentMethod !== null) {
-    if (env.index.ineligiblePayment.has(v.paymentMethod)) {
+    const method = env.index.paymentMethod(v.paymentMethod);
+    if (method === 'ineligible') {
       out.push(
         rowFinding(row, 'R10', 'error', 'paymentMethod', 'ineligible', {
           valore: cellPreview(row.input.paymentMethod),
         }),
       );
-    } else if (!env.index.traceablePayment.has(v.paymentMethod)) {
+    } else if (method === null) {
       out.push(
         rowFinding(row, 'R10', 'error', 'paymentMethod', 'notTraceable', {
           valore: cellPreview(row.input.paymentMethod),

@@ -44,6 +44,33 @@ describe('R10 payment', () => {
     expect(located(rowFindingsOf(methods.map((paymentMethod) => beni({ paymentMethod }))), 'R10')).toEqual([]);
   });
 
+  it('reads a method followed by its details by its leading words', () => {
+    const methods = [
+      'bonifico del 15/03/2026',
+      'Bonifico n. 123',
+      'bonifico Banca Intesa',
+      'Carta di credito aziendale',
+    ];
+    methods.push('addebito SDD', 'PagoPA avviso 3012', 'Assegno non trasferibile n. 45');
+    expect(located(rowFindingsOf(methods.map((paymentMethod) => beni({ paymentMethod }))), 'R10')).toEqual([]);
+    // Cash stays cash with its details, and a short spelling is a method only as the whole cell.
+    const findings = rowFindingsOf([
+      beni({ paymentMethod: 'Contanti alla consegna' }),
+      serv({ paymentMethod: 'BBQ' }),
+      gen({ paymentMethod: 'postino' }),
+      beni({ paymentMethod: 'Assegno trasferibile' }),
+    ]);
+    const variants = findings
+      .filter((f) => f.code === 'R10')
+      .map((f) => `${String(f.params?.valore)}: ${String(f.params?.variant)}`);
+    expect(variants.sort()).toEqual([
+      'Assegno trasferibile: notTraceable',
+      'BBQ: notTraceable',
+      'Contanti alla consegna: ineligible',
+      'postino: notTraceable',
+    ]);
+  });
+
   it('rejects cash and untraceable methods', () => {
     const findings = rowFindingsOf([beni({ paymentMethod: 'Contanti' }), serv({ paymentMethod: 'baratto' })]);
     expect(located(findings, 'R10')).toEqual([
