@@ -227,6 +227,11 @@ function commonMonth(text: string): MonthParse | null {
   return null;
 }
 
+/** The year of an ISO date, read from its digits (no substring: rules ask it of every row). */
+export function isoYear(date: IsoDate): number {
+  return digitsAt(date, 0, 4);
+}
+
 /** The number of `count` ASCII digits at `from`, or -1 when one of them is not a digit. */
 function digitsAt(text: string, from: number, count: number): number {
   let value = 0;

@@ -1,6 +1,14 @@
 // Money is decimal.js end to end: a binary float never sits between a cell and a total.
 import Decimal from 'decimal.js';
-import { FIXED_DECIMALS, SCAN_NEGATIVE, SCAN_OTHER_FORM, SCAN_TOO_MANY_DECIMALS, scanFixed, type Fixed } from './fixed';
+import {
+  decimalsOf,
+  FIXED_DECIMALS,
+  SCAN_NEGATIVE,
+  SCAN_OTHER_FORM,
+  SCAN_TOO_MANY_DECIMALS,
+  scanFixed,
+  type Fixed,
+} from './fixed';
 
 /** Decimal configured for money: enough precision for any sum, half-up where rounding is asked. */
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -81,6 +89,26 @@ function parseNumber(cell: unknown, maxDecimals: number, bound: NumberBound, tho
     return { ok: false, reason: 'too_many_decimals' };
   // Other forms (and more decimals than a Fixed holds, where the caller allows them): the full reading.
   return parseNumberPlain(cell, maxDecimals, bound, thousandsPoint);
+}
+
+/**
+ * A workbook cell read as a Fixed (core/fixed), without a bound: an amount as parseAmountCell reads
+ * it (2 decimals, a thousands point) or a quantity as parseQuantity does (4 decimals), the same
+ * answers without a Decimal for the common forms. A value beyond what a Fixed holds is +Infinity,
+ * above every bound an agreement may set (its schema caps them). The reason when it is no figure.
+ */
+export function parseFixedCell(cell: unknown, quantity: boolean): number | MoneyParseFailure {
+  const maxDecimals = quantity ? 4 : 2;
+  const scanned =
+    typeof cell === 'number' || typeof cell === 'string'
+      ? scanFixed(cell, !quantity, MAX_SIGNIFICANT_DIGITS, MAX_NUMBER_TEXT)
+      : SCAN_OTHER_FORM;
+  if (scanned >= 0) return decimalsOf(scanned as Fixed) > maxDecimals ? 'too_many_decimals' : scanned;
+  if (scanned === SCAN_NEGATIVE) return 'negative';
+  if (scanned === SCAN_TOO_MANY_DECIMALS) return 'too_many_decimals';
+  const plain = parseNumberPlain(cell, maxDecimals, null, !quantity);
+  if (!plain.ok) return plain.reason;
+  return fixedOfMoney(plain.value) ?? Number.POSITIVE_INFINITY;
 }
 
 /** The exact Money of a Fixed. */

@@ -29,7 +29,7 @@ export function keyIncludes(text: string, needle: string): boolean {
     let at = start;
     let matched = 0;
     while (matched < needle.length && at < text.length) {
-      const code = lowerKeyChar(text.charCodeAt(at++));
+      const code = keyChar(text.charCodeAt(at++));
       if (code < 0) {
         if (matched === 0) break; // a match starts on a key character
         continue;
@@ -42,8 +42,11 @@ export function keyIncludes(text: string, needle: string): boolean {
   return false;
 }
 
-/** An ASCII character as it stands in a key (capitals lower-cased), or -1 when normaliseText drops it. */
-function lowerKeyChar(code: number): number {
+/**
+ * A character as it stands in a key (capitals lower-cased), or -1 when normaliseText drops it or
+ * it is not ASCII (accents: normaliseText decomposes those).
+ */
+export function keyChar(code: number): number {
   if (code >= 65 && code <= 90) return code + 32;
   if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return code;
   return -1;

@@ -20,25 +20,8 @@
 // amounts or hours.
 import type { Agreement, Category } from '../agreement/agreement';
 import { CATEGORIES as CATEGORY_LIST, limitsOf } from '../agreement/agreement';
-import {
-  fixedOfMoney,
-  MAX_NUMBER_TEXT,
-  MAX_SIGNIFICANT_DIGITS,
-  moneyOfFixed,
-  parseAmountCell,
-  parseQuantity,
-  type Money,
-  type MoneyParse,
-} from '../core/money';
-import {
-  decimalsOf,
-  FIXED_ZERO,
-  SCAN_NEGATIVE,
-  SCAN_OTHER_FORM,
-  SCAN_TOO_MANY_DECIMALS,
-  scanFixed,
-  type Fixed,
-} from '../core/fixed';
+import { moneyOfFixed, parseFixedCell, type Money } from '../core/money';
+import { FIXED_ZERO, type Fixed } from '../core/fixed';
 import { excelNumber } from '../core/excel-number';
 import { parseDate, parseMonth, type IsoDate, type IsoMonth } from '../core/dates';
 import {
@@ -52,7 +35,7 @@ import {
 } from '../mapping/fields';
 import type { Finding } from '../findings/findings';
 import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
-import { keyIncludes, normaliseText } from '../core/text-key';
+import { keyChar, keyIncludes, normaliseText } from '../core/text-key';
 
 export { normaliseText };
 import { cellFindings } from '../rules/cells';
@@ -436,12 +419,10 @@ for (const [key, kind] of DOCUMENT_BY_KEY) {
   if (node > 0) DOC_TRIE_BIT[node] = KIND_BIT.get(kind) as number;
 }
 
-/** An ASCII character's place among a key's characters: a-z (either case) 0-25, 0-9 26-35, else -1. */
+/** A character's place among a key's characters (a-z 0-25, 0-9 26-35), or -1 when normaliseText drops it. */
 function keyCharIndex(code: number): number {
-  if (code >= 97 && code <= 122) return code - 97;
-  if (code >= 65 && code <= 90) return code - 65;
-  if (code >= 48 && code <= 57) return code - 22;
-  return -1;
+  const key = keyChar(code);
+  return key < 0 ? -1 : key >= 97 ? key - 97 : key - 22;
 }
 
 /**
@@ -584,32 +565,19 @@ function setFigure(values: RowValues, key: string, value: Fixed): void {
 
 /**
  * A number cell, read as a Fixed: Excel numbers at Excel's precision first (DOMAIN §3 R02), then
- * the common forms in one scan (core/fixed), the others by parseAmountCell/parseQuantity. Amounts
- * take a thousands point ("1.234") and 2 decimals, quantities (hours, rates) 4.
+ * parseFixedCell (amounts take a thousands point, "1.234", and 2 decimals; hours and rates 4),
+ * then the agreement's bounds.
  */
 function readNumber(field: FieldPlan, cell: unknown, row: ParsedRow, index: AgreementIndex): void {
-  const value = typeof cell === 'number' ? excelNumber(cell) : cell;
-  const quantity = field.kind === 'quantity';
-  let fixed =
-    typeof value === 'number' || typeof value === 'string'
-      ? scanFixed(value, !quantity, MAX_SIGNIFICANT_DIGITS, MAX_NUMBER_TEXT)
-      : SCAN_OTHER_FORM;
-  if (fixed === SCAN_OTHER_FORM) {
-    const result: MoneyParse = quantity ? parseQuantity(value, 4, null) : parseAmountCell(value, null);
-    if (!result.ok) {
-      if (result.reason !== 'empty') problem(row, field.key, result.reason);
-      return;
-    }
-    // Beyond what a Fixed holds is beyond every bound the agreement may set (its schema caps them).
-    fixed = fixedOfMoney(result.value) ?? Number.POSITIVE_INFINITY;
-  } else if (fixed === SCAN_NEGATIVE) return problem(row, field.key, 'negative');
-  else if (fixed === SCAN_TOO_MANY_DECIMALS || decimalsOf(fixed as Fixed) > (quantity ? 4 : 2)) {
-    return problem(row, field.key, 'too_many_decimals');
+  const read = parseFixedCell(typeof cell === 'number' ? excelNumber(cell) : cell, field.kind === 'quantity');
+  if (typeof read === 'string') {
+    if (read !== 'empty') problem(row, field.key, read);
+    return;
   }
   // R02 bounds of the agreement: hours of one row at most rowHoursMax, every other figure below amountBelow.
-  const tooLarge = field.hours ? fixed > index.rowHoursMaxFixed : fixed >= index.amountBelowFixed;
+  const tooLarge = field.hours ? read > index.rowHoursMaxFixed : read >= index.amountBelowFixed;
   if (tooLarge) problem(row, field.key, 'too_large');
-  else setFigure(row.values, field.key, fixed as Fixed);
+  else setFigure(row.values, field.key, read as Fixed);
 }
 
 /** The Data cell goes to `date` (expenseDate settles it per category), the others to their field. */
@@ -882,11 +850,7 @@ export function normaliseCcnl(text: string): string {
 /** Level cell -> table key ('livello a1', 'Liv. C1' -> 'A1', 'C1'). */
 export function normaliseLevel(text: string): string {
   // Most levels are typed as keys already ("A1", "C3"): upper-case letters and digits only.
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (!((code >= 65 && code <= 90) || (code >= 48 && code <= 57))) return normaliseLevelPlain(text);
-  }
-  return text.startsWith('LIV') ? normaliseLevelPlain(text) : text;
+  return isUpperAlnum(text) && !text.startsWith('LIV') ? text : normaliseLevelPlain(text);
 }
 
 /** The reading of every level cell (the reference normaliseLevel's common case is checked against). */

@@ -2,7 +2,7 @@
 // and no date of the row (invoice, payment, activity, month) is after today (Europe/Rome, ctx.today).
 import type { ParsedRow } from '../rows/rows';
 import { isBlank } from '../rows/rows';
-import { formatDateIt } from '../core/dates';
+import { formatDateIt, isoYear } from '../core/dates';
 import { formatMonthIt } from './format';
 import type { RowRule } from './env';
 import type { Finding } from '../findings/findings';
@@ -34,7 +34,7 @@ export const checkPeriod: RowRule = (row, env, out) => {
         fine: formatDateIt(end),
       }),
     );
-  } else if (yearOf(date) !== env.ctx.year) {
+  } else if (isoYear(date) !== env.ctx.year) {
     out.push(rowFinding(row, 'R03', 'error', dateField(row), 'otherYear', { anno: env.ctx.year }));
   }
 };
@@ -45,7 +45,7 @@ export const checkFutureDates: RowRule = (row, env, out) => {
   const v = row.values;
   // An expense date already outside the period or the year has its R03: one finding per cell.
   const { start, end } = env.agreement.period;
-  const dated = v.date !== null && v.date >= start && v.date <= end && yearOf(v.date) === env.ctx.year;
+  const dated = v.date !== null && v.date >= start && v.date <= end && isoYear(v.date) === env.ctx.year;
   if (v.category === 'PERS') {
     // A 'YYYY-MM' sorts after today's 'YYYY-MM-DD' exactly when it is a later month (its own
     // month is a prefix of today, so it sorts before).
@@ -58,13 +58,6 @@ export const checkFutureDates: RowRule = (row, env, out) => {
   if (v.paymentDate && v.paymentDate > today) out.push(futureFinding(row, 'paymentDate', v.paymentDate, today));
   if (dated && !invoiceIsDate && v.date && v.date > today) out.push(futureFinding(row, dateField(row), v.date, today));
 };
-
-/** The year of an ISO date, read from its digits (no substring per row). */
-function yearOf(date: string): number {
-  let year = 0;
-  for (let i = 0; i < 4; i++) year = year * 10 + (date.charCodeAt(i) - 48);
-  return year;
-}
 
 function futureFinding(row: ParsedRow, field: string, date: string, today: string): Finding {
   return rowFinding(row, 'R03', 'error', field, 'future', {

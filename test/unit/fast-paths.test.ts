@@ -4,10 +4,12 @@
 // Dates and text keys: against the regular-expression readings they replaced, kept here as oracles.
 import fc from 'fast-check';
 import {
+  fixedOfMoney,
   Money,
   moneyFromDigits,
   parseAmount,
   parseAmountCell,
+  parseFixedCell,
   parseNumberPlain,
   parseQuantity,
   withinBound,
@@ -130,6 +132,19 @@ function regexDate(text: string): DateParse {
   if (it) return valid(year(it[3]), Number(it[2]), Number(it[1]));
   return { ok: false, reason: 'invalid' };
 }
+
+describe('parseFixedCell = parseAmountCell / parseQuantity, as a Fixed', () => {
+  it('every text and number cell', () => {
+    const asFixed = (r: MoneyParse) => (r.ok ? String(fixedOfMoney(r.value) ?? Infinity) : r.reason);
+    fc.assert(
+      fc.property(fc.oneof(amountText, digitsText, thousandsText, numberCell), (cell) => {
+        expect(String(parseFixedCell(cell, false))).toBe(asFixed(parseAmountCell(cell, null)));
+        expect(String(parseFixedCell(cell, true))).toBe(asFixed(parseQuantity(cell, 4, null)));
+      }),
+      RUNS,
+    );
+  });
+});
 
 describe('date fast path = regular-expression reading', () => {
   const dateText = fc
