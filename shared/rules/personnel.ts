@@ -57,8 +57,13 @@ export const checkMinistryRate: RowRule = (row, env, out) => {
     );
     return;
   }
-  const cost = v.hourlyCost as Money;
-  if (reference.rateFixed !== null ? v.hourlyCostFixed > reference.rateFixed : cost.gt(reference.rate)) {
+  // The Fixed comparison settles nearly every row; decimal.js only for a rate beyond it or a finding's words.
+  const above =
+    reference.rateFixed !== null
+      ? v.hourlyCostFixed > reference.rateFixed
+      : (v.hourlyCost as Money).gt(reference.rate);
+  if (above) {
+    const cost = v.hourlyCost as Money;
     out.push(
       rowFinding(row, 'R06', 'warning', 'hourlyCost', 'aboveReference', {
         costoOrario: formatQuantityIt(cost),
