@@ -1,4 +1,5 @@
 // Dates are ISO strings (YYYY-MM-DD) everywhere after reading; the clock is always a parameter.
+import { trimmed } from './text-key';
 
 export type IsoDate = string; // YYYY-MM-DD
 export type IsoMonth = string; // YYYY-MM
@@ -113,7 +114,7 @@ export function parseDate(cell: unknown): DateParse {
     return value ? { ok: true, value } : { ok: false, reason: 'invalid' };
   }
   if (typeof cell !== 'string') return { ok: false, reason: 'invalid' };
-  const text = cell.trim();
+  const text = trimmed(cell);
   if (text === '') return { ok: false, reason: 'empty' };
   const common = commonDate(text);
   if (common !== null) return common;

@@ -51,3 +51,15 @@ export function keyChar(code: number): number {
   if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return code;
   return -1;
 }
+
+/**
+ * `text.trim()`, without the call for a text that starts and ends with a printable ASCII character
+ * (nearly every cell): those are the ends trim() would keep, so the text comes back as it is.
+ */
+export function trimmed(text: string): string {
+  const last = text.length - 1;
+  if (last < 0) return text;
+  const first = text.charCodeAt(0);
+  const end = text.charCodeAt(last);
+  return first > 32 && first < 127 && end > 32 && end < 127 ? text : text.trim();
+}

@@ -35,7 +35,7 @@ import {
 } from '../mapping/fields';
 import type { Finding } from '../findings/findings';
 import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
-import { keyChar, keyIncludes, normaliseText } from '../core/text-key';
+import { keyChar, keyIncludes, normaliseText, trimmed } from '../core/text-key';
 
 export { normaliseText };
 import { cellFindings } from '../rules/cells';
@@ -217,7 +217,7 @@ export function cellKind(cell: unknown): CellKind {
   if (cell === null || cell === undefined) return 'blank';
   switch (typeof cell) {
     case 'string':
-      return cell.trim() === '' ? 'blank' : 'text';
+      return trimmed(cell) === '' ? 'blank' : 'text';
     case 'number':
       return Number.isFinite(cell) ? 'text' : 'unreadable';
     case 'bigint':
@@ -242,7 +242,7 @@ function isBlankText(text: string): boolean {
 /** The text of a cell (trimmed), or null when it is blank or unreadable. */
 export function textOf(cell: unknown): string | null {
   if (typeof cell === 'string') {
-    const text = cell.trim();
+    const text = trimmed(cell);
     return text === '' ? null : text;
   }
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : null;

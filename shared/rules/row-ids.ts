@@ -2,12 +2,13 @@
 import type { Finding } from '../findings/findings';
 import type { ParsedRow } from '../rows/rows';
 import { formatDateIt } from '../core/dates';
+import { trimmed } from '../core/text-key';
 import type { RuleEnv, RowRule } from './env';
 import { reportFinding, rowFinding } from './emit';
 
 /** A missing id is a row-local R17. */
 export const checkRowId: RowRule = (row, _env, out) => {
-  if (row.rowId.trim() === '') out.push(rowFinding(row, 'R17', 'error', 'rowId', 'missing'));
+  if (trimmed(row.rowId) === '') out.push(rowFinding(row, 'R17', 'error', 'rowId', 'missing'));
 };
 
 /** Findings of every row sharing one id: R17 on each when there is more than one. */

@@ -17,7 +17,7 @@ import {
   type NumberBound,
 } from '../../shared/core/money';
 import { daysInMonth, parseDate, parseMonth, type DateParse, type MonthParse } from '../../shared/core/dates';
-import { keyIncludes, normaliseText } from '../../shared/core/text-key';
+import { keyIncludes, normaliseText, trimmed } from '../../shared/core/text-key';
 import {
   documentKindOf,
   normaliseLevel,
@@ -234,6 +234,18 @@ function plainKey(text: string): string {
 }
 
 describe('text keys', () => {
+  it('trimmed = String.prototype.trim, spaces of every kind at either end', () => {
+    // Ends that trim() removes (ASCII controls, no-break and other Unicode spaces, BOM) and ends it keeps.
+    const unit = fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u2003', '\ufeff', '\u0085', '\u007f', 'a', '1', '~', '!', 'è', '€');
+    fc.assert(
+      fc.property(fc.string({ unit }), (text) => {
+        expect(trimmed(text)).toBe(text.trim());
+      }),
+      RUNS,
+    );
+    expect(trimmed(' 12,50\u00a0')).toBe('12,50');
+    expect(trimmed('\u00a0')).toBe('');
+  });
   it('normaliseText = lower case, accents and punctuation dropped', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '.', 'è', 'À', '-', 'x', 'Q') }), (text) => {
