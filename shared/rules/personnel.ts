@@ -59,9 +59,7 @@ export const checkMinistryRate: RowRule = (row, env, out) => {
   }
   // The Fixed comparison settles nearly every row; decimal.js only for a rate beyond it or a finding's words.
   const above =
-    reference.rateFixed !== null
-      ? v.hourlyCostFixed > reference.rateFixed
-      : (v.hourlyCost as Money).gt(reference.rate);
+    reference.rateFixed !== null ? v.hourlyCostFixed > reference.rateFixed : (v.hourlyCost as Money).gt(reference.rate);
   if (above) {
     const cost = v.hourlyCost as Money;
     out.push(
