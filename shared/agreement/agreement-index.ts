@@ -3,7 +3,7 @@
 import type { Agreement } from './agreement';
 import { limitsOf } from './agreement';
 import { Money, fixedOfMoney } from '../core/money';
-import { normaliseText } from '../core/text-key';
+import { KeyLookup, normaliseText } from '../core/text-key';
 
 export interface AgreementIndex {
   resolveProgramme(text: string): string | null;
@@ -63,14 +63,17 @@ function buildIndex(agreement: Agreement): AgreementIndex {
   const ineligiblePayment = set(agreement.rules.paymentMethods.ineligible);
   if (ineligiblePayment.has('contanti')) ineligiblePayment.add('contante').add('cassa');
 
-  const programmeOfText = (text: string): string | null => programmes.get(normaliseText(text)) ?? null;
+  // Cells are looked up as their keys without building them (KeyLookup): nearly every row asks.
+  const programmeKeys = new KeyLookup(programmes);
+  const actionKeys = new KeyLookup(actionsGlobal);
+  const actionKeysOf = new Map([...actionsByProgramme].map(([id, local]) => [id, new KeyLookup(local)]));
+  const programmeOfText = (text: string): string | null => programmeKeys.get(text) ?? null;
   const actionOfText = (text: string, programme: string | null): string | null => {
-    const key = normaliseText(text);
     if (programme) {
-      const local = actionsByProgramme.get(programme)?.get(key);
+      const local = actionKeysOf.get(programme)?.get(text);
       if (local) return local;
     }
-    return actionsGlobal.get(key) ?? null;
+    return actionKeys.get(text) ?? null;
   };
   const programmeTitles = new Map(agreement.programmes.map((p) => [normaliseText(p.title), p.id]));
   const actionTitles = new Map(

@@ -63,3 +63,62 @@ export function trimmed(text: string): string {
   const end = text.charCodeAt(last);
   return first > 32 && first < 127 && end > 32 && end < 127 ? text : text.trim();
 }
+
+const KEY_CHARS = 36;
+
+/** A character's place among a key's characters (a-z 0-25, 0-9 26-35), or -1 when normaliseText drops it. */
+function keyCharIndex(code: number): number {
+  const key = keyChar(code);
+  return key < 0 ? -1 : key >= 97 ? key - 97 : key - 22;
+}
+
+/**
+ * A closed list of normaliseText keys, looked up by a cell's text without building the text's key:
+ * `get(text)` is `byKey.get(normaliseText(text))`. The keys form a trie over their characters
+ * (node × 36 + character -> next node; 0: none, the root is never a child); an ASCII text walks it
+ * as it is scanned, skipping what normaliseText drops and lower-casing capitals, and a text with a
+ * non-ASCII character (accents, which normaliseText decomposes) is read by normaliseText. Built
+ * from the agreement or the field lists, never from row data.
+ */
+export class KeyLookup<V> {
+  private readonly next: number[] = new Array<number>(KEY_CHARS).fill(0);
+  private readonly values: (V | undefined)[];
+
+  constructor(private readonly byKey: ReadonlyMap<string, V>) {
+    this.values = [byKey.get('')];
+    for (const [key, value] of byKey) this.insert(key, value);
+  }
+
+  get(text: string): V | undefined {
+    return this.within(text, 0, text.length);
+  }
+
+  /** `get(text.slice(start, end))`, without the slice. */
+  within(text: string, start: number, end: number): V | undefined {
+    let node = 0; // -1: no key starts like this text
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) return this.byKey.get(normaliseText(text.slice(start, end)));
+      if (node < 0) continue; // still scanning, for an accent further on
+      const c = keyCharIndex(code);
+      if (c >= 0) node = this.next[node * KEY_CHARS + c] || -1;
+    }
+    return node < 0 ? undefined : this.values[node];
+  }
+
+  private insert(key: string, value: V): void {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = keyCharIndex(key.charCodeAt(i));
+      if (c < 0 || keyChar(key.charCodeAt(i)) !== key.charCodeAt(i)) return; // not a key: normaliseText never gives it
+      const slot = node * KEY_CHARS + c;
+      if (this.next[slot] === 0) {
+        this.next[slot] = this.values.length;
+        this.values.push(undefined);
+        for (let k = 0; k < KEY_CHARS; k++) this.next.push(0);
+      }
+      node = this.next[slot];
+    }
+    this.values[node] = value;
+  }
+}

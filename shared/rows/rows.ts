@@ -35,7 +35,7 @@ import {
 } from '../mapping/fields';
 import type { Finding } from '../findings/findings';
 import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
-import { keyChar, keyIncludes, normaliseText, trimmed } from '../core/text-key';
+import { KeyLookup, keyIncludes, normaliseText, trimmed } from '../core/text-key';
 
 export { normaliseText };
 import { cellFindings } from '../rules/cells';
@@ -277,46 +277,50 @@ function readBoolean(cell: unknown): boolean | null | 'invalid' {
   return 'invalid';
 }
 
-const EMPLOYMENT_BY_KEY = new Map<string, Employment>([
-  ...EMPLOYMENT_TYPES.map((t) => [normaliseText(t), t] as [string, Employment]),
-  ['dipendenti', 'dipendente'],
-  ['subordinato', 'dipendente'],
-  ['lavoratoredipendente', 'dipendente'],
-  // A cooperative's worker-members and fixed-term or permanent staff are employees.
-  ['sociolavoratore', 'dipendente'],
-  ['socialavoratrice', 'dipendente'],
-  ['tempoindeterminato', 'dipendente'],
-  ['tempodeterminato', 'dipendente'],
-  ['dipendenteatempoindeterminato', 'dipendente'],
-  ['dipendenteatempodeterminato', 'dipendente'],
-  ['collaboratrice', 'collaboratore'],
-  ['liberaprofessionista', 'libero professionista'],
-  ['partitaiva', 'libero professionista'],
-  ['cococo', 'collaboratore'],
-  ['collaborazione', 'collaboratore'],
-  ['collaboratoreesterno', 'collaboratore'],
-  ['professionista', 'libero professionista'],
-  ['consulente', 'libero professionista'],
-  ['lavoratoreautonomo', 'libero professionista'],
-  ['autonomo', 'libero professionista'],
-]);
+const EMPLOYMENT_BY_KEY = new KeyLookup(
+  new Map<string, Employment>([
+    ...EMPLOYMENT_TYPES.map((t) => [normaliseText(t), t] as [string, Employment]),
+    ['dipendenti', 'dipendente'],
+    ['subordinato', 'dipendente'],
+    ['lavoratoredipendente', 'dipendente'],
+    // A cooperative's worker-members and fixed-term or permanent staff are employees.
+    ['sociolavoratore', 'dipendente'],
+    ['socialavoratrice', 'dipendente'],
+    ['tempoindeterminato', 'dipendente'],
+    ['tempodeterminato', 'dipendente'],
+    ['dipendenteatempoindeterminato', 'dipendente'],
+    ['dipendenteatempodeterminato', 'dipendente'],
+    ['collaboratrice', 'collaboratore'],
+    ['liberaprofessionista', 'libero professionista'],
+    ['partitaiva', 'libero professionista'],
+    ['cococo', 'collaboratore'],
+    ['collaborazione', 'collaboratore'],
+    ['collaboratoreesterno', 'collaboratore'],
+    ['professionista', 'libero professionista'],
+    ['consulente', 'libero professionista'],
+    ['lavoratoreautonomo', 'libero professionista'],
+    ['autonomo', 'libero professionista'],
+  ]),
+);
 
-const RESOURCE_BY_KEY = new Map<string, ResourceType>([
-  ...RESOURCE_TYPES.map((t) => [normaliseText(t), t] as [string, ResourceType]),
-  ['monetario', 'monetaria'],
-  ['nonmonetario', 'non monetaria'],
-  ['innatura', 'non monetaria'],
-  ['volontari', 'volontariato'],
-  ['vol', 'volontariato'],
-  ['oredivolontariato', 'volontariato'],
-  ['volontario', 'volontariato'],
-  ['orevolontari', 'volontariato'],
-  ['lavorovolontario', 'volontariato'],
-  ['monetarie', 'monetaria'],
-  ['risorsemonetarie', 'monetaria'],
-  ['nonmonetarie', 'non monetaria'],
-  ['risorsenonmonetarie', 'non monetaria'],
-]);
+const RESOURCE_BY_KEY = new KeyLookup(
+  new Map<string, ResourceType>([
+    ...RESOURCE_TYPES.map((t) => [normaliseText(t), t] as [string, ResourceType]),
+    ['monetario', 'monetaria'],
+    ['nonmonetario', 'non monetaria'],
+    ['innatura', 'non monetaria'],
+    ['volontari', 'volontariato'],
+    ['vol', 'volontariato'],
+    ['oredivolontariato', 'volontariato'],
+    ['volontario', 'volontariato'],
+    ['orevolontari', 'volontariato'],
+    ['lavorovolontario', 'volontariato'],
+    ['monetarie', 'monetaria'],
+    ['risorsemonetarie', 'monetaria'],
+    ['nonmonetarie', 'non monetaria'],
+    ['risorsenonmonetarie', 'non monetaria'],
+  ]),
+);
 
 const DOCUMENT_BY_KEY = new Map<string, string>();
 for (const [kind, synonyms] of Object.entries(DOCUMENT_KINDS)) {
@@ -394,71 +398,30 @@ export class DocumentKinds implements Iterable<string> {
 }
 const EMPTY_DOCS = new DocumentKinds(0);
 
-/**
- * The document names as a trie over the letters and digits of their keys (normaliseText keys are
- * [a-z0-9] only): node × KEY_CHARS + character -> next node (0: none, the root is never a child),
- * and each node's kind bit. Built once from DOCUMENT_BY_KEY: a fixed layout, not row data.
- */
-const KEY_CHARS = 36;
-const DOC_TRIE_NEXT: number[] = new Array<number>(KEY_CHARS).fill(0);
-const DOC_TRIE_BIT: number[] = [0];
-for (const [key, kind] of DOCUMENT_BY_KEY) {
-  let node = 0;
-  for (let i = 0; i < key.length && node >= 0; i++) {
-    const c = keyCharIndex(key.charCodeAt(i));
-    if (c < 0) node = -1; // not a normaliseText key: no cell can match it
-    if (node < 0) break;
-    const slot = node * KEY_CHARS + c;
-    if (DOC_TRIE_NEXT[slot] === 0) {
-      DOC_TRIE_NEXT[slot] = DOC_TRIE_BIT.length;
-      DOC_TRIE_BIT.push(0);
-      for (let c = 0; c < KEY_CHARS; c++) DOC_TRIE_NEXT.push(0);
-    }
-    node = DOC_TRIE_NEXT[slot];
-  }
-  if (node > 0) DOC_TRIE_BIT[node] = KIND_BIT.get(kind) as number;
-}
-
-/** A character's place among a key's characters (a-z 0-25, 0-9 26-35), or -1 when normaliseText drops it. */
-function keyCharIndex(code: number): number {
-  const key = keyChar(code);
-  return key < 0 ? -1 : key >= 97 ? key - 97 : key - 22;
-}
+/** Each document name's kind bit, looked up by a part of the cell as its normaliseText key. */
+const DOCUMENT_BITS = new KeyLookup(
+  new Map([...DOCUMENT_BY_KEY].map(([key, kind]) => [key, KIND_BIT.get(kind) as number])),
+);
 
 /**
  * Canonical document kinds of a Documenti cell (';' or ',' separated, synonyms accepted): each
- * part as DOCUMENT_BY_KEY.get(normaliseText(part)) reads it. ASCII parts walk the trie as they are
- * scanned (case and punctuation skipped as normaliseText drops them), without a string per part;
- * a part with a non-ASCII character (accents) is cut and read by normaliseText.
+ * part as DOCUMENT_BY_KEY.get(normaliseText(part)) reads it, looked up where it stands in the cell
+ * (KeyLookup.within) without a string per part.
  */
 export function parseDocuments(cell: unknown): DocumentKinds {
   const text = textOf(cell);
   if (text === null) return EMPTY_DOCS;
   let bits = 0;
   let start = 0;
-  let node = 0; // -1: no key starts like this part
-  let accented = false;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 59;
     if (code === 59 || code === 44 || code === 10) {
       // ';' ',' newline: the end of a part
-      if (accented) bits |= kindBitOf(text.slice(start, i));
-      else if (node > 0) bits |= DOC_TRIE_BIT[node];
+      bits |= DOCUMENT_BITS.within(text, start, i) ?? 0;
       start = i + 1;
-      node = 0;
-      accented = false;
-    } else if (code >= 128) accented = true;
-    else if (node >= 0 && !accented) {
-      const c = keyCharIndex(code);
-      if (c >= 0) node = DOC_TRIE_NEXT[node * KEY_CHARS + c] || -1;
     }
   }
   return bits === 0 ? EMPTY_DOCS : new DocumentKinds(bits);
-}
-
-function kindBitOf(part: string): number {
-  const kind = documentKindOf(part);
-  return kind === undefined ? 0 : (KIND_BIT.get(kind) as number);
 }
 
 /** The canonical kind one part of a Documenti cell names (the plain reading parseDocuments follows). */
@@ -638,11 +601,11 @@ function readTextCell(field: FieldPlan, cell: unknown, row: ParsedRow): void {
       values.documents = parseDocuments(text);
       break;
     case 'employment':
-      values.employment = EMPLOYMENT_BY_KEY.get(normaliseText(text)) ?? null;
+      values.employment = EMPLOYMENT_BY_KEY.get(text) ?? null;
       if (!values.employment) problem(row, field.key, 'not_in_list');
       break;
     case 'resourceType':
-      values.resourceType = RESOURCE_BY_KEY.get(normaliseText(text)) ?? null;
+      values.resourceType = RESOURCE_BY_KEY.get(text) ?? null;
       if (!values.resourceType) problem(row, field.key, 'not_in_list');
       break;
     case 'cupOnInvoice': {

@@ -17,7 +17,7 @@ import {
   type NumberBound,
 } from '../../shared/core/money';
 import { daysInMonth, parseDate, parseMonth, type DateParse, type MonthParse } from '../../shared/core/dates';
-import { keyIncludes, normaliseText, trimmed } from '../../shared/core/text-key';
+import { KeyLookup, keyIncludes, normaliseText, trimmed } from '../../shared/core/text-key';
 import {
   documentKindOf,
   normaliseLevel,
@@ -236,7 +236,22 @@ function plainKey(text: string): string {
 describe('text keys', () => {
   it('trimmed = String.prototype.trim, spaces of every kind at either end', () => {
     // Ends that trim() removes (ASCII controls, no-break and other Unicode spaces, BOM) and ends it keeps.
-    const unit = fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u2003', '\ufeff', '\u0085', '\u007f', 'a', '1', '~', '!', 'è', '€');
+    const unit = fc.constantFrom(
+      ' ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u2003',
+      '\ufeff',
+      '\u0085',
+      '\u007f',
+      'a',
+      '1',
+      '~',
+      '!',
+      'è',
+      '€',
+    );
     fc.assert(
       fc.property(fc.string({ unit }), (text) => {
         expect(trimmed(text)).toBe(text.trim());
@@ -279,6 +294,47 @@ describe('text keys', () => {
     );
     expect(normaliseLevel('LIVELLOA1')).toBe('A1');
     expect(normaliseLevel('C3')).toBe('C3');
+  });
+  it('KeyLookup.get(text) = map.get(normaliseText(text)), whole texts and parts of one', () => {
+    const keys = ['fattura', 'f24', 'fatturaelettronica', 'p1', 'a1', 'a12', 'programma1', 'attivita', '', 'x'];
+    const map = new Map(keys.map((k, i) => [k, i]));
+    map.set('Not A Key', 99); // a key normaliseText never gives is never found, as in the map
+    const lookup = new KeyLookup(map);
+    const unit = fc.constantFrom(
+      'f',
+      'A',
+      'a',
+      't',
+      'u',
+      'r',
+      'P',
+      '1',
+      '2',
+      '4',
+      ' ',
+      '.',
+      '-',
+      'à',
+      'i',
+      'v',
+      'x',
+      'N',
+    );
+    const text = fc.oneof(
+      fc.string({ unit, maxLength: 20 }),
+      fc.constantFrom(...keys, 'Fattura ', 'P 1', 'Attività', 'F-24'),
+    );
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        expect(lookup.get(t)).toBe(map.get(normaliseText(t)));
+        const [start, end] = [Math.min(a, b) % (t.length + 1), Math.max(a, b) % (t.length + 1)].sort((x, y) => x - y);
+        expect(lookup.within(t, start, end)).toBe(map.get(normaliseText(t.slice(start, end))));
+      }),
+      RUNS,
+    );
+    expect(lookup.get('Attività')).toBe(7);
+    expect(lookup.get('FATTURA elettronica')).toBe(2);
+    expect(lookup.get('Not A Key')).toBeUndefined();
   });
   it('parseDocuments = each part cut and read by normaliseText (the trie walk is the same reading)', () => {
     // The oracle: every part sliced, normalised and looked up, as parseDocuments read them before.
