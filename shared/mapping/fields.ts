@@ -19,7 +19,12 @@ const f = (key: string, header: string, kind: FieldKind, synonyms: string[] = []
 });
 
 const programme = f('programme', 'Programma', 'text', ['Programma di riferimento', 'Progr.']);
-const action = f('action', 'Azione', 'text', ['Azione di riferimento', 'Az.']);
+const action = f('action', 'Azione', 'text', [
+  'Azione di riferimento',
+  'Az.',
+  'Azione progettuale',
+  'Azione del progetto',
+]);
 const municipalShare = f('municipalShare', 'Quota Comune', 'amount', [
   'Quota contributo',
   'Quota comunale',
@@ -30,12 +35,21 @@ const cofinancingShare = f('cofinancingShare', 'Quota cofinanziamento', 'amount'
   'Quota co-finanziamento',
   'Cofinanziamento',
   'Quota ETS',
+  'Quota a carico ente',
+  "Quota a carico dell'ente",
+  'Quota ente',
+  'Cofinanziamento ente',
 ]);
 const documents = f('documents', 'Documenti', 'list', ['Giustificativi', 'Documentazione', 'Allegati']);
 const rowId = f('rowId', 'ID riga', 'text', ['ID', 'Id riga rendiconta']);
 const description = f('description', 'Descrizione', 'text', ['Descrizione spesa', 'Oggetto']);
 const date = f('date', 'Data', 'date', ['Data spesa', 'Data documento', 'Data attività']);
-const amount = f('amount', 'Importo', 'amount', ['Importo rendicontato', 'Totale', 'Importo imputato']);
+const amount = f('amount', 'Importo', 'amount', [
+  'Importo rendicontato',
+  'Totale',
+  'Importo imputato',
+  'Costo imputato',
+]);
 
 const invoice: FieldDef[] = [
   f('supplier', 'Fornitore', 'text', ['Ragione sociale', 'Fornitore / professionista', 'Ragione sociale fornitore']),
@@ -49,6 +63,8 @@ const invoice: FieldDef[] = [
     'Codice fiscale / Partita IVA',
     'Partita IVA / C.F.',
     'P.IVA fornitore',
+    'Partita IVA fornitore',
+    'Codice fiscale / P.IVA',
   ]),
   f('invoiceNumber', 'N. fattura', 'text', [
     'Numero documento',
@@ -58,7 +74,7 @@ const invoice: FieldDef[] = [
     'N. doc.',
     'Num. fattura',
   ]),
-  f('invoiceDate', 'Data fattura', 'date', ['Data documento fiscale', 'Data emissione', 'Data doc.']),
+  f('invoiceDate', 'Data fattura', 'date', ['Data documento fiscale', 'Data emissione', 'Data doc.', 'Data fatt.']),
   f('expenseType', 'Tipo spesa', 'enum', ['Tipologia spesa', 'Voce di spesa', 'Tipologia di spesa', 'Tipo di spesa']),
   f('taxable', 'Imponibile', 'amount', ['Importo imponibile']),
   f('vat', 'IVA', 'amount', ['Importo IVA']),
@@ -94,7 +110,7 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
     ]),
     f('role', 'Qualifica', 'text', ['Ruolo', 'Mansione']),
     f('ccnl', 'CCNL', 'text', ['Contratto collettivo', 'CCNL applicato']),
-    f('level', 'Livello', 'text', ['Inquadramento', 'Livello CCNL']),
+    f('level', 'Livello', 'text', ['Inquadramento', 'Livello CCNL', 'Liv.']),
     programme,
     action,
     f('month', 'Mese', 'month', [

@@ -316,6 +316,21 @@ describe('synonyms of shared/mapping/fields.ts', () => {
     }
     expect(clashes).toEqual([]);
   });
+
+  it.each([
+    ['PERS', 'Liv.', 'level'],
+    ['PERS', 'Azione progettuale', 'action'],
+    ['PERS', 'Quota a carico ente', 'cofinancingShare'],
+    ['PERS', "Quota a carico dell'ente", 'cofinancingShare'],
+    ['PERS', 'Costo imputato (€)', 'amount'],
+    ['INVOICE', 'Partita IVA fornitore', 'supplierId'],
+    ['INVOICE', 'Codice fiscale / P.IVA', 'supplierId'],
+    ['INVOICE', 'Data fatt.', 'invoiceDate'],
+    ['INVOICE', 'Quota ente', 'cofinancingShare'],
+    ['GEN', 'Data documento', 'date'],
+  ] as const)('%s header «%s» as partners write it is %s', (family, label, field) => {
+    expect(fieldForLabel(label, family)).toBe(field);
+  });
 });
 
 describe('category words', () => {
