@@ -328,6 +328,13 @@ describe('synonyms of shared/mapping/fields.ts', () => {
     ['INVOICE', 'Data fatt.', 'invoiceDate'],
     ['INVOICE', 'Quota ente', 'cofinancingShare'],
     ['GEN', 'Data documento', 'date'],
+    ['GEN', 'Criterio di ripartizione', 'allocationKey'],
+    ['GEN', 'Chiave di riparto', 'allocationKey'],
+    ['COFIN', 'Tipo di risorsa', 'resourceType'],
+    ['COFIN', 'Nome volontario', 'volunteer'],
+    ['COFIN', 'Ore svolte', 'hours'],
+    ['COFIN', 'Valorizzazione oraria', 'hourlyValue'],
+    ['COFIN', 'Valorizzazione (€)', 'value'],
   ] as const)('%s header «%s» as partners write it is %s', (family, label, field) => {
     expect(fieldForLabel(label, family)).toBe(field);
   });

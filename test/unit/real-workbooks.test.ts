@@ -26,6 +26,8 @@ import {
   goodsWithChartSheet,
   personnelMergedDown,
   MERGED_DOWN_PLANTED,
+  partnerHeaders,
+  PARTNER_HEADERS_PLANTED,
   hoursAsTimeWorkbook,
   HOURS_AS_TIME_PLANTED,
   realWorkbook,
@@ -246,6 +248,17 @@ describe('other writers and date systems read the same', () => {
     expect(rowProblems(cli.findings)).toEqual(planted(MERGED_DOWN_PLANTED));
     expect(cli.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.row}`)).toEqual(['R05 4']);
     expect((await viaPane(bytes, 'merged-down')).map(key).sort()).toEqual(cli.findings.map(key).sort());
+  });
+
+  it('headers as partners write them (C.F., Liv., Costo imputato, Quota a carico ente, Data fatt., Ore svolte…): every column read, the planted mistake only', async () => {
+    const bytes = await partnerHeaders();
+    const cli = await viaCli(bytes, 'partner-headers');
+    expect(cli.findings.filter((f) => f.code.startsWith('M') && f.severity !== 'info')).toEqual([]);
+    expect(rowProblems(cli.findings)).toEqual(planted(PARTNER_HEADERS_PLANTED));
+    expect(cli.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.column}${f.row}`)).toEqual([
+      'R05 J5',
+    ]);
+    expect((await viaPane(bytes, 'partner-headers')).map(key).sort()).toEqual(cli.findings.map(key).sort());
   });
 
   it('a chart sheet ("Grafico") is listed and passed over, not taken for a damaged file', async () => {
