@@ -41,7 +41,7 @@ function buildIndex(agreement: Agreement): AgreementIndex {
   const programmeOf = new Map<string, string>();
   for (const p of agreement.programmes) {
     const number = p.id.replace(/^P/i, '');
-    for (const key of [p.id, number, `programma ${number}`, `programma ${p.id}`, p.title]) {
+    for (const key of [p.id, number, `programma ${number}`, `programma ${p.id}`, p.title, ...zeroPadded('P', number)]) {
       programmes.set(normaliseText(key), p.id);
     }
     const local = new Map<string, string>();
@@ -49,7 +49,7 @@ function buildIndex(agreement: Agreement): AgreementIndex {
       programmeOf.set(a.id, p.id);
       const short = a.id.slice(a.id.indexOf('.') + 1); // 'A1'
       const n = short.replace(/^A/i, '');
-      for (const key of [short, n, `azione ${n}`, `azione ${short}`, a.id, a.title])
+      for (const key of [short, n, `azione ${n}`, `azione ${short}`, a.id, a.title, ...zeroPadded('A', n)])
         local.set(normaliseText(key), a.id);
       actionsGlobal.set(normaliseText(a.id), a.id);
       // A title is unique across the agreement in practice; the first one wins when it is not.
@@ -115,6 +115,11 @@ function buildIndex(agreement: Agreement): AgreementIndex {
  * Whether `key` starts with one of `keys` at least `shortest` characters long: a method followed by
  * its details. Short spellings ("bb", "pos", "rid") count only when they are the whole cell.
  */
+/** 'P01', '01' for programme or action 1-9: numbering with a leading zero, as list sheets often do. */
+function zeroPadded(letter: string, number: string): string[] {
+  return /^[1-9]$/.test(number) ? [`${letter}0${number}`, `0${number}`] : [];
+}
+
 function leadingKey(key: string, keys: ReadonlySet<string>, shortest: number): boolean {
   for (const k of keys) if (k.length >= shortest && key.length > k.length && key.startsWith(k)) return true;
   return false;

@@ -65,6 +65,9 @@ export function trimmed(text: string): string {
 }
 
 const KEY_CHARS = 36;
+/** KeyLookup walk states besides a node: no key starts so; a non-ASCII character was seen. */
+const NO_KEY = -1;
+const ACCENTED = -2;
 
 /** A character's place among a key's characters (a-z 0-25, 0-9 26-35), or -1 when normaliseText drops it. */
 function keyCharIndex(code: number): number {
@@ -95,15 +98,27 @@ export class KeyLookup<V> {
 
   /** `get(text.slice(start, end))`, without the slice. */
   within(text: string, start: number, end: number): V | undefined {
-    let node = 0; // -1: no key starts like this text
-    for (let i = start; i < end; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 128) return this.byKey.get(normaliseText(text.slice(start, end)));
-      if (node < 0) continue; // still scanning, for an accent further on
-      const c = keyCharIndex(code);
-      if (c >= 0) node = this.next[node * KEY_CHARS + c] || -1;
-    }
-    return node < 0 ? undefined : this.values[node];
+    let node = 0;
+    for (let i = start; i < end && node !== ACCENTED; i++) node = this.step(node, text.charCodeAt(i));
+    return this.valueAt(node, text, start, end);
+  }
+
+  /**
+   * The walk one character further, for a caller scanning a text itself: from the root (0), the
+   * node after `code`; NO_KEY when no key starts like the text so far; ACCENTED once a non-ASCII
+   * character is seen (then valueAt reads the text by normaliseText).
+   */
+  step(node: number, code: number): number {
+    if (node === ACCENTED || code >= 128) return ACCENTED;
+    if (node === NO_KEY) return NO_KEY;
+    const c = keyCharIndex(code);
+    return c < 0 ? node : this.next[node * KEY_CHARS + c] || NO_KEY;
+  }
+
+  /** The value of the text[start, end) whose walk ended at `node`. */
+  valueAt(node: number, text: string, start: number, end: number): V | undefined {
+    if (node === ACCENTED) return this.byKey.get(normaliseText(text.slice(start, end)));
+    return node === NO_KEY ? undefined : this.values[node];
   }
 
   private insert(key: string, value: V): void {

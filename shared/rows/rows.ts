@@ -300,8 +300,27 @@ const EMPLOYMENT_BY_KEY = new KeyLookup(
     ['consulente', 'libero professionista'],
     ['lavoratoreautonomo', 'libero professionista'],
     ['autonomo', 'libero professionista'],
+    ['dip', 'dipendente'],
   ]),
 );
+
+/**
+ * A relationship written with its details after it ('Dipendente T.I.', 'dipendente part-time',
+ * 'Collaboratore occasionale'): the type it starts with. Only the full words count.
+ */
+const EMPLOYMENT_LEADING: readonly [string, Employment][] = [
+  ['dipendente', 'dipendente'],
+  ['collaboratore', 'collaboratore'],
+  ['collaboratrice', 'collaboratore'],
+  ['liberoprofessionista', 'libero professionista'],
+  ['liberaprofessionista', 'libero professionista'],
+];
+
+function employmentByLeadingWords(text: string): Employment | null {
+  const key = normaliseText(text);
+  for (const [start, type] of EMPLOYMENT_LEADING) if (key.startsWith(start)) return type;
+  return null;
+}
 
 const RESOURCE_BY_KEY = new KeyLookup(
   new Map<string, ResourceType>([
@@ -404,7 +423,7 @@ const DOCUMENT_BITS = new KeyLookup(
 );
 
 /**
- * Canonical document kinds of a Documenti cell (';' or ',' separated, synonyms accepted): each
+ * Canonical document kinds of a Documenti cell (parts cut at partSeparator, synonyms accepted): each
  * part as DOCUMENT_BY_KEY.get(normaliseText(part)) reads it, looked up where it stands in the cell
  * (KeyLookup.within) without a string per part.
  */
@@ -413,15 +432,32 @@ export function parseDocuments(cell: unknown): DocumentKinds {
   if (text === null) return EMPTY_DOCS;
   let bits = 0;
   let start = 0;
+  let node = 0; // the part's walk in DOCUMENT_BITS, one character at a time
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 59;
-    if (code === 59 || code === 44 || code === 10) {
-      // ';' ',' newline: the end of a part
-      bits |= DOCUMENT_BITS.within(text, start, i) ?? 0;
-      start = i + 1;
+    const cut = partSeparator(text, i, code);
+    if (cut === 0) node = DOCUMENT_BITS.step(node, code);
+    else {
+      bits |= DOCUMENT_BITS.valueAt(node, text, start, i) ?? 0;
+      start = i + cut;
+      i = start - 1;
+      node = 0;
     }
   }
   return bits === 0 ? EMPTY_DOCS : new DocumentKinds(bits);
+}
+
+/**
+ * How long the separator of two parts of a Documenti cell at `i` is (0: none): ';' and ',' (DOMAIN
+ * §7), and as bookkeepers also write lists, a new line, '/', '+', '|', a spaced dash ' - ' and the
+ * word ' e ' ('fattura e bonifico'). No document name holds any of them. The end of the text is one.
+ */
+function partSeparator(text: string, i: number, code: number): number {
+  if (i >= text.length) return 1;
+  if (code === 59 || code === 44 || code === 10 || code === 47 || code === 43 || code === 124) return 1;
+  if (code !== 32 || i + 2 >= text.length || text.charCodeAt(i + 2) !== 32) return 0;
+  const middle = text.charCodeAt(i + 1);
+  return middle === 45 || middle === 101 || middle === 69 ? 3 : 0; // ' - ', ' e ', ' E '
 }
 
 /** The canonical kind one part of a Documenti cell names (the plain reading parseDocuments follows). */
@@ -601,7 +637,7 @@ function readTextCell(field: FieldPlan, cell: unknown, row: ParsedRow): void {
       values.documents = parseDocuments(text);
       break;
     case 'employment':
-      values.employment = EMPLOYMENT_BY_KEY.get(text) ?? null;
+      values.employment = EMPLOYMENT_BY_KEY.get(text) ?? employmentByLeadingWords(text);
       if (!values.employment) problem(row, field.key, 'not_in_list');
       break;
     case 'resourceType':

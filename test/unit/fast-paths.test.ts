@@ -343,7 +343,7 @@ describe('text keys', () => {
       const text = textOf(cell);
       if (text === null) return [];
       const kinds = new Set<string>();
-      for (const part of text.split(/[;,\n]/)) {
+      for (const part of text.split(/[;,\n/+|]| [-eE] /)) {
         const kind = documentKindOf(part);
         if (kind) kinds.add(kind);
       }
@@ -355,7 +355,12 @@ describe('text keys', () => {
       fc.string({ maxLength: 12 }),
     );
     const cell = fc
-      .array(fc.tuple(part, fc.constantFrom(';', ',', '\n', '; ', ' ')), { maxLength: 6 })
+      .array(
+        fc.tuple(part, fc.constantFrom(';', ',', '\n', '; ', ' ', '/', ' + ', '|', ' - ', ' e ', ' E ', '-', 'e')),
+        {
+          maxLength: 6,
+        },
+      )
       .map((parts) => parts.map(([p, sep]) => p + sep).join(''));
     fc.assert(
       fc.property(cell, (text) => {
@@ -387,6 +392,17 @@ describe('text keys', () => {
     expect(kinds(' Fattura ;bonifico,\n  F24 ; ;timesheet')).toEqual(['F24', 'fattura', 'pagamento', 'timesheet']);
     expect(kinds('nessuno')).toEqual([]);
     expect(kinds('   ')).toEqual([]);
+    // Lists as bookkeepers also write them.
+    for (const list of [
+      'timesheet / bonifico / F24',
+      'Timesheet+Bonifico+F24',
+      'timesheet - bonifico - F24',
+      'timesheet e bonifico e F24',
+      'timesheet | bonifico | F24',
+    ])
+      expect(kinds(list)).toEqual(['F24', 'pagamento', 'timesheet']);
+    // A dash or an 'e' inside a name is not a separator.
+    expect(kinds('F-24; time-sheet; relazione attività')).toEqual(['F24', 'relazione', 'timesheet']);
     const listed = parseDocuments('Fattura elettronica; quietanza; fattura');
     expect([listed.size, listed.has('fattura'), listed.has('pagamento'), listed.has('F24')]).toEqual([
       2,

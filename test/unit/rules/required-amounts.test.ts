@@ -45,6 +45,34 @@ describe('R01 required fields', () => {
     expect(located(rowFindingsOf(rows), 'R01')).toEqual([]);
   });
 
+  it('reads a relationship written with its details by the type it starts with', () => {
+    const names = [
+      'Dipendente T.I.',
+      'dipendente part-time',
+      'Dipendente full time',
+      'dip.',
+      'Collaboratore occasionale',
+    ];
+    names.push('Libero professionista (P.IVA)');
+    const rows = names.map((employment, i) => pers({ rowId: `p${i}`, employment }));
+    expect(located(rowFindingsOf(rows), 'R01')).toEqual([]);
+    // A word that only starts like a type is not one.
+    expect(located(rowFindingsOf([pers({ employment: 'dipartimento' })]), 'R01')).toEqual([
+      ['R01', 'error', 'Personale', 2, 'C', 'employment'],
+    ]);
+  });
+
+  it('reads programmes and actions numbered with a leading zero (P01, A01)', () => {
+    const rows = [
+      pers({ rowId: 'a', programme: 'P01', action: 'A01' }),
+      pers({ rowId: 'b', programme: '01', action: '01' }),
+    ];
+    expect(rowFindingsOf(rows).filter((f) => f.code === 'R04')).toEqual([]);
+    expect(located(rowFindingsOf([pers({ programme: 'P010' })]), 'R04')).toEqual([
+      ['R04', 'error', 'Personale', 2, 'G', 'programme'],
+    ]);
+  });
+
   it('reports an unknown category on the row', () => {
     const [finding] = rowFindingsOf([{ ...gen(), category: 'ALTRO' as never }]);
     expect(finding).toMatchObject({ code: 'R01', field: 'category', severity: 'error' });
