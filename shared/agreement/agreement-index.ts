@@ -143,6 +143,8 @@ const PAYMENT_ALIASES: Readonly<Record<string, readonly string[]>> = {
     'sepadd',
     'addebitosdd',
     'addebitorid',
+    'domiciliazione',
+    'domiciliazionebancaria',
   ],
   assegnonontrasferibile: ['assegno', 'assegnocircolare', 'assegnobancario'],
 };
@@ -155,7 +157,7 @@ const PAYMENT_ALIASES: Readonly<Record<string, readonly string[]>> = {
 const EXPENSE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   materialediconsumo: ['materialidiconsumo', 'materialeconsumo', 'benidiconsumo'],
   attrezzatureminute: ['attrezzaturaminuta', 'piccoleattrezzature'],
-  alimentari: ['generialimentari', 'alimenti'],
+  alimentari: ['generialimentari', 'alimenti', 'spesealimentari', 'prodottialimentari'],
   materialedidattico: ['materialididattici'],
   servizi: ['servizio'],
   consulenzeeprestazioniprofessionali: [

@@ -467,8 +467,15 @@ export function documentKindOf(part: string): string | undefined {
 
 export function normaliseSupplierId(text: string): string {
   // Most ids are typed compact (11 digits, a tax code in capitals): then the text is the key.
-  const compact = isUpperAlnum(text) ? text : text.toUpperCase().replace(/[\s.\-/]/g, '');
+  const typedCompact = (text.length === 11 || text.length === 16) && isUpperAlnum(text);
+  const compact = typedCompact ? text : withoutIdLabel(text.toUpperCase().replace(/[\s.\-/:]/g, ''));
   return compact.length === 13 && /^IT\d{11}$/.test(compact) ? compact.slice(2) : compact;
+}
+
+/** An id pasted with its label ('P.IVA 01234567890', 'C.F.: RSSMRA…'): the id, when one follows the label. */
+function withoutIdLabel(compact: string): string {
+  const labelled = /^(?:PARTITAIVA|PIVA|CODICEFISCALE|CF)((?:IT)?\d{11}|[A-Z0-9]{16})$/.exec(compact);
+  return labelled ? labelled[1] : compact;
 }
 
 function isUpperAlnum(text: string): boolean {

@@ -370,17 +370,26 @@ describe('text keys', () => {
     );
   });
 
-  it('normaliseSupplierId = upper case, separators dropped, IT prefix of a VAT number cut', () => {
+  it('normaliseSupplierId = upper case, separators dropped, a label before the id and the IT prefix of a VAT number cut', () => {
     const plain = (text: string) => {
-      const compact = text.toUpperCase().replace(/[\s.\-/]/g, '');
+      const spaced = text.toUpperCase().replace(/[\s.\-/:]/g, '');
+      const label = /^(?:PARTITAIVA|PIVA|CODICEFISCALE|CF)((?:IT)?\d{11}|[A-Z0-9]{16})$/.exec(spaced);
+      const compact = label ? label[1] : spaced;
       return /^IT\d{11}$/.test(compact) ? compact.slice(2) : compact;
     };
+    expect(normaliseSupplierId('P.IVA 01234567897')).toBe('01234567897');
+    expect(normaliseSupplierId('P. IVA: IT01234567897')).toBe('01234567897');
+    expect(normaliseSupplierId('C.F. rssmra80a01d142m')).toBe('RSSMRA80A01D142M');
+    expect(normaliseSupplierId('CF0123')).toBe('CF0123'); // no id after the label: left as typed
     const id = fc
       .array(fc.constantFrom('I', 'T', 'i', 't', 'A', 'z', '0', '1', '9', ' ', '.', '-', '/', 'è'), { maxLength: 16 })
       .map((chars) => chars.join(''));
     const vat = fc.stringMatching(/^(IT|it)?\d{11}$/);
+    const labelled = fc
+      .tuple(fc.constantFrom('P.IVA ', 'p.iva: ', 'Partita IVA ', 'C.F. ', 'CF', 'Codice fiscale: '), fc.oneof(vat, id))
+      .map(([a, b]) => a + b);
     fc.assert(
-      fc.property(fc.oneof(id, vat), (text) => {
+      fc.property(fc.oneof(id, vat, labelled), (text) => {
         expect(normaliseSupplierId(text)).toBe(plain(text));
       }),
       RUNS,

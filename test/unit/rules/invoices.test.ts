@@ -3,12 +3,16 @@ import { beni, serv, gen, rowFindingsOf, located, ctx, agreement } from './fixtu
 import type { Agreement } from '../../../shared';
 
 describe('R09 supplier id', () => {
-  it.each([['12345678903'], ['IT 12345678903'], ['MRTMTT25D09F205Z'], ['rssmra80a01h501u']])(
-    'accepts %p',
-    (supplierId) => {
-      expect(located(rowFindingsOf([beni({ supplierId })]), 'R09')).toEqual([]);
-    },
-  );
+  it.each([
+    ['12345678903'],
+    ['IT 12345678903'],
+    ['MRTMTT25D09F205Z'],
+    ['rssmra80a01h501u'],
+    ['P.IVA 12345678903'],
+    ['C.F.: rssmra80a01h501u'],
+  ])('accepts %p', (supplierId) => {
+    expect(located(rowFindingsOf([beni({ supplierId })]), 'R09')).toEqual([]);
+  });
 
   it('restores the leading zeros a numeric cell dropped from a VAT number', () => {
     expect(located(rowFindingsOf([beni({ supplierId: 905811006 })]), 'R09')).toEqual([]);
@@ -51,7 +55,7 @@ describe('R10 payment', () => {
       'bonifico Banca Intesa',
       'Carta di credito aziendale',
     ];
-    methods.push('addebito SDD', 'PagoPA avviso 3012', 'Assegno non trasferibile n. 45');
+    methods.push('addebito SDD', 'PagoPA avviso 3012', 'Assegno non trasferibile n. 45', 'Domiciliazione bancaria');
     expect(located(rowFindingsOf(methods.map((paymentMethod) => beni({ paymentMethod }))), 'R10')).toEqual([]);
     // Cash stays cash with its details, and a short spelling is a method only as the whole cell.
     const findings = rowFindingsOf([
@@ -163,7 +167,15 @@ describe('R14 expense types', () => {
   });
 
   it('accepts the usual spellings of the listed types, and refuses those of the ineligible ones', () => {
-    const types = ['Materiali di consumo', 'Affitto', 'Locazione', 'Consulenza', 'Utenza', 'Assicurazione'];
+    const types = [
+      'Materiali di consumo',
+      'Affitto',
+      'Locazione',
+      'Consulenza',
+      'Utenza',
+      'Assicurazione',
+      'Spese alimentari',
+    ];
     const rows = types.map((expenseType) => beni({ expenseType }));
     expect(rowFindingsOf(rows).filter((f) => f.field === 'expenseType')).toEqual([]);
     const refused = rowFindingsOf([beni({ expenseType: 'Multa' }), serv({ expenseType: 'Omaggi' })]);
