@@ -338,6 +338,10 @@ const RESOURCE_BY_KEY = new KeyLookup(
     ['risorsemonetarie', 'monetaria'],
     ['nonmonetarie', 'non monetaria'],
     ['risorsenonmonetarie', 'non monetaria'],
+    ['orevolontariato', 'volontariato'],
+    ['risorseproprie', 'monetaria'],
+    ['fondipropri', 'monetaria'],
+    ['beniinnatura', 'non monetaria'],
   ]),
 );
 
@@ -389,6 +393,16 @@ for (const [alias, kind] of [
   ['contrattodilavoro', 'contratto'],
   ['relazioni', 'relazione'],
   ['registrovolontariato', 'registro volontari'],
+  ['registropresenzevolontari', 'registro volontari'],
+  ['foglifirmavolontari', 'registro volontari'],
+  ['fogliofirmevolontari', 'registro volontari'],
+  ['registroorevolontari', 'registro volontari'],
+  ['criterio', 'criterio di imputazione'],
+  ['criteriodiripartizione', 'criterio di imputazione'],
+  ['chiavediriparto', 'criterio di imputazione'],
+  ['chiavediimputazione', 'criterio di imputazione'],
+  ['prospettodiriparto', 'criterio di imputazione'],
+  ['prospettodiripartizione', 'criterio di imputazione'],
 ] as const)
   DOCUMENT_BY_KEY.set(alias, kind);
 

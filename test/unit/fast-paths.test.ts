@@ -410,6 +410,11 @@ describe('text keys', () => {
       'timesheet | bonifico | F24',
     ])
       expect(kinds(list)).toEqual(['F24', 'pagamento', 'timesheet']);
+    // The names bookkeepers give the apportionment and the volunteers' register.
+    expect(kinds('Fattura; Criterio di ripartizione')).toEqual(['criterio di imputazione', 'fattura']);
+    expect(kinds('fattura, chiave di riparto')).toEqual(['criterio di imputazione', 'fattura']);
+    expect(kinds('Registro presenze volontari')).toEqual(['registro volontari']);
+    expect(kinds('fogli firma volontari')).toEqual(['registro volontari']);
     // A dash or an 'e' inside a name is not a separator.
     expect(kinds('F-24; time-sheet; relazione attività')).toEqual(['F24', 'relazione', 'timesheet']);
     const listed = parseDocuments('Fattura elettronica; quietanza; fattura');

@@ -62,6 +62,15 @@ describe('R01 required fields', () => {
     ]);
   });
 
+  it('reads the usual names of the co-financing resource types', () => {
+    const own = { volunteer: '', hours: '', hourlyValue: '', documents: '' };
+    const rows = ['Fondi propri', 'Risorse proprie', 'Beni in natura'].map((resourceType, i) =>
+      cofin({ rowId: `c${i}`, resourceType, ...own }),
+    );
+    rows.push(cofin({ rowId: 'v', resourceType: 'Ore volontariato' }));
+    expect(rowFindingsOf(rows)).toEqual([]);
+  });
+
   it('reads programmes and actions numbered with a leading zero (P01, A01)', () => {
     const rows = [
       pers({ rowId: 'a', programme: 'P01', action: 'A01' }),
