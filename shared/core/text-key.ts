@@ -99,7 +99,8 @@ export class KeyLookup<V> {
   /** `get(text.slice(start, end))`, without the slice. */
   within(text: string, start: number, end: number): V | undefined {
     let node = 0;
-    for (let i = start; i < end && node !== ACCENTED; i++) node = this.step(node, text.charCodeAt(i));
+    for (let i = start; i < end && node !== ACCENTED && node !== NO_KEY; i++)
+      node = this.step(node, text.charCodeAt(i));
     return this.valueAt(node, text, start, end);
   }
 
@@ -109,8 +110,10 @@ export class KeyLookup<V> {
    * character is seen (then valueAt reads the text by normaliseText).
    */
   step(node: number, code: number): number {
-    if (node === ACCENTED || code >= 128) return ACCENTED;
+    // No key starts like the text's ASCII start: none can start like the whole text's key either
+    // (normaliseText keeps an ASCII start as it is), whatever comes after.
     if (node === NO_KEY) return NO_KEY;
+    if (node === ACCENTED || code >= 128) return ACCENTED;
     const c = keyCharIndex(code);
     return c < 0 ? node : this.next[node * KEY_CHARS + c] || NO_KEY;
   }

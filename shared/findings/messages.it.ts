@@ -255,6 +255,8 @@ export const MESSAGES_IT = {
     `Foglio «${p.foglio}»: foglio molto nascosto (veryHidden), non viene letto.`,
   'M05.partial': (p: { foglio: string; categoria: string; riga: number; mancanti: string }) =>
     `Foglio «${p.foglio}»: non è letto come tabella di rendicontazione ${p.categoria}: l'intestazione alla riga ${p.riga} non ha ${p.mancanti}. Se è una tabella di spese, associare le colonne nella mappatura.`,
+  'M05.nextTable': (p: { foglio: string; riga: number; categoria: string; ultima: number }) =>
+    `Foglio «${p.foglio}»: alla riga ${p.riga} inizia un'altra tabella ${p.categoria}, che non viene letta: la tabella del foglio finisce alla riga ${p.ultima}. Per rendicontarla, spostarla su un foglio a sé.`,
   'M05.none': (p: { foglio: string; righe: number }) =>
     `Foglio «${p.foglio}»: nessuna tabella di rendicontazione riconosciuta nelle prime ${p.righe} righe (istruzioni, riepilogo o altro); il foglio non viene letto.`,
 

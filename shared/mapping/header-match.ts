@@ -2,6 +2,7 @@
 // by header or synonym (DOMAIN.md §7), and a score telling which category the header belongs to.
 import type { Category } from '../agreement/agreement';
 import { FIELDS, REQUIRED } from './fields';
+import { KeyLookup } from '../core/text-key';
 
 /** Case, accents, spaces and punctuation ignored: "Modalità  pagamento:" → "modalitapagamento". */
 export function normaliseLabel(s: string): string {
@@ -122,4 +123,28 @@ export function bestMatch(cells: readonly unknown[]): HeaderMatch {
     if (match.score > best.score) best = match;
   }
   return best;
+}
+
+/** Every header and synonym of every family, as keys: a first look at whether a row could be a header. */
+const ANY_LABEL = new KeyLookup(
+  new Map(FAMILIES.flatMap((family) => [...INDEX[family].keys()].map((key) => [key, true] as const))),
+);
+
+/**
+ * The header a row inside a table reads as, when it names every required column of a family: the
+ * same header repeated, or another table's header below the first (DOMAIN §7). Most rows are
+ * settled by counting their cells that are header labels (a walk of ANY_LABEL, no string built).
+ */
+export function fullHeaderMatch(cells: readonly unknown[]): HeaderMatch | null {
+  let labels = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === 'string' && cell.length <= 80 && ANY_LABEL.get(cell)) labels += 1;
+  }
+  if (labels < 3) return null;
+  for (const family of FAMILIES) {
+    const match = matchHeader(cells, family);
+    if (match.requiredFound === match.requiredTotal) return match;
+  }
+  return null;
 }

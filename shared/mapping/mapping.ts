@@ -11,6 +11,7 @@ import {
   cellLabel,
   familyFields,
   familyOf,
+  fullHeaderMatch,
   isHeaderCandidate,
   matchHeader,
   normaliseLabel,
@@ -77,6 +78,10 @@ export interface MappedTable {
   headerRow: number;
   /** Last row of the header: the header row itself, or the row below when header cells are merged down. */
   headerLastRow?: number;
+  /** Last row of the table when another table's header follows on the sheet (M05); else the sheet's end. */
+  lastRow?: number;
+  /** Rows inside the table that repeat its header (copied down, or printed on each page): not expenses. */
+  repeatedHeaders?: number[];
   status: TableStatus;
   /** Canonical field → column letter. */
   columns: Record<string, string>;
@@ -215,8 +220,8 @@ function chooseHeader(grid: SheetGrid, override: TableOverride | undefined): Hea
     const match = families.length === 1 ? matchHeader(cells, families[0]) : bestMatch(cells);
     return { row: index, match, depth };
   }
-  // A header naming every required column wins over a partial one; then the best score, then the
-  // earliest row.
+  // A header naming every required column wins over a partial one; the earliest of those (a second
+  // one below is another table, see tableEnd); among partial ones the best score, then the earliest.
   let best: HeaderChoiceDepth | null = null;
   const limit = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
   for (let r = 0; r < limit; r += 1) {
@@ -227,7 +232,8 @@ function chooseHeader(grid: SheetGrid, override: TableOverride | undefined): Hea
       const better =
         !best ||
         (isFullMatch(match) && !isFullMatch(best.match)) ||
-        (isFullMatch(match) === isFullMatch(best.match) && match.score > best.match.score);
+        (!isFullMatch(match) && !isFullMatch(best.match) && match.score > best.match.score) ||
+        (isFullMatch(match) && best.row === r && match.score > best.match.score);
       if (better) best = { row: r, match, depth };
     }
   }
@@ -337,7 +343,7 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
   const baseMissing = REQUIRED[fieldsCategory].filter((key) => !fields.has(key));
   const status: TableStatus = mappedByUser || baseMissing.length === 0 ? 'table' : 'partial';
 
-  const mapped = {
+  const mapped: Omit<MappedTable, 'findings'> = {
     sheet: grid.name,
     category,
     categorySource: source,
@@ -360,6 +366,9 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
     return { ...mapped, findings: [finding('M05', 'info', grid.name, headerRow, null, null, message)] };
   }
 
+  const end = tableEnd(grid, headerRow + choice.depth - 1, fields);
+  if (end.lastRow !== undefined) mapped.lastRow = end.lastRow;
+  if (end.repeatedHeaders.length > 0) mapped.repeatedHeaders = end.repeatedHeaders;
   const findings: Finding[] = missingRequired.map((key) =>
     finding(
       'M02',
@@ -374,7 +383,45 @@ function mapSheet(grid: SheetGrid, override: TableOverride | undefined): MappedT
   if (category === null && source === null) {
     findings.push(finding('M03', 'error', grid.name, headerRow, null, null, MESSAGES.M03(grid.name)));
   }
+  if (end.next) {
+    const message = renderIt('M05.nextTable', {
+      foglio: grid.name,
+      riga: end.next.row,
+      categoria: CATEGORY_NAMES[end.next.family],
+      ultima: end.next.row - 1,
+    });
+    findings.push(finding('M05', 'info', grid.name, end.next.row, null, null, message));
+  }
   return { ...mapped, findings };
+}
+
+interface TableEnd {
+  lastRow?: number;
+  repeatedHeaders: number[];
+  /** The header that ends the table (1-based row) and its family. */
+  next?: { row: number; family: HeaderFamily };
+}
+
+/**
+ * Where a table ends on its sheet (DOMAIN §7: one table per sheet): at a row below its header that
+ * names every required column of a category. The same header again (same columns) is a repeated
+ * header, skipped; any other ends the table, so the rows of a second table are never read as the
+ * first one's expenses (they are named in an M05 info instead).
+ */
+function tableEnd(grid: SheetGrid, headerLastRow: number, fields: ReadonlyMap<string, number>): TableEnd {
+  const repeatedHeaders: number[] = [];
+  for (let r = headerLastRow; r < grid.rows.length; r++) {
+    const match = fullHeaderMatch(grid.rows[r] ?? []);
+    if (!match) continue;
+    if (sameColumns(match.fields, fields)) repeatedHeaders.push(r + 1);
+    else return { lastRow: r, repeatedHeaders, next: { row: r + 1, family: match.family } };
+  }
+  return { repeatedHeaders };
+}
+
+function sameColumns(found: ReadonlyMap<string, number>, table: ReadonlyMap<string, number>): boolean {
+  for (const [field, index] of found) if (table.get(field) !== index) return false;
+  return true;
 }
 
 /**
@@ -440,12 +487,15 @@ export function readTable(table: MappedTable, grid: SheetGrid, only?: { first: n
   const shape = new RowShape(table.columnIndexes);
   const firstDataRow = table.headerLastRow ?? table.headerRow;
   const start = only ? Math.max(firstDataRow, only.first - 1) : firstDataRow;
-  const end = only ? Math.min(grid.rows.length, only.last) : grid.rows.length;
+  const last = Math.min(grid.rows.length, table.lastRow ?? grid.rows.length);
+  const end = only ? Math.min(last, only.last) : last;
+  const repeated = table.repeatedHeaders ?? [];
   const mergedDown = valuesMergedDown(grid, firstDataRow, start, end);
 
   for (let r = start; r < end; r += 1) {
     const cells = grid.rows[r] ?? [];
     const excelRow = r + 1;
+    if (repeated.length > 0 && repeated.includes(excelRow)) continue;
     const kind = classifyRow({ cells, formulas: formulas?.[r] }, shape, formulas !== undefined);
     if (kind.kind !== 'expense') {
       if (kind.holdsAmount) skippedWithAmount.push(excelRow);

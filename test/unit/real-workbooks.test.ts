@@ -28,6 +28,8 @@ import {
   MERGED_DOWN_PLANTED,
   partnerHeaders,
   PARTNER_HEADERS_PLANTED,
+  stackedSections,
+  STACKED_PLANTED,
   hoursAsTimeWorkbook,
   HOURS_AS_TIME_PLANTED,
   realWorkbook,
@@ -259,6 +261,25 @@ describe('other writers and date systems read the same', () => {
       'R05 J5',
     ]);
     expect((await viaPane(bytes, 'partner-headers')).map(key).sort()).toEqual(cli.findings.map(key).sort());
+  });
+
+  it('one sheet with sections: a repeated header is skipped, a second table ends the first with an M05 info, never row errors', async () => {
+    const bytes = await stackedSections();
+    const cli = await viaCli(bytes, 'stacked');
+    expect(rowProblems(cli.findings)).toEqual(planted(STACKED_PLANTED));
+    expect(cli.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.column}${f.row}`)).toEqual([
+      'R05 I4',
+    ]);
+    const infos = cli.findings.filter((f) => f.code === 'M05');
+    expect(infos.map((f) => [f.row, f.severity])).toEqual([[9, 'info']]);
+    expect((infos[0] as Seen & { message?: string }).message).toContain(
+      "alla riga 9 inizia un'altra tabella di fatture",
+    );
+    // The personnel rows on both sides of the repeated header are read: 200 + 100, and the R05 row excluded.
+    const progress = cli.findings.find((f) => f.code === 'R23') as Seen & { message: string };
+    expect(progress.message).toContain('rendicontati 300,00 €');
+    expect(progress.message).toContain('Righe escluse dai totali per errori: 1.');
+    expect((await viaPane(bytes, 'stacked')).map(key).sort()).toEqual(cli.findings.map(key).sort());
   });
 
   it('a chart sheet ("Grafico") is listed and passed over, not taken for a damaged file', async () => {
