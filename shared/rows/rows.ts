@@ -306,7 +306,8 @@ const EMPLOYMENT_BY_KEY = new KeyLookup(
 
 /**
  * A relationship written with its details after it ('Dipendente T.I.', 'dipendente part-time',
- * 'Collaboratore occasionale'): the type it starts with. Only the full words count.
+ * 'Collaboratore occasionale'): the type whose whole key it starts with ('dip.' alone is an alias;
+ * 'dipartimento' starts with no type's key).
  */
 const EMPLOYMENT_LEADING: readonly [string, Employment][] = [
   ['dipendente', 'dipendente'],
