@@ -66,7 +66,9 @@ type NoParams = Record<never, never>;
 /** "9.57" (wire share, percent) → "9,57%". */
 const percentIt = (share: string): string => `${share.replace('.', ',')}%`;
 
-const NOT_A_NUMBER = (p: CellValue) => `«${p.campo}»: il valore «${p.valore}» non è un numero`;
+// A share typed as a percentage ("10%") is the commonest text in a figure cell: say what to write.
+const NOT_A_NUMBER = (p: CellValue) =>
+  `«${p.campo}»: il valore «${p.valore}» non è un numero${String(p.valore).trim().endsWith('%') ? ' (è una percentuale: scrivere la cifra, in euro o in ore, non la percentuale)' : ''}`;
 // A cell Excel keeps as a date or a time of day, in a field of numbers: most often hours typed as
 // hours and minutes (37:30 in a cell formatted [h]:mm), which Excel stores as a fraction of a day.
 const DATE_NOT_A_NUMBER = (p: CellValue) =>

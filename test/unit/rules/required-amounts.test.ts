@@ -113,6 +113,14 @@ describe('R02 amounts', () => {
     expect(rowFindingsOf([gen({ amount })])[0].params?.variant).toBe(`${reason}.excluded`);
   });
 
+  it('says what to write when a share is typed as a percentage', () => {
+    const [finding] = located(rowFindingsOf([gen({ cofinancingShare: '10%' })]), 'R02');
+    expect(finding).toEqual(['R02', 'error', 'Spese generali', 2, 'H', 'cofinancingShare']);
+    expect(rowFindingsOf([gen({ cofinancingShare: '10%' })])[0].message).toBe(
+      '«Quota cofinanziamento»: il valore «10%» non è un numero (è una percentuale: scrivere la cifra, in euro o in ore, non la percentuale); la riga è esclusa dai totali finché non è corretto.',
+    );
+  });
+
   it('checks optional amount cells too (Imponibile)', () => {
     expect(located(rowFindingsOf([beni({ taxable: 'n.d.' })]), 'R02')).toEqual([
       ['R02', 'error', 'Beni di consumo', 2, 'G', 'taxable'],
