@@ -3,7 +3,7 @@
 import type { Agreement } from './agreement';
 import { limitsOf } from './agreement';
 import { Money, fixedOfMoney } from '../core/money';
-import { KeyLookup, normaliseText } from '../core/text-key';
+import { KeyLookup, leadingKeyOf, normaliseText } from '../core/text-key';
 
 export interface AgreementIndex {
   resolveProgramme(text: string): string | null;
@@ -111,18 +111,14 @@ function buildIndex(agreement: Agreement): AgreementIndex {
   };
 }
 
-/**
- * Whether `key` starts with one of `keys` at least `shortest` characters long: a method followed by
- * its details. Short spellings ("bb", "pos", "rid") count only when they are the whole cell.
- */
 /** 'P01', '01' for programme or action 1-9: numbering with a leading zero, as list sheets often do. */
 function zeroPadded(letter: string, number: string): string[] {
   return /^[1-9]$/.test(number) ? [`${letter}0${number}`, `0${number}`] : [];
 }
 
+/** A method followed by its details; short spellings ("bb", "pos", "rid") count only as the whole cell. */
 function leadingKey(key: string, keys: ReadonlySet<string>, shortest: number): boolean {
-  for (const k of keys) if (k.length >= shortest && key.length > k.length && key.startsWith(k)) return true;
-  return false;
+  return leadingKeyOf(key, keys, shortest) !== undefined;
 }
 
 /** A bound as a Fixed; one beyond what a Fixed holds bounds nothing a Fixed can hold (the schema caps it). */

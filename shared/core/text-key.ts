@@ -64,6 +64,15 @@ export function trimmed(text: string): string {
   return first > 32 && first < 127 && end > 32 && end < 127 ? text : text.trim();
 }
 
+/**
+ * The one of `keys` that `key` starts with and goes on after (a value followed by its details:
+ * "bonifico n. 123", "dipendente part-time"), among keys at least `shortest` characters long.
+ */
+export function leadingKeyOf(key: string, keys: Iterable<string>, shortest: number): string | undefined {
+  for (const k of keys) if (k.length >= shortest && key.length > k.length && key.startsWith(k)) return k;
+  return undefined;
+}
+
 const KEY_CHARS = 36;
 /** KeyLookup walk states besides a node: no key starts so; a non-ASCII character was seen. */
 const NO_KEY = -1;

@@ -111,6 +111,11 @@ export function matchHeader(cells: readonly unknown[], family: HeaderFamily): He
  * A row is a header when it names at least three required columns and half of them: enough to
  * tolerate a missing column (reported as M02) without mistaking a title or a data row for a header.
  */
+/** A header naming every required column of its family. */
+export function isFullMatch(match: HeaderMatch): boolean {
+  return match.requiredFound === match.requiredTotal;
+}
+
 export function isHeaderCandidate(match: HeaderMatch): boolean {
   return match.requiredFound >= 3 && match.requiredFound * 2 >= match.requiredTotal;
 }
@@ -144,7 +149,7 @@ export function fullHeaderMatch(cells: readonly unknown[]): HeaderMatch | null {
   if (labels < 3) return null;
   for (const family of FAMILIES) {
     const match = matchHeader(cells, family);
-    if (match.requiredFound === match.requiredTotal) return match;
+    if (isFullMatch(match)) return match;
   }
   return null;
 }

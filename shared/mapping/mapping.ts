@@ -12,6 +12,7 @@ import {
   familyFields,
   familyOf,
   fullHeaderMatch,
+  isFullMatch,
   isHeaderCandidate,
   matchHeader,
   normaliseLabel,
@@ -21,6 +22,7 @@ import {
 import type { RowInput } from '../rows/rows';
 import { classifyRow, RowShape } from './non-expense';
 import { renderIt } from '../findings/messages.it';
+import { trimmed } from '../core/text-key';
 
 export { normaliseLabel } from './header-match';
 
@@ -153,7 +155,7 @@ export function categoryFromCell(cell: unknown): 'BENI' | 'SERV' | null {
 }
 
 export function isEmptyCell(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  return cell === null || cell === undefined || (typeof cell === 'string' && trimmed(cell) === '');
 }
 
 function isEmptyGrid(grid: SheetGrid): boolean {
@@ -176,8 +178,6 @@ interface HeaderChoice {
   row: number; // 0-based
   match: HeaderMatch;
 }
-
-const isFullMatch = (match: HeaderMatch): boolean => match.requiredFound === match.requiredTotal;
 
 /**
  * Header cells of row `r`, completed by the row below when the header is two rows deep: cells of
@@ -525,7 +525,7 @@ export function readTable(table: MappedTable, grid: SheetGrid, only?: { first: n
       if (mergedDown !== null && isEmptyCell(cell)) cell = mergedDown.get(r * MERGE_KEY_ROW + indexes[i]);
       if (isEmptyCell(cell)) continue;
       if (isHours[i]) cell = hoursCellValue(cell, numberFormats?.[r]?.[indexes[i]]);
-      row[fields[i]] = typeof cell === 'string' ? cell.trim() : cell;
+      row[fields[i]] = typeof cell === 'string' ? trimmed(cell) : cell;
     }
     rows.push(row);
   }

@@ -6,6 +6,7 @@
 // cell is always an expense: its gaps are findings.
 import { FIELDS } from './fields';
 import { normaliseLabel } from './header-match';
+import { trimmed } from '../core/text-key';
 
 export type RowKind = 'expense' | 'blank' | 'total' | 'subheading' | 'footer' | 'template';
 
@@ -67,7 +68,7 @@ export class RowShape {
 }
 
 function isEmpty(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  return cell === null || cell === undefined || (typeof cell === 'string' && trimmed(cell) === '');
 }
 
 function isTotalLabel(cell: unknown): boolean {

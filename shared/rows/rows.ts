@@ -35,7 +35,7 @@ import {
 } from '../mapping/fields';
 import type { Finding } from '../findings/findings';
 import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
-import { KeyLookup, keyIncludes, normaliseText, trimmed } from '../core/text-key';
+import { KeyLookup, keyIncludes, leadingKeyOf, normaliseText, trimmed } from '../core/text-key';
 
 export { normaliseText };
 import { cellFindings } from '../rules/cells';
@@ -309,18 +309,17 @@ const EMPLOYMENT_BY_KEY = new KeyLookup(
  * 'Collaboratore occasionale'): the type whose whole key it starts with ('dip.' alone is an alias;
  * 'dipartimento' starts with no type's key).
  */
-const EMPLOYMENT_LEADING: readonly [string, Employment][] = [
+const EMPLOYMENT_LEADING = new Map<string, Employment>([
   ['dipendente', 'dipendente'],
   ['collaboratore', 'collaboratore'],
   ['collaboratrice', 'collaboratore'],
   ['liberoprofessionista', 'libero professionista'],
   ['liberaprofessionista', 'libero professionista'],
-];
+]);
 
 function employmentByLeadingWords(text: string): Employment | null {
-  const key = normaliseText(text);
-  for (const [start, type] of EMPLOYMENT_LEADING) if (key.startsWith(start)) return type;
-  return null;
+  const start = leadingKeyOf(normaliseText(text), EMPLOYMENT_LEADING.keys(), 0);
+  return start === undefined ? null : (EMPLOYMENT_LEADING.get(start) as Employment);
 }
 
 const RESOURCE_BY_KEY = new KeyLookup(
