@@ -396,21 +396,12 @@ export class IncrementalValidator {
   /** Rebuilds the per-row-id view (rowFindings, rejectedRowIds) of the row ids an edit touched. */
   private flushDirtyIds(): void {
     for (const id of this.dirtyIds) {
-      const list: Finding[] = [];
-      let rejected = false;
       const group = this.byId.group(id);
-      for (let m = 0; m < sizeOf(group); m++) {
-        const entry = memberOf(group as Entry | readonly Entry[], m);
-        for (let i = 0; i < entry.findings.length; i++) list.push(entry.findings[i]);
-        if (!entry.accepted) rejected = true;
-      }
       const removed = this.removed.get(id);
-      if (removed) {
-        list.push(removed);
-        rejected = true;
-      }
-      if (list.length > 0) this.byRowId.set(id, list.sort(compareFindings));
+      const list = idFindings(group, removed);
+      if (list.length > 0) this.byRowId.set(id, list);
       else this.byRowId.delete(id);
+      const rejected = removed !== undefined || !allAccepted(group);
       if (rejected !== this.rejected.has(id)) this.setRejected(id, rejected);
     }
     this.dirtyIds.clear();
@@ -530,6 +521,30 @@ function sizeOf(group: Entry | readonly Entry[] | undefined): number {
 
 function memberOf(group: Entry | readonly Entry[], i: number): Entry {
   return Array.isArray(group) ? (group as readonly Entry[])[i] : (group as Entry);
+}
+
+/**
+ * The sorted findings of a row id: a lone row's own list as it is (already sorted, and never
+ * changed once an entry holds it), otherwise every member's and the removal's in one exact-size list.
+ */
+function idFindings(group: Entry | readonly Entry[] | undefined, removed: Finding | undefined): readonly Finding[] {
+  const one = group === undefined ? null : single(group);
+  if (one && removed === undefined) return one.findings;
+  let size = removed === undefined ? 0 : 1;
+  for (let m = 0; m < sizeOf(group); m++) size += memberOf(group as Entry | readonly Entry[], m).findings.length;
+  const list: Finding[] = new Array(size);
+  let k = 0;
+  for (let m = 0; m < sizeOf(group); m++) {
+    const findings = memberOf(group as Entry | readonly Entry[], m).findings;
+    for (let i = 0; i < findings.length; i++) list[k++] = findings[i];
+  }
+  if (removed !== undefined) list[k] = removed;
+  return list.sort(compareFindings);
+}
+
+function allAccepted(group: Entry | readonly Entry[] | undefined): boolean {
+  for (let m = 0; m < sizeOf(group); m++) if (!memberOf(group as Entry | readonly Entry[], m).accepted) return false;
+  return true;
 }
 
 /** First index whose finding does not sort before `f`. */
