@@ -93,10 +93,16 @@ function keyCharIndex(code: number): number {
  * from the agreement or the field lists, never from row data.
  */
 export class KeyLookup<V> {
-  private readonly next: number[] = new Array<number>(KEY_CHARS).fill(0);
+  // A typed array sized once for the longest the trie can be (one node per key character): the
+  // agreement's tries are built on every validation, and a growing number[] of 36 slots a node was
+  // ~2.5 MB of garbage-collected heap a pass for the programme and action titles.
+  private readonly next: Int32Array;
   private readonly values: (V | undefined)[];
 
   constructor(private readonly byKey: ReadonlyMap<string, V>) {
+    let nodes = 1;
+    for (const key of byKey.keys()) nodes += key.length;
+    this.next = new Int32Array(nodes * KEY_CHARS);
     this.values = [byKey.get('')];
     for (const [key, value] of byKey) this.insert(key, value);
   }
@@ -142,7 +148,6 @@ export class KeyLookup<V> {
       if (this.next[slot] === 0) {
         this.next[slot] = this.values.length;
         this.values.push(undefined);
-        for (let k = 0; k < KEY_CHARS; k++) this.next.push(0);
       }
       node = this.next[slot];
     }
