@@ -525,20 +525,14 @@ function memberOf(group: Entry | readonly Entry[], i: number): Entry {
 
 /**
  * The sorted findings of a row id: a lone row's own list as it is (already sorted, and never
- * changed once an entry holds it), otherwise every member's and the removal's in one exact-size list.
+ * changed once an entry holds it); the rare id with several rows or a removal gets a merged list.
  */
 function idFindings(group: Entry | readonly Entry[] | undefined, removed: Finding | undefined): readonly Finding[] {
   const one = group === undefined ? null : single(group);
   if (one && removed === undefined) return one.findings;
-  let size = removed === undefined ? 0 : 1;
-  for (let m = 0; m < sizeOf(group); m++) size += memberOf(group as Entry | readonly Entry[], m).findings.length;
-  const list: Finding[] = new Array(size);
-  let k = 0;
-  for (let m = 0; m < sizeOf(group); m++) {
-    const findings = memberOf(group as Entry | readonly Entry[], m).findings;
-    for (let i = 0; i < findings.length; i++) list[k++] = findings[i];
-  }
-  if (removed !== undefined) list[k] = removed;
+  const list: Finding[] = [];
+  for (let m = 0; m < sizeOf(group); m++) list.push(...memberOf(group as Entry | readonly Entry[], m).findings);
+  if (removed !== undefined) list.push(removed);
   return list.sort(compareFindings);
 }
 
