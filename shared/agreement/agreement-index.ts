@@ -79,17 +79,27 @@ function buildIndex(agreement: Agreement): AgreementIndex {
   const actionTitles = new Map(
     agreement.programmes.flatMap((p) => p.actions.map((a) => [normaliseText(a.title), a.id])),
   );
+  const titleOf = new Map(
+    agreement.programmes.flatMap((p) => [
+      [p.id, normaliseText(p.title)] as const,
+      ...p.actions.map((a) => [a.id, normaliseText(a.title)] as const),
+    ]),
+  );
   return {
     // The cell as a key first (nearly every row); then the forms of drop-downs and documents.
     resolveProgramme: (text) =>
-      programmeOfText(text) ?? labelledId(text, PROGRAMME_WORD, programmeOfText, programmeTitles),
+      programmeOfText(text) ?? labelledId(text, PROGRAMME_WORD, programmeOfText, programmeTitles, titleOf),
     resolveAction: (text, programme) => {
       // "1.1" first: as a key it would read "11", which an eleventh action would answer to.
       const numbered = text.indexOf('.') < 0 ? null : NUMBERED_ACTION.exec(text.replace(ACTION_WORD, ''));
       if (numbered) return actionOfText(`P${numbered[1]}.A${numbered[2]}`, null);
       const direct = actionOfText(text, programme);
       if (direct) return direct;
-      return labelledId(text, ACTION_WORD, (code) => actionOfText(code, programme), actionTitles);
+      const ofCode = (code: string) => {
+        const number = NUMBERED_ACTION.exec(code);
+        return number ? actionOfText(`P${number[1]}.A${number[2]}`, null) : actionOfText(code, programme);
+      };
+      return labelledId(text, ACTION_WORD, ofCode, actionTitles, titleOf);
     },
     programmeOfAction: (actionId) => programmeOf.get(actionId) ?? null,
     eligibleExpense: withAliases(set(agreement.rules.expenseTypes.eligible), EXPENSE_ALIASES),
@@ -141,6 +151,11 @@ const PAYMENT_ALIASES: Readonly<Record<string, readonly string[]>> = {
     'addebitorid',
     'domiciliazione',
     'domiciliazionebancaria',
+    // A debit on the current account ("addebito in c/c", "su conto corrente").
+    'addebitoincc',
+    'addebitosucc',
+    'addebitoincontocorrente',
+    'addebitosucontocorrente',
   ],
   assegnonontrasferibile: ['assegno', 'assegnocircolare', 'assegnobancario'],
 };
@@ -189,23 +204,42 @@ const ACTION_WORD = /^\s*(?:azione|az\.?)\s*(?:n\.?|n°|nr\.?)?\s*/i;
 const NUMBERED_ACTION = /^(\d{1,2})\s*\.\s*(\d{1,2})$/;
 /** A code and its title, as drop-downs show them: "P1 - Crema città…", "A1 – Progetto…", "P1: …". */
 const CODE_AND_TITLE = /^([^\s:–—-]+(?:\s+[^\s:–—-]+)?)\s*(?:-|–|—|:)\s*(.+)$/;
+/**
+ * A code and its title with only a space, or the title in brackets: "P1 Crema città…", "P1.A1
+ * (Progetto educativo 0-3 anni)", "1.1 Progetto…". The code is one token with a digit.
+ */
+const CODE_SPACE_TITLE = /^([a-z]{0,2}\s?\d{1,2}(?:\s?\.\s?[a-z]{0,2}\d{1,2})?)\s*(?:\s|\()\s*([^()]+?)\s*\)?$/i;
+/** A title as a drop-down may cut it: at least this many characters of its key. */
+const TITLE_START_MIN = 6;
 
 /**
- * The id a labelled cell names ("Prog. 1", "Programma n. 1", "P1 - <title>"), or null. A code
- * followed by the title of another programme or action names neither: it is not guessed.
+ * The id a labelled cell names ("Prog. 1", "Programma n. 1", "P1 - <title>", "P1 <title>"), or
+ * null. A code followed by the title of another programme or action names neither: it is not
+ * guessed. Without a dash or colon between them the words after the code must be the code's own
+ * title or its start ("A1 Progetto educativo"): "P1 famiglie" is not read as P1.
  */
 function labelledId(
   text: string,
   word: RegExp,
   ofCode: (code: string) => string | null,
   titles: ReadonlyMap<string, string>,
+  titleOf: ReadonlyMap<string, string>,
 ): string | null {
   const bare = text.replace(word, '');
   const labelled = ofCode(bare);
   if (labelled) return labelled;
   const parts = CODE_AND_TITLE.exec(bare);
-  if (!parts) return null;
-  const id = ofCode(parts[1]);
-  const titled = titles.get(normaliseText(parts[2]));
-  return id && (titled === undefined || titled === id) ? id : null;
+  if (parts) {
+    const id = ofCode(parts[1]);
+    const titled = titles.get(normaliseText(parts[2]));
+    if (id && (titled === undefined || titled === id)) return id;
+  }
+  const spaced = CODE_SPACE_TITLE.exec(bare);
+  if (!spaced) return null;
+  const id = ofCode(spaced[1]);
+  const title = id === null ? undefined : titleOf.get(id);
+  const words = normaliseText(spaced[2]);
+  const ownTitle =
+    title !== undefined && (words === title || (words.length >= TITLE_START_MIN && title.startsWith(words)));
+  return ownTitle ? id : null;
 }

@@ -301,6 +301,12 @@ const EMPLOYMENT_BY_KEY = new KeyLookup(
     ['lavoratoreautonomo', 'libero professionista'],
     ['autonomo', 'libero professionista'],
     ['dip', 'dipendente'],
+    ['lavoroautonomo', 'libero professionista'],
+    ['liberoprof', 'libero professionista'],
+    ['piva', 'libero professionista'],
+    // Occasional self-employed work (art. 2222 c.c.) is reported as an occasional collaboration.
+    ['prestazioneoccasionale', 'collaboratore'],
+    ['collaborazioneoccasionale', 'collaboratore'],
   ]),
 );
 

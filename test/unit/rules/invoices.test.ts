@@ -56,6 +56,7 @@ describe('R10 payment', () => {
       'Carta di credito aziendale',
     ];
     methods.push('addebito SDD', 'PagoPA avviso 3012', 'Assegno non trasferibile n. 45', 'Domiciliazione bancaria');
+    methods.push('addebito in c/c', 'Addebito su conto corrente');
     expect(located(rowFindingsOf(methods.map((paymentMethod) => beni({ paymentMethod }))), 'R10')).toEqual([]);
     // Cash stays cash with its details, and a short spelling is a method only as the whole cell.
     const findings = rowFindingsOf([

@@ -41,6 +41,7 @@ describe('R01 required fields', () => {
   it('reads the usual names of the employment types', () => {
     const names = ['Socio lavoratore', 'socia lavoratrice', 'Tempo indeterminato', 'Dipendente a tempo determinato'];
     names.push('Co.co.co.', 'Collaboratrice', 'Libera professionista', 'Partita IVA');
+    names.push('Lavoro autonomo', 'P.IVA', 'Libero prof.', 'Prestazione occasionale', 'Collaborazione occasionale');
     const rows = names.map((employment, i) => pers({ rowId: `p${i}`, employment }));
     expect(located(rowFindingsOf(rows), 'R01')).toEqual([]);
   });
