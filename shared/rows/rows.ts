@@ -266,11 +266,16 @@ const TRUE_WORDS = new Set([
   'ok',
 ]);
 const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'falso', 'assente', 'nonriportato', 'nonindicato', 'mancante']);
+/** Check marks and crosses as typed or inserted from Excel's symbols (no letters: no text key). */
+const TRUE_MARKS = new Set(['✓', '✔', '☑', '√']);
+const FALSE_MARKS = new Set(['✗', '✘', '☐']);
 
 function readBoolean(cell: unknown): boolean | null | 'invalid' {
   if (typeof cell === 'boolean') return cell;
   const text = textOf(cell);
   if (text === null) return isBlank(cell) ? null : 'invalid';
+  if (TRUE_MARKS.has(text)) return true;
+  if (FALSE_MARKS.has(text)) return false;
   const key = normaliseText(text);
   if (TRUE_WORDS.has(key)) return true;
   if (FALSE_WORDS.has(key)) return false;

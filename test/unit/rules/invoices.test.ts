@@ -146,11 +146,18 @@ describe('R13 CUP', () => {
   });
 
   it('reads the ways a CUP column is filled in', () => {
-    const stated = ['SI', 'Sì.', 'presente', 'Riportato', 'X', 'ok'].map((cupOnInvoice) => beni({ cupOnInvoice }));
-    expect(located(rowFindingsOf(stated, ctx({ agreement: withCup })), 'R13')).toEqual([]);
-    const absent = ['Non riportato', 'assente', 'NO'].map((cupOnInvoice) => beni({ cupOnInvoice }));
-    const findings = rowFindingsOf(absent, ctx({ agreement: withCup })).filter((f) => f.code === 'R13');
-    expect(findings.map((f) => f.params?.variant)).toEqual(['absent', 'absent', 'absent']);
+    const stated = ['SI', 'Sì.', 'presente', 'Riportato', 'X', 'ok', '✓', '✔'].map((cupOnInvoice) =>
+      beni({ cupOnInvoice }),
+    );
+    expect(rowFindingsOf(stated, ctx({ agreement: withCup })).filter((f) => f.field === 'cupOnInvoice')).toEqual([]);
+    const absent = ['Non riportato', 'assente', 'NO', '✗'].map((cupOnInvoice) => beni({ cupOnInvoice }));
+    const findings = rowFindingsOf(absent, ctx({ agreement: withCup })).filter((f) => f.field === 'cupOnInvoice');
+    expect(findings.map((f) => `${f.code} ${f.params?.variant}`)).toEqual([
+      'R13 absent',
+      'R13 absent',
+      'R13 absent',
+      'R13 absent',
+    ]);
   });
 
   it('warns (configured severity) when the invoice does not state it', () => {
@@ -176,11 +183,21 @@ describe('R14 expense types', () => {
       'Utenza',
       'Assicurazione',
       'Spese alimentari',
+      'Utenze (luce, gas)',
+      'Altro (specificare)',
     ];
     const rows = types.map((expenseType) => beni({ expenseType }));
     expect(rowFindingsOf(rows).filter((f) => f.field === 'expenseType')).toEqual([]);
-    const refused = rowFindingsOf([beni({ expenseType: 'Multa' }), serv({ expenseType: 'Omaggi' })]);
-    expect(refused.map((f) => `${f.code} ${f.params?.variant}`)).toEqual(['R14 ineligible', 'R14 ineligible']);
+    const refused = rowFindingsOf([
+      beni({ expenseType: 'Multa' }),
+      serv({ expenseType: 'Omaggi' }),
+      gen({ expenseType: 'Omaggi (Natale)' }),
+    ]);
+    expect(refused.map((f) => `${f.code} ${f.params?.variant}`)).toEqual([
+      'R14 ineligible',
+      'R14 ineligible',
+      'R14 ineligible',
+    ]);
     // A type the agreement does not list stays unknown (R01), whatever it looks like.
     expect(rowFindingsOf([beni({ expenseType: 'cancelleria' })]).map((f) => f.code)).toEqual(['R01']);
   });
