@@ -414,6 +414,12 @@ for (const [alias, kind] of [
   ['chiavediimputazione', 'criterio di imputazione'],
   ['prospettodiriparto', 'criterio di imputazione'],
   ['prospettodiripartizione', 'criterio di imputazione'],
+  ['riparto', 'criterio di imputazione'],
+  ['ripartizione', 'criterio di imputazione'],
+  ['ft', 'fattura'],
+  ['fatt', 'fattura'],
+  ['registrodellepresenzevolontari', 'registro volontari'],
+  ['registropresenzedeivolontari', 'registro volontari'],
 ] as const)
   DOCUMENT_BY_KEY.set(alias, kind);
 
@@ -463,7 +469,7 @@ export function parseDocuments(cell: unknown): DocumentKinds {
     const cut = partSeparator(text, i, code);
     if (cut === 0) node = DOCUMENT_BITS.step(node, code);
     else {
-      bits |= DOCUMENT_BITS.valueAt(node, text, start, i) ?? 0;
+      bits |= DOCUMENT_BITS.valueAt(node, text, start, i) ?? leadingDocumentBit(text.slice(start, i));
       start = i + cut;
       i = start - 1;
       node = 0;
@@ -487,7 +493,29 @@ function partSeparator(text: string, i: number, code: number): number {
 
 /** The canonical kind one part of a Documenti cell names (the plain reading parseDocuments follows). */
 export function documentKindOf(part: string): string | undefined {
-  return DOCUMENT_BY_KEY.get(normaliseText(part));
+  return DOCUMENT_BY_KEY.get(normaliseText(part)) ?? leadingDocumentKind(part);
+}
+
+/** The most words a document's name has ('libro unico del lavoro'): a longer start names none. */
+const NAME_WORDS_MAX = 5;
+
+/**
+ * A part that names a document followed by its details ("Fattura n. 12", "Bonifico del 15 marzo",
+ * "F24 marzo 2026"): the kind its longest leading words name, whole words only ("Fatturato" is
+ * not "fattura"). Read only for a part that is not a name as a whole.
+ */
+function leadingDocumentKind(part: string): string | undefined {
+  const words = trimmed(part).split(/\s+/, NAME_WORDS_MAX + 1);
+  for (let n = Math.min(words.length - 1, NAME_WORDS_MAX); n >= 1; n--) {
+    const kind = DOCUMENT_BY_KEY.get(normaliseText(words.slice(0, n).join(' ')));
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
+}
+
+function leadingDocumentBit(part: string): number {
+  const kind = leadingDocumentKind(part);
+  return kind === undefined ? 0 : (KIND_BIT.get(kind) as number);
 }
 
 export function normaliseSupplierId(text: string): string {

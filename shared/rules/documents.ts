@@ -47,17 +47,26 @@ export function missingDocuments(row: ParsedRow, required: Record<string, string
   const keys = documentRequirementKeys(row);
   if (!keys) return NO_GROUPS;
   const documents = row.values.documents;
+  const volunteers = keys === KEYS.volontariato;
   let missing: string[][] | null = null; // most rows list every document: no list for them
   for (let k = 0; k < keys.length; k++) {
     const groups = required[keys[k]] ?? NO_GROUPS;
-    for (let g = 0; g < groups.length; g++) if (!listsAny(documents, groups[g])) (missing ??= []).push(groups[g]);
+    for (let g = 0; g < groups.length; g++)
+      if (!listsAny(documents, groups[g], volunteers)) (missing ??= []).push(groups[g]);
   }
   return missing ?? NO_GROUPS;
 }
 
-/** Whether the row lists one of the kinds of a "one of" group (a loop: no closure per row). */
-function listsAny(documents: DocumentKinds, group: readonly string[]): boolean {
-  for (let i = 0; i < group.length; i++) if (documents.has(group[i])) return true;
+/**
+ * Whether the row lists one of the kinds of a "one of" group (a loop: no closure per row). On a
+ * volunteer's row a presence register or signature sheet ('registro presenze', 'foglio firme':
+ * the timesheet kind) is the volunteers' register.
+ */
+function listsAny(documents: DocumentKinds, group: readonly string[], volunteers: boolean): boolean {
+  for (let i = 0; i < group.length; i++) {
+    if (documents.has(group[i])) return true;
+    if (volunteers && group[i] === 'registro volontari' && documents.has('timesheet')) return true;
+  }
   return false;
 }
 

@@ -352,6 +352,7 @@ describe('text keys', () => {
     const part = fc.oneof(
       fc.constantFrom(...names, 'Fattura elettronica', 'LUL', 'F24 quietanzato', 'relazione di attività', 'cedolini'),
       fc.constantFrom('Fàttura', 'F-24', ' fattura.', 'FATTURA', 'quietanza\u00a0', 'timesheet!', 'xyz', ''),
+      fc.constantFrom('Fattura n. 12', 'bonifico del 15', 'F24 marzo 2026', 'Fatturato', 'registro presenze x'),
       fc.string({ maxLength: 12 }),
     );
     const cell = fc
@@ -415,6 +416,9 @@ describe('text keys', () => {
     expect(kinds('fattura, chiave di riparto')).toEqual(['criterio di imputazione', 'fattura']);
     expect(kinds('Registro presenze volontari')).toEqual(['registro volontari']);
     expect(kinds('fogli firma volontari')).toEqual(['registro volontari']);
+    // A name followed by its details, whole words only.
+    expect(kinds('Fattura n. 12; bonifico del 15 marzo; F24 marzo 2026')).toEqual(['F24', 'fattura', 'pagamento']);
+    expect(kinds('Fatturato; bonificato')).toEqual([]);
     // A dash or an 'e' inside a name is not a separator.
     expect(kinds('F-24; time-sheet; relazione attività')).toEqual(['F24', 'relazione', 'timesheet']);
     const listed = parseDocuments('Fattura elettronica; quietanza; fattura');

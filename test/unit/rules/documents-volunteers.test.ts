@@ -24,6 +24,23 @@ describe('R15 documents', () => {
     expect(located(rowFindingsOf(rows), 'R15')).toEqual([]);
   });
 
+  it("reads a document named with its details, and a volunteer row's presence register", () => {
+    const rows = [
+      pers({ rowId: 'p1', documents: 'Timesheet marzo; bonifico del 27/03/2026; F24 aprile' }),
+      beni({ documents: 'FT n. 12 del 03/02/2026; bonifico' }),
+      gen({ documents: 'Fattura n. 12; riparto mq' }),
+      cofin({ rowId: 'c1', documents: 'Registro presenze' }),
+      cofin({ rowId: 'c2', documents: 'foglio firme marzo' }),
+    ];
+    expect(located(rowFindingsOf(rows), 'R15')).toEqual([]);
+    // Whole words only; a presence register is a volunteers' register on a volunteer row only.
+    const missing = rowFindingsOf([
+      gen({ documents: 'Fatturato; criterio' }),
+      beni({ documents: 'registro presenze; bonifico' }),
+    ]).filter((f) => f.code === 'R15');
+    expect(missing.map((f) => f.params?.mancanti)).toEqual(['fattura', 'fattura o notula']);
+  });
+
   it('reads the usual names of the co-financing resource types', () => {
     const rows = [
       cofin({ rowId: 'c1', resourceType: 'Lavoro volontario' }),
