@@ -30,6 +30,8 @@ const municipalShare = f('municipalShare', 'Quota Comune', 'amount', [
   'Quota comunale',
   'A carico Comune',
   'Quota a carico del Comune',
+  'Contributo comunale',
+  'Contributo Comune',
 ]);
 const cofinancingShare = f('cofinancingShare', 'Quota cofinanziamento', 'amount', [
   'Quota co-finanziamento',
@@ -39,20 +41,44 @@ const cofinancingShare = f('cofinancingShare', 'Quota cofinanziamento', 'amount'
   "Quota a carico dell'ente",
   'Quota ente',
   'Cofinanziamento ente',
+  'Quota cofinanziata',
 ]);
-const documents = f('documents', 'Documenti', 'list', ['Giustificativi', 'Documentazione', 'Allegati']);
+const documents = f('documents', 'Documenti', 'list', [
+  'Giustificativi',
+  'Documentazione',
+  'Allegati',
+  'Documenti giustificativi',
+  'Giustificativi di spesa',
+]);
 const rowId = f('rowId', 'ID riga', 'text', ['ID', 'Id riga rendiconta']);
-const description = f('description', 'Descrizione', 'text', ['Descrizione spesa', 'Oggetto']);
+const description = f('description', 'Descrizione', 'text', [
+  'Descrizione spesa',
+  'Oggetto',
+  'Causale',
+  'Descrizione della spesa',
+]);
 const date = f('date', 'Data', 'date', ['Data spesa', 'Data documento', 'Data attività']);
 const amount = f('amount', 'Importo', 'amount', [
   'Importo rendicontato',
   'Totale',
   'Importo imputato',
   'Costo imputato',
+  'Importo richiesto',
 ]);
+/** A personnel row's amount is its cost: the words a payroll sheet uses for it (an invoice's would be its total). */
+const personnelAmount: FieldDef = {
+  ...amount,
+  synonyms: [...amount.synonyms, 'Costo totale', 'Totale costo', 'Costo complessivo'],
+};
 
 const invoice: FieldDef[] = [
-  f('supplier', 'Fornitore', 'text', ['Ragione sociale', 'Fornitore / professionista', 'Ragione sociale fornitore']),
+  f('supplier', 'Fornitore', 'text', [
+    'Ragione sociale',
+    'Fornitore / professionista',
+    'Ragione sociale fornitore',
+    'Fornitore / Ditta',
+    'Ditta',
+  ]),
   f('supplierId', 'P.IVA / C.F.', 'text', [
     'Partita IVA',
     'P.IVA',
@@ -73,12 +99,21 @@ const invoice: FieldDef[] = [
     'Nr fattura',
     'N. doc.',
     'Num. fattura',
+    'Fattura n.',
+    'N. fatt.',
   ]),
   f('invoiceDate', 'Data fattura', 'date', ['Data documento fiscale', 'Data emissione', 'Data doc.', 'Data fatt.']),
-  f('expenseType', 'Tipo spesa', 'enum', ['Tipologia spesa', 'Voce di spesa', 'Tipologia di spesa', 'Tipo di spesa']),
+  f('expenseType', 'Tipo spesa', 'enum', [
+    'Tipologia spesa',
+    'Voce di spesa',
+    'Tipologia di spesa',
+    'Tipo di spesa',
+    'Natura della spesa',
+    'Natura spesa',
+  ]),
   f('taxable', 'Imponibile', 'amount', ['Importo imponibile']),
   f('vat', 'IVA', 'amount', ['Importo IVA']),
-  f('invoiceTotal', 'Totale fattura', 'amount', ['Totale documento', 'Importo fattura']),
+  f('invoiceTotal', 'Totale fattura', 'amount', ['Totale documento', 'Importo fattura', 'Importo totale fattura']),
   f('paymentDate', 'Data pagamento', 'date', ['Data quietanza', 'Data bonifico']),
   f('paymentMethod', 'Modalità pagamento', 'enum', [
     'Metodo di pagamento',
@@ -86,6 +121,8 @@ const invoice: FieldDef[] = [
     'Modalità di pagamento',
     'Mod. pagamento',
     'Tipo pagamento',
+    'Forma di pagamento',
+    'Strumento di pagamento',
   ]),
   f('cupOnInvoice', 'CUP in fattura', 'boolean', ['CUP indicato', 'CUP riportato', 'CUP indicato in fattura']),
 ];
@@ -98,8 +135,20 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
       'Nome e cognome',
       'Operatore',
       'Nominativo dipendente',
+      'Cognome nome',
+      'Cognome',
+      'Nome',
+      'Lavoratore',
+      'Nominativo lavoratore',
     ]),
-    f('taxCode', 'Codice fiscale', 'text', ['CF', 'C.F.', 'Cod. fiscale', 'Codice fiscale dipendente']),
+    f('taxCode', 'Codice fiscale', 'text', [
+      'CF',
+      'C.F.',
+      'Cod. fiscale',
+      'Codice fiscale dipendente',
+      'CF dipendente',
+      'Codice fiscale lavoratore',
+    ]),
     f('employment', 'Tipo rapporto', 'enum', [
       'Tipologia rapporto',
       'Tipo contratto',
@@ -120,6 +169,8 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
       'Mese di competenza',
       'Mese rendicontato',
       'Periodo di riferimento',
+      'Competenza',
+      'Mese competenza',
     ]),
     f('hours', 'Ore', 'quantity', [
       'Ore lavorate',
@@ -138,7 +189,7 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
     ]),
     f('annualCost', 'Costo annuo', 'amount', ['Costo annuo lordo', 'Costo lordo annuo']),
     f('contractHours', 'Ore contrattuali', 'quantity', ['Ore mensili contrattuali', 'Ore da contratto']),
-    amount,
+    personnelAmount,
     municipalShare,
     cofinancingShare,
     documents,

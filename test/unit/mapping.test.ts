@@ -121,6 +121,27 @@ describe('detectTables', () => {
     expect(Object.values(rows[0])).not.toContain('ok');
   });
 
+  it('reads a payroll sheet with surname and first name in two columns (the surname is the name)', () => {
+    const headers = ['Cognome', 'Nome', 'CF dipendente', 'Tipo contratto', 'Programma', 'Azione', 'Competenza'];
+    headers.push('Ore', 'Costo orario', 'Costo totale', 'Contributo comunale', 'Quota cofinanziata');
+    const grid: SheetGrid = {
+      name: 'Personale',
+      rows: [
+        headers,
+        ['Rossi', 'Mario', 'RSSMRA80A01H501U', 'dipendente', 'P1', 'A1', '03/2026', 10, 20, 200, 180, 20],
+      ],
+    };
+    const [table] = detectTables([grid]);
+    // The first-name column is kept as an extra column, as a repeated label is.
+    expect([table.category, table.findings, table.unmatchedHeaders]).toEqual([
+      'PERS',
+      [],
+      [{ column: 'B', label: 'Nome' }],
+    ]);
+    expect(table.columns).toMatchObject({ name: 'A', taxCode: 'C', month: 'G', amount: 'J', cofinancingShare: 'L' });
+    expect(rowsFromTable(table, grid)[0]).toMatchObject({ name: 'Rossi', amount: 200, municipalShare: 180 });
+  });
+
   // DOMAIN §7 (updated): a header missing a required column is not a table (one M05 info, no row
   // errors) until the user maps it; a mapped sheet still missing a column gets M02.
   it('does not take a partial header as a table (M05), and reports M02 once the user mapped the sheet', () => {
@@ -317,6 +338,13 @@ describe('synonyms of shared/mapping/fields.ts', () => {
     expect(clashes).toEqual([]);
   });
 
+  it('reads «Costo totale» as the amount of a personnel row only (on an invoice it is no column of ours)', () => {
+    expect([fieldForLabel('Costo totale', 'PERS'), fieldForLabel('Costo totale', 'INVOICE')]).toEqual([
+      'amount',
+      undefined,
+    ]);
+  });
+
   it.each([
     ['PERS', 'Liv.', 'level'],
     ['PERS', 'Azione progettuale', 'action'],
@@ -335,6 +363,22 @@ describe('synonyms of shared/mapping/fields.ts', () => {
     ['COFIN', 'Ore svolte', 'hours'],
     ['COFIN', 'Valorizzazione oraria', 'hourlyValue'],
     ['COFIN', 'Valorizzazione (€)', 'value'],
+    ['PERS', 'Cognome', 'name'],
+    ['PERS', 'Cognome Nome', 'name'],
+    ['PERS', 'Lavoratore', 'name'],
+    ['PERS', 'CF dipendente', 'taxCode'],
+    ['PERS', 'Competenza', 'month'],
+    ['PERS', 'Costo totale (€)', 'amount'],
+    ['PERS', 'Contributo comunale', 'municipalShare'],
+    ['PERS', 'Quota cofinanziata', 'cofinancingShare'],
+    ['PERS', 'Documenti giustificativi', 'documents'],
+    ['INVOICE', 'Fornitore/Ditta', 'supplier'],
+    ['INVOICE', 'Fattura n.', 'invoiceNumber'],
+    ['INVOICE', 'Importo totale fattura', 'invoiceTotal'],
+    ['INVOICE', 'Forma di pagamento', 'paymentMethod'],
+    ['INVOICE', 'Natura della spesa', 'expenseType'],
+    ['INVOICE', 'Importo richiesto', 'amount'],
+    ['INVOICE', 'Causale', 'description'],
   ] as const)('%s header «%s» as partners write it is %s', (family, label, field) => {
     expect(fieldForLabel(label, family)).toBe(field);
   });
