@@ -53,11 +53,34 @@ function buildIndex(category: Category): ReadonlyMap<string, string> {
   return index;
 }
 
+/**
+ * Label key -> its rank: 0 for the field's canonical header, 1 + the synonym's place in the field's
+ * list (every key names one field: the no-shadowing test). When two columns name one field, the
+ * lower rank names it ("Importo" over "Costo totale", "Cognome" over "Nome"); vaguer synonyms are
+ * listed last.
+ */
+function buildRanks(category: Category): ReadonlyMap<string, number> {
+  const ranks = new Map<string, number>();
+  for (const def of FIELDS[category]) {
+    const keys = [def.header, ...def.synonyms].map(normaliseLabel);
+    keys.forEach((key, rank) => {
+      if (!ranks.has(key)) ranks.set(key, rank);
+    });
+  }
+  return ranks;
+}
+
 const INDEX: Readonly<Record<HeaderFamily, ReadonlyMap<string, string>>> = {
   PERS: buildIndex('PERS'),
   INVOICE: buildIndex('BENI'),
   GEN: buildIndex('GEN'),
   COFIN: buildIndex('COFIN'),
+};
+const RANKS: Readonly<Record<HeaderFamily, ReadonlyMap<string, number>>> = {
+  PERS: buildRanks('PERS'),
+  INVOICE: buildRanks('BENI'),
+  GEN: buildRanks('GEN'),
+  COFIN: buildRanks('COFIN'),
 };
 
 /** Text of a header cell, or '' for an empty or non-text-like cell. */
@@ -70,18 +93,23 @@ export function cellLabel(cell: unknown): string {
 
 /** The canonical field a label names for a family, trying the label without "(…)" notes too. */
 export function fieldForLabel(label: string, family: HeaderFamily): string | undefined {
+  const key = labelKey(label, family);
+  return key === undefined ? undefined : INDEX[family].get(key);
+}
+
+/** The key under which a label is known to a family (itself, or without its notes), if any. */
+function labelKey(label: string, family: HeaderFamily): string | undefined {
   const index = INDEX[family];
   const full = normaliseLabel(label);
   if (full === '') return undefined;
-  const direct = index.get(full);
-  if (direct) return direct;
+  if (index.has(full)) return full;
   const withoutNotes = normaliseLabel(label.replace(/\([^)]*\)|\[[^\]]*\]/g, ''));
-  return withoutNotes === '' ? undefined : index.get(withoutNotes);
+  return withoutNotes !== '' && index.has(withoutNotes) ? withoutNotes : undefined;
 }
 
 export interface HeaderMatch {
   family: HeaderFamily;
-  /** Canonical field → 0-based column index (first column wins when a label repeats). */
+  /** Canonical field → 0-based column index (the better-ranked label, then the first column). */
   fields: Map<string, number>;
   /** Required fields of the family found in the row. */
   requiredFound: number;
@@ -91,9 +119,17 @@ export interface HeaderMatch {
 
 export function matchHeader(cells: readonly unknown[], family: HeaderFamily): HeaderMatch {
   const fields = new Map<string, number>();
+  const ranks = new Map<string, number>();
   cells.forEach((cell, index) => {
-    const field = fieldForLabel(cellLabel(cell), family);
-    if (field && !fields.has(field)) fields.set(field, index);
+    const key = labelKey(cellLabel(cell), family);
+    if (key === undefined) return;
+    const field = INDEX[family].get(key) as string;
+    const rank = RANKS[family].get(key) as number;
+    // The better-ranked label names the field; between equals, the first column.
+    if (!fields.has(field) || rank < (ranks.get(field) as number)) {
+      fields.set(field, index);
+      ranks.set(field, rank);
+    }
   });
   const required = REQUIRED[familyFields(family)];
   const requiredFound = required.filter((key) => fields.has(key)).length;

@@ -142,6 +142,15 @@ describe('detectTables', () => {
     expect(rowsFromTable(table, grid)[0]).toMatchObject({ name: 'Rossi', amount: 200, municipalShare: 180 });
   });
 
+  it('takes the better-named of two columns for one field, whatever their order', () => {
+    const headers = ['Nome', 'Cognome', 'Codice fiscale', 'Tipo rapporto', 'Programma', 'Azione', 'Mese', 'Ore'];
+    headers.push('Costo orario', 'Costo totale', 'Importo imputato');
+    const grid: SheetGrid = { name: 'Personale', rows: [headers] };
+    const [table] = detectTables([grid]);
+    expect(table.columns).toMatchObject({ name: 'B', amount: 'K' });
+    expect(table.unmatchedHeaders.map((h) => h.label)).toEqual(['Nome', 'Costo totale']);
+  });
+
   // DOMAIN §7 (updated): a header missing a required column is not a table (one M05 info, no row
   // errors) until the user maps it; a mapped sheet still missing a column gets M02.
   it('does not take a partial header as a table (M05), and reports M02 once the user mapped the sheet', () => {
