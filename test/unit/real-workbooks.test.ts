@@ -28,6 +28,8 @@ import {
   MERGED_DOWN_PLANTED,
   partnerHeaders,
   PARTNER_HEADERS_PLANTED,
+  payrollExport,
+  PAYROLL_EXPORT_PLANTED,
   stackedSections,
   STACKED_PLANTED,
   hoursAsTimeWorkbook,
@@ -261,6 +263,17 @@ describe('other writers and date systems read the same', () => {
       'R05 J5',
     ]);
     expect((await viaPane(bytes, 'partner-headers')).map(key).sort()).toEqual(cli.findings.map(key).sort());
+  });
+
+  it('a payroll export and a ledger in their own words (Cognome/Nome, Costo totale beside Importo imputato, codes with titles, documents with details): the planted mistake only', async () => {
+    const bytes = await payrollExport();
+    const cli = await viaCli(bytes, 'payroll-export');
+    expect(cli.findings.filter((f) => f.code.startsWith('M') && f.severity !== 'info')).toEqual([]);
+    expect(rowProblems(cli.findings)).toEqual(planted(PAYROLL_EXPORT_PLANTED));
+    expect(cli.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.column}${f.row}`)).toEqual([
+      'R05 K3',
+    ]);
+    expect((await viaPane(bytes, 'payroll-export')).map(key).sort()).toEqual(cli.findings.map(key).sort());
   });
 
   it('one sheet with sections: a repeated header is skipped, a second table ends the first with an M05 info, never row errors', async () => {
