@@ -388,6 +388,17 @@ describe('synonyms of shared/mapping/fields.ts', () => {
     ['INVOICE', 'Natura della spesa', 'expenseType'],
     ['INVOICE', 'Importo richiesto', 'amount'],
     ['INVOICE', 'Causale', 'description'],
+    ['INVOICE', 'Data di pagamento', 'paymentDate'],
+    ['GEN', 'Criterio', 'allocationKey'],
+    ['GEN', 'Base di riparto', 'allocationKey'],
+    ['GEN', '% di imputazione', 'allocationKey'],
+    ['COFIN', 'Volontario/a', 'volunteer'],
+    ['COFIN', 'Nome e cognome volontario', 'volunteer'],
+    ['COFIN', 'N. ore volontariato', 'hours'],
+    ['COFIN', 'Importo valorizzato', 'value'],
+    ['COFIN', 'Tipologia cofinanziamento', 'resourceType'],
+    ['COFIN', 'Natura del cofinanziamento', 'resourceType'],
+    ['COFIN', 'Descrizione attività', 'description'],
   ] as const)('%s header «%s» as partners write it is %s', (family, label, field) => {
     expect(fieldForLabel(label, family)).toBe(field);
   });
