@@ -32,7 +32,15 @@ const PREFILLED_FIELDS: ReadonlySet<string> = new Set(['programme', 'action', 'c
 /** SUM/SUBTOTAL (also AGGREGATE, and Excel's future-function prefix): the formulas of totals rows. */
 const TOTAL_FORMULA = /^\s*(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE)\s*\(/i;
 const TOTAL_LABELS = ['totale', 'totali', 'subtotale', 'subtotali', 'sottototale', 'sommatotale', 'totalegenerale'];
+/** "Tot.", "Tot. parziale": the abbreviation as a whole label ("Totem" is no total). */
+const TOTAL_KEYS: ReadonlySet<string> = new Set(['tot', 'totparziale', 'totgenerale', 'totcomplessivo', 'subtot']);
 const FOOTER_WORDS = ['legalerappresentante', 'rappresentantelegale', 'firma', 'timbro', 'luogoedata'];
+/** The signatory's title under the table ("Il Presidente", "La coordinatrice"), as the whole cell. */
+const SIGNATORY_KEYS: ReadonlySet<string> = new Set(
+  ['presidente', 'direttore', 'direttrice', 'coordinatore', 'coordinatrice', 'responsabile', 'tesoriere']
+    .concat(['tesoriera', 'revisore', 'segretario', 'segretaria', 'amministratore', 'amministratrice'])
+    .flatMap((title) => [title, `il${title}`, `la${title}`, `l${title}`]),
+);
 const FOOTER_KEYS: ReadonlySet<string> = new Set(['luogo', 'data', 'luogodata', 'li']);
 /** "Crema, 15/03/2026", "Crema lì 15.03.2026", "Luogo e data: …". */
 const PLACE_AND_DATE = /^[\p{L}' .-]{2,40},?\s*(?:l[iì]\s*,?\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\.?$/u;
@@ -74,7 +82,7 @@ function isEmpty(cell: unknown): boolean {
 function isTotalLabel(cell: unknown): boolean {
   if (typeof cell !== 'string') return false;
   const key = normaliseLabel(cell);
-  return TOTAL_LABELS.some((label) => key.startsWith(label));
+  return TOTAL_KEYS.has(key) || TOTAL_LABELS.some((label) => key.startsWith(label));
 }
 
 function isFooterText(cell: unknown): boolean {
@@ -82,7 +90,7 @@ function isFooterText(cell: unknown): boolean {
   const text = cell.trim();
   if (PLACE_AND_DATE.test(text) || PLACE_COMMA.test(text)) return true;
   const key = normaliseLabel(text);
-  return FOOTER_KEYS.has(key) || FOOTER_WORDS.some((word) => key.includes(word));
+  return FOOTER_KEYS.has(key) || SIGNATORY_KEYS.has(key) || FOOTER_WORDS.some((word) => key.includes(word));
 }
 
 /** A number-like cell: an Excel number, or text that reads as a number ("€ 1.234,56"). */

@@ -39,6 +39,17 @@ describe('classifyRow', () => {
     ['sub-heading', ['Azione 2 – Centri estivi'], undefined, 'subheading'],
     ['place and date', ['Crema, 20/11/2026'], undefined, 'footer'],
     ['signature', ['Firma del legale rappresentante', null, null, 'Timbro'], undefined, 'footer'],
+    ["the signatory's title under the rate column", [null, null, null, null, 'Il Presidente'], undefined, 'footer'],
+    ['a title as a whole cell', [null, null, null, null, null, 'La coordinatrice'], undefined, 'footer'],
+    [
+      'Tot. with a SUM',
+      [null, null, null, null, 'Tot.', 200],
+      [undefined, undefined, undefined, undefined, undefined, 'SUM(F2:F9)'],
+      'total',
+    ],
+    ['Tot. parziale', ['Tot. parziale'], undefined, 'total'],
+    ['a word that starts like Tot. is not a total', ['Totem', null, null, null, null, 'x'], undefined, 'expense'],
+    ['a title beside typed figures is an expense', ['Il Presidente', null, null, 10, 20, 200], undefined, 'expense'],
     [
       'template row',
       [null, null, 'P1', null, null, 0],
