@@ -110,7 +110,7 @@ export function parseDate(cell: unknown): DateParse {
     return { ok: true, value: iso(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()) };
   }
   if (typeof cell === 'number') {
-    const value = Number.isInteger(cell) ? fromExcelSerial(cell) : null;
+    const value = Number.isInteger(cell) && !isYearAlone(cell) ? fromExcelSerial(cell) : null;
     return value ? { ok: true, value } : { ok: false, reason: 'invalid' };
   }
   if (typeof cell !== 'string') return { ok: false, reason: 'invalid' };
@@ -128,10 +128,19 @@ export function parseDate(cell: unknown): DateParse {
     return month > 0 ? checked(excelYear(named[3]), month, Number(named[1])) : INVALID;
   }
   if (/^\d+$/.test(text)) {
-    const value = fromExcelSerial(Number(text));
+    const value = isYearAlone(Number(text)) ? null : fromExcelSerial(Number(text));
     return value ? { ok: true, value } : { ok: false, reason: 'invalid' };
   }
   return { ok: false, reason: 'invalid' };
+}
+
+/**
+ * A year typed alone in a date cell ("2026"): not a date. As an Excel serial it would be a day of
+ * 1905, which no report holds; read so, the row got "outside the agreement" instead of "write
+ * the date".
+ */
+function isYearAlone(value: number): boolean {
+  return value >= 1900 && value <= 2100;
 }
 
 function checked(y: number, m: number, d: number): DateParse {

@@ -65,4 +65,12 @@ describe('parseDate', () => {
       expect(readDate(text)).toBe('invalid');
     },
   );
+
+  it('reads a year typed alone as no date (not as the Excel serial of a day of 1905); serials stay days', () => {
+    const reads = ['2026', 2026, 1900, 2100, 46096, '46096', 1899].map((cell) => {
+      const parsed = parseDate(cell);
+      return parsed.ok ? parsed.value : parsed.reason;
+    });
+    expect(reads).toEqual(['invalid', 'invalid', 'invalid', 'invalid', '2026-03-15', '2026-03-15', '1905-03-13']);
+  });
 });
