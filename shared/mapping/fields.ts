@@ -60,12 +60,13 @@ const description = f('description', 'Descrizione', 'text', [
   'Attività svolta',
 ]);
 const date = f('date', 'Data', 'date', ['Data spesa', 'Data documento', 'Data attività']);
+// 'Totale' last: beside a more precise amount column ('Importo imputato') it is the vaguer name.
 const amount = f('amount', 'Importo', 'amount', [
   'Importo rendicontato',
-  'Totale',
   'Importo imputato',
   'Costo imputato',
   'Importo richiesto',
+  'Totale',
 ]);
 /** A personnel row's amount is its cost: the words a payroll sheet uses for it (an invoice's would be its total). */
 const personnelAmount: FieldDef = {

@@ -149,6 +149,11 @@ describe('detectTables', () => {
     const [table] = detectTables([grid]);
     expect(table.columns).toMatchObject({ name: 'B', amount: 'K' });
     expect(table.unmatchedHeaders.map((h) => h.label)).toEqual(['Nome', 'Costo totale']);
+    // An invoice sheet's 'Totale' to the right of 'Importo imputato' is the vaguer name too.
+    const invoice = ['Fornitore', 'P.IVA', 'N. fattura', 'Data fattura', 'Tipo spesa', 'Totale fattura'];
+    invoice.push('Importo imputato', 'Totale', 'Data pagamento', 'Modalità pagamento', 'Programma', 'Azione');
+    const [goods] = detectTables([{ name: 'Beni di consumo', rows: [invoice] }]);
+    expect(goods.columns).toMatchObject({ amount: 'G', invoiceTotal: 'F' });
   });
 
   // DOMAIN §7 (updated): a header missing a required column is not a table (one M05 info, no row
