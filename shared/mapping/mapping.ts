@@ -130,9 +130,10 @@ const MESSAGES = {
 } as const;
 
 // Stems of DOMAIN §7's sheet-name words (beni, acquisti, materiali, consumo / servizi, prestazioni,
-// consulenze, incarichi), so singulars and plurals both match.
-const GOODS_STEMS = ['beni', 'bene', 'acquist', 'material', 'consum'];
-const SERVICES_STEMS = ['serviz', 'prestazion', 'consulen', 'incaric'];
+// consulenze, incarichi), so singulars and plurals both match; and the names partners also give
+// those sheets (forniture, attrezzature / collaborazioni esterne, professionisti).
+const GOODS_STEMS = ['beni', 'bene', 'acquist', 'material', 'consum', 'fornitur', 'attrezzatur'];
+const SERVICES_STEMS = ['serviz', 'prestazion', 'consulen', 'incaric', 'collaborazion', 'professionist'];
 
 function classifyGoodsOrServices(text: string, allowCodes: boolean): 'BENI' | 'SERV' | null {
   const key = normaliseLabel(text);

@@ -417,6 +417,12 @@ describe('category words', () => {
     ['Servizi', 'SERV'],
     ['Prestazioni professionali', 'SERV'],
     ['Incarichi', 'SERV'],
+    ['Forniture', 'BENI'],
+    ['Attrezzature', 'BENI'],
+    ['Collaborazioni esterne', 'SERV'],
+    ['Professionisti', 'SERV'],
+    ['Forniture di servizi', null],
+    ['Fatture', null],
     ['Beni e servizi', null],
     ['Foglio3', null],
   ])('sheet %s → %s', (name, expected) => {
