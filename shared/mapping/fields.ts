@@ -94,6 +94,7 @@ const invoice: FieldDef[] = [
     'P.IVA fornitore',
     'Partita IVA fornitore',
     'Codice fiscale / P.IVA',
+    'Codice fiscale / P.IVA fornitore',
   ]),
   f('invoiceNumber', 'N. fattura', 'text', [
     'Numero documento',
@@ -116,7 +117,12 @@ const invoice: FieldDef[] = [
   ]),
   f('taxable', 'Imponibile', 'amount', ['Importo imponibile']),
   f('vat', 'IVA', 'amount', ['Importo IVA']),
-  f('invoiceTotal', 'Totale fattura', 'amount', ['Totale documento', 'Importo fattura', 'Importo totale fattura']),
+  f('invoiceTotal', 'Totale fattura', 'amount', [
+    'Totale documento',
+    'Importo fattura',
+    'Importo totale fattura',
+    'Totale fattura IVA inclusa',
+  ]),
   f('paymentDate', 'Data pagamento', 'date', ['Data quietanza', 'Data bonifico', 'Data di pagamento']),
   f('paymentMethod', 'Modalità pagamento', 'enum', [
     'Metodo di pagamento',
@@ -183,6 +189,8 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
       'Totale ore',
       'Ore dedicate al progetto',
       'Ore imputate',
+      'Ore dedicate',
+      'Ore lavorate nel mese',
     ]),
     f('hourlyCost', 'Costo orario', 'quantity', [
       'Costo orario lordo',

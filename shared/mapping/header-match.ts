@@ -104,8 +104,13 @@ function labelKey(label: string, family: HeaderFamily): string | undefined {
   if (full === '') return undefined;
   if (index.has(full)) return full;
   const withoutNotes = normaliseLabel(label.replace(/\([^)]*\)|\[[^\]]*\]/g, ''));
-  return withoutNotes !== '' && index.has(withoutNotes) ? withoutNotes : undefined;
+  if (withoutNotes !== '' && index.has(withoutNotes)) return withoutNotes;
+  const withoutUnit = normaliseLabel(label.replace(UNIT_SUFFIX, ''));
+  return withoutUnit !== '' && index.has(withoutUnit) ? withoutUnit : undefined;
 }
+
+/** A currency unit after the name: "Importo in €", "Costo orario euro", "Costo orario in €/h". */
+const UNIT_SUFFIX = /\s+(?:in\s+)?(?:euro|eur|€)(?:\s*\/\s*(?:h|ora))?\s*$/i;
 
 export interface HeaderMatch {
   family: HeaderFamily;

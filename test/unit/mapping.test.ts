@@ -404,6 +404,13 @@ describe('synonyms of shared/mapping/fields.ts', () => {
     ['COFIN', 'Tipologia cofinanziamento', 'resourceType'],
     ['COFIN', 'Natura del cofinanziamento', 'resourceType'],
     ['COFIN', 'Descrizione attività', 'description'],
+    ['PERS', 'Importo in €', 'amount'],
+    ['PERS', 'Costo orario euro', 'hourlyCost'],
+    ['PERS', 'Costo orario in €/h', 'hourlyCost'],
+    ['PERS', 'Ore dedicate', 'hours'],
+    ['INVOICE', 'Totale fattura IVA inclusa', 'invoiceTotal'],
+    ['INVOICE', 'Imponibile euro', 'taxable'],
+    ['INVOICE', 'Codice fiscale / P.IVA fornitore', 'supplierId'],
   ] as const)('%s header «%s» as partners write it is %s', (family, label, field) => {
     expect(fieldForLabel(label, family)).toBe(field);
   });
