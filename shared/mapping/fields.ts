@@ -268,6 +268,11 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
       'Nome volontario',
       'Volontario/a',
       'Nome e cognome volontario',
+      'Cognome e nome',
+      'Nome e cognome',
+      'Cognome nome',
+      'Cognome',
+      'Nome',
     ]),
     date,
     f('hours', 'Ore', 'quantity', [

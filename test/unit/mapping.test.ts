@@ -142,6 +142,27 @@ describe('detectTables', () => {
     expect(rowsFromTable(table, grid)[0]).toMatchObject({ name: 'Rossi', amount: 200, municipalShare: 180 });
   });
 
+  it('reads a volunteers sheet with surname and first name in two columns as co-financing', () => {
+    const headers = [
+      'Tipo risorsa',
+      'Cognome',
+      'Nome',
+      'Data',
+      'Ore',
+      'Valore orario',
+      'Valore',
+      'Programma',
+      'Azione',
+    ];
+    const grid: SheetGrid = {
+      name: 'Volontari',
+      rows: [headers, ['volontariato', 'Verdi', 'Anna', '2026-10-10', 4, 15, 60, 'P1', 'A1']],
+    };
+    const [table] = detectTables([grid]);
+    expect([table.category, table.findings]).toEqual(['COFIN', []]);
+    expect(table.columns).toMatchObject({ resourceType: 'A', volunteer: 'B', value: 'G' });
+  });
+
   it('takes the better-named of two columns for one field, whatever their order', () => {
     const headers = ['Nome', 'Cognome', 'Codice fiscale', 'Tipo rapporto', 'Programma', 'Azione', 'Mese', 'Ore'];
     headers.push('Costo orario', 'Costo totale', 'Importo imputato');
@@ -404,6 +425,8 @@ describe('synonyms of shared/mapping/fields.ts', () => {
     ['COFIN', 'Tipologia cofinanziamento', 'resourceType'],
     ['COFIN', 'Natura del cofinanziamento', 'resourceType'],
     ['COFIN', 'Descrizione attività', 'description'],
+    ['COFIN', 'Cognome', 'volunteer'],
+    ['COFIN', 'Nome e cognome', 'volunteer'],
     ['PERS', 'Importo in €', 'amount'],
     ['PERS', 'Costo orario euro', 'hourlyCost'],
     ['PERS', 'Costo orario in €/h', 'hourlyCost'],
