@@ -187,7 +187,7 @@ function excelYear(text: string): number {
   return text.length === 4 ? year : year < 30 ? 2000 + year : 1900 + year;
 }
 
-/** Reads a month cell: a date in the month, mm/aaaa, aaaa-mm, or "marzo 2026", "gen-26". */
+/** Reads a month cell: a date in the month, mm/aaaa, mm/aa, aaaa-mm, or "marzo 2026", "gen-26". */
 export function parseMonth(cell: unknown): MonthParse {
   if (typeof cell === 'string') {
     const common = commonMonth(cell);
@@ -196,6 +196,9 @@ export function parseMonth(cell: unknown): MonthParse {
     if (text === '') return { ok: false, reason: 'empty' };
     const mmYyyy = /^(\d{1,2})[/.-](\d{4})$/.exec(text);
     if (mmYyyy) return month(Number(mmYyyy[2]), Number(mmYyyy[1]));
+    // Excel's mm/aa month format kept as text ("10/26"): a two-digit year as Excel reads it.
+    const mmYy = /^(\d{1,2})[/.-](\d{2})$/.exec(text);
+    if (mmYy) return month(excelYear(mmYy[2]), Number(mmYy[1]));
     const yyyyMm = /^(\d{4})[/.-](\d{1,2})$/.exec(text);
     if (yyyyMm) return month(Number(yyyyMm[1]), Number(yyyyMm[2]));
     const named = namedMonth(text);

@@ -22,11 +22,14 @@ describe('parseMonth', () => {
     ['maggio 26', '2026-05'],
     ['giu/2027', '2027-06'],
     ['dicembre 99', '1999-12'], // Excel's two-digit years: 30–99 are the 1900s
+    ['10/26', '2026-10'],
+    ['3/26', '2026-03'],
+    ['03.26', '2026-03'],
   ])('%s is %s', (text, month) => {
     expect(read(text)).toBe(month);
   });
 
-  it.each(['ma-26', 'marz 2026', 'xyz 2026', 'gen-2', 'gen-202', 'gennaio', '13/2026', 'march 2026'])(
+  it.each(['ma-26', 'marz 2026', 'xyz 2026', 'gen-2', 'gen-202', 'gennaio', '13/2026', 'march 2026', '13/26', '0/26'])(
     '%s is not a month',
     (text) => {
       expect(read(text)).toBe('invalid');

@@ -218,6 +218,8 @@ function regexMonth(cell: string): MonthParse {
       : { ok: true, value: `${y}-${String(m).padStart(2, '0')}` };
   const mmYyyy = /^(\d{1,2})[/.-](\d{4})$/.exec(text);
   if (mmYyyy) return of(Number(mmYyyy[2]), Number(mmYyyy[1]));
+  const mmYy = /^(\d{1,2})[/.-](\d{2})$/.exec(text);
+  if (mmYy) return of(Number(mmYy[2]) < 30 ? 2000 + Number(mmYy[2]) : 1900 + Number(mmYy[2]), Number(mmYy[1]));
   const yyyyMm = /^(\d{4})[/.-](\d{1,2})$/.exec(text);
   if (yyyyMm) return of(Number(yyyyMm[1]), Number(yyyyMm[2]));
   const date = parseDate(cell);
