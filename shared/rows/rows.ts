@@ -525,9 +525,14 @@ export function normaliseSupplierId(text: string): string {
   return compact.length === 13 && /^IT\d{11}$/.test(compact) ? compact.slice(2) : compact;
 }
 
-/** An id pasted with its label ('P.IVA 01234567890', 'C.F.: RSSMRA…'): the id, when one follows the label. */
+/**
+ * An id pasted with its label ('P.IVA 01234567890', 'C.F.: RSSMRA…', '01234567890 (P.IVA)'): the
+ * id, when the label is before it or in brackets after it.
+ */
 function withoutIdLabel(compact: string): string {
-  const labelled = /^(?:PARTITAIVA|PIVA|CODICEFISCALE|CF)((?:IT)?\d{11}|[A-Z0-9]{16})$/.exec(compact);
+  const labelled =
+    /^(?:PARTITAIVA|PIVA|CODICEFISCALE|CF)((?:IT)?\d{11}|[A-Z0-9]{16})$/.exec(compact) ??
+    /^((?:IT)?\d{11}|[A-Z0-9]{16})\((?:PARTITAIVA|PIVA|CODICEFISCALE|CF)\)$/.exec(compact);
   return labelled ? labelled[1] : compact;
 }
 

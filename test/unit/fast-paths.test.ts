@@ -376,7 +376,9 @@ describe('text keys', () => {
   it('normaliseSupplierId = upper case, separators dropped, a label before the id and the IT prefix of a VAT number cut', () => {
     const plain = (text: string) => {
       const spaced = text.toUpperCase().replace(/[\s.\-/:]/g, '');
-      const label = /^(?:PARTITAIVA|PIVA|CODICEFISCALE|CF)((?:IT)?\d{11}|[A-Z0-9]{16})$/.exec(spaced);
+      const label =
+        /^(?:PARTITAIVA|PIVA|CODICEFISCALE|CF)((?:IT)?\d{11}|[A-Z0-9]{16})$/.exec(spaced) ??
+        /^((?:IT)?\d{11}|[A-Z0-9]{16})\((?:PARTITAIVA|PIVA|CODICEFISCALE|CF)\)$/.exec(spaced);
       const compact = label ? label[1] : spaced;
       return /^IT\d{11}$/.test(compact) ? compact.slice(2) : compact;
     };
@@ -384,6 +386,8 @@ describe('text keys', () => {
     expect(normaliseSupplierId('P. IVA: IT01234567897')).toBe('01234567897');
     expect(normaliseSupplierId('C.F. rssmra80a01d142m')).toBe('RSSMRA80A01D142M');
     expect(normaliseSupplierId('CF0123')).toBe('CF0123'); // no id after the label: left as typed
+    expect(normaliseSupplierId('01234567897 (P.IVA)')).toBe('01234567897');
+    expect(normaliseSupplierId('RSSMRA80A01D142M (C.F.)')).toBe('RSSMRA80A01D142M');
     const id = fc
       .array(fc.constantFrom('I', 'T', 'i', 't', 'A', 'z', '0', '1', '9', ' ', '.', '-', '/', 'è'), { maxLength: 16 })
       .map((chars) => chars.join(''));
@@ -391,8 +395,11 @@ describe('text keys', () => {
     const labelled = fc
       .tuple(fc.constantFrom('P.IVA ', 'p.iva: ', 'Partita IVA ', 'C.F. ', 'CF', 'Codice fiscale: '), fc.oneof(vat, id))
       .map(([a, b]) => a + b);
+    const labelAfter = fc
+      .tuple(fc.oneof(vat, id), fc.constantFrom(' (P.IVA)', '(c.f.)', ' (Partita IVA)', ' (CF'))
+      .map(([a, b]) => a + b);
     fc.assert(
-      fc.property(fc.oneof(id, vat, labelled), (text) => {
+      fc.property(fc.oneof(id, vat, labelled, labelAfter), (text) => {
         expect(normaliseSupplierId(text)).toBe(plain(text));
       }),
       RUNS,
