@@ -7,15 +7,17 @@ import { cellPreview, rowFinding } from './emit';
 
 const preview = (row: ParsedRow): string => cellPreview(row.input.expenseType);
 
+type Listing = 'eligible' | 'ineligible' | null;
+
 export const checkExpenseType: RowRule = (row, env, out) => {
   const v = row.values;
   if (v.category !== 'BENI' && v.category !== 'SERV' && v.category !== 'GEN') return;
   if (v.expenseType === null) return;
-  const type = listed(v.expenseType, env.index) ? v.expenseType : typeBeforeDetails(row, env.index);
+  const listing = listingOf(v.expenseType, env.index) ?? listingBeforeDetails(row, env.index);
   // The cell is read again only for a finding: most rows hold a listed type and need no preview.
-  if (env.index.ineligibleExpense.has(type)) {
+  if (listing === 'ineligible') {
     out.push(rowFinding(row, 'R14', 'error', 'expenseType', 'ineligible', { valore: preview(row) }));
-  } else if (!env.index.eligibleExpense.has(type)) {
+  } else if (listing === null) {
     out.push(
       rowFinding(row, 'R01', 'error', 'expenseType', 'expenseTypeUnknown', {
         valore: preview(row),
@@ -25,19 +27,18 @@ export const checkExpenseType: RowRule = (row, env, out) => {
   }
 };
 
-function listed(key: string, index: AgreementIndex): boolean {
-  return index.eligibleExpense.has(key) || index.ineligibleExpense.has(key);
+function listingOf(key: string, index: AgreementIndex): Listing {
+  if (index.ineligibleExpense.has(key)) return 'ineligible';
+  return index.eligibleExpense.has(key) ? 'eligible' : null;
 }
 
 /**
- * A type written with its details in brackets ("Utenze (luce, gas)", "Omaggi (Natale)"): the key
- * of the words before them when that is a listed type, else the whole cell's key.
+ * A type written with its details in brackets ("Utenze (luce, gas)", "Omaggi (Natale)"): the
+ * listing of the words before them (read only for a cell that is not a listed type as a whole).
  */
-function typeBeforeDetails(row: ParsedRow, index: AgreementIndex): string {
-  const whole = row.values.expenseType as string;
+function listingBeforeDetails(row: ParsedRow, index: AgreementIndex): Listing {
   const text = textOf(row.input.expenseType) ?? '';
   const open = text.indexOf('(');
-  if (open <= 0 || text.charCodeAt(text.length - 1) !== 41) return whole; // ')' ends the cell
-  const before = normaliseText(text.slice(0, open));
-  return listed(before, index) ? before : whole;
+  if (open <= 0 || text.charCodeAt(text.length - 1) !== 41) return null; // ')' ends the cell
+  return listingOf(normaliseText(text.slice(0, open)), index);
 }
