@@ -75,6 +75,11 @@ function buildIndex(agreement: Agreement): AgreementIndex {
     }
     return actionKeys.get(text) ?? null;
   };
+  /** "2.1" as action 1 of programme 2 (null when the agreement has none); undefined for another form. */
+  const numberedAction = (code: string): string | null | undefined => {
+    const number = NUMBERED_ACTION.exec(code);
+    return number ? actionOfText(`P${number[1]}.A${number[2]}`, null) : undefined;
+  };
   const programmeTitles = new Map(agreement.programmes.map((p) => [normaliseText(p.title), p.id]));
   const actionTitles = new Map(
     agreement.programmes.flatMap((p) => p.actions.map((a) => [normaliseText(a.title), a.id])),
@@ -91,13 +96,13 @@ function buildIndex(agreement: Agreement): AgreementIndex {
       programmeOfText(text) ?? labelledId(text, PROGRAMME_WORD, programmeOfText, programmeTitles, titleOf),
     resolveAction: (text, programme) => {
       // "1.1" first: as a key it would read "11", which an eleventh action would answer to.
-      const numbered = text.indexOf('.') < 0 ? null : NUMBERED_ACTION.exec(text.replace(ACTION_WORD, ''));
-      if (numbered) return actionOfText(`P${numbered[1]}.A${numbered[2]}`, null);
+      const numbered = text.indexOf('.') < 0 ? undefined : numberedAction(text.replace(ACTION_WORD, ''));
+      if (numbered !== undefined) return numbered;
       const direct = actionOfText(text, programme);
       if (direct) return direct;
       const ofCode = (code: string) => {
-        const number = NUMBERED_ACTION.exec(code);
-        return number ? actionOfText(`P${number[1]}.A${number[2]}`, null) : actionOfText(code, programme);
+        const number = numberedAction(code);
+        return number === undefined ? actionOfText(code, programme) : number;
       };
       return labelledId(text, ACTION_WORD, ofCode, actionTitles, titleOf);
     },
