@@ -37,50 +37,38 @@ const DISTINCTIVE: Readonly<Record<HeaderFamily, readonly string[]>> = {
   COFIN: ['resourceType', 'hourlyValue', 'volunteer'],
 };
 
-function buildIndex(category: Category): ReadonlyMap<string, string> {
-  const index = new Map<string, string>();
+/**
+ * A label as a family knows it: the field it names and its rank there, 0 for the field's canonical
+ * header and 1 + the synonym's place in the field's list. When two columns name one field, the
+ * lower rank names it ("Importo" over "Costo totale", "Cognome" over "Nome"); vaguer synonyms are
+ * listed last.
+ */
+interface KnownLabel {
+  field: string;
+  rank: number;
+}
+
+function buildIndex(category: Category): ReadonlyMap<string, KnownLabel> {
+  const index = new Map<string, KnownLabel>();
   // Canonical headers first, so a synonym of one field never shadows another field's header.
   for (const def of FIELDS[category]) {
     const key = normaliseLabel(def.header);
-    if (!index.has(key)) index.set(key, def.key);
+    if (!index.has(key)) index.set(key, { field: def.key, rank: 0 });
   }
   for (const def of FIELDS[category]) {
-    for (const synonym of def.synonyms) {
+    def.synonyms.forEach((synonym, i) => {
       const key = normaliseLabel(synonym);
-      if (!index.has(key)) index.set(key, def.key);
-    }
+      if (!index.has(key)) index.set(key, { field: def.key, rank: i + 1 });
+    });
   }
   return index;
 }
 
-/**
- * Label key -> its rank: 0 for the field's canonical header, 1 + the synonym's place in the field's
- * list (every key names one field: the no-shadowing test). When two columns name one field, the
- * lower rank names it ("Importo" over "Costo totale", "Cognome" over "Nome"); vaguer synonyms are
- * listed last.
- */
-function buildRanks(category: Category): ReadonlyMap<string, number> {
-  const ranks = new Map<string, number>();
-  for (const def of FIELDS[category]) {
-    const keys = [def.header, ...def.synonyms].map(normaliseLabel);
-    keys.forEach((key, rank) => {
-      if (!ranks.has(key)) ranks.set(key, rank);
-    });
-  }
-  return ranks;
-}
-
-const INDEX: Readonly<Record<HeaderFamily, ReadonlyMap<string, string>>> = {
+const INDEX: Readonly<Record<HeaderFamily, ReadonlyMap<string, KnownLabel>>> = {
   PERS: buildIndex('PERS'),
   INVOICE: buildIndex('BENI'),
   GEN: buildIndex('GEN'),
   COFIN: buildIndex('COFIN'),
-};
-const RANKS: Readonly<Record<HeaderFamily, ReadonlyMap<string, number>>> = {
-  PERS: buildRanks('PERS'),
-  INVOICE: buildRanks('BENI'),
-  GEN: buildRanks('GEN'),
-  COFIN: buildRanks('COFIN'),
 };
 
 /** Text of a header cell, or '' for an empty or non-text-like cell. */
@@ -93,20 +81,19 @@ export function cellLabel(cell: unknown): string {
 
 /** The canonical field a label names for a family, trying the label without "(…)" notes too. */
 export function fieldForLabel(label: string, family: HeaderFamily): string | undefined {
-  const key = labelKey(label, family);
-  return key === undefined ? undefined : INDEX[family].get(key);
+  return knownLabel(label, family)?.field;
 }
 
-/** The key under which a label is known to a family (itself, or without its notes), if any. */
-function labelKey(label: string, family: HeaderFamily): string | undefined {
+/** How a family knows a label (as it is, without its notes, or without its unit), if it does. */
+function knownLabel(label: string, family: HeaderFamily): KnownLabel | undefined {
   const index = INDEX[family];
   const full = normaliseLabel(label);
   if (full === '') return undefined;
-  if (index.has(full)) return full;
-  const withoutNotes = normaliseLabel(label.replace(/\([^)]*\)|\[[^\]]*\]/g, ''));
-  if (withoutNotes !== '' && index.has(withoutNotes)) return withoutNotes;
-  const withoutUnit = normaliseLabel(label.replace(UNIT_SUFFIX, ''));
-  return withoutUnit !== '' && index.has(withoutUnit) ? withoutUnit : undefined;
+  return (
+    index.get(full) ??
+    index.get(normaliseLabel(label.replace(/\([^)]*\)|\[[^\]]*\]/g, ''))) ??
+    index.get(normaliseLabel(label.replace(UNIT_SUFFIX, '')))
+  );
 }
 
 /** A currency unit after the name: "Importo in €", "Costo orario euro", "Costo orario in €/h". */
@@ -126,14 +113,12 @@ export function matchHeader(cells: readonly unknown[], family: HeaderFamily): He
   const fields = new Map<string, number>();
   const ranks = new Map<string, number>();
   cells.forEach((cell, index) => {
-    const key = labelKey(cellLabel(cell), family);
-    if (key === undefined) return;
-    const field = INDEX[family].get(key) as string;
-    const rank = RANKS[family].get(key) as number;
+    const known = knownLabel(cellLabel(cell), family);
+    if (known === undefined) return;
     // The better-ranked label names the field; between equals, the first column.
-    if (!fields.has(field) || rank < (ranks.get(field) as number)) {
-      fields.set(field, index);
-      ranks.set(field, rank);
+    if (!fields.has(known.field) || known.rank < (ranks.get(known.field) as number)) {
+      fields.set(known.field, index);
+      ranks.set(known.field, known.rank);
     }
   });
   const required = REQUIRED[familyFields(family)];
