@@ -99,7 +99,7 @@ const ITALIAN_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T]\d{1,2}[:
 const NAMED_DATE = /^(?:[a-zàèéìòù]+,?\s+)?(\d{1,2})[°º]?[\s/.-]*([a-z]+)\.?[\s/.-]*(\d{4}|\d{2})$/;
 
 /**
- * Reads a date cell: ISO text, Italian gg/mm/aaaa (also with - or ., or a two-digit year), a day
+ * Reads a date cell: ISO text (also aaaa/mm/gg), Italian gg/mm/aaaa (also with - or ., or a two-digit year), a day
  * with a month name ("15 marzo 2026", "15-mar-26"), an Excel serial number, or a JS Date as
  * produced by xlsx readers (its UTC calendar day is the cell's day).
  */
@@ -118,8 +118,10 @@ export function parseDate(cell: unknown): DateParse {
   if (text === '') return { ok: false, reason: 'empty' };
   const common = commonDate(text);
   if (common !== null) return common;
-  const isoMatch = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
-  if (isoMatch) return checked(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
+  // The year first, with dashes as ISO writes it or with slashes or dots as accounting programs
+  // export it ("2026/03/15"); a year of four digits first is never read as a day.
+  const isoMatch = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ].*)?$/.exec(text);
+  if (isoMatch) return checked(Number(isoMatch[1]), Number(isoMatch[3]), Number(isoMatch[4]));
   const it = ITALIAN_DATE.exec(text);
   if (it) return checked(excelYear(it[3]), Number(it[2]), Number(it[1]));
   const named = NAMED_DATE.exec(text.toLowerCase());

@@ -52,6 +52,22 @@ export function keyChar(code: number): number {
   return -1;
 }
 
+/** Dashes (also '€ -', a zero as the accounting format shows it), slashes, n.a., n/a, n.d. */
+const PLACEHOLDER = /^(?:(?:€\s*)?[-\u2010-\u2015\u2212]+(?:\s*€)?|\/+|n\.?\s?[ad]\.?|n\/[ad])$/i;
+
+/**
+ * A cell that only says "nothing here": bookkeepers put a dash, a slash or "n.a." in the cells
+ * that do not apply to a row (the VAT of an exempt invoice, a share not used, an annual cost not
+ * known). It reads as an empty cell (DOMAIN §7: an optional cell left empty, a required one R01),
+ * not as a number that is not one. Cells that cannot be one are let go on their first character.
+ */
+export function isPlaceholderText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (!(first <= 32 || first === 45 || first === 47 || first === 78 || first === 110 || first >= 127)) return false;
+  const core = trimmed(text);
+  return core.length > 0 && core.length <= 8 && PLACEHOLDER.test(core);
+}
+
 /**
  * `text.trim()`, without the call for a text that starts and ends with a printable ASCII character
  * (nearly every cell): those are the ends trim() would keep, so the text comes back as it is.

@@ -15,6 +15,7 @@ type NumberCell = CellValue & { decimali: number };
 /** R02 bounds: the limit as the message says it ("inferiore a 10.000.000,00 €", "al massimo 744 ore"). */
 type BoundedCell = NumberCell & { limite: string };
 type SplitCell = Cell & { importo: string; quotaComune: string; quotaCofinanziamento: string };
+type ShareAbove = Cell & { importo: string; quota: string };
 type MonthlyHours = Cell & { ore: string; limite: string; mese: string };
 type DoubleFunding = Cell & { fattura: string; data: string; totale: string; totaleFattura: string; righe: number };
 type MissingDocuments = Cell & { mancanti: string };
@@ -113,6 +114,8 @@ export const MESSAGES_IT = {
   'R02.too_large.excluded': (p: BoundedCell) => `${TOO_LARGE(p)}${EXCLUDED}`,
   'R02.split': (p: SplitCell) =>
     `Quota Comune (${p.quotaComune}) e quota cofinanziamento (${p.quotaCofinanziamento}) non sommano all'importo (${p.importo})${EXCLUDED}`,
+  'R02.shareAbove': (p: ShareAbove) =>
+    `«${p.campo}» (${p.quota}) supera l'importo (${p.importo}) e la quota lasciata vuota resterebbe negativa${EXCLUDED}`,
 
   'R03.invalidDate': (p: CellValue) => `«${p.campo}»: «${p.valore}» non è una data valida (usare gg/mm/aaaa).`,
   'R03.invalidMonth': (p: CellValue) =>
@@ -139,6 +142,8 @@ export const MESSAGES_IT = {
     `«${p.campo}»: l'importo ${p.importo} non è ore × costo orario (${p.ore} × ${p.costoOrario} = ${p.atteso}); il valore ${p.ore} ${HOURS_AS_TIME(p)}.`,
   'R05.split': (p: SplitCell) =>
     `Quota Comune (${p.quotaComune}) e quota cofinanziamento (${p.quotaCofinanziamento}) non sommano all'importo (${p.importo})${EXCLUDED}`,
+  'R05.shareAbove': (p: ShareAbove) =>
+    `«${p.campo}» (${p.quota}) supera l'importo (${p.importo}) e la quota lasciata vuota resterebbe negativa${EXCLUDED}`,
 
   'R06.aboveReference': (p: Cell & { costoOrario: string; riferimento: string; livello: string; dal: string }) =>
     `«${p.campo}»: costo orario ${p.costoOrario} € superiore al costo medio ministeriale del livello ${p.livello} (${p.riferimento} €, in vigore da ${p.dal}).`,

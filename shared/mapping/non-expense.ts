@@ -6,7 +6,7 @@
 // cell is always an expense: its gaps are findings.
 import { FIELDS } from './fields';
 import { normaliseLabel } from './header-match';
-import { trimmed } from '../core/text-key';
+import { isPlaceholderText, trimmed } from '../core/text-key';
 
 export type RowKind = 'expense' | 'blank' | 'total' | 'subheading' | 'footer' | 'template';
 
@@ -75,8 +75,13 @@ export class RowShape {
   }
 }
 
+/** Nothing in the cell: empty, spaces, or a placeholder such as '-' or 'n.a.' (as the rules read it). */
 function isEmpty(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && trimmed(cell) === '');
+  return (
+    cell === null ||
+    cell === undefined ||
+    (typeof cell === 'string' && (trimmed(cell) === '' || isPlaceholderText(cell)))
+  );
 }
 
 function isTotalLabel(cell: unknown): boolean {
@@ -102,7 +107,7 @@ function isNumberLike(cell: unknown): boolean {
 
 /** Cached value of a formula that shows nothing: 0, empty text or nothing at all. */
 function showsNothing(cell: unknown): boolean {
-  return isEmpty(cell) || cell === 0 || cell === '0' || cell === '-';
+  return isEmpty(cell) || cell === 0 || cell === '0';
 }
 
 /**

@@ -35,7 +35,7 @@ import {
 } from '../mapping/fields';
 import type { Finding } from '../findings/findings';
 import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
-import { KeyLookup, keyIncludes, leadingKeyOf, normaliseText, trimmed } from '../core/text-key';
+import { KeyLookup, isPlaceholderText, keyIncludes, leadingKeyOf, normaliseText, trimmed } from '../core/text-key';
 
 export { normaliseText };
 import { cellFindings } from '../rules/cells';
@@ -232,11 +232,14 @@ export function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && isBlankText(cell));
 }
 
-/** Trims only when the text starts with a space or a non-ASCII character (most cells start with neither). */
+/**
+ * Empty, spaces only, or a placeholder ('-', 'n.a.': isPlaceholderText). Trims only when the text
+ * starts with a space or a non-ASCII character (most cells start with neither).
+ */
 function isBlankText(text: string): boolean {
   if (text === '') return true;
   const first = text.charCodeAt(0);
-  return (first <= 32 || first >= 127) && text.trim() === '';
+  return ((first <= 32 || first >= 127) && text.trim() === '') || isPlaceholderText(text);
 }
 
 /** The text of a cell (trimmed), or null when it is blank or unreadable. */
@@ -635,13 +638,37 @@ function setFigure(values: RowValues, key: string, value: Fixed): void {
 function readNumber(field: FieldPlan, cell: unknown, row: ParsedRow, index: AgreementIndex): void {
   const read = parseFixedCell(typeof cell === 'number' ? excelNumber(cell) : cell, field.kind === 'quantity');
   if (typeof read === 'string') {
-    if (read !== 'empty') problem(row, field.key, read);
+    if (read === 'not_a_number' && field.key === 'vat' && isVatExemptText(cell)) row.values.vatFixed = FIXED_ZERO;
+    else if (read !== 'empty') problem(row, field.key, read);
     return;
   }
   // R02 bounds of the agreement: hours of one row at most rowHoursMax, every other figure below amountBelow.
   const tooLarge = field.hours ? read > index.rowHoursMaxFixed : read >= index.amountBelowFixed;
   if (tooLarge) problem(row, field.key, 'too_large');
   else setFigure(row.values, field.key, read as Fixed);
+}
+
+/** How an IVA cell says that the invoice carries no VAT, as the start of its key (DOMAIN §7). */
+const VAT_EXEMPT_KEYS = [
+  'esente',
+  'esenzione',
+  'ivaesente',
+  'fuoricampo',
+  'nonimponibile',
+  'nonsoggett',
+  'escluso',
+  'esclusa',
+];
+
+/**
+ * An IVA cell of an invoice without VAT: "esente", "Esente art. 10", "fuori campo IVA", "non
+ * imponibile", "N.I. art. 8", "escluso art. 15". Its VAT is 0, which is what the words say; any
+ * other text in the cell is still not a number (R02).
+ */
+function isVatExemptText(cell: unknown): boolean {
+  if (typeof cell !== 'string' || cell.length > 60) return false;
+  const key = normaliseText(cell);
+  return key === 'ni' || key.startsWith('niart') || VAT_EXEMPT_KEYS.some((word) => key.startsWith(word));
 }
 
 /** The Data cell goes to `date` (expenseDate settles it per category), the others to their field. */
@@ -776,7 +803,8 @@ function readCell(field: FieldPlan, cell: unknown, row: ParsedRow, index: Agreem
 
 /**
  * Resolves the split of the row's amount: both shares empty is all municipal (DOMAIN §7), COFIN all
- * co-financing; typed shares must add up to the amount (else `splitMismatch`). Both shares end null
+ * co-financing; one share typed leaves the rest to the other (at most the amount); two typed
+ * shares must add up to the amount (else `splitMismatch`). Both shares end null
  * when the amount or a share is unusable.
  */
 function splitInto(row: ParsedRow, category: Category | null): void {
@@ -792,7 +820,9 @@ function splitInto(row: ParsedRow, category: Category | null): void {
     values.cofinancingShareFixed = amount;
     return;
   }
-  if (isBlank(row.input.municipalShare) && isBlank(row.input.cofinancingShare)) {
+  const municipalBlank = isBlank(row.input.municipalShare);
+  const cofinancingBlank = isBlank(row.input.cofinancingShare);
+  if (municipalBlank && cofinancingBlank) {
     values.municipalShareFixed = amount;
     values.cofinancingShareFixed = FIXED_ZERO;
     return;
@@ -800,6 +830,18 @@ function splitInto(row: ParsedRow, category: Category | null): void {
   const problems = row.problems;
   for (let i = 0; i < problems.length; i++) {
     if (problems[i].field === 'municipalShare' || problems[i].field === 'cofinancingShare') return;
+  }
+  if (municipalBlank || cofinancingBlank) {
+    // One share typed: the other one is the rest of the amount, as a bookkeeper who fills only
+    // "Quota cofinanziamento" means; a typed share above the amount leaves no rest.
+    const typed = (municipalBlank ? cofinancing : municipal) as Fixed;
+    if (typed > amount) {
+      row.splitMismatch = true;
+      return;
+    }
+    values.municipalShareFixed = municipalBlank ? ((amount - typed) as Fixed) : typed;
+    values.cofinancingShareFixed = cofinancingBlank ? ((amount - typed) as Fixed) : typed;
+    return;
   }
   // Exact: both below the amount bound, so their sum is an exact integer too.
   if ((municipal ?? 0) + (cofinancing ?? 0) !== amount) {

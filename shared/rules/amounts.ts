@@ -6,7 +6,7 @@ import { cellPreview, rowFinding } from './emit';
 import { formatMoneyIt, formatQuantityIt } from './format';
 import type { Agreement } from '../agreement/agreement';
 import { Money, parseAmountCell, ZERO } from '../core/money';
-import { boundOf } from '../rows/rows';
+import { boundOf, isBlank } from '../rows/rows';
 import { excelNumber } from '../core/excel-number';
 import { hoursAsTimeOf, type HoursAsTime } from './hours-as-time';
 
@@ -52,10 +52,21 @@ export function checkAmounts(row: ParsedRow, out: Finding[], env?: { agreement: 
   }
   if (row.splitMismatch) {
     const v = row.values;
+    const code = v.category === 'PERS' ? 'R05' : 'R02';
+    const typed = onlyTypedShare(row);
+    if (typed !== null) {
+      out.push(
+        rowFinding(row, code, 'error', typed, 'shareAbove', {
+          importo: formatMoneyIt(v.amount ?? ZERO),
+          quota: readShare(row, typed),
+        }),
+      );
+      return;
+    }
     const municipal = readShare(row, 'municipalShare');
     const cofinancing = readShare(row, 'cofinancingShare');
     out.push(
-      rowFinding(row, v.category === 'PERS' ? 'R05' : 'R02', 'error', 'municipalShare', 'split', {
+      rowFinding(row, code, 'error', 'municipalShare', 'split', {
         importo: formatMoneyIt(v.amount ?? ZERO),
         quotaComune: municipal,
         quotaCofinanziamento: cofinancing,
@@ -79,6 +90,14 @@ function limitText(field: string, env: { agreement: Agreement } | undefined): st
   return 'atMost' in bound
     ? `al massimo ${formatQuantityIt(new Money(bound.atMost))} ore`
     : `inferiore a ${formatMoneyIt(new Money(bound.below))}`;
+}
+
+/** The one share typed when the other is empty (its rest would be negative), or null. */
+function onlyTypedShare(row: ParsedRow): 'municipalShare' | 'cofinancingShare' | null {
+  const municipal = isBlank(row.input.municipalShare);
+  const cofinancing = isBlank(row.input.cofinancingShare);
+  if (municipal === cofinancing) return null;
+  return municipal ? 'cofinancingShare' : 'municipalShare';
 }
 
 /** A share as the message shows it: formatted when readable (a split is only checked when both are). */

@@ -58,16 +58,24 @@ describe('parseDate', () => {
     ['15-mar-26', '2026-03-15'],
     ['15 mar 2026', '2026-03-15'],
     ['2026-03-15T00:00:00', '2026-03-15'],
+    ['2026/03/15', '2026-03-15'],
+    ['2026.3.15', '2026-03-15'],
   ])('%s is %s', (text, day) => {
     expect(readDate(text)).toBe(day);
   });
 
-  it.each(['31 aprile 2026', '15 marz 2026', '15 march 2026', '03/15/2026', '15/03/2026 ore 10', '15 marzo'])(
-    '%s is not a date',
-    (text) => {
-      expect(readDate(text)).toBe('invalid');
-    },
-  );
+  it.each([
+    '31 aprile 2026',
+    '2026/03-15',
+    '2026/02/30',
+    '15 marz 2026',
+    '15 march 2026',
+    '03/15/2026',
+    '15/03/2026 ore 10',
+    '15 marzo',
+  ])('%s is not a date', (text) => {
+    expect(readDate(text)).toBe('invalid');
+  });
 
   it('reads a year typed alone as no date (not as the Excel serial of a day of 1905); serials stay days', () => {
     const reads = ['2026', 2026, 1900, 2100, 46096, '46096', 1899].map((cell) => {

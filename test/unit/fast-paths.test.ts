@@ -124,8 +124,8 @@ function regexDate(text: string): DateParse {
     const ok = /^\d{4}-\d{2}-\d{2}$/.test(iso) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
     return ok ? { ok: true, value: iso } : { ok: false, reason: 'invalid' };
   };
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
-  if (iso) return valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const iso = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ].*)?$/.exec(text);
+  if (iso) return valid(Number(iso[1]), Number(iso[3]), Number(iso[4]));
   const it = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(text);
   // A two-digit year as Excel reads it: 00–29 are 2000–2029, 30–99 are 1930–1999.
   const year = (y: string) => (y.length === 4 ? Number(y) : Number(y) < 30 ? 2000 + Number(y) : 1900 + Number(y));

@@ -30,6 +30,8 @@ import {
   PARTNER_HEADERS_PLANTED,
   payrollExport,
   PAYROLL_EXPORT_PLANTED,
+  dashesAndExemptVat,
+  DASHES_PLANTED,
   stackedSections,
   STACKED_PLANTED,
   hoursAsTimeWorkbook,
@@ -275,6 +277,10 @@ describe('other writers and date systems read the same', () => {
 
   it('a payroll export and a ledger in their own words (Cognome/Nome, Costo totale beside Importo imputato, codes with titles, documents with details): the planted mistake only', async () => {
     await expectOnlyPlanted(await payrollExport(), 'payroll-export', PAYROLL_EXPORT_PLANTED, ['R05 K3']);
+  });
+
+  it('cells that do not apply (dashes, n.a., exempt VAT), dates year first, one share typed: the planted mistake only', async () => {
+    await expectOnlyPlanted(await dashesAndExemptVat(), 'dashes', DASHES_PLANTED, ['R02 K4']);
   });
 
   it('one sheet with sections: a repeated header is skipped, a second table ends the first with an M05 info, never row errors', async () => {

@@ -1,5 +1,6 @@
 // R01 required fields and closed lists; R02 amounts (never silently zero) and the share split.
-import { pers, beni, serv, gen, cofin, validRows, rowFindingsOf, located, run } from './fixtures';
+import { normaliseRow } from '../../../shared/rows/rows';
+import { agreement, pers, beni, serv, gen, cofin, validRows, rowFindingsOf, located, run } from './fixtures';
 
 describe('the valid fixture rows', () => {
   it('have no row findings at all', () => {
@@ -123,7 +124,7 @@ describe('R02 amounts', () => {
   });
 
   it('checks optional amount cells too (Imponibile)', () => {
-    expect(located(rowFindingsOf([beni({ taxable: 'n.d.' })]), 'R02')).toEqual([
+    expect(located(rowFindingsOf([beni({ taxable: 'da verificare' })]), 'R02')).toEqual([
       ['R02', 'error', 'Beni di consumo', 2, 'G', 'taxable'],
     ]);
   });
@@ -151,8 +152,66 @@ describe('R02 amounts', () => {
 
   it('both shares empty means all municipal; filled shares must add up to the amount', () => {
     expect(located(rowFindingsOf([serv({ municipalShare: '100', cofinancingShare: '22' })]), 'R02')).toEqual([]);
-    expect(located(rowFindingsOf([serv({ municipalShare: '100' })]), 'R02')).toEqual([
+    expect(located(rowFindingsOf([serv({ municipalShare: '100', cofinancingShare: '20' })]), 'R02')).toEqual([
       ['R02', 'error', 'Servizi', 2, 'P', 'municipalShare'],
+    ]);
+  });
+
+  it('one share typed leaves the rest of the amount to the other, never below zero', () => {
+    const split = (cells: Record<string, unknown>) => {
+      const v = normaliseRow(serv(cells), agreement).values;
+      return [v.municipalShare?.toFixed(2) ?? null, v.cofinancingShare?.toFixed(2) ?? null];
+    };
+    expect(split({ municipalShare: '100' })).toEqual(['100.00', '22.00']);
+    expect(split({ cofinancingShare: '12,20' })).toEqual(['109.80', '12.20']);
+    expect(split({ cofinancingShare: '0' })).toEqual(['122.00', '0.00']);
+    expect(split({ cofinancingShare: '122' })).toEqual(['0.00', '122.00']);
+    expect(located(rowFindingsOf([serv({ cofinancingShare: '12,20' })]), 'R02')).toEqual([]);
+    const [above] = rowFindingsOf([serv({ cofinancingShare: '130' })]);
+    expect(above).toMatchObject({ code: 'R02', severity: 'error', field: 'cofinancingShare' });
+    expect(above.message).toBe(
+      "«Quota cofinanziamento» (130,00 €) supera l'importo (122,00 €) e la quota lasciata vuota resterebbe negativa; la riga è esclusa dai totali finché non è corretto.",
+    );
+    expect(split({ cofinancingShare: '130' })).toEqual([null, null]);
+    const [personnel] = rowFindingsOf([pers({ municipalShare: '99999' })]);
+    expect(personnel).toMatchObject({ code: 'R05', field: 'municipalShare' });
+  });
+});
+
+describe('cells that say "nothing here" and exempt VAT', () => {
+  it('reads a dash, a slash or n.a. as an empty cell: nothing in an optional cell, R01 in a required one', () => {
+    for (const mark of ['-', '–', '—', '€ -', ' - ', '/', 'n.a.', 'N/A', 'n.d.', 'ND']) {
+      const optional = [
+        beni({ vat: mark, cupOnInvoice: mark, cofinancingShare: mark }),
+        pers({ annualCost: mark, level: mark }),
+      ];
+      expect(rowFindingsOf(optional).map((f) => [mark, f.code, f.field])).toEqual([]);
+      expect(located(rowFindingsOf([beni({ amount: mark })]), 'R01')).toEqual([
+        ['R01', 'error', 'Beni di consumo', 2, 'J', 'amount'],
+      ]);
+    }
+    // Only the mark itself: a negative number, a word and a longer text stay what they are.
+    expect(located(rowFindingsOf([beni({ vat: '-5' })]), 'R02')).toHaveLength(1);
+    expect(located(rowFindingsOf([beni({ vat: 'nada' })]), 'R02')).toHaveLength(1);
+    expect(located(rowFindingsOf([beni({ invoiceNumber: 'n/a 12' })]), 'R01')).toEqual([]);
+  });
+
+  it('reads the words of an invoice without VAT as VAT 0, any other text in the IVA cell as R02', () => {
+    for (const words of [
+      'esente',
+      'Esente art. 10',
+      'ESENTE IVA',
+      'fuori campo IVA',
+      'non imponibile art. 8',
+      'N.I.',
+      'escluso art. 15',
+      'non soggetta',
+    ]) {
+      const { values, findings } = normaliseRow(beni({ vat: words, taxable: '122,00' }), agreement);
+      expect([words, values.vat?.toFixed(2), findings]).toEqual([words, '0.00', []]);
+    }
+    expect(located(rowFindingsOf([beni({ vat: 'da calcolare' })]), 'R02')).toEqual([
+      ['R02', 'error', 'Beni di consumo', 2, 'H', 'vat'],
     ]);
   });
 });
