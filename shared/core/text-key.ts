@@ -56,16 +56,18 @@ export function keyChar(code: number): number {
 const PLACEHOLDER = /^(?:(?:€\s*)?[-\u2010-\u2015\u2212]+(?:\s*€)?|\/+|n\.?\s?[ad]\.?|n\/[ad])$/i;
 
 /**
- * A cell that only says "nothing here": bookkeepers put a dash, a slash or "n.a." in the cells
- * that do not apply to a row (the VAT of an exempt invoice, a share not used, an annual cost not
- * known). It reads as an empty cell (DOMAIN §7: an optional cell left empty, a required one R01),
- * not as a number that is not one. Cells that cannot be one are let go on their first character.
+ * A cell text with nothing in it as the rules read it: empty, spaces only, or a placeholder that
+ * only says "nothing here". Bookkeepers put a dash, a slash or "n.a." in the cells that do not
+ * apply to a row (the VAT of an exempt invoice, a share not used, an annual cost not known): an
+ * optional cell left empty, a required one R01 (DOMAIN §7), not a number that is not one. Most
+ * cells are let go on their first character, without a trim.
  */
-export function isPlaceholderText(text: string): boolean {
+export function isBlankText(text: string): boolean {
+  if (text === '') return true;
   const first = text.charCodeAt(0);
-  if (!(first <= 32 || first === 45 || first === 47 || first === 78 || first === 110 || first >= 127)) return false;
+  if (first > 32 && first < 127 && first !== 45 && first !== 47 && first !== 78 && first !== 110) return false;
   const core = trimmed(text);
-  return core.length > 0 && core.length <= 8 && PLACEHOLDER.test(core);
+  return core === '' || (core.length <= 8 && PLACEHOLDER.test(core));
 }
 
 /**

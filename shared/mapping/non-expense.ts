@@ -6,7 +6,7 @@
 // cell is always an expense: its gaps are findings.
 import { FIELDS } from './fields';
 import { normaliseLabel } from './header-match';
-import { isPlaceholderText, trimmed } from '../core/text-key';
+import { isBlankText } from '../core/text-key';
 
 export type RowKind = 'expense' | 'blank' | 'total' | 'subheading' | 'footer' | 'template';
 
@@ -75,13 +75,9 @@ export class RowShape {
   }
 }
 
-/** Nothing in the cell: empty, spaces, or a placeholder such as '-' or 'n.a.' (as the rules read it). */
+/** Nothing in the cell, as the rules read it: empty, spaces, or a placeholder such as '-' or 'n.a.'. */
 function isEmpty(cell: unknown): boolean {
-  return (
-    cell === null ||
-    cell === undefined ||
-    (typeof cell === 'string' && (trimmed(cell) === '' || isPlaceholderText(cell)))
-  );
+  return cell === null || cell === undefined || (typeof cell === 'string' && isBlankText(cell));
 }
 
 function isTotalLabel(cell: unknown): boolean {

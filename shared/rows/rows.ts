@@ -35,7 +35,7 @@ import {
 } from '../mapping/fields';
 import type { Finding } from '../findings/findings';
 import { agreementIndex, type AgreementIndex } from '../agreement/agreement-index';
-import { KeyLookup, isPlaceholderText, keyIncludes, leadingKeyOf, normaliseText, trimmed } from '../core/text-key';
+import { KeyLookup, isBlankText, keyIncludes, leadingKeyOf, normaliseText, trimmed } from '../core/text-key';
 
 export { normaliseText };
 import { cellFindings } from '../rules/cells';
@@ -178,6 +178,8 @@ export class ParsedRow {
   actionText: string | null = null;
   /** The split cells were filled and do not add up to the amount. */
   splitMismatch = false;
+  /** With splitMismatch: the one share typed (the other left empty), above the amount; else null. */
+  shareAbove: 'municipalShare' | 'cofinancingShare' | null = null;
   /** Location of the row (RowInput sheet, row, columns), read with the cells so findings need no lookup. */
   sheet: string | null = null;
   excelRow: number | null = null;
@@ -230,16 +232,6 @@ export function cellKind(cell: unknown): CellKind {
 
 export function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && isBlankText(cell));
-}
-
-/**
- * Empty, spaces only, or a placeholder ('-', 'n.a.': isPlaceholderText). Trims only when the text
- * starts with a space or a non-ASCII character (most cells start with neither).
- */
-function isBlankText(text: string): boolean {
-  if (text === '') return true;
-  const first = text.charCodeAt(0);
-  return ((first <= 32 || first >= 127) && text.trim() === '') || isPlaceholderText(text);
 }
 
 /** The text of a cell (trimmed), or null when it is blank or unreadable. */
@@ -837,6 +829,7 @@ function splitInto(row: ParsedRow, category: Category | null): void {
     const typed = (municipalBlank ? cofinancing : municipal) as Fixed;
     if (typed > amount) {
       row.splitMismatch = true;
+      row.shareAbove = municipalBlank ? 'cofinancingShare' : 'municipalShare';
       return;
     }
     values.municipalShareFixed = municipalBlank ? ((amount - typed) as Fixed) : typed;

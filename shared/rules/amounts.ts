@@ -6,7 +6,7 @@ import { cellPreview, rowFinding } from './emit';
 import { formatMoneyIt, formatQuantityIt } from './format';
 import type { Agreement } from '../agreement/agreement';
 import { Money, parseAmountCell, ZERO } from '../core/money';
-import { boundOf, isBlank } from '../rows/rows';
+import { boundOf } from '../rows/rows';
 import { excelNumber } from '../core/excel-number';
 import { hoursAsTimeOf, type HoursAsTime } from './hours-as-time';
 
@@ -53,7 +53,7 @@ export function checkAmounts(row: ParsedRow, out: Finding[], env?: { agreement: 
   if (row.splitMismatch) {
     const v = row.values;
     const code = v.category === 'PERS' ? 'R05' : 'R02';
-    const typed = onlyTypedShare(row);
+    const typed = row.shareAbove;
     if (typed !== null) {
       out.push(
         rowFinding(row, code, 'error', typed, 'shareAbove', {
@@ -90,14 +90,6 @@ function limitText(field: string, env: { agreement: Agreement } | undefined): st
   return 'atMost' in bound
     ? `al massimo ${formatQuantityIt(new Money(bound.atMost))} ore`
     : `inferiore a ${formatMoneyIt(new Money(bound.below))}`;
-}
-
-/** The one share typed when the other is empty (its rest would be negative), or null. */
-function onlyTypedShare(row: ParsedRow): 'municipalShare' | 'cofinancingShare' | null {
-  const municipal = isBlank(row.input.municipalShare);
-  const cofinancing = isBlank(row.input.cofinancingShare);
-  if (municipal === cofinancing) return null;
-  return municipal ? 'cofinancingShare' : 'municipalShare';
 }
 
 /** A share as the message shows it: formatted when readable (a split is only checked when both are). */
