@@ -23,6 +23,7 @@ import { CATEGORIES as CATEGORY_LIST, limitsOf } from '../agreement/agreement';
 import { moneyOfFixed, parseFixedCell, type Money } from '../core/money';
 import { FIXED_ZERO, type Fixed } from '../core/fixed';
 import { excelNumber } from '../core/excel-number';
+import { figureWithoutUnit, isVatExemptText } from './figure-words';
 import { parseDate, parseMonth, type IsoDate, type IsoMonth } from '../core/dates';
 import {
   DOCUMENT_KINDS,
@@ -324,9 +325,30 @@ const EMPLOYMENT_LEADING = new Map<string, Employment>([
 ]);
 
 function employmentByLeadingWords(text: string): Employment | null {
-  const start = leadingKeyOf(normaliseText(text), EMPLOYMENT_LEADING.keys(), 0);
+  const key = normaliseText(text);
+  const member = leadingKeyOf(key, MEMBER_WORDS, 0);
+  return member === undefined ? leadingEmployment(key) : employmentOfMember(key.slice(member.length), member);
+}
+
+/**
+ * A cooperative's member written with the relationship ("Socio lavoratore dipendente", "socia
+ * lavoratrice - collaboratrice", "socio lavoratore autonomo"): the relationship after the member
+ * words; a worker-member with other details ("socio lavoratore part-time") is an employee, as a
+ * worker-member alone is; a bare "socio" names no relationship.
+ */
+function employmentOfMember(rest: string, member: string): Employment | null {
+  const named = EMPLOYMENT_BY_KEY.get(rest) ?? leadingEmployment(rest);
+  if (named) return named;
+  return member === 'socio' || member === 'socia' ? null : 'dipendente';
+}
+
+function leadingEmployment(key: string): Employment | null {
+  const start = leadingKeyOf(key, EMPLOYMENT_LEADING.keys(), 0);
   return start === undefined ? null : (EMPLOYMENT_LEADING.get(start) as Employment);
 }
+
+/** Longest first: leadingKeyOf takes the first key the text starts with. */
+const MEMBER_WORDS = ['sociolavoratore', 'socialavoratrice', 'socio', 'socia'];
 
 const RESOURCE_BY_KEY = new KeyLookup(
   new Map<string, ResourceType>([
@@ -341,6 +363,8 @@ const RESOURCE_BY_KEY = new KeyLookup(
     ['orevolontari', 'volontariato'],
     ['lavorovolontario', 'volontariato'],
     ['monetarie', 'monetaria'],
+    ['monetari', 'monetaria'],
+    ['nonmonetari', 'non monetaria'],
     ['risorsemonetarie', 'monetaria'],
     ['nonmonetarie', 'non monetaria'],
     ['risorsenonmonetarie', 'non monetaria'],
@@ -348,8 +372,29 @@ const RESOURCE_BY_KEY = new KeyLookup(
     ['risorseproprie', 'monetaria'],
     ['fondipropri', 'monetaria'],
     ['beniinnatura', 'non monetaria'],
+    // Money as partners name it ("in denaro", "contributo monetario") and goods given in kind.
+    ['denaro', 'monetaria'],
+    ['indenaro', 'monetaria'],
+    ['contributomonetario', 'monetaria'],
+    ['contributoindenaro', 'monetaria'],
+    ['risorsefinanziarie', 'monetaria'],
+    ['risorsafinanziaria', 'monetaria'],
+    ['contributoinnatura', 'non monetaria'],
+    ['beni', 'non monetaria'],
   ]),
 );
+
+/** A resource type with its details after it ("Volontariato animatori", "monetaria - fondi propri"). */
+const RESOURCE_LEADING = new Map<string, ResourceType>([
+  ['monetaria', 'monetaria'],
+  ['nonmonetaria', 'non monetaria'],
+  ['volontariato', 'volontariato'],
+]);
+
+function resourceByLeadingWords(text: string): ResourceType | null {
+  const start = leadingKeyOf(normaliseText(text), RESOURCE_LEADING.keys(), 0);
+  return start === undefined ? null : (RESOURCE_LEADING.get(start) as ResourceType);
+}
 
 const DOCUMENT_BY_KEY = new Map<string, string>();
 for (const [kind, synonyms] of Object.entries(DOCUMENT_KINDS)) {
@@ -388,6 +433,19 @@ for (const [alias, kind] of [
   ['pagamenti', 'pagamento'],
   ['mandatodipagamento', 'pagamento'],
   ['f24quietanzati', 'F24'],
+  // The receipt of an F24 is the F24, not the payment of the pay: "quietanza F24".
+  ['quietanzaf24', 'F24'],
+  ['quietanzef24', 'F24'],
+  ['quietanzadelf24', 'F24'],
+  ['ricevutaf24', 'F24'],
+  ['versamentof24', 'F24'],
+  ['f24pagato', 'F24'],
+  ['f24versato', 'F24'],
+  ['prospettoore', 'timesheet'],
+  ['riepilogoore', 'timesheet'],
+  ['notadicalcolo', 'criterio di imputazione'],
+  ['prospettodicalcolo', 'criterio di imputazione'],
+  ['pianodiriparto', 'criterio di imputazione'],
   ['delegaf24', 'F24'],
   ['deleghef24', 'F24'],
   ['fatture', 'fattura'],
@@ -521,15 +579,18 @@ export function normaliseSupplierId(text: string): string {
 }
 
 /**
- * An id pasted with its label ('P.IVA 01234567890', 'C.F.: RSSMRA…', '01234567890 (P.IVA)'): the
- * id, when the label is before it or in brackets after it.
+ * An id pasted with its label ('P.IVA 01234567890', 'C.F.: RSSMRA…', 'C.F./P.IVA 0123…',
+ * '01234567890 (P.IVA)'): the id, when the label is before it or in brackets after it.
  */
 function withoutIdLabel(compact: string): string {
-  const labelled =
-    /^(?:PARTITAIVA|PIVA|CODICEFISCALE|CF)((?:IT)?\d{11}|[A-Z0-9]{16})$/.exec(compact) ??
-    /^((?:IT)?\d{11}|[A-Z0-9]{16})\((?:PARTITAIVA|PIVA|CODICEFISCALE|CF)\)$/.exec(compact);
+  const labelled = LABEL_BEFORE_ID.exec(compact) ?? LABEL_AFTER_ID.exec(compact);
   return labelled ? labelled[1] : compact;
 }
+
+/** A label, or the two labels together ('C.F./P.IVA', 'P.IVA e C.F.'), as compacted (no separators). */
+const ID_LABEL = '(?:PARTITAIVA|PIVA|CODICEFISCALE|CF)(?:E?(?:PARTITAIVA|PIVA|CODICEFISCALE|CF))?';
+const LABEL_BEFORE_ID = new RegExp(`^${ID_LABEL}((?:IT)?\\d{11}|[A-Z0-9]{16})$`);
+const LABEL_AFTER_ID = new RegExp(`^((?:IT)?\\d{11}|[A-Z0-9]{16})\\(${ID_LABEL}\\)$`);
 
 function isUpperAlnum(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -628,7 +689,11 @@ function setFigure(values: RowValues, key: string, value: Fixed): void {
  * then the agreement's bounds.
  */
 function readNumber(field: FieldPlan, cell: unknown, row: ParsedRow, index: AgreementIndex): void {
-  const read = parseFixedCell(typeof cell === 'number' ? excelNumber(cell) : cell, field.kind === 'quantity');
+  let read = parseFixedCell(typeof cell === 'number' ? excelNumber(cell) : cell, field.kind === 'quantity');
+  if (read === 'not_a_number') {
+    const figure = figureWithoutUnit(field.key, cell); // "7,5 h", "18,62 €/h"
+    if (figure !== null) read = parseFixedCell(figure, field.kind === 'quantity');
+  }
   if (typeof read === 'string') {
     if (read === 'not_a_number' && field.key === 'vat' && isVatExemptText(cell)) row.values.vatFixed = FIXED_ZERO;
     else if (read !== 'empty') problem(row, field.key, read);
@@ -638,29 +703,6 @@ function readNumber(field: FieldPlan, cell: unknown, row: ParsedRow, index: Agre
   const tooLarge = field.hours ? read > index.rowHoursMaxFixed : read >= index.amountBelowFixed;
   if (tooLarge) problem(row, field.key, 'too_large');
   else setFigure(row.values, field.key, read as Fixed);
-}
-
-/** How an IVA cell says that the invoice carries no VAT, as the start of its key (DOMAIN §7). */
-const VAT_EXEMPT_KEYS = [
-  'esente',
-  'esenzione',
-  'ivaesente',
-  'fuoricampo',
-  'nonimponibile',
-  'nonsoggett',
-  'escluso',
-  'esclusa',
-];
-
-/**
- * An IVA cell of an invoice without VAT: "esente", "Esente art. 10", "fuori campo IVA", "non
- * imponibile", "N.I. art. 8", "escluso art. 15". Its VAT is 0, which is what the words say; any
- * other text in the cell is still not a number (R02).
- */
-function isVatExemptText(cell: unknown): boolean {
-  if (typeof cell !== 'string' || cell.length > 60) return false;
-  const key = normaliseText(cell);
-  return key === 'ni' || key.startsWith('niart') || VAT_EXEMPT_KEYS.some((word) => key.startsWith(word));
 }
 
 /** The Data cell goes to `date` (expenseDate settles it per category), the others to their field. */
@@ -725,7 +767,7 @@ function readTextCell(field: FieldPlan, cell: unknown, row: ParsedRow): void {
       if (!values.employment) problem(row, field.key, 'not_in_list');
       break;
     case 'resourceType':
-      values.resourceType = RESOURCE_BY_KEY.get(text) ?? null;
+      values.resourceType = RESOURCE_BY_KEY.get(text) ?? resourceByLeadingWords(text);
       if (!values.resourceType) problem(row, field.key, 'not_in_list');
       break;
     case 'cupOnInvoice': {

@@ -376,9 +376,10 @@ describe('text keys', () => {
   it('normaliseSupplierId = upper case, separators dropped, a label before the id and the IT prefix of a VAT number cut', () => {
     const plain = (text: string) => {
       const spaced = text.toUpperCase().replace(/[\s.\-/:]/g, '');
+      const one = '(?:PARTITAIVA|PIVA|CODICEFISCALE|CF)';
       const label =
-        /^(?:PARTITAIVA|PIVA|CODICEFISCALE|CF)((?:IT)?\d{11}|[A-Z0-9]{16})$/.exec(spaced) ??
-        /^((?:IT)?\d{11}|[A-Z0-9]{16})\((?:PARTITAIVA|PIVA|CODICEFISCALE|CF)\)$/.exec(spaced);
+        new RegExp(`^${one}(?:E?${one})?((?:IT)?\\d{11}|[A-Z0-9]{16})$`).exec(spaced) ??
+        new RegExp(`^((?:IT)?\\d{11}|[A-Z0-9]{16})\\(${one}(?:E?${one})?\\)$`).exec(spaced);
       const compact = label ? label[1] : spaced;
       return /^IT\d{11}$/.test(compact) ? compact.slice(2) : compact;
     };
@@ -388,15 +389,18 @@ describe('text keys', () => {
     expect(normaliseSupplierId('CF0123')).toBe('CF0123'); // no id after the label: left as typed
     expect(normaliseSupplierId('01234567897 (P.IVA)')).toBe('01234567897');
     expect(normaliseSupplierId('RSSMRA80A01D142M (C.F.)')).toBe('RSSMRA80A01D142M');
+    expect(normaliseSupplierId('C.F./P.IVA 01234567897')).toBe('01234567897');
+    expect(normaliseSupplierId('P.IVA e C.F. 01234567897')).toBe('01234567897');
+    expect(normaliseSupplierId('01234567897 (C.F./P.IVA)')).toBe('01234567897');
     const id = fc
       .array(fc.constantFrom('I', 'T', 'i', 't', 'A', 'z', '0', '1', '9', ' ', '.', '-', '/', 'è'), { maxLength: 16 })
       .map((chars) => chars.join(''));
     const vat = fc.stringMatching(/^(IT|it)?\d{11}$/);
     const labelled = fc
-      .tuple(fc.constantFrom('P.IVA ', 'p.iva: ', 'Partita IVA ', 'C.F. ', 'CF', 'Codice fiscale: '), fc.oneof(vat, id))
+      .tuple(fc.constantFrom('P.IVA ', 'p.iva: ', 'Partita IVA ', 'C.F. ', 'CF', 'Codice fiscale: ', 'C.F./P.IVA ', 'P.IVA e C.F.: '), fc.oneof(vat, id))
       .map(([a, b]) => a + b);
     const labelAfter = fc
-      .tuple(fc.oneof(vat, id), fc.constantFrom(' (P.IVA)', '(c.f.)', ' (Partita IVA)', ' (CF'))
+      .tuple(fc.oneof(vat, id), fc.constantFrom(' (P.IVA)', '(c.f.)', ' (Partita IVA)', ' (CF', ' (CF/P.IVA)'))
       .map(([a, b]) => a + b);
     fc.assert(
       fc.property(fc.oneof(id, vat, labelled, labelAfter), (text) => {

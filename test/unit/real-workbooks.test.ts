@@ -32,6 +32,8 @@ import {
   PAYROLL_EXPORT_PLANTED,
   dashesAndExemptVat,
   DASHES_PLANTED,
+  wordsInCells,
+  WORDS_PLANTED,
   stackedSections,
   STACKED_PLANTED,
   hoursAsTimeWorkbook,
@@ -281,6 +283,10 @@ describe('other writers and date systems read the same', () => {
 
   it('cells that do not apply (dashes, n.a., exempt VAT), dates year first, one share typed: the planted mistake only', async () => {
     await expectOnlyPlanted(await dashesAndExemptVat(), 'dashes', DASHES_PLANTED, ['R02 K4']);
+  });
+
+  it('units and words in cells ("38 ore", "20,00 €/h", "Socio lavoratore dipendente", "Spese di trasporto", "in denaro"): the planted mistake only', async () => {
+    await expectOnlyPlanted(await wordsInCells(), 'words', WORDS_PLANTED, ['R05 I3']);
   });
 
   it('one sheet with sections: a repeated header is skipped, a second table ends the first with an M05 info, never row errors', async () => {

@@ -24,6 +24,20 @@ describe('R15 documents', () => {
     expect(located(rowFindingsOf(rows), 'R15')).toEqual([]);
   });
 
+  it('reads the receipt of an F24 as the F24 (not as the payment of the pay), an hours statement as a timesheet', () => {
+    const rows = [
+      pers({ rowId: 'p1', documents: 'cedolini + time sheet + quietanza F24 + bonifico' }),
+      pers({ rowId: 'p2', documents: 'prospetto ore; cedolino; bonifico; F24 versato' }),
+      gen({ documents: 'fattura e nota di calcolo' }),
+    ];
+    expect(located(rowFindingsOf(rows), 'R15')).toEqual([]);
+    // A quietanza F24 alone proves the contributions, not that the pay was paid.
+    const [missing] = rowFindingsOf([pers({ documents: 'cedolino; timesheet; quietanza F24' })]).filter(
+      (f) => f.code === 'R15',
+    );
+    expect(missing?.message).toContain('mancano i documenti richiesti: pagamento');
+  });
+
   it("reads a document named with its details, and a volunteer row's presence register", () => {
     const rows = [
       pers({ rowId: 'p1', documents: 'Timesheet marzo; bonifico del 27/03/2026; F24 aprile' }),

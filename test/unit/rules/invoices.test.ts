@@ -202,6 +202,38 @@ describe('R14 expense types', () => {
     expect(rowFindingsOf([beni({ expenseType: 'cancelleria' })]).map((f) => f.code)).toEqual(['R01']);
   });
 
+  it('reads a type followed by its details, or after "spese di" / "acquisto", by its leading words', () => {
+    const types = [
+      'Materiale di consumo vario',
+      'Spese di trasporto',
+      'Spese per utenze',
+      'Acquisto materiale didattico',
+      'Utenze elettriche',
+      'Servizi di pulizia',
+      'Trasporto utenti',
+    ];
+    const rows = types.map((expenseType, i) => beni({ rowId: `b${i}`, expenseType }));
+    expect(rowFindingsOf(rows).filter((f) => f.field === 'expenseType')).toEqual([]);
+    // The leading words of an ineligible type are still ineligible, and the longest run decides.
+    const refused = rowFindingsOf([
+      beni({ rowId: 'i1', expenseType: 'Interessi passivi bancari' }),
+      serv({ rowId: 'i2', expenseType: 'Omaggi e regalie ai volontari' }),
+      gen({ rowId: 'i3', expenseType: 'Spese per sanzioni' }),
+    ]);
+    expect(refused.map((f) => `${f.rowId} ${f.code}`)).toEqual(['i1 R14', 'i2 R14', 'i3 R14']);
+    // Words that name no listed type stay unknown: "spese" alone, "materiale vario".
+    const unknown = rowFindingsOf([
+      beni({ rowId: 'u1', invoiceNumber: 'FT u1', expenseType: 'spese' }),
+      beni({ rowId: 'u2', invoiceNumber: 'FT u2', expenseType: 'Materiale vario' }),
+      beni({ rowId: 'u3', invoiceNumber: 'FT u3', expenseType: 'Consumo di materiale' }),
+    ]);
+    expect(unknown.map((f) => `${f.rowId} ${f.code} ${f.field}`)).toEqual([
+      'u1 R01 expenseType',
+      'u2 R01 expenseType',
+      'u3 R01 expenseType',
+    ]);
+  });
+
   it('rejects an ineligible type', () => {
     const findings = rowFindingsOf([beni({ expenseType: 'Sanzioni e multe' })]);
     expect(located(findings, 'R14')).toEqual([['R14', 'error', 'Beni di consumo', 2, 'F', 'expenseType']]);

@@ -64,6 +64,29 @@ describe('R01 required fields', () => {
     ]);
   });
 
+  it('reads a cooperative member by the relationship written after the member words', () => {
+    const cases: [string, string][] = [
+      ['Socio lavoratore dipendente', 'dipendente'],
+      ['Socio lavoratore - dipendente', 'dipendente'],
+      ['socio lavoratore part-time', 'dipendente'],
+      ['Socio lavoratore autonomo', 'libero professionista'],
+      ['Socia lavoratrice collaboratrice', 'collaboratore'],
+      ['socio dipendente', 'dipendente'],
+    ];
+    for (const [employment, type] of cases) {
+      expect({ employment, type: normaliseRow(pers({ employment }), agreement).values.employment }).toEqual({
+        employment,
+        type,
+      });
+    }
+    // A member without a relationship, or a volunteer member, is no personnel relationship.
+    const rows = [pers({ rowId: 's1', employment: 'Socio' }), pers({ rowId: 's2', employment: 'Socio volontario' })];
+    expect(rowFindingsOf(rows).map((f) => `${f.rowId} ${f.code} ${f.field}`)).toEqual([
+      's1 R01 employment',
+      's2 R01 employment',
+    ]);
+  });
+
   it('reads the usual names of the co-financing resource types', () => {
     const own = { volunteer: '', hours: '', hourlyValue: '', documents: '' };
     const rows = ['Fondi propri', 'Risorse proprie', 'Beni in natura'].map((resourceType, i) =>
@@ -71,6 +94,25 @@ describe('R01 required fields', () => {
     );
     rows.push(cofin({ rowId: 'v', resourceType: 'Ore volontariato' }));
     expect(rowFindingsOf(rows)).toEqual([]);
+  });
+
+  it('reads money named as such, goods in kind and a type with its details after it', () => {
+    const cases: [string, string][] = [
+      ['denaro', 'monetaria'],
+      ['In denaro', 'monetaria'],
+      ['Contributo monetario', 'monetaria'],
+      ['Monetaria - fondi propri', 'monetaria'],
+      ['Beni', 'non monetaria'],
+      ['Non monetaria (uso locali)', 'non monetaria'],
+      ['Volontariato animatori', 'volontariato'],
+    ];
+    for (const [resourceType, type] of cases) {
+      const read = normaliseRow(cofin({ resourceType }), agreement).values.resourceType;
+      expect({ resourceType, read }).toEqual({ resourceType, read: type });
+    }
+    expect(located(rowFindingsOf([cofin({ resourceType: 'Donazione' })]), 'R01')).toEqual([
+      ['R01', 'error', 'Cofinanziamento', 2, 'A', 'resourceType'],
+    ]);
   });
 
   it('reads programmes and actions numbered with a leading zero (P01, A01)', () => {
@@ -134,6 +176,31 @@ describe('R02 amounts', () => {
     const [finding] = rowFindingsOf([pers({ hourlyCost: 19.500001 })]);
     expect(finding).toMatchObject({ code: 'R02', column: 'K', field: 'hourlyCost' });
     expect(finding.message).toMatchInlineSnapshot(`"«Costo orario»: al massimo 4 decimali (19,500001)."`);
+  });
+
+  it('reads hours and rates written with their unit ("38 ore", "7,5 h", "18,62 €/h")', () => {
+    const typed: [Record<string, unknown>, string, string][] = [
+      [{ hours: '40 ore', hourlyCost: '20,00 €/h', amount: '800,00' }, '40', '20'],
+      [{ hours: '40h', hourlyCost: '€ 20/ora', amount: '800,00' }, '40', '20'],
+      [{ hours: '7,5 h', hourlyCost: "20 euro l'ora", amount: '150,00' }, '7.5', '20'],
+      [{ hours: '40 hh', hourlyCost: '20,00 € orari', amount: '800,00' }, '40', '20'],
+    ];
+    for (const [cells, hours, cost] of typed) {
+      const { values, findings } = normaliseRow(pers(cells), agreement);
+      expect({ cells, hours: values.hours?.toString(), cost: values.hourlyCost?.toString(), findings }).toEqual({
+        cells,
+        hours,
+        cost,
+        findings: [],
+      });
+    }
+    // Only the unit goes: other words, a unit before the figure or a rate unit on hours stay R02.
+    const rows = ['ore 40', '40 ore e 30', 'h', '40 €/h'].map((hours, i) => pers({ rowId: `h${i}`, hours }));
+    expect(
+      rowFindingsOf(rows)
+        .filter((f) => f.code === 'R02')
+        .map((f) => `${f.rowId} ${f.field}`),
+    ).toEqual(['h0 hours', 'h1 hours', 'h2 hours', 'h3 hours']);
   });
 
   it('shows a number as an Italian Excel does: 15 digits, decimal comma', () => {
