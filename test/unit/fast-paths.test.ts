@@ -397,7 +397,19 @@ describe('text keys', () => {
       .map((chars) => chars.join(''));
     const vat = fc.stringMatching(/^(IT|it)?\d{11}$/);
     const labelled = fc
-      .tuple(fc.constantFrom('P.IVA ', 'p.iva: ', 'Partita IVA ', 'C.F. ', 'CF', 'Codice fiscale: ', 'C.F./P.IVA ', 'P.IVA e C.F.: '), fc.oneof(vat, id))
+      .tuple(
+        fc.constantFrom(
+          'P.IVA ',
+          'p.iva: ',
+          'Partita IVA ',
+          'C.F. ',
+          'CF',
+          'Codice fiscale: ',
+          'C.F./P.IVA ',
+          'P.IVA e C.F.: ',
+        ),
+        fc.oneof(vat, id),
+      )
       .map(([a, b]) => a + b);
     const labelAfter = fc
       .tuple(fc.oneof(vat, id), fc.constantFrom(' (P.IVA)', '(c.f.)', ' (Partita IVA)', ' (CF', ' (CF/P.IVA)'))
