@@ -106,7 +106,13 @@ const invoice: FieldDef[] = [
     'Fattura n.',
     'N. fatt.',
   ]),
-  f('invoiceDate', 'Data fattura', 'date', ['Data documento fiscale', 'Data emissione', 'Data doc.', 'Data fatt.']),
+  f('invoiceDate', 'Data fattura', 'date', [
+    'Data documento fiscale',
+    'Data emissione',
+    'Data doc.',
+    'Data fatt.',
+    'Data emissione fattura',
+  ]),
   f('expenseType', 'Tipo spesa', 'enum', [
     'Tipologia spesa',
     'Voce di spesa',
@@ -135,6 +141,11 @@ const invoice: FieldDef[] = [
   ]),
   f('cupOnInvoice', 'CUP in fattura', 'boolean', ['CUP indicato', 'CUP riportato', 'CUP indicato in fattura']),
 ];
+
+/** On a purchases sheet the document is the invoice ("Data documento"); on GEN it is the expense's own date. */
+const purchaseInvoice: FieldDef[] = invoice.map((d) =>
+  d.key === 'invoiceDate' ? { ...d, synonyms: [...d.synonyms, 'Data documento'] } : d,
+);
 
 export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
   PERS: [
@@ -207,7 +218,7 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
     rowId,
   ],
   BENI: [
-    ...invoice,
+    ...purchaseInvoice,
     description,
     amount,
     programme,
@@ -219,7 +230,7 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
     f('category', 'Categoria', 'enum', ['Tipologia']),
   ],
   SERV: [
-    ...invoice,
+    ...purchaseInvoice,
     description,
     amount,
     programme,

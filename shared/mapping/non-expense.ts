@@ -32,8 +32,15 @@ const PREFILLED_FIELDS: ReadonlySet<string> = new Set(['programme', 'action', 'c
 /** SUM/SUBTOTAL (also AGGREGATE, and Excel's future-function prefix): the formulas of totals rows. */
 const TOTAL_FORMULA = /^\s*(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE)\s*\(/i;
 const TOTAL_LABELS = ['totale', 'totali', 'subtotale', 'subtotali', 'sottototale', 'sommatotale', 'totalegenerale'];
-/** "Tot.", "Tot. parziale": the abbreviation as a whole label ("Totem" is no total). */
-const TOTAL_KEYS: ReadonlySet<string> = new Set(['tot', 'totparziale', 'totgenerale', 'totcomplessivo', 'subtot']);
+/**
+ * "Tot.", "Tot. parziale": the abbreviation as a whole label ("Totem" is no total); the running
+ * total a ledger carries from one page to the next ("Riporto", "A riportare"), as a whole label too.
+ */
+const TOTAL_KEYS: ReadonlySet<string> = new Set(
+  ['tot', 'totparziale', 'totgenerale', 'totcomplessivo', 'subtot']
+    .concat(['riporto', 'riporti', 'ariportare', 'dariportare', 'riportodapaginaprecedente'])
+    .concat(['riportopaginaprecedente', 'riportodalfoglioprecedente', 'riportodameseprecedente']),
+);
 const FOOTER_WORDS = ['legalerappresentante', 'rappresentantelegale', 'firma', 'timbro', 'luogoedata'];
 /** The signatory's title under the table ("Il Presidente", "La coordinatrice"), as the whole cell. */
 const SIGNATORY_KEYS: ReadonlySet<string> = new Set(

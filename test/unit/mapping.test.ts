@@ -389,6 +389,8 @@ describe('synonyms of shared/mapping/fields.ts', () => {
     ['INVOICE', 'Partita IVA fornitore', 'supplierId'],
     ['INVOICE', 'Codice fiscale / P.IVA', 'supplierId'],
     ['INVOICE', 'Data fatt.', 'invoiceDate'],
+    ['INVOICE', 'Data documento', 'invoiceDate'],
+    ['INVOICE', 'Data emissione fattura', 'invoiceDate'],
     ['INVOICE', 'Quota ente', 'cofinancingShare'],
     ['GEN', 'Data documento', 'date'],
     ['GEN', 'Criterio di ripartizione', 'allocationKey'],

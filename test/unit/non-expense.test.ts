@@ -48,6 +48,26 @@ describe('classifyRow', () => {
       'total',
     ],
     ['Tot. parziale', ['Tot. parziale'], undefined, 'total'],
+    [
+      'a running total carried from the page before (Riporto, formula)',
+      ['Riporto da pagina precedente', null, null, null, null, 1200],
+      [undefined, undefined, undefined, undefined, undefined, 'F40'],
+      'total',
+    ],
+    [
+      'A riportare (formula)',
+      ['A riportare', null, null, null, null, 1200],
+      [undefined, undefined, undefined, undefined, undefined, 'F2+F3+F4'],
+      'total',
+    ],
+    // As for any total, a number typed beside the label makes the row an expense.
+    ['a typed Riporto is an expense', ['Riporto', null, null, null, null, 1200], undefined, 'expense'],
+    [
+      'a description that starts with Riporto is not a total',
+      ['Riporto terra giardino', null, null, null, null, 30],
+      [undefined, undefined, undefined, undefined, undefined, 'E2*1,22'],
+      'expense',
+    ],
     ['a word that starts like Tot. is not a total', ['Totem', null, null, null, null, 'x'], undefined, 'expense'],
     ['a title beside typed figures is an expense', ['Il Presidente', null, null, 10, 20, 200], undefined, 'expense'],
     [

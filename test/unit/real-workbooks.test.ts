@@ -34,6 +34,8 @@ import {
   DASHES_PLANTED,
   wordsInCells,
   WORDS_PLANTED,
+  paperLedger,
+  PAPER_LEDGER_PLANTED,
   stackedSections,
   STACKED_PLANTED,
   hoursAsTimeWorkbook,
@@ -287,6 +289,15 @@ describe('other writers and date systems read the same', () => {
 
   it('units and words in cells ("38 ore", "20,00 €/h", "Socio lavoratore dipendente", "Spese di trasporto", "in denaro"): the planted mistake only', async () => {
     await expectOnlyPlanted(await wordsInCells(), 'words', WORDS_PLANTED, ['R05 I3']);
+  });
+
+  it('a ledger kept as on paper ("Data documento", "A riportare" and "Riporto" rows carrying the total): the planted mistake only, the carried rows in M04', async () => {
+    const bytes = await paperLedger();
+    await expectOnlyPlanted(bytes, 'paper-ledger', PAPER_LEDGER_PLANTED, ['R10 H7']);
+    const skipped = (await viaCli(bytes, 'paper-ledger')).findings.filter((f) => f.code === 'M04');
+    expect(skipped.map((f) => (f as Seen & { message?: string }).message)).toEqual([
+      expect.stringContaining('4, 6, 8'),
+    ]);
   });
 
   it('one sheet with sections: a repeated header is skipped, a second table ends the first with an M05 info, never row errors', async () => {
