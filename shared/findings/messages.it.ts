@@ -67,9 +67,20 @@ type NoParams = Record<never, never>;
 /** "9.57" (wire share, percent) → "9,57%". */
 const percentIt = (share: string): string => `${share.replace('.', ',')}%`;
 
-// A share typed as a percentage ("10%") is the commonest text in a figure cell: say what to write.
+// A share typed as a percentage ("10%") is the commonest text in a figure cell, an error of the
+// cell's formula ("#DIV/0!", "#RIF!") the commonest computed one: say what to do about each.
 const NOT_A_NUMBER = (p: CellValue) =>
-  `«${p.campo}»: il valore «${p.valore}» non è un numero${String(p.valore).trim().endsWith('%') ? ' (è una percentuale: scrivere la cifra, in euro o in ore, non la percentuale)' : ''}`;
+  `«${p.campo}»: il valore «${p.valore}» non è un numero${notANumberHint(p.valore)}`;
+const notANumberHint = (value: unknown): string => {
+  const text = String(value).trim();
+  if (text.endsWith('%')) return ' (è una percentuale: scrivere la cifra, in euro o in ore, non la percentuale)';
+  return EXCEL_ERROR.test(text)
+    ? ' (è un errore della formula della cella: correggere la formula o scrivere la cifra)'
+    : '';
+};
+/** Excel's error values, in English and in Italian Excel. */
+const EXCEL_ERROR =
+  /^#(?:REF!|RIF!|DIV\/0!|VALUE!|VALORE!|N\/A|N\/D|NAME\?|NOME\?|NUM!|NULL!|NULLO!|SPILL!|ESPANSIONE!|CALC!)$/i;
 // A cell Excel keeps as a date or a time of day, in a field of numbers: most often hours typed as
 // hours and minutes (37:30 in a cell formatted [h]:mm), which Excel stores as a fraction of a day.
 const DATE_NOT_A_NUMBER = (p: CellValue) =>

@@ -165,6 +165,18 @@ describe('R02 amounts', () => {
     );
   });
 
+  it("says that the cell's formula errs when it shows an Excel error (#DIV/0!, #RIF!, #N/D)", () => {
+    for (const value of ['#DIV/0!', '#RIF!', '#REF!', '#N/D', '#VALORE!']) {
+      const [finding] = rowFindingsOf([gen({ amount: value })]);
+      expect({ value, message: finding?.message }).toEqual({
+        value,
+        message: `«Importo»: il valore «${value}» non è un numero (è un errore della formula della cella: correggere la formula o scrivere la cifra); la riga è esclusa dai totali finché non è corretto.`,
+      });
+    }
+    // Other text keeps the plain message.
+    expect(rowFindingsOf([gen({ amount: '#12' })])[0].message).toContain('«#12» non è un numero;');
+  });
+
   it('checks optional amount cells too (Imponibile)', () => {
     expect(located(rowFindingsOf([beni({ taxable: 'da verificare' })]), 'R02')).toEqual([
       ['R02', 'error', 'Beni di consumo', 2, 'G', 'taxable'],
