@@ -89,12 +89,16 @@ function knownLabel(label: string, family: HeaderFamily): KnownLabel | undefined
   const index = INDEX[family];
   const full = normaliseLabel(label);
   if (full === '') return undefined;
-  return (
+  const known =
     index.get(full) ??
     index.get(normaliseLabel(label.replace(/\([^)]*\)|\[[^\]]*\]/g, ''))) ??
-    index.get(normaliseLabel(label.replace(UNIT_SUFFIX, '')))
-  );
+    index.get(normaliseLabel(label.replace(UNIT_SUFFIX, '')));
+  // "IVA %", "Aliquota IVA": the rate (22), not the VAT amount; read as one, every invoice's
+  // taxable + VAT would miss its total (R11).
+  return known?.field === 'vat' && RATE_LABEL.test(label) ? undefined : known;
 }
+
+const RATE_LABEL = /%|aliquota|percentuale/i;
 
 /** A currency unit after the name: "Importo in €", "Costo orario euro", "Costo orario in €/h". */
 const UNIT_SUFFIX = /\s+(?:in\s+)?(?:euro|eur|€)(?:\s*\/\s*(?:h|ora))?\s*$/i;

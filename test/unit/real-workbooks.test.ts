@@ -14,6 +14,8 @@ import { getAgreement } from '../../shared/agreement/agreements';
 import type { Agreement } from '../../shared/agreement/agreement';
 import type { Finding } from '../../shared/findings/findings';
 import { readXlsx } from '../../formats/xlsx/xlsx-reader';
+import { workbookGrids } from '../../cli/xlsx-read';
+import { detectTables } from '../../shared/mapping/mapping';
 import { captureIo } from '../fixtures/cli-io';
 import {
   GEN_MAPPING,
@@ -36,6 +38,8 @@ import {
   WORDS_PLANTED,
   paperLedger,
   PAPER_LEDGER_PLANTED,
+  vatRateColumn,
+  VAT_RATE_PLANTED,
   stackedSections,
   STACKED_PLANTED,
   hoursAsTimeWorkbook,
@@ -298,6 +302,14 @@ describe('other writers and date systems read the same', () => {
     expect(skipped.map((f) => (f as Seen & { message?: string }).message)).toEqual([
       expect.stringContaining('4, 6, 8'),
     ]);
+  });
+
+  it('the VAT rate ("IVA %": 22, "10%", "esente") beside the VAT amount: the amount column is the VAT, the planted mistake only', async () => {
+    const bytes = await vatRateColumn();
+    await expectOnlyPlanted(bytes, 'vat-rate', VAT_RATE_PLANTED, ['R11 J4']);
+    const [table] = detectTables(workbookGrids(readXlsx(bytes)));
+    expect(table.columns).toMatchObject({ taxable: 'F', vat: 'H', invoiceTotal: 'I' });
+    expect(table.unmatchedHeaders).toEqual([{ column: 'G', label: 'IVA %' }]);
   });
 
   it('one sheet with sections: a repeated header is skipped, a second table ends the first with an M05 info, never row errors', async () => {
