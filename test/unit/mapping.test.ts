@@ -10,7 +10,7 @@ import {
   type SheetGrid,
 } from '../../shared/mapping/mapping';
 import { FIELDS } from '../../shared/mapping/fields';
-import { familyOf, fieldForLabel } from '../../shared/mapping/header-match';
+import { familyOf, fieldForLabel, matchHeader } from '../../shared/mapping/header-match';
 import { INVOICE_HEADERS } from '../fixtures/invoice-headers';
 
 const PERS_HEADERS = [
@@ -436,8 +436,33 @@ describe('synonyms of shared/mapping/fields.ts', () => {
     ['INVOICE', 'Totale fattura IVA inclusa', 'invoiceTotal'],
     ['INVOICE', 'Imponibile euro', 'taxable'],
     ['INVOICE', 'Codice fiscale / P.IVA fornitore', 'supplierId'],
+    ['PERS', 'Ore di progetto', 'hours'],
+    ['PERS', 'Ore su progetto', 'hours'],
+    ['PERS', 'Ore totali', 'hours'],
+    ['PERS', 'Costo orario aziendale', 'hourlyCost'],
+    ['PERS', 'Costo orario medio', 'hourlyCost'],
+    ['PERS', 'Tipologia contrattuale', 'employment'],
+    ['PERS', 'Qualifica/Mansione', 'role'],
+    ['PERS', 'Categoria/Livello', 'level'],
+    ['PERS', 'Mese di lavoro', 'month'],
+    ['GEN', '% imputazione', 'allocationKey'],
+    ['COFIN', 'Valore figurativo', 'value'],
   ] as const)('%s header «%s» as partners write it is %s', (family, label, field) => {
     expect(fieldForLabel(label, family)).toBe(field);
+  });
+
+  it("takes the project's hours over all the hours of the month when a payroll sheet has both", () => {
+    const header = ['Nominativo', 'Codice fiscale', 'Ore totali', 'Ore progetto', 'Costo orario', 'Importo'];
+    expect(matchHeader(header, 'PERS').fields.get('hours')).toBe(3);
+    expect(matchHeader(['Ore totali', 'Ore di progetto'], 'PERS').fields.get('hours')).toBe(1);
+  });
+
+  it('leaves the VAT rate unknown: «Importo IVA» beside «IVA %» is the VAT', () => {
+    for (const rate of ['IVA %', '% IVA', 'IVA (%)', 'Aliquota IVA'])
+      expect(fieldForLabel(rate, 'INVOICE')).toBeUndefined();
+    expect(matchHeader(['Imponibile', 'IVA %', 'Importo IVA', 'Totale fattura'], 'INVOICE').fields.get('vat')).toBe(2);
+    // A share written in percent keeps its column: its cells then say to write the figure (R02).
+    expect(fieldForLabel('Quota Comune %', 'INVOICE')).toBe('municipalShare');
   });
 });
 
