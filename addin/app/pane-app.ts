@@ -31,12 +31,11 @@ import { renderAnswer, renderError, renderOutbox, renderSubmitIntro } from '../u
 import { documentId, renderDocumentsForm } from '../ui/documents-panel';
 import { downloadFindings } from '../ui/findings-download';
 import { parseRange } from '../port/a1';
-import { detectFileKind, damagedWorkbookMessage, unreadableFileMessage } from '../file/file-kind';
+import { fileErrorMessage } from '../file/file-error';
 import { downloadBytes, withIdsFileName } from '../ui/download';
 import { buildTemplate } from '../../shared/mapping/template';
 import { TEMPLATE_FILE_NAME, templateToXlsx } from '../../formats/xlsx/template-workbook';
 import { writeBackWorkbook } from '../../formats/xlsx/workbook-writeback';
-import { XlsxReadError } from '../../formats/xlsx/xlsx-reader';
 
 export interface PaneOptions {
   mode: 'office' | 'file';
@@ -443,17 +442,12 @@ export class PaneApp {
     const load = async (file: File) => {
       byId('file-name').textContent = `File: ${file.name}`;
       const bytes = new Uint8Array(await file.arrayBuffer());
-      // What the file really is, whatever its name says: each unreadable kind has its own message.
-      // A zip the first bytes cannot classify goes to the reader, whose message names the format.
-      const kind = detectFileKind(bytes);
-      const refusal = kind === 'zip' ? null : unreadableFileMessage(kind, file.name);
-      if (refusal) return renderError(byId('file-error'), refusal);
       let workbook: FileWorkbook;
       try {
         workbook = FileWorkbook.fromXlsx(bytes, file.name);
       } catch (error) {
-        const message = error instanceof XlsxReadError ? error.message : damagedWorkbookMessage(file.name);
-        return renderError(byId('file-error'), message);
+        // The reader says what the file really is, whatever its name (CSV, PDF, .xls, .ods…).
+        return renderError(byId('file-error'), fileErrorMessage(error, file.name));
       }
       // A good workbook: the message about the previous file goes.
       replaceChildren(byId('file-error'));

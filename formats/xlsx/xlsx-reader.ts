@@ -22,6 +22,7 @@
 // says how to save the file as .xlsx (.xls, .ods, password-protected, corrupt, empty, other).
 import { inflateSync, strFromU8, unzipSync, type Unzipped } from 'fflate';
 import { Parser } from 'saxen';
+import { otherFormatOf } from './other-formats';
 
 export type XlsxCellValue = string | number | boolean | Date | null;
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
@@ -54,7 +55,8 @@ export interface XlsxWorkbook {
   date1904: boolean;
 }
 
-export type XlsxErrorKind = 'empty' | 'xls' | 'xlsb' | 'ods' | 'encrypted' | 'corrupt' | 'not-xlsx';
+export type XlsxErrorKind =
+  'empty' | 'xls' | 'xlsb' | 'ods' | 'encrypted' | 'corrupt' | 'csv' | 'html' | 'xml2003' | 'pdf' | 'zip' | 'not-xlsx';
 
 const SAVE_AS_XLSX = 'aprirlo e salvarlo come «Cartella di lavoro di Excel (*.xlsx)» (File › Salva con nome)';
 
@@ -76,6 +78,21 @@ export const XLSX_ERROR_MESSAGES: Readonly<Record<XlsxErrorKind, string>> = {
   corrupt:
     'Il file .xlsx è danneggiato o incompleto (archivio non leggibile): ' +
     `${SAVE_AS_XLSX} di nuovo, oppure recuperare una copia integra.`,
+  csv:
+    'Il file è un testo CSV (valori separati da «;» o «,»), non una cartella di lavoro Excel: ' +
+    `${SAVE_AS_XLSX} e usare il file .xlsx.`,
+  html:
+    'Il file è una pagina HTML (come la esportano molti gestionali, anche con il nome .xls), non una ' +
+    `cartella di lavoro Excel: ${SAVE_AS_XLSX} e usare il file .xlsx.`,
+  xml2003:
+    'Il file è un foglio di calcolo XML di Excel 2003, che non viene letto: ' +
+    `${SAVE_AS_XLSX} e usare il file .xlsx.`,
+  pdf:
+    'Il file è un PDF, non un foglio di calcolo: serve il rendiconto in Excel (.xlsx), non la sua stampa ' +
+    'o scansione (i PDF dei giustificativi si allegano come documenti).',
+  zip:
+    'Il file è un archivio compresso (.zip) che non contiene una cartella di lavoro Excel: estrarre il ' +
+    'rendiconto .xlsx dall’archivio e usare quello.',
   'not-xlsx':
     'Il file non è una cartella di lavoro Excel (.xlsx) leggibile. ' +
     `Se è un foglio di calcolo di un altro programma, ${SAVE_AS_XLSX}.`,
@@ -216,11 +233,17 @@ export interface ReadOptions {
 
 const fflateInflate = (data: Uint8Array, size: number): Uint8Array => inflateSync(data, { out: new Uint8Array(size) });
 
+/** The error of a file that is not a zip package: its format when its first bytes tell it. */
+function notZipKind(bytes: Uint8Array): XlsxErrorKind {
+  const format = otherFormatOf(bytes);
+  return format === 'unknown' ? 'not-xlsx' : format;
+}
+
 /** Reads a workbook; throws XlsxReadError for anything that is not a readable .xlsx. */
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): XlsxWorkbook {
   if (bytes.length === 0) throw new XlsxReadError('empty');
   if (startsWith(bytes, CFB_MAGIC)) throw new XlsxReadError(isEncryptedPackage(bytes) ? 'encrypted' : 'xls');
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new XlsxReadError('not-xlsx');
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new XlsxReadError(notZipKind(bytes));
   let entry: (path: string) => Uint8Array | null;
   try {
     entry = zipEntries(bytes, options.inflateRaw ?? fflateInflate);
@@ -301,7 +324,11 @@ function readPackage(entry: (path: string) => Uint8Array | null): XlsxWorkbook {
   // Excel's binary workbook (.xlsb) is the same package with .bin parts instead of XML.
   if (workbookPath.endsWith('.bin')) throw new XlsxReadError('xlsb');
   const workbookXml = text(workbookPath);
-  if (workbookXml === null) throw new XlsxReadError(entry('xl/workbook.bin') ? 'xlsb' : 'not-xlsx');
+  if (workbookXml === null) {
+    // A package without the Office parts is another archive (a folder of scans sent as .zip).
+    const office = entry('[Content_Types].xml') !== null;
+    throw new XlsxReadError(entry('xl/workbook.bin') ? 'xlsb' : office ? 'not-xlsx' : 'zip');
+  }
   const workbook = workbookEntries(workbookXml);
   const dir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
   const rels = relationships(text(`${dir}_rels/${workbookPath.slice(dir.length)}.rels`), dir);

@@ -34,14 +34,24 @@ async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ nam
 }
 
 const WRONG_FILES: [string, Uint8Array, RegExp][] = [
-  ['testo.xlsx', strToU8('Fornitore Rossi, importo 120 euro.\nNessuna tabella qui.'), /contiene solo testo/],
+  [
+    'testo.xlsx',
+    strToU8('Fornitore Rossi, importo 120 euro.\nNessuna tabella qui.'),
+    /non è una cartella di lavoro Excel \(\.xlsx\) leggibile/,
+  ],
   ['fattura.xlsx', strToU8('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n'), /è un PDF/],
   ['spese.xlsx', strToU8('Fornitore;Importo;Data\nRossi;120,50;05/10/2026\nBianchi;80,00;06/10/2026\n'), /testo CSV/],
   [
     'vecchio.xls',
     new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
-    /protetto da password oppure è nel vecchio formato Excel 97-2003/,
+    /vecchio formato Excel 97-2003/,
   ],
+  [
+    'export-gestionale.xls',
+    strToU8('<html><body><table><tr><td>Fornitore</td></tr></table></body></html>'),
+    /pagina HTML/,
+  ],
+  ['scansioni.zip', zipSync({ 'fattura.pdf': strToU8('%PDF-1.4') }), /archivio compresso/],
   [
     'calc.ods',
     zipSync({

@@ -40,6 +40,7 @@ describe('task pane in a plain browser, real-shaped workbooks', () => {
     ['protetto.xlsx', 'encrypted', 'protetto da password'],
     ['calc.ods', 'ods', 'OpenDocument (.ods'],
     ['vuoto.xlsx', 'empty', 'vuoto (0 byte)'],
+    ['export-gestionale.xls', 'html', 'pagina HTML'],
   ] as const)('%s: the reader’s Italian message, no crash', async (name, kind, words) => {
     const page = await openPane(browser, `?today=${REAL_CONTEXT.today}`);
     await dropFile(page, name, await BAD_FILES[kind]());

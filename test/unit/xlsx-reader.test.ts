@@ -157,8 +157,12 @@ describe('files that are not readable workbooks', () => {
     ['encrypted', /protetto da password.*salvarlo di nuovo come \.xlsx/],
     ['corrupt', /danneggiato o incompleto.*\.xlsx/],
     ['empty', /vuoto \(0 byte\).*\.xlsx/],
+    ['csv', /testo CSV.*salvarlo come «Cartella di lavoro di Excel \(\*\.xlsx\)»/],
+    ['html', /pagina HTML.*anche con il nome \.xls.*salvarlo come «Cartella di lavoro di Excel \(\*\.xlsx\)»/],
+    ['xml2003', /XML di Excel 2003.*salvarlo come «Cartella di lavoro di Excel \(\*\.xlsx\)»/],
+    ['pdf', /è un PDF, non un foglio di calcolo.*\(\.xlsx\)/],
     ['text', /non è una cartella di lavoro Excel \(\.xlsx\) leggibile.*\.xlsx/],
-    ['zip', /non è una cartella di lavoro Excel \(\.xlsx\) leggibile/],
+    ['zip', /archivio compresso \(\.zip\) che non contiene una cartella di lavoro Excel/],
   ];
 
   let dir: string;

@@ -69,7 +69,11 @@ describe('FileWorkbook.fromXlsx', () => {
   });
 
   it('refuses a file that is not a workbook, in Italian', () => {
+    // An empty zip archive: no Office parts in it.
     expect(() => FileWorkbook.fromXlsx(new Uint8Array([80, 75, 5, 6, ...new Array(18).fill(0)]))).toThrow(
+      'Il file è un archivio compresso (.zip) che non contiene una cartella di lavoro Excel',
+    );
+    expect(() => FileWorkbook.fromXlsx(new TextEncoder().encode('appunto'))).toThrow(
       'Il file non è una cartella di lavoro Excel (.xlsx) leggibile.',
     );
   });
