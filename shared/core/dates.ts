@@ -166,7 +166,7 @@ export const MONTHS_IT: readonly string[] = [
   'dicembre',
 ];
 
-const NAMED_MONTH = /^([a-z]+)\.?[\s/.-]*(\d{4}|\d{2})$/;
+const NAMED_MONTH = /^([a-z]+)\.?[\s/.'’-]*(\d{4}|\d{2})$/;
 
 /**
  * A month named as an Italian workbook shows one: "marzo 2026", or Excel's own mmm-aa and
@@ -205,10 +205,41 @@ export function parseMonth(cell: unknown): MonthParse {
     if (yyyyMm) return month(Number(yyyyMm[1]), Number(yyyyMm[2]));
     const named = namedMonth(text);
     if (named) return named;
+    const period = periodMonth(text);
+    if (period) return period;
   }
   const date = parseDate(cell);
   if (!date.ok) return date;
   return { ok: true, value: date.value.slice(0, 7) };
+}
+
+/** Days of one named month: "1-31 marzo 2026". */
+const DAY_RANGE_NAMED = /^(\d{1,2})\s*[-–]\s*(\d{1,2})\s+(\S.*)$/;
+const RANGE_DATE = '(\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})';
+/** Two dates: "01/03/2026 - 31/03/2026", "dal 1/3/2026 al 31/3/2026". */
+const DATE_RANGE = new RegExp(`^(?:dal\\s+)?${RANGE_DATE}\\s*(?:[-–]|al)\\s*${RANGE_DATE}$`);
+
+/**
+ * A period written for a month of work, when it lies inside one month (a personnel row is one
+ * month): "01/03/2026 - 31/03/2026", "dal 1/3/2026 al 31/3/2026", "1-31 marzo 2026". A period
+ * across months is no month (null), and the cell stays R03.
+ */
+function periodMonth(text: string): MonthParse | null {
+  const days = DAY_RANGE_NAMED.exec(text);
+  if (days) {
+    const named = namedMonth(days[3]);
+    if (!named?.ok) return null;
+    const [y, m] = named.value.split('-').map(Number);
+    const first = Number(days[1]);
+    const last = Number(days[2]);
+    return first >= 1 && first <= last && last <= daysInMonth(y, m) ? named : null;
+  }
+  const range = DATE_RANGE.exec(text);
+  if (!range) return null;
+  const from = parseDate(range[1]);
+  const to = parseDate(range[2]);
+  if (!from.ok || !to.ok || from.value > to.value || from.value.slice(0, 7) !== to.value.slice(0, 7)) return null;
+  return { ok: true, value: from.value.slice(0, 7) };
 }
 
 function month(y: number, m: number): MonthParse {

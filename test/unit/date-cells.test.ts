@@ -25,16 +25,38 @@ describe('parseMonth', () => {
     ['10/26', '2026-10'],
     ['3/26', '2026-03'],
     ['03.26', '2026-03'],
+    ["marzo '26", '2026-03'],
+    ['mar ’26', '2026-03'],
+    // A period of work inside one month is that month.
+    ['01/03/2026 - 31/03/2026', '2026-03'],
+    ['01/03/2026-31/03/2026', '2026-03'],
+    ['dal 1/3/2026 al 31/3/2026', '2026-03'],
+    ['2026-03-01 – 2026-03-15', '2026-03'],
+    ['1-31 marzo 2026', '2026-03'],
+    ['1 - 15 mar 2026', '2026-03'],
   ])('%s is %s', (text, month) => {
     expect(read(text)).toBe(month);
   });
 
-  it.each(['ma-26', 'marz 2026', 'xyz 2026', 'gen-2', 'gen-202', 'gennaio', '13/2026', 'march 2026', '13/26', '0/26'])(
-    '%s is not a month',
-    (text) => {
-      expect(read(text)).toBe('invalid');
-    },
-  );
+  it.each([
+    'ma-26',
+    'marz 2026',
+    'xyz 2026',
+    'gen-2',
+    'gen-202',
+    'gennaio',
+    '13/2026',
+    'march 2026',
+    '13/26',
+    '0/26',
+    // A period across months, backwards, or with a day the month has not: no month (one row per month).
+    '01/03/2026 - 30/04/2026',
+    '31/03/2026 - 01/03/2026',
+    '1-32 marzo 2026',
+    '1-30 febbraio 2026',
+  ])('%s is not a month', (text) => {
+    expect(read(text)).toBe('invalid');
+  });
 });
 
 describe('parseDate', () => {
