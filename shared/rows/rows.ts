@@ -414,6 +414,11 @@ for (const [alias, kind] of [
   ['modellof24', 'F24'],
   ['relazionediattivita', 'relazione'],
   ['registrodeivolontari', 'registro volontari'],
+  ['registroattivitavolontari', 'registro volontari'],
+  ['registroorevolontari', 'registro volontari'],
+  ['registropresenzevolontari', 'registro volontari'],
+  ['elencovolontari', 'registro volontari'],
+  ['registrofirme', 'timesheet'],
   ['criterioimputazione', 'criterio di imputazione'],
   ['criteriodiriparto', 'criterio di imputazione'],
   // The names bookkeepers write in the Documenti cell, plurals included.

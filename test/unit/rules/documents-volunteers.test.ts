@@ -45,6 +45,9 @@ describe('R15 documents', () => {
       gen({ documents: 'Fattura n. 12; riparto mq' }),
       cofin({ rowId: 'c1', documents: 'Registro presenze' }),
       cofin({ rowId: 'c2', documents: 'foglio firme marzo' }),
+      cofin({ rowId: 'c3', documents: 'registro firme' }),
+      cofin({ rowId: 'c4', documents: 'Registro attività volontari' }),
+      cofin({ rowId: 'c5', documents: 'registro ore volontari; elenco volontari' }),
     ];
     expect(located(rowFindingsOf(rows), 'R15')).toEqual([]);
     // Whole words only; a presence register is a volunteers' register on a volunteer row only.
