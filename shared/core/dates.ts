@@ -310,3 +310,22 @@ export function formatDateIt(isoDate: IsoDate): string {
   const [y, m, d] = isoDate.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** A date written as digits with separators, or ISO; the tokens dateAmongWords looks for. */
+const DATE_TOKEN = /\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/g;
+/** Longest cell dateAmongWords reads: a date and a few words, never a paragraph. */
+const MAX_WORDED_DATE = 60;
+
+/**
+ * The one date of a cell that also holds words ("pagato il 10/04/2026", "bonifico del 10/04/2026",
+ * "10/04/2026 (bonifico)"), read only after parseDate refused the cell. Null when the cell holds
+ * no date, two of them ("10/04 e 20/04/2026": two payments) or other figures besides the date.
+ */
+export function dateAmongWords(cell: unknown): DateParse | null {
+  if (typeof cell !== 'string' || cell.length > MAX_WORDED_DATE) return null;
+  const tokens = cell.match(DATE_TOKEN);
+  if (tokens === null || tokens.length !== 1) return null;
+  if (/\d/.test(cell.replace(tokens[0], ''))) return null;
+  const date = parseDate(tokens[0]);
+  return date.ok ? date : null;
+}

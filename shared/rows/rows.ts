@@ -24,7 +24,7 @@ import { moneyOfFixed, parseFixedCell, type Money } from '../core/money';
 import { FIXED_ZERO, type Fixed } from '../core/fixed';
 import { excelNumber } from '../core/excel-number';
 import { figureWithoutUnit, isVatExemptText } from './figure-words';
-import { parseDate, parseMonth, type IsoDate, type IsoMonth } from '../core/dates';
+import { dateAmongWords, parseDate, parseMonth, type IsoDate, type IsoMonth } from '../core/dates';
 import {
   DOCUMENT_KINDS,
   EMPLOYMENT_TYPES,
@@ -712,7 +712,8 @@ function readNumber(field: FieldPlan, cell: unknown, row: ParsedRow, index: Agre
 
 /** The Data cell goes to `date` (expenseDate settles it per category), the others to their field. */
 function readDateCell(field: FieldPlan, cell: unknown, row: ParsedRow): void {
-  const result = parseDate(cell);
+  const parsed = parseDate(cell);
+  const result = parsed.ok ? parsed : (dateAmongWords(cell) ?? parsed); // "pagato il 10/04/2026"
   if (!result.ok) problem(row, field.key, 'invalid_date');
   else if (field.key === 'invoiceDate') row.values.invoiceDate = result.value;
   else if (field.key === 'paymentDate') row.values.paymentDate = result.value;

@@ -1,7 +1,7 @@
 // Date and month cells as Italian workbooks hold them as text (DOMAIN §7 Mese, Data): numbers,
 // the names an Italian Excel shows for its gg-mmm-aa, mmm-aa and mmmm aaaa formats, two-digit
 // years as Excel reads them, the time an export adds.
-import { parseDate, parseMonth } from '../../shared/core/dates';
+import { dateAmongWords, parseDate, parseMonth } from '../../shared/core/dates';
 
 const read = (text: string) => {
   const parsed = parseMonth(text);
@@ -105,5 +105,32 @@ describe('parseDate', () => {
       return parsed.ok ? parsed.value : parsed.reason;
     });
     expect(reads).toEqual(['invalid', 'invalid', 'invalid', 'invalid', '2026-03-15', '2026-03-15', '1905-03-13']);
+  });
+});
+
+describe('dateAmongWords', () => {
+  const read = (text: string) => {
+    const parsed = dateAmongWords(text);
+    return parsed === null ? null : parsed.ok ? parsed.value : parsed.reason;
+  };
+
+  it.each([
+    ['pagato il 10/04/2026', '2026-04-10'],
+    ['bonifico del 10/04/2026', '2026-04-10'],
+    ['10/04/2026 (bonifico)', '2026-04-10'],
+    ['2026-04-10 pagata', '2026-04-10'],
+    ['fattura del 15.03.26', '2026-03-15'],
+  ])('%s holds the date %s', (text, date) => {
+    expect(read(text)).toBe(date);
+  });
+
+  it.each([
+    'pagato',
+    '10/04/2026 e 20/04/2026', // two payments: which one is the row's?
+    'bonifico n. 3 del 10/04/2026', // another figure beside the date
+    '31/02/2026 pagato', // no such day
+    `pagato il 10/04/2026 ${'x'.repeat(60)}`, // a paragraph, not a cell
+  ])('%s holds no single date', (text) => {
+    expect(read(text)).toBeNull();
   });
 });

@@ -167,6 +167,19 @@ describe('R13 CUP', () => {
   });
 });
 
+describe('dates written with words', () => {
+  it('reads the one date of a payment cell that also says how it was paid', () => {
+    const rows = [
+      beni({ rowId: 'b1', invoiceNumber: 'FT b1', paymentDate: 'bonifico del 20/02/2026' }),
+      beni({ rowId: 'b2', invoiceNumber: 'FT b2', paymentDate: '20/02/2026 (pagata)' }),
+    ];
+    expect(rowFindingsOf(rows)).toEqual([]);
+    // Two dates in the cell are two payments: the cell stays unreadable (R10), on its own column.
+    const [finding] = rowFindingsOf([beni({ paymentDate: '20/02/2026 e 27/02/2026' })]);
+    expect(finding).toMatchObject({ code: 'R10', field: 'paymentDate' });
+  });
+});
+
 describe('R14 expense types', () => {
   it('accepts eligible types in any case or accents', () => {
     expect(
