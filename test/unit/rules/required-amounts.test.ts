@@ -165,6 +165,22 @@ describe('R02 amounts', () => {
     );
   });
 
+  it('reads an amount said to include VAT ("80,00 IVA inclusa", "(IVA compresa)", "i.i.", "ivato")', () => {
+    for (const amount of [
+      '80,00 IVA inclusa',
+      '80,00 (IVA compresa)',
+      '80,00 € i.i.',
+      '€ 80 iva incl.',
+      '80,00 ivato',
+    ]) {
+      const { values, findings } = normaliseRow(gen({ amount }), agreement);
+      expect({ amount, read: values.amount?.toString(), findings }).toEqual({ amount, read: '80', findings: [] });
+    }
+    // "+ IVA" says the VAT is not in it, and a taxable amount never includes VAT: both stay R02.
+    expect(located(rowFindingsOf([gen({ amount: '€ 80,00 + IVA' })]), 'R02')).toHaveLength(1);
+    expect(located(rowFindingsOf([beni({ taxable: '80,00 IVA inclusa' })]), 'R02')).toHaveLength(1);
+  });
+
   it("says that the cell's formula errs when it shows an Excel error (#DIV/0!, #RIF!, #N/D)", () => {
     for (const value of ['#DIV/0!', '#RIF!', '#REF!', '#N/D', '#VALORE!']) {
       const [finding] = rowFindingsOf([gen({ amount: value })]);
