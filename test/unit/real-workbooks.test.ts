@@ -40,6 +40,8 @@ import {
   PAPER_LEDGER_PLANTED,
   vatRateColumn,
   VAT_RATE_PLANTED,
+  notesInCells,
+  NOTES_PLANTED,
   stackedSections,
   STACKED_PLANTED,
   hoursAsTimeWorkbook,
@@ -310,6 +312,13 @@ describe('other writers and date systems read the same', () => {
     const [table] = detectTables(workbookGrids(readXlsx(bytes)));
     expect(table.columns).toMatchObject({ taxable: 'F', vat: 'H', invoiceTotal: 'I' });
     expect(table.unmatchedHeaders).toEqual([{ column: 'G', label: 'IVA %' }]);
+  });
+
+  it('notes typed into cells (periods for the month, "bonifico del …", "IVA inclusa", "4 ore", "15 €/h", "Registro attività volontari"): the planted mistake only, with the formula-error hint', async () => {
+    const bytes = await notesInCells();
+    await expectOnlyPlanted(bytes, 'notes', NOTES_PLANTED, ['R02 D3']);
+    const [error] = (await viaCli(bytes, 'notes')).findings.filter((f) => f.severity === 'error');
+    expect((error as Seen & { message?: string }).message).toContain('errore della formula della cella');
   });
 
   it('one sheet with sections: a repeated header is skipped, a second table ends the first with an M05 info, never row errors', async () => {
