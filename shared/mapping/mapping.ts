@@ -138,7 +138,9 @@ const SERVICES_STEMS = ['serviz', 'prestazion', 'consulen', 'incaric', 'collabor
 function classifyGoodsOrServices(text: string, allowCodes: boolean): 'BENI' | 'SERV' | null {
   const key = normaliseLabel(text);
   if (key === '') return null;
-  if (allowCodes && key === 'serv') return 'SERV';
+  // Codes in a Categoria cell: "SERV", and the one-letter "B"/"S" of a drop-down.
+  if (allowCodes && (key === 'serv' || key === 's')) return 'SERV';
+  if (allowCodes && key === 'b') return 'BENI';
   const goods = GOODS_STEMS.some((s) => key.includes(s));
   const services = SERVICES_STEMS.some((s) => key.includes(s));
   if (goods === services) return null;

@@ -498,4 +498,10 @@ describe('category words', () => {
       null,
     ]);
   });
+
+  it('reads the one-letter codes of a drop-down (B, S) in a Categoria cell, never in a sheet name', () => {
+    expect(['B', 'b.', 'S', ' s '].map(categoryFromCell)).toEqual(['BENI', 'BENI', 'SERV', 'SERV']);
+    expect(['A', 'BS', 'GEN'].map(categoryFromCell)).toEqual([null, null, null]);
+    expect(['B', 'S'].map(categoryFromSheetName)).toEqual([null, null]);
+  });
 });
