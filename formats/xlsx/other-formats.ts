@@ -5,6 +5,9 @@
 /** Formats told apart by their first bytes (none of them is a zip package). */
 export type OtherFormat = 'csv' | 'html' | 'xml2003' | 'pdf' | 'unknown';
 
+/** A UTF-8 byte-order mark as its bytes read one by one ("ï»¿"), and the spaces after it. */
+const UTF8_BOM_AND_SPACE = /^(?:\u00ef\u00bb\u00bf)?\s*/;
+
 /** How much of the file is looked at: enough for a header line, bounded whatever the file's size. */
 const SNIFF_BYTES = 4096;
 
@@ -13,10 +16,7 @@ export function otherFormatOf(bytes: Uint8Array): OtherFormat {
   if (startsWithAscii(head, '%PDF-')) return 'pdf';
   const text = asciiText(head);
   if (text === null) return 'unknown';
-  const start = text
-    .replace(/^\uFEFF?\s*/, '')
-    .slice(0, 512)
-    .toLowerCase();
+  const start = text.replace(UTF8_BOM_AND_SPACE, '').slice(0, 512).toLowerCase();
   if (start.startsWith('<')) {
     if (start.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xml2003';
     if (/<(?:!doctype html|html|table|meta|head|body)\b/.test(start)) return 'html';

@@ -150,6 +150,14 @@ describe('readXlsx', () => {
 });
 
 describe('files that are not readable workbooks', () => {
+  it('names an HTML export written with a UTF-8 byte-order mark, and leaves prose unnamed', () => {
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('\n<html><body><table>')]);
+    expect(() => readXlsx(withBom)).toThrow(/pagina HTML/);
+    expect(() => readXlsx(new TextEncoder().encode('Rendiconto, ottobre; da completare'))).toThrow(
+      /non è una cartella di lavoro Excel \(\.xlsx\) leggibile/,
+    );
+  });
+
   const cases: [keyof typeof BAD_FILES, RegExp][] = [
     ['xls', /Excel 97-2003 \(\.xls\).*salvarlo come «Cartella di lavoro di Excel \(\*\.xlsx\)»/],
     ['xlsb', /binaria di Excel \(\.xlsb\).*salvarlo come «Cartella di lavoro di Excel \(\*\.xlsx\)»/],
