@@ -1,7 +1,8 @@
 // Figure cells that carry words besides the figure, as partners type them in workbooks without
 // formats: a unit after hours ("7,5 h", "38 ore"), "per hour" after a rate ("18,62 €/h"), "IVA
-// inclusa" after an amount, or an IVA cell that says the invoice has none ("esente art. 10"). Read only for a cell that is not a
-// number as it stands (rows.ts readNumber), so the common forms never come here.
+// inclusa" after an amount, or an IVA cell that says the invoice has none ("esente art. 10").
+// Read only for a cell that is not a number as it stands (rows.ts readNumber), so the common
+// forms never come here.
 import { normaliseText } from '../core/text-key';
 
 /** Longest cell these readings look at: beyond it the cell stays "not a number" (R02). */
