@@ -27,6 +27,8 @@ export interface AgreementIndex {
   /** The same bounds as Fixed (core/fixed), what parseRow compares each figure with. */
   amountBelowFixed: number;
   rowHoursMaxFixed: number;
+  /** The agreement's CUP, upper case without spaces; null when it has none. */
+  cup: string | null;
 }
 
 /** Builds the index of one agreement; a pass over many rows builds it once and passes it on. */
@@ -123,6 +125,7 @@ function buildIndex(agreement: Agreement): AgreementIndex {
     rowHoursMax: new Money(limitsOf(agreement).rowHoursMax),
     amountBelowFixed: boundFixed(limitsOf(agreement).amountBelow),
     rowHoursMaxFixed: boundFixed(limitsOf(agreement).rowHoursMax),
+    cup: agreement.rules.cup.code === null ? null : agreement.rules.cup.code.toUpperCase().replace(/\s/g, ''),
   };
 }
 

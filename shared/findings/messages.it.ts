@@ -192,6 +192,8 @@ export const MESSAGES_IT = {
     `«${p.campo}»: la fattura n. ${p.fattura} del ${p.data} è rendicontata in ${p.righe} righe, anche in altri programmi, per ${p.totale}, oltre il totale fattura di ${p.totaleFattura} (doppio finanziamento).`,
 
   'R13.absent': (p: Cell & { cup: string }) => `«${p.campo}»: la fattura non riporta il CUP ${p.cup}.`,
+  'R13.otherCup': (p: Cell & { cup: string; indicato: string }) =>
+    `«${p.campo}»: il CUP indicato (${p.indicato}) non è quello della convenzione (${p.cup}).`,
   'R13.unstated': (p: Cell & { cup: string }) =>
     `«${p.campo}»: indicare se la fattura riporta il CUP ${p.cup} (sì/no).`,
 

@@ -710,6 +710,16 @@ function readNumber(field: FieldPlan, cell: unknown, row: ParsedRow, index: Agre
   else setFigure(row.values, field.key, read as Fixed);
 }
 
+/** A CUP (codice unico di progetto: 15 letters and digits, a letter first), alone or after "CUP". */
+const CUP_CODE = /^(?:CUP[\s:.n°]*)?([A-Z]\d{2}[A-Z][A-Z0-9]{11})$/;
+
+/** The CUP a cell holds, upper case without spaces; null for anything else. */
+export function cupCodeIn(text: string): string | null {
+  if (text.length > 40) return null;
+  const match = CUP_CODE.exec(text.toUpperCase().replace(/\s/g, ''));
+  return match ? match[1] : null;
+}
+
 /** The Data cell goes to `date` (expenseDate settles it per category), the others to their field. */
 function readDateCell(field: FieldPlan, cell: unknown, row: ParsedRow): void {
   const parsed = parseDate(cell);
@@ -727,7 +737,7 @@ function readMonthCell(field: FieldPlan, cell: unknown, row: ParsedRow): void {
 }
 
 /** Text cells: normalised into the keys rules compare; closed lists resolved here. */
-function readTextCell(field: FieldPlan, cell: unknown, row: ParsedRow): void {
+function readTextCell(field: FieldPlan, cell: unknown, row: ParsedRow, index: AgreementIndex): void {
   const text = textOf(cell);
   if (text === null) {
     row.unreadable = pushTo(row.unreadable, field.key);
@@ -778,7 +788,11 @@ function readTextCell(field: FieldPlan, cell: unknown, row: ParsedRow): void {
       break;
     case 'cupOnInvoice': {
       const read = readBoolean(cell);
-      if (read === 'invalid') problem(row, field.key, 'not_in_list');
+      // The CUP itself copied into the cell ("D21H26000010004", "CUP D21H…"): the invoice states
+      // a CUP, the agreement's one (true) or another (false, which R13 names).
+      const code = read === 'invalid' ? cupCodeIn(text) : null;
+      if (code !== null) values.cupOnInvoice = index.cup === null || code === index.cup;
+      else if (read === 'invalid') problem(row, field.key, 'not_in_list');
       else values.cupOnInvoice = read;
       break;
     }
@@ -837,7 +851,7 @@ function readCell(field: FieldPlan, cell: unknown, row: ParsedRow, index: Agreem
       readMonthCell(field, cell, row);
       break;
     default:
-      readTextCell(field, cell, row);
+      readTextCell(field, cell, row, index);
   }
 }
 

@@ -160,6 +160,27 @@ describe('R13 CUP', () => {
     ]);
   });
 
+  it("reads the CUP itself copied into the cell: the agreement's is stated, another one is named", () => {
+    const same = ['D91H26000010004', 'CUP D91H26000010004', 'cup: d91h 2600 0010 004'].map((cupOnInvoice, i) =>
+      beni({ rowId: `s${i}`, invoiceNumber: `FT s${i}`, cupOnInvoice }),
+    );
+    expect(rowFindingsOf(same, ctx({ agreement: withCup })).filter((f) => f.field === 'cupOnInvoice')).toEqual([]);
+    const [other] = rowFindingsOf([beni({ cupOnInvoice: 'J19J21012350001' })], ctx({ agreement: withCup })).filter(
+      (f) => f.field === 'cupOnInvoice',
+    );
+    expect(other).toMatchObject({ code: 'R13', severity: 'warning', params: { variant: 'otherCup' } });
+    expect(other.message).toBe(
+      '«CUP in fattura»: il CUP indicato (J19J21012350001) non è quello della convenzione (D91H26000010004).',
+    );
+    // Without a CUP in the agreement any CUP stated is no finding; a code one character short is no CUP (R01).
+    expect(
+      rowFindingsOf([beni({ cupOnInvoice: 'J19J21012350001' })]).filter((f) => f.field === 'cupOnInvoice'),
+    ).toEqual([]);
+    expect(located(rowFindingsOf([beni({ cupOnInvoice: 'J19J2101235000' })]), 'R01')).toEqual([
+      ['R01', 'error', 'Beni di consumo', 2, 'M', 'cupOnInvoice'],
+    ]);
+  });
+
   it('warns (configured severity) when the invoice does not state it', () => {
     expect(located(rowFindingsOf([beni({ cupOnInvoice: 'no' })], ctx({ agreement: withCup })), 'R13')).toEqual([
       ['R13', 'warning', 'Beni di consumo', 2, 'M', 'cupOnInvoice'],
