@@ -321,6 +321,12 @@ const MAX_WORDED_DATE = 60;
  * "10/04/2026 (bonifico)"), read only after parseDate refused the cell. Null when the cell holds
  * no date, two of them ("10/04 e 20/04/2026": two payments) or other figures besides the date.
  */
+/** Whether a cell holds two or more dates ("10/04/2026 e 20/04/2026"): one row is one date. */
+export function holdsSeveralDates(cell: unknown): boolean {
+  if (typeof cell !== 'string' || cell.length > MAX_WORDED_DATE) return false;
+  return (cell.match(DATE_TOKEN)?.length ?? 0) > 1;
+}
+
 export function dateAmongWords(cell: unknown): DateParse | null {
   if (typeof cell !== 'string' || cell.length > MAX_WORDED_DATE) return null;
   const tokens = cell.match(DATE_TOKEN);

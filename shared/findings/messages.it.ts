@@ -129,6 +129,8 @@ export const MESSAGES_IT = {
     `«${p.campo}» (${p.quota}) supera l'importo (${p.importo}) e la quota lasciata vuota resterebbe negativa${EXCLUDED}`,
 
   'R03.invalidDate': (p: CellValue) => `«${p.campo}»: «${p.valore}» non è una data valida (usare gg/mm/aaaa).`,
+  'R03.severalDates': (p: CellValue) =>
+    `«${p.campo}»: la cella contiene più date («${p.valore}»): ogni riga ha una sola data (usare gg/mm/aaaa).`,
   'R03.invalidMonth': (p: CellValue) =>
     `«${p.campo}»: «${p.valore}» non è un mese valido (usare mm/aaaa, «marzo 2026» o una data del mese).`,
   'R03.outsidePeriod': (p: Cell & { inizio: string; fine: string }) =>
@@ -173,6 +175,8 @@ export const MESSAGES_IT = {
   'R09.taxCode': (p: Cell) => `«${p.campo}»: codice fiscale non valido (16 caratteri con carattere di controllo).`,
 
   'R10.invalidDate': (p: CellValue) => `«${p.campo}»: «${p.valore}» non è una data valida (usare gg/mm/aaaa).`,
+  'R10.severalDates': (p: CellValue) =>
+    `«${p.campo}»: la cella contiene più date («${p.valore}»): indicare la data dell'ultimo pagamento, oppure una riga per pagamento.`,
   'R10.beforeInvoice': (p: Cell & { pagamento: string; fattura: string }) =>
     `«${p.campo}»: pagamento del ${p.pagamento} anteriore alla fattura del ${p.fattura}.`,
   'R10.ineligible': (p: CellValue) =>

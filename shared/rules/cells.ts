@@ -6,6 +6,7 @@ import type { ParsedRow } from '../rows/rows';
 import { checkRequired } from './required';
 import { checkAmounts } from './amounts';
 import { cellPreview, rowFinding } from './emit';
+import { holdsSeveralDates } from '../core/dates';
 
 export function cellFindings(row: ParsedRow, agreement: Agreement, out: Finding[] = []): Finding[] {
   checkRequired(row, out);
@@ -14,8 +15,10 @@ export function cellFindings(row: ParsedRow, agreement: Agreement, out: Finding[
   for (const problem of row.problems) {
     if (problem.reason !== 'invalid_date') continue;
     const code = problem.field === 'paymentDate' ? 'R10' : 'R03';
-    const variant = problem.field === 'month' ? 'invalidMonth' : 'invalidDate';
-    out.push(rowFinding(row, code, 'error', problem.field, variant, { valore: cellPreview(row.input[problem.field]) }));
+    const cell = row.input[problem.field];
+    const variant =
+      problem.field === 'month' ? 'invalidMonth' : holdsSeveralDates(cell) ? 'severalDates' : 'invalidDate';
+    out.push(rowFinding(row, code, 'error', problem.field, variant, { valore: cellPreview(cell) }));
   }
   return out;
 }

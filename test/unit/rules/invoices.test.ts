@@ -197,7 +197,12 @@ describe('dates written with words', () => {
     expect(rowFindingsOf(rows)).toEqual([]);
     // Two dates in the cell are two payments: the cell stays unreadable (R10), on its own column.
     const [finding] = rowFindingsOf([beni({ paymentDate: '20/02/2026 e 27/02/2026' })]);
-    expect(finding).toMatchObject({ code: 'R10', field: 'paymentDate' });
+    expect(finding).toMatchObject({ code: 'R10', field: 'paymentDate', params: { variant: 'severalDates' } });
+    expect(finding.message).toBe(
+      "«Data pagamento»: la cella contiene più date («20/02/2026 e 27/02/2026»): indicare la data dell'ultimo pagamento, oppure una riga per pagamento.",
+    );
+    const [period] = rowFindingsOf([gen({ date: '01/02/2026 - 28/02/2026' })]);
+    expect(period).toMatchObject({ code: 'R03', field: 'date', params: { variant: 'severalDates' } });
   });
 });
 
