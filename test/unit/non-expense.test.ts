@@ -2,6 +2,7 @@
 // rows that never are (a tax code, a supplier id, an invoice number, a number typed in an hours,
 // rate or amount cell), whatever else they hold.
 import fc from 'fast-check';
+import { isBlankText } from '../../shared/core/text-key';
 import { classifyRow } from '../../shared/mapping/non-expense';
 
 // A PERS-like table: A name, B taxCode, C programme, D hours, E hourlyCost, F amount; G unmapped.
@@ -144,7 +145,8 @@ describe('classifyRow', () => {
           ['supplierId', INVOICE] as const,
           ['invoiceNumber', INVOICE] as const,
         ),
-        fc.stringMatching(/^[A-Z0-9]{1,16}$/),
+        // 'NA', 'ND' are the placeholders 'n.a.', 'n.d.' (nothing in the cell, DOMAIN §7), not ids.
+        fc.stringMatching(/^[A-Z0-9]{1,16}$/).filter((id) => !isBlankText(id)),
         (cells, formulas, [field, columns], id) => {
           const row = cells.slice();
           row[(columns as Record<string, number>)[field]] = id;
