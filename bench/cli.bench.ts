@@ -2,11 +2,11 @@
 // the same rows as CSV, in one run (issue 9 item 5). Both are separate `node` processes started
 // the same way and timed from spawn to exit (median of runs, after one warm-up run each):
 //   - `rendiconta validate <10k.xlsx> … --json` from the compiled CLI (dist/, as `npm run build`
-//     leaves it; built here with tsc when absent or with BENCH_REBUILD=1);
+//     leaves it; compiled once per `npm run bench` by bench/compiled.ts);
 //   - a script that loads the same rows as one CSV per sheet with tableschema-js (Table.load with
 //     a schema of the columns' types) and casts every row (table.read({ forceCast: true })).
 // Also printed, in-process: the xlsx reader alone and read + map + validate.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,8 +21,8 @@ import { workbookGrids } from '../cli/xlsx-read';
 import { detectTables, isReadableTable, readTable } from '../shared/mapping/mapping';
 import { validateRows } from '../shared/rules/validate';
 import { getAgreement } from '../shared/agreement/agreements';
+import { ensureCompiled, ROOT } from './compiled';
 
-const ROOT = path.resolve(__dirname, '..');
 const WORK = path.join(tmpdir(), 'rendiconta-bench-cli');
 const RUNS = 5;
 const SHEETS: [Category, string][] = [
@@ -148,18 +148,7 @@ function timed(command: string, args: string[]): { ms: number; cpuMs: number; st
 }
 
 function compiledCli(): string {
-  const main = path.join(ROOT, 'dist', 'cli', 'main.js');
-  if (!existsSync(main) || process.env.BENCH_REBUILD === '1') {
-    console.log('compilo la CLI (tsc -p tsconfig.build.json)…');
-    execFileSync(
-      process.execPath,
-      [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-      {
-        cwd: ROOT,
-        stdio: 'inherit',
-      },
-    );
-  }
+  ensureCompiled();
   return path.join(ROOT, 'bin', 'rendiconta.js');
 }
 

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { ensureCompiled } from './compiled';
 
 interface BenchModule {
   run: () => Promise<Record<string, unknown>>;
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const [flag, file, out] = process.argv.slice(2);
   if (flag === '--one') return runOne(file, out);
   const only = process.argv.slice(2);
+  ensureCompiled(); // once, for the benches that time dist/ (their children inherit the flag)
   const files = readdirSync(__dirname)
     .filter((f) => f.endsWith('.bench.ts'))
     .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
