@@ -20,7 +20,7 @@ import {
   type HeaderMatch,
 } from './header-match';
 import type { RowInput } from '../rows/rows';
-import { classifyRow, RowShape } from './non-expense';
+import { classifyRow, isNumberingHeader, RowShape } from './non-expense';
 import { renderIt } from '../findings/messages.it';
 import { trimmed } from '../core/text-key';
 
@@ -468,6 +468,15 @@ export function skippedRowsFinding(sheet: string, rows: readonly number[]): Find
  * Rows of a table plus the row-level mapping findings; with `only` (Excel rows, inclusive), just
  * those rows (an edit re-read), classified and filled from merges exactly as in the whole read.
  */
+/** The table's unmapped row-number columns ("N.", "#", "Progressivo"), as 0-based indexes. */
+function numberingColumns(table: MappedTable): Set<number> {
+  const out = new Set<number>();
+  for (const header of table.unmatchedHeaders) {
+    if (isNumberingHeader(header.label)) out.add(columnIndex(header.column) - 1);
+  }
+  return out;
+}
+
 export function readTable(table: MappedTable, grid: SheetGrid, only?: { first: number; last: number }): TableRead {
   const rows: RowInput[] = [];
   const findings: Finding[] = [];
@@ -487,7 +496,7 @@ export function readTable(table: MappedTable, grid: SheetGrid, only?: { first: n
   const numberFormats = grid.numberFormats;
   const categoryIndex = table.categorySource === 'column' ? table.columnIndexes.category : undefined;
   const formulas = grid.formulas;
-  const shape = new RowShape(table.columnIndexes);
+  const shape = new RowShape(table.columnIndexes, numberingColumns(table));
   const firstDataRow = table.headerLastRow ?? table.headerRow;
   const start = only ? Math.max(firstDataRow, only.first - 1) : firstDataRow;
   const last = Math.min(grid.rows.length, table.lastRow ?? grid.rows.length);

@@ -29,6 +29,29 @@ const NUMBER_FIELDS: ReadonlySet<string> = new Set(
 /** Fields a sub-heading or template row may carry without being an expense (prefilled or descriptive). */
 const PREFILLED_FIELDS: ReadonlySet<string> = new Set(['programme', 'action', 'category', 'rowId', 'documents']);
 
+/**
+ * Headers of a row-number column ("N.", "N°", "Nr.", "#", "Progressivo"): templates come numbered
+ * 1…50 down the first column, typed or by a formula (=RIGA()-4), ahead of the rows filled in. A
+ * row number says nothing about the row: an empty numbered template row is a template row.
+ */
+const NUMBERING_KEYS: ReadonlySet<string> = new Set(
+  ['n', 'nr', 'no', 'num', 'numero', 'prog', 'progr', 'progressivo', 'nprog', 'nprogr', 'nprogressivo'].concat([
+    'numeroprogressivo',
+    'riga',
+    'nriga',
+    'numeroriga',
+    'nord',
+    'nordine',
+    'numeroordine',
+  ]),
+);
+
+/** Whether an unmapped header labels a row-number column (above). */
+export function isNumberingHeader(label: string): boolean {
+  const text = label.trim();
+  return text === '#' || text === 'N°' || text === 'n°' || NUMBERING_KEYS.has(normaliseLabel(text));
+}
+
 /** SUM/SUBTOTAL (also AGGREGATE, and Excel's future-function prefix): the formulas of totals rows. */
 const TOTAL_FORMULA = /^\s*(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE)\s*\(/i;
 const TOTAL_LABELS = ['totale', 'totali', 'subtotale', 'subtotali', 'sottototale', 'sommatotale', 'totalegenerale'];
@@ -73,7 +96,14 @@ export class RowShape {
   readonly identity: readonly number[];
   readonly numbers: readonly number[];
   readonly fieldAt: ReadonlyMap<number, string>;
-  constructor(readonly columns: ColumnIndexes) {
+  /**
+   * @param numbering unmapped row-number columns (isNumberingHeader), left out of the row's
+   * shape: a numbered empty row is blank, a numbered template row a template row.
+   */
+  constructor(
+    readonly columns: ColumnIndexes,
+    readonly numbering: ReadonlySet<number> = new Set(),
+  ) {
     const entries = Object.entries(columns);
     this.content = entries.filter(([field]) => field !== 'rowId').map(([, index]) => index);
     this.identity = entries.filter(([field]) => IDENTITY_FIELDS.has(field)).map(([, index]) => index);
@@ -170,7 +200,9 @@ export function classifyRow(row: RowCells, table: ColumnIndexes | RowShape, know
   let footerShaped = true;
   const mapped = shape.fieldAt;
   const width = Math.max(cells.length, formulas?.length ?? 0);
+  const numbering = shape.numbering;
   for (let c = 0; c < width; c++) {
+    if (numbering.size > 0 && numbering.has(c)) continue;
     const cell = cells[c];
     const formula = formulas?.[c];
     if (formula !== undefined) {

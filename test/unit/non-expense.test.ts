@@ -3,7 +3,7 @@
 // rate or amount cell), whatever else they hold.
 import fc from 'fast-check';
 import { isBlankText } from '../../shared/core/text-key';
-import { classifyRow } from '../../shared/mapping/non-expense';
+import { classifyRow, isNumberingHeader, RowShape } from '../../shared/mapping/non-expense';
 
 // A PERS-like table: A name, B taxCode, C programme, D hours, E hourlyCost, F amount; G unmapped.
 const PERS = { name: 0, taxCode: 1, programme: 2, hours: 3, hourlyCost: 4, amount: 5 };
@@ -175,5 +175,64 @@ describe('classifyRow', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  describe('a row-number column ("N.", "#", "Progressivo") beside the table', () => {
+    // G is the template's row number, typed (1, 2, 3…) or a formula (=RIGA()-1) showing one.
+    const NUMBERED = new RowShape(PERS, new Set([6]));
+    const numbered = (cells: unknown[], formulas?: (string | undefined)[]) =>
+      classifyRow({ cells, formulas }, NUMBERED, true).kind;
+    const EMPTY_AMOUNT = [undefined, undefined, undefined, undefined, undefined, 'IF(D5="","",D5*E5)'];
+
+    it('a numbered template row whose formulas show nothing is a template row', () => {
+      expect(numbered([null, null, null, null, null, '', 7], EMPTY_AMOUNT)).toBe('template');
+      expect(numbered([null, null, null, null, null, 0, 8], [...EMPTY_AMOUNT, 'ROW()-1'])).toBe('template');
+      // Without the numbering column known, the number made it an expense: 9 false R01 a row.
+      expect(kind([null, null, null, null, null, '', 7], EMPTY_AMOUNT)).toBe('expense');
+    });
+
+    it('a numbered row is whatever the same row is without its number', () => {
+      expect(numbered([null, null, null, 12, null, '', 3], EMPTY_AMOUNT)).toBe('expense');
+      expect(numbered([null, 'RSSMRA80A01D142X', null, null, null, null, 3])).toBe('expense');
+      expect(
+        numbered(
+          [null, null, null, 40, null, 800, null],
+          [undefined, undefined, undefined, 'SUBTOTAL(109,D2:D9)', undefined, 'SUBTOTAL(109,F2:F9)'],
+        ),
+      ).toBe('total');
+      expect(numbered([null, null, null, null, null, null, 4])).toBe('blank');
+      fc.assert(
+        fc.property(
+          fc.array(cell, { maxLength: 6 }),
+          fc.array(formula, { maxLength: 6 }),
+          fc.oneof(fc.integer({ min: 1, max: 500 }), fc.constant('12')),
+          fc.option(fc.constant('ROW()-4'), { nil: undefined }),
+          (cells, formulas, number, numberFormula) => {
+            const withNumber = [...cells, ...Array(6 - cells.length).fill(null), number];
+            const withFormula = [...formulas, ...Array(6 - formulas.length).fill(undefined), numberFormula];
+            expect(numbered(withNumber, withFormula)).toBe(kind(cells, formulas));
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
+
+    it.each([
+      ['N.', true],
+      ['N°', true],
+      ['n.', true],
+      ['Nr.', true],
+      ['#', true],
+      ['Progressivo', true],
+      ['N. progr.', true],
+      ['Numero riga', true],
+      ['N. ordine', true],
+      ['Note', false],
+      ['N. fattura', false],
+      ['Numero documento', false],
+      ['Ore', false],
+    ])('"%s" is a row-number header: %s', (label, expected) => {
+      expect(isNumberingHeader(label)).toBe(expected);
+    });
   });
 });

@@ -40,6 +40,8 @@ import {
   PAPER_LEDGER_PLANTED,
   vatRateColumn,
   VAT_RATE_PLANTED,
+  numberedTemplate,
+  NUMBERED_PLANTED,
   notesInCells,
   NOTES_PLANTED,
   stackedSections,
@@ -303,6 +305,16 @@ describe('other writers and date systems read the same', () => {
     const skipped = (await viaCli(bytes, 'paper-ledger')).findings.filter((f) => f.code === 'M04');
     expect(skipped.map((f) => (f as Seen & { message?: string }).message)).toEqual([
       expect.stringContaining('4, 6, 8'),
+    ]);
+  });
+
+  it('a template numbered ahead of its rows ("N." typed, "#" by =ROW()-1, amount formulas copied down, an Excel table\'s SUBTOTAL(109) row): the planted mistake only, the empty numbered rows skipped', async () => {
+    const bytes = await numberedTemplate();
+    await expectOnlyPlanted(bytes, 'numbered', NUMBERED_PLANTED, ['R05 J4']);
+    const skipped = (await viaCli(bytes, 'numbered')).findings.filter((f) => f.code === 'M04');
+    // Only the totals row holds an amount; the empty numbered rows are not listed.
+    expect(skipped.map((f) => [f.sheet, (f as Seen & { message?: string }).message])).toEqual([
+      ['Personale', expect.stringMatching(/: 14\.$/)],
     ]);
   });
 
