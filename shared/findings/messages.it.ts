@@ -90,6 +90,10 @@ type HoursAsTimeParams = { durata: string; oreDecimali: string };
 const HOURS_AS_TIME = (p: HoursAsTimeParams) =>
   `sembra un orario in ore e minuti (${p.durata}, che Excel conserva come frazione di giorno): scrivere le ore come numero decimale (${p.oreDecimali}) in una cella in formato Numero`;
 const NEGATIVE = (p: CellValue) => `«${p.campo}»: il valore non può essere negativo (${p.valore})`;
+// A credit note typed as a row of its own, with negative figures: the rulebook wants figures >= 0,
+// and what the partner spent is the invoice net of the note (R11 and R12 read it on that row).
+const CREDIT_NOTE =
+  ": se è una nota di credito, non va rendicontata su una riga a parte: ridurre l'importo rendicontato sulla riga della fattura a cui si riferisce";
 const DECIMALS = (p: NumberCell) => `«${p.campo}»: al massimo ${p.decimali ?? 2} decimali (${p.valore})`;
 const EXCLUDED = '; la riga è esclusa dai totali finché non è corretto.';
 const EXPONENT = (p: CellValue) =>
@@ -114,6 +118,7 @@ export const MESSAGES_IT = {
   'R02.date_not_a_number.excluded': (p: NumberCell) => `${DATE_NOT_A_NUMBER(p)}${EXCLUDED}`,
   'R02.negative': (p: NumberCell) => `${NEGATIVE(p)}.`,
   'R02.negative.excluded': (p: NumberCell) => `${NEGATIVE(p)}${EXCLUDED}`,
+  'R02.negative_invoice.excluded': (p: NumberCell) => `${NEGATIVE(p)}${CREDIT_NOTE}${EXCLUDED}`,
   'R02.too_many_decimals': (p: NumberCell) => `${DECIMALS(p)}.`,
   'R02.too_many_decimals.excluded': (p: NumberCell) => `${DECIMALS(p)}${EXCLUDED}`,
   'R02.too_many_decimals_time': (p: NumberCell & HoursAsTimeParams) => `${DECIMALS(p)}; il valore ${HOURS_AS_TIME(p)}.`,

@@ -21,6 +21,8 @@ const NUMBER_REASONS: ReadonlySet<string> = new Set<NumberReason>([
 const isNumberReason = (reason: string): reason is NumberReason => NUMBER_REASONS.has(reason);
 /** Fields whose failure takes the row out of every total (said in the message). */
 const SUM_FIELDS = new Set(['amount', 'value', 'municipalShare', 'cofinancingShare']);
+/** Rows of an invoice, where a negative amount is most often a credit note (said in the message). */
+const INVOICE_CATEGORIES: ReadonlySet<string | null> = new Set(['BENI', 'SERV', 'GEN']);
 /** Hours and rates may carry up to 4 decimals (parseQuantity); amounts 2. */
 const QUANTITY_FIELDS = new Set(['hours', 'hourlyCost', 'contractHours', 'hourlyValue']);
 
@@ -46,6 +48,10 @@ export function checkAmounts(row: ParsedRow, out: Finding[], env?: { agreement: 
       continue;
     }
     // A date or time cell (the workbook's own date type) says why it is not a number.
+    if (reason === 'negative' && problem.field === 'amount' && INVOICE_CATEGORIES.has(row.values.category)) {
+      out.push(rowFinding(row, 'R02', 'error', problem.field, 'negative_invoice.excluded', cell));
+      continue;
+    }
     const shown = reason === 'not_a_number' && row.input[problem.field] instanceof Date ? 'date_not_a_number' : reason;
     const variant = excluded ? (`${shown}.excluded` as const) : shown;
     out.push(rowFinding(row, 'R02', 'error', problem.field, variant, cell));

@@ -148,13 +148,25 @@ describe('R02 amounts', () => {
   });
 
   it.each([
-    ['-10', 'negative'],
+    ['-10', 'negative_invoice'],
     ['10,555', 'too_many_decimals'],
     [Number.NaN, 'not_a_number'],
   ])('rejects %p (%s)', (amount, reason) => {
     const [finding] = located(rowFindingsOf([gen({ amount })]), 'R02');
     expect(finding).toEqual(['R02', 'error', 'Spese generali', 2, 'D', 'amount']);
     expect(rowFindingsOf([gen({ amount })])[0].params?.variant).toBe(`${reason}.excluded`);
+  });
+
+  it('says, on an invoice row with a negative amount, how a credit note is reported', () => {
+    const [note] = rowFindingsOf([beni({ amount: '-12,20' })]).filter((f) => f.code === 'R02');
+    expect(note.message).toBe(
+      "«Importo»: il valore non può essere negativo (-12,20): se è una nota di credito, non va rendicontata su una riga a parte: ridurre l'importo rendicontato sulla riga della fattura a cui si riferisce; la riga è esclusa dai totali finché non è corretto.",
+    );
+    // Another negative figure of the row, or a negative figure that is no invoice's, says only that.
+    const [vat] = rowFindingsOf([beni({ vat: '-2,20' })]).filter((f) => f.code === 'R02');
+    expect(vat.message).toBe('«IVA»: il valore non può essere negativo (-2,20).');
+    const value = rowFindingsOf([cofin({ value: '-5' })]).filter((f) => f.code === 'R02');
+    expect(value.map((f) => f.params?.variant)).toEqual(['negative.excluded']);
   });
 
   it('says what to write when a share is typed as a percentage', () => {
