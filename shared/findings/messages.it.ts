@@ -5,6 +5,8 @@
 // ("1.234,50 €", "9,62%"), wire figures a program needs under English keys ("1234.50").
 // Percentages are the configured rates (never a literal "10%") in the Italian format.
 
+import { isExcelError } from '../core/excel-error';
+
 /** The loose shape any params object has on the wire. */
 export type MessageParams = Record<string, string | number>;
 
@@ -74,13 +76,10 @@ const NOT_A_NUMBER = (p: CellValue) =>
 const notANumberHint = (value: unknown): string => {
   const text = String(value).trim();
   if (text.endsWith('%')) return ' (è una percentuale: scrivere la cifra, in euro o in ore, non la percentuale)';
-  return EXCEL_ERROR.test(text)
+  return isExcelError(text)
     ? ' (è un errore della formula della cella: correggere la formula o scrivere la cifra)'
     : '';
 };
-/** Excel's error values, in English and in Italian Excel. */
-const EXCEL_ERROR =
-  /^#(?:REF!|RIF!|DIV\/0!|VALUE!|VALORE!|N\/A|N\/D|NAME\?|NOME\?|NUM!|NULL!|NULLO!|SPILL!|ESPANSIONE!|CALC!)$/i;
 // A cell Excel keeps as a date or a time of day, in a field of numbers: most often hours typed as
 // hours and minutes (37:30 in a cell formatted [h]:mm), which Excel stores as a fraction of a day.
 const DATE_NOT_A_NUMBER = (p: CellValue) =>

@@ -7,6 +7,7 @@
 import { FIELDS } from './fields';
 import { normaliseLabel } from './header-match';
 import { isBlankText } from '../core/text-key';
+import { isExcelError } from '../core/excel-error';
 
 export type RowKind = 'expense' | 'blank' | 'total' | 'subheading' | 'footer' | 'template';
 
@@ -144,6 +145,14 @@ function showsNothing(cell: unknown): boolean {
 }
 
 /**
+ * What a template row's formulas show while their inputs are empty: nothing, or an error of the
+ * formula for want of input (a rate looked up by an empty level: =CERCA.VERT(G5;…) shows #N/D).
+ */
+function showsNoFigure(cell: unknown): boolean {
+  return showsNothing(cell) || isExcelError(cell);
+}
+
+/**
  * What a row of a table is. `columns` are the table's mapped fields; cells outside them count too
  * for labels ("Totale" in any cell) and for the shape of sub-headings and footers.
  *
@@ -205,10 +214,14 @@ export function classifyRow(row: RowCells, table: ColumnIndexes | RowShape, know
     if (numbering.size > 0 && numbering.has(c)) continue;
     const cell = cells[c];
     const formula = formulas?.[c];
+    // The table's own formulas: a check or helper column beside it (=SE(J5=H5*I5;"OK";"ERRORE"),
+    // =TESTO(F5;"mmmm")) shows something on every row, filled or not, and says nothing of the row.
     if (formula !== undefined) {
-      formulaCells++;
-      if (showsNothing(cell)) formulasShowingNothing++;
       if (TOTAL_FORMULA.test(formula)) totalFormula = true;
+      if (mapped.has(c)) {
+        formulaCells++;
+        if (showsNoFigure(cell)) formulasShowingNothing++;
+      }
     }
     if (isEmpty(cell)) continue;
     filled++;
@@ -228,8 +241,9 @@ export function classifyRow(row: RowCells, table: ColumnIndexes | RowShape, know
 
   if (filled === 0 && formulaCells === 0) return { kind: 'blank', holdsAmount: false };
   if (totalLabel || totalFormula) return { kind: 'total', holdsAmount };
+  // Its formulas show no figure (an error for want of input is none): not listed in M04.
   if (formulaCells > 0 && formulasShowingNothing === formulaCells && otherFilled === 0) {
-    return { kind: 'template', holdsAmount };
+    return { kind: 'template', holdsAmount: false };
   }
   if (filled === 0) return { kind: 'blank', holdsAmount: false };
   if (footer && footerShaped && numbers === 0) return { kind: 'footer', holdsAmount };

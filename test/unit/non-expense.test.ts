@@ -177,6 +177,40 @@ describe('classifyRow', () => {
     );
   });
 
+  describe('a template row with lookups and a check column beside the table', () => {
+    // G is a check column (=SE(F5=D5*E5;"OK";"ERRORE")), unmapped; E looks the rate up by level.
+    const LOOKUP = [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'CERCA.VERT(H5;Tabella;2;0)',
+      'D5*E5',
+      'SE(F5=D5*E5;"OK";"ERRORE")',
+    ];
+
+    it('is a template row whatever its check column shows, and with its lookups erring for want of input', () => {
+      expect(kind([null, null, null, null, '#N/D', '#N/D', '#N/D'], LOOKUP)).toBe('template');
+      expect(kind([null, null, null, null, '#N/A', '#N/A', 'OK'], LOOKUP)).toBe('template');
+      expect(kind([null, null, null, null, '', 0, 'OK'], LOOKUP)).toBe('template');
+      // Not listed in M04: an error for want of input is no amount.
+      expect(
+        classifyRow({ cells: [null, null, null, null, '#N/D', '#N/D'], formulas: LOOKUP }, PERS, true).holdsAmount,
+      ).toBe(false);
+    });
+
+    it('stays an expense when something is typed, or a formula of the table shows a figure', () => {
+      expect(kind(['Rossi Maria', null, null, 10, '#N/D', '#N/D', 'ERRORE'], LOOKUP)).toBe('expense');
+      expect(kind([null, null, null, null, 20, 0, 'OK'], LOOKUP)).toBe('expense');
+      // A total whose SUM errs is still a total that holds an amount (M04 lists it).
+      const sum = [undefined, undefined, undefined, undefined, undefined, 'SUM(F2:F9)'];
+      expect(classifyRow({ cells: [null, null, null, null, null, '#VALUE!'], formulas: sum }, PERS, true)).toEqual({
+        kind: 'total',
+        holdsAmount: true,
+      });
+    });
+  });
+
   describe('a row-number column ("N.", "#", "Progressivo") beside the table', () => {
     // G is the template's row number, typed (1, 2, 3…) or a formula (=RIGA()-1) showing one.
     const NUMBERED = new RowShape(PERS, new Set([6]));

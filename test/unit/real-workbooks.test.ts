@@ -42,6 +42,8 @@ import {
   VAT_RATE_PLANTED,
   numberedTemplate,
   NUMBERED_PLANTED,
+  lookupTemplate,
+  LOOKUP_PLANTED,
   notesInCells,
   NOTES_PLANTED,
   stackedSections,
@@ -316,6 +318,13 @@ describe('other writers and date systems read the same', () => {
     expect(skipped.map((f) => [f.sheet, (f as Seen & { message?: string }).message])).toEqual([
       ['Personale', expect.stringMatching(/: 14\.$/)],
     ]);
+  });
+
+  it('lookups and check columns copied down the template (#N/D for want of a level, "OK" beside empty rows): the planted mistake only, nothing listed as skipped', async () => {
+    const bytes = await lookupTemplate();
+    await expectOnlyPlanted(bytes, 'lookups', LOOKUP_PLANTED, ['R05 J4']);
+    const infos = (await viaCli(bytes, 'lookups')).findings.filter((f) => f.code.startsWith('M'));
+    expect(infos.map((f) => [f.code, f.sheet])).toEqual([['M05', 'Livelli']]);
   });
 
   it('the VAT rate ("IVA %": 22, "10%", "esente") beside the VAT amount: the amount column is the VAT, the planted mistake only', async () => {
