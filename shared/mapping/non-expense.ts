@@ -27,8 +27,17 @@ const NUMBER_FIELDS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Fields a sub-heading or template row may carry without being an expense (prefilled or descriptive). */
-const PREFILLED_FIELDS: ReadonlySet<string> = new Set(['programme', 'action', 'category', 'rowId', 'documents']);
+/**
+ * Fields a template row may carry prefilled without being an expense: the programme and action a
+ * sheet is for, and the closed lists a partner drags down the rows before filling them (one CCNL
+ * and one kind of contract for all, payment by bank transfer). None says who, what or how much:
+ * a row holding only these has nothing to report.
+ */
+const PREFILLED_FIELDS: ReadonlySet<string> = new Set(
+  ['programme', 'action', 'category', 'rowId', 'documents']
+    .concat(['employment', 'ccnl', 'level', 'role', 'expenseType', 'paymentMethod', 'cupOnInvoice'])
+    .concat(['resourceType', 'allocationKey']),
+);
 
 /**
  * Headers of a row-number column ("N.", "N°", "Nr.", "#", "Progressivo"): templates come numbered
@@ -241,8 +250,9 @@ export function classifyRow(row: RowCells, table: ColumnIndexes | RowShape, know
 
   if (filled === 0 && formulaCells === 0) return { kind: 'blank', holdsAmount: false };
   if (totalLabel || totalFormula) return { kind: 'total', holdsAmount };
-  // Its formulas show no figure (an error for want of input is none): not listed in M04.
-  if (formulaCells > 0 && formulasShowingNothing === formulaCells && otherFilled === 0) {
+  // Only prefilled cells, and formulas showing no figure (an error for want of input is none):
+  // not listed in M04.
+  if (filled + formulaCells > 0 && formulasShowingNothing === formulaCells && otherFilled === 0) {
     return { kind: 'template', holdsAmount: false };
   }
   if (filled === 0) return { kind: 'blank', holdsAmount: false };

@@ -177,6 +177,30 @@ describe('classifyRow', () => {
     );
   });
 
+  describe('a template row with its closed lists dragged down', () => {
+    // PERS plus G employment, H ccnl, I action, J documents.
+    const PREFILLED = { ...PERS, employment: 6, ccnl: 7, action: 8, documents: 9 };
+    const prefilled = (cells: unknown[], formulas?: (string | undefined)[]) =>
+      classifyRow({ cells, formulas }, PREFILLED, true);
+
+    it('is a template row (not listed) when it holds only programme, action, contract, CCNL, documents', () => {
+      const row = [null, null, 'P1', null, null, null, 'dipendente', 'Cooperative sociali', 'P1.A1', 'timesheet'];
+      expect(prefilled(row)).toEqual({ kind: 'template', holdsAmount: false });
+      expect(prefilled(row.slice(0, 9).concat([null]), [...Array(5).fill(undefined), 'D2*E2']).kind).toBe('template');
+      expect(prefilled([null, null, 'P1', null, null, null, null, null, 'P1.A1']).kind).toBe('template');
+    });
+
+    it('is an expense as soon as it says who, what or how much', () => {
+      const base = [null, null, 'P1', null, null, null, 'dipendente', 'Cooperative sociali', 'P1.A1'];
+      const withCell = (index: number, value: unknown) => base.map((cell, i) => (i === index ? value : cell));
+      expect(prefilled(withCell(0, 'Rossi Maria')).kind).toBe('expense');
+      expect(prefilled(withCell(3, 12)).kind).toBe('expense');
+      expect(prefilled(withCell(5, '12,50')).kind).toBe('expense');
+      expect(prefilled(withCell(1, 'RSSMRA80A01D142X')).kind).toBe('expense');
+      expect(prefilled([...base, null, 'in attesa del cedolino']).kind).toBe('expense');
+    });
+  });
+
   describe('a template row with lookups and a check column beside the table', () => {
     // G is a check column (=SE(F5=D5*E5;"OK";"ERRORE")), unmapped; E looks the rate up by level.
     const LOOKUP = [

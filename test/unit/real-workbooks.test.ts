@@ -44,6 +44,8 @@ import {
   NUMBERED_PLANTED,
   lookupTemplate,
   LOOKUP_PLANTED,
+  prefilledTemplate,
+  PREFILLED_PLANTED,
   notesInCells,
   NOTES_PLANTED,
   stackedSections,
@@ -325,6 +327,11 @@ describe('other writers and date systems read the same', () => {
     await expectOnlyPlanted(bytes, 'lookups', LOOKUP_PLANTED, ['R05 J4']);
     const infos = (await viaCli(bytes, 'lookups')).findings.filter((f) => f.code.startsWith('M'));
     expect(infos.map((f) => [f.code, f.sheet])).toEqual([['M05', 'Livelli']]);
+  });
+
+  it('programme, action, contract, CCNL, expense type and payment dragged down the template before the rows are filled: the planted mistake only (a row started is an expense)', async () => {
+    const bytes = await prefilledTemplate();
+    await expectOnlyPlanted(bytes, 'prefilled', PREFILLED_PLANTED, ['R01 H4']);
   });
 
   it('the VAT rate ("IVA %": 22, "10%", "esente") beside the VAT amount: the amount column is the VAT, the planted mistake only', async () => {
