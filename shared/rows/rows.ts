@@ -308,13 +308,26 @@ const EMPLOYMENT_BY_KEY = new KeyLookup(
     // Occasional self-employed work (art. 2222 c.c.) is reported as an occasional collaboration.
     ['prestazioneoccasionale', 'collaboratore'],
     ['collaborazioneoccasionale', 'collaboratore'],
+    // Abbreviations of the employee's contract in payroll exports: tempo indeterminato/determinato.
+    ['ti', 'dipendente'],
+    ['td', 'dipendente'],
+    ['parttime', 'dipendente'],
+    ['fulltime', 'dipendente'],
+    ['tempopieno', 'dipendente'],
+    ['tempoparziale', 'dipendente'],
+    ['apprendista', 'dipendente'],
+    ['apprendistato', 'dipendente'],
+    ['collaborazionecoordinataecontinuativa', 'collaboratore'],
+    ['collaboratorecoordinatoecontinuativo', 'collaboratore'],
+    ['cocopro', 'collaboratore'],
+    ['collaborazioneaprogetto', 'collaboratore'],
   ]),
 );
 
 /**
  * A relationship written with its details after it ('Dipendente T.I.', 'dipendente part-time',
- * 'Collaboratore occasionale'): the type whose whole key it starts with ('dip.' alone is an alias;
- * 'dipartimento' starts with no type's key).
+ * 'Collaboratore occasionale', 'Part-time 30 h', 'Tempo determinato fino al 31/12'): the type whose
+ * whole key it starts with ('dip.' alone is an alias; 'dipartimento' starts with no type's key).
  */
 const EMPLOYMENT_LEADING = new Map<string, Employment>([
   ['dipendente', 'dipendente'],
@@ -322,6 +335,15 @@ const EMPLOYMENT_LEADING = new Map<string, Employment>([
   ['collaboratrice', 'collaboratore'],
   ['liberoprofessionista', 'libero professionista'],
   ['liberaprofessionista', 'libero professionista'],
+  // Words only an employee's contract has: its duration, its hours, an apprenticeship.
+  ['tempoindeterminato', 'dipendente'],
+  ['tempodeterminato', 'dipendente'],
+  ['parttime', 'dipendente'],
+  ['fulltime', 'dipendente'],
+  ['tempopieno', 'dipendente'],
+  ['tempoparziale', 'dipendente'],
+  ['apprendista', 'dipendente'],
+  ['apprendistato', 'dipendente'],
 ]);
 
 function employmentByLeadingWords(text: string): Employment | null {

@@ -64,6 +64,34 @@ describe('R01 required fields', () => {
     ]);
   });
 
+  it('reads the employee contract words of payroll exports (duration, hours, apprenticeship) and the names of a co.co.co.', () => {
+    const cases: [string, string][] = [
+      ['Part-time', 'dipendente'],
+      ['part time 30 ore', 'dipendente'],
+      ['Full-time', 'dipendente'],
+      ['Tempo pieno', 'dipendente'],
+      ['Tempo parziale (50%)', 'dipendente'],
+      ['T.I.', 'dipendente'],
+      ['T.D.', 'dipendente'],
+      ['Tempo determinato fino al 31/12/2026', 'dipendente'],
+      ['Apprendista', 'dipendente'],
+      ['Collaborazione coordinata e continuativa', 'collaboratore'],
+      ['Co.co.pro.', 'collaboratore'],
+    ];
+    for (const [employment, type] of cases) {
+      expect({ employment, type: normaliseRow(pers({ employment }), agreement).values.employment }).toEqual({
+        employment,
+        type,
+      });
+    }
+    // A bare member, a trainee and a word that only starts like one stay R01.
+    for (const employment of ['Socio', 'Tirocinante', 'Tipo B']) {
+      expect(located(rowFindingsOf([pers({ employment })]), 'R01')).toEqual([
+        ['R01', 'error', 'Personale', 2, 'C', 'employment'],
+      ]);
+    }
+  });
+
   it('reads a cooperative member by the relationship written after the member words', () => {
     const cases: [string, string][] = [
       ['Socio lavoratore dipendente', 'dipendente'],
