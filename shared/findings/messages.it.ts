@@ -185,8 +185,9 @@ export const MESSAGES_IT = {
     `«${p.campo}»: pagamento del ${p.pagamento} anteriore alla fattura del ${p.fattura}.`,
   'R10.ineligible': (p: CellValue) =>
     `«${p.campo}»: pagamento in «${p.valore}» non ammissibile (serve un pagamento tracciabile).`,
+  // A method the list does not name may well be traceable ("c/c bancario"): say what to write.
   'R10.notTraceable': (p: CellValue & { ammessi: string }) =>
-    `«${p.campo}»: modalità «${p.valore}» non tracciabile; ammesse: ${p.ammessi}.`,
+    `«${p.campo}»: modalità «${p.valore}» non riconosciuta tra i pagamenti tracciabili; indicare una di: ${p.ammessi}.`,
 
   'R11.taxableMissing': (p: Cell) => `«${p.campo}»: l'ente recupera l'IVA, indicare l'imponibile della fattura.`,
   'R11.aboveTaxable': (p: Cell & { importo: string; imponibile: string }) =>

@@ -83,6 +83,11 @@ describe('R10 payment', () => {
       ['R10', 'error', 'Servizi', 2, 'L', 'paymentMethod'],
     ]);
     expect(findings.map((f) => f.params?.variant)).toEqual(['ineligible', 'notTraceable']);
+    // A method the list does not name is not called untraceable (a "c/c bancario" may well be):
+    // the message says what to write.
+    expect(findings[1].message).toBe(
+      '«Modalità pagamento»: modalità «baratto» non riconosciuta tra i pagamenti tracciabili; indicare una di: bonifico, carta, RID/SDD, PagoPA, assegno non trasferibile.',
+    );
   });
 });
 
