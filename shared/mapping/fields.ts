@@ -66,12 +66,19 @@ const amount = f('amount', 'Importo', 'amount', [
   'Importo imputato',
   'Costo imputato',
   'Importo richiesto',
+  'Importo a rendiconto',
+  'Spesa rendicontata',
+  'Costo rendicontato',
+  'Costo totale imputato',
+  'Importo ammissibile',
+  'Importo rendicontabile',
   'Totale',
 ]);
 /** A personnel row's amount is its cost: the words a payroll sheet uses for it (an invoice's would be its total). */
 const personnelAmount: FieldDef = {
   ...amount,
-  synonyms: [...amount.synonyms, 'Costo totale', 'Totale costo', 'Costo complessivo'],
+  // 'Importo totale' only here: on an invoice sheet it is the invoice's total.
+  synonyms: [...amount.synonyms, 'Costo totale', 'Totale costo', 'Costo complessivo', 'Importo totale'],
 };
 
 const invoice: FieldDef[] = [
@@ -81,6 +88,12 @@ const invoice: FieldDef[] = [
     'Ragione sociale fornitore',
     'Fornitore / Ditta',
     'Ditta',
+    'Denominazione fornitore',
+    'Fornitore / Prestatore',
+    'Prestatore',
+    'Emittente',
+    // The payee of a payments ledger is the supplier paid.
+    'Beneficiario',
   ]),
   f('supplierId', 'P.IVA / C.F.', 'text', [
     'Partita IVA',
@@ -95,6 +108,7 @@ const invoice: FieldDef[] = [
     'Partita IVA fornitore',
     'Codice fiscale / P.IVA',
     'Codice fiscale / P.IVA fornitore',
+    'CF/P.IVA fornitore',
   ]),
   f('invoiceNumber', 'N. fattura', 'text', [
     'Numero documento',
@@ -105,6 +119,8 @@ const invoice: FieldDef[] = [
     'Num. fattura',
     'Fattura n.',
     'N. fatt.',
+    'Rif. fattura',
+    'Estremi fattura',
   ]),
   f('invoiceDate', 'Data fattura', 'date', [
     'Data documento fiscale',
@@ -120,6 +136,7 @@ const invoice: FieldDef[] = [
     'Tipo di spesa',
     'Natura della spesa',
     'Natura spesa',
+    'Voce di costo',
   ]),
   f('taxable', 'Imponibile', 'amount', ['Importo imponibile']),
   f('vat', 'IVA', 'amount', ['Importo IVA']),
@@ -128,8 +145,18 @@ const invoice: FieldDef[] = [
     'Importo fattura',
     'Importo totale fattura',
     'Totale fattura IVA inclusa',
+    'Importo documento',
+    'Importo totale',
+    'Importo lordo',
+    'Totale lordo',
   ]),
-  f('paymentDate', 'Data pagamento', 'date', ['Data quietanza', 'Data bonifico', 'Data di pagamento']),
+  f('paymentDate', 'Data pagamento', 'date', [
+    'Data quietanza',
+    'Data bonifico',
+    'Data di pagamento',
+    'Pagato il',
+    'Data saldo',
+  ]),
   f('paymentMethod', 'Modalità pagamento', 'enum', [
     'Metodo di pagamento',
     'Mezzo di pagamento',
@@ -160,6 +187,8 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
       'Nome',
       'Lavoratore',
       'Nominativo lavoratore',
+      'Nome cognome',
+      'Nominativo operatore',
     ]),
     f('taxCode', 'Codice fiscale', 'text', [
       'CF',
@@ -177,6 +206,7 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
       'Tipo di contratto',
       'Tipo di rapporto',
       'Tipologia contrattuale',
+      'Rapporto di lavoro',
     ]),
     f('role', 'Qualifica', 'text', ['Ruolo', 'Mansione', 'Qualifica/Mansione', 'Profilo professionale']),
     f('ccnl', 'CCNL', 'text', ['Contratto collettivo', 'CCNL applicato']),
@@ -193,6 +223,8 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
       'Competenza',
       'Mese competenza',
       'Mese di lavoro',
+      'Mese rif.',
+      'Mese di rif.',
     ]),
     f('hours', 'Ore', 'quantity', [
       'Ore lavorate',
@@ -207,6 +239,8 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
       'Ore di progetto',
       'Ore su progetto',
       'Ore sul progetto',
+      'Numero ore',
+      'Nr. ore',
       // Vaguer than the project's hours beside them ('Ore progetto' outranks it): listed last.
       'Ore totali',
     ]),
@@ -217,6 +251,8 @@ export const FIELDS: Readonly<Record<Category, readonly FieldDef[]>> = {
       'Tariffa oraria',
       'Costo orario aziendale',
       'Costo orario medio',
+      'Costo orario lordo aziendale',
+      'Costo orario aziendale lordo',
     ]),
     f('annualCost', 'Costo annuo', 'amount', ['Costo annuo lordo', 'Costo lordo annuo']),
     f('contractHours', 'Ore contrattuali', 'quantity', ['Ore mensili contrattuali', 'Ore da contratto']),

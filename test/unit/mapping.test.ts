@@ -447,8 +447,47 @@ describe('synonyms of shared/mapping/fields.ts', () => {
     ['PERS', 'Mese di lavoro', 'month'],
     ['GEN', '% imputazione', 'allocationKey'],
     ['COFIN', 'Valore figurativo', 'value'],
+    ['PERS', 'Numero ore', 'hours'],
+    ['PERS', 'Nr. ore', 'hours'],
+    ['PERS', 'N° ore', 'hours'],
+    ['PERS', 'Costo orario lordo aziendale', 'hourlyCost'],
+    ['PERS', 'Costo orario aziendale lordo', 'hourlyCost'],
+    ['PERS', 'Spesa rendicontata', 'amount'],
+    ['PERS', 'Costo rendicontato', 'amount'],
+    ['PERS', 'Importo totale', 'amount'],
+    ['PERS', 'Costo totale imputato', 'amount'],
+    ['PERS', 'Importo a rendiconto', 'amount'],
+    ['PERS', 'Importo ammissibile', 'amount'],
+    ['PERS', 'Nome Cognome', 'name'],
+    ['PERS', 'Nominativo operatore', 'name'],
+    ['PERS', 'Rapporto di lavoro', 'employment'],
+    ['PERS', 'Mese rif.', 'month'],
+    ['INVOICE', 'Importo totale', 'invoiceTotal'],
+    ['INVOICE', 'Importo documento', 'invoiceTotal'],
+    ['INVOICE', 'Importo lordo', 'invoiceTotal'],
+    ['INVOICE', 'Totale lordo', 'invoiceTotal'],
+    ['INVOICE', 'Rif. fattura', 'invoiceNumber'],
+    ['INVOICE', 'Estremi fattura', 'invoiceNumber'],
+    ['INVOICE', 'Pagato il', 'paymentDate'],
+    ['INVOICE', 'Data saldo', 'paymentDate'],
+    ['INVOICE', 'Voce di costo', 'expenseType'],
+    ['INVOICE', 'Denominazione fornitore', 'supplier'],
+    ['INVOICE', 'Fornitore/Prestatore', 'supplier'],
+    ['INVOICE', 'Beneficiario', 'supplier'],
+    ['INVOICE', 'Emittente', 'supplier'],
+    ['INVOICE', 'CF/P.IVA fornitore', 'supplierId'],
+    ['INVOICE', 'Importo rendicontabile', 'amount'],
   ] as const)('%s header «%s» as partners write it is %s', (family, label, field) => {
     expect(fieldForLabel(label, family)).toBe(field);
+  });
+
+  it('leaves the headers that could name two fields unknown', () => {
+    // Monthly hours: worked on the project, or the contract's? A payment: its date, method or sum?
+    expect(fieldForLabel('Ore mensili', 'PERS')).toBeUndefined();
+    expect(fieldForLabel('Pagamento', 'INVOICE')).toBeUndefined();
+    expect(fieldForLabel('Quota imputata', 'INVOICE')).toBeUndefined();
+    // The partner is the one the invoice is addressed to, not the supplier.
+    expect(fieldForLabel('Intestatario fattura', 'INVOICE')).toBeUndefined();
   });
 
   it("takes the project's hours over all the hours of the month when a payroll sheet has both", () => {
