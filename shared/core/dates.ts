@@ -88,10 +88,10 @@ export function toExcelSerial(isoDate: IsoDate): number {
 }
 
 /**
- * gg/mm/aaaa (also with - or ., one-digit day and month, a two-digit year as Excel reads it), with
- * the time an export may add ("15/03/2026 00:00").
+ * gg/mm/aaaa (also with - or ., one-digit day and month, a two-digit year as Excel reads it, spaces
+ * around the separators as "15 / 03 / 2026"), with the time an export may add ("15/03/2026 00:00").
  */
-const ITALIAN_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$/;
+const ITALIAN_DATE = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$/;
 /**
  * A day and a month name as an Italian workbook writes them ("15 marzo 2026", "1° marzo 2026",
  * "lunedì 16 marzo 2026", Excel's gg-mmm-aa kept as text "15-mar-26").
@@ -207,10 +207,23 @@ export function parseMonth(cell: unknown): MonthParse {
     if (named) return named;
     const period = periodMonth(text);
     if (period) return period;
+    const noted = NOTE_AFTER.exec(text);
+    if (noted && isPlainNote(noted[2])) {
+      const before = parseMonth(noted[1]);
+      if (before.ok) return before;
+    }
   }
   const date = parseDate(cell);
   if (!date.ok) return date;
   return { ok: true, value: date.value.slice(0, 7) };
+}
+
+/** A month with a note in brackets after it: "marzo 2026 (parziale)", "03/2026 (saldo)". */
+const NOTE_AFTER = /^([^()]*[^()\s])\s*\(([^()]*)\)$/;
+
+/** A note that names no other month or date ("parziale", "saldo"; not "e aprile", "fino al 15/4"). */
+function isPlainNote(note: string): boolean {
+  return !/\d/.test(note) && !note.split(/[^a-z]+/).some((word) => monthOfName(word) > 0);
 }
 
 /** Days of one named month: "1-31 marzo 2026". */

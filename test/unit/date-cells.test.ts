@@ -34,6 +34,10 @@ describe('parseMonth', () => {
     ['2026-03-01 – 2026-03-15', '2026-03'],
     ['1-31 marzo 2026', '2026-03'],
     ['1 - 15 mar 2026', '2026-03'],
+    // A note in brackets after the month.
+    ['marzo 2026 (parziale)', '2026-03'],
+    ['03/2026 (saldo)', '2026-03'],
+    ['Marzo 2026 (Tredicesima)', '2026-03'],
   ])('%s is %s', (text, month) => {
     expect(read(text)).toBe(month);
   });
@@ -54,6 +58,11 @@ describe('parseMonth', () => {
     '31/03/2026 - 01/03/2026',
     '1-32 marzo 2026',
     '1-30 febbraio 2026',
+    // A note naming another month or a day is not a plain note.
+    'marzo 2026 (e aprile 2026)',
+    'marzo 2026 (e aprile)',
+    'marzo 2026 (fino al 15)',
+    '(parziale)',
   ])('%s is not a month', (text) => {
     expect(read(text)).toBe('invalid');
   });
@@ -71,6 +80,8 @@ describe('parseDate', () => {
     ['15.03.2026', '2026-03-15'],
     ['15/03/26', '2026-03-15'],
     ['15/03/2026 00:00', '2026-03-15'],
+    ['15 / 03 / 2026', '2026-03-15'],
+    ['15 - 3 - 2026', '2026-03-15'],
     ['15/03/2026 14.30.00', '2026-03-15'],
     ['15 marzo 2026', '2026-03-15'],
     ['15 Marzo 2026', '2026-03-15'],
