@@ -278,6 +278,14 @@ function readBoolean(cell: unknown): boolean | null | 'invalid' {
   return 'invalid';
 }
 
+/** Words only an employee's contract has: its duration, its hours, an apprenticeship. */
+const EMPLOYEE_CONTRACT_WORDS = ['tempoindeterminato', 'tempodeterminato', 'parttime', 'fulltime'].concat([
+  'tempopieno',
+  'tempoparziale',
+  'apprendista',
+  'apprendistato',
+]);
+
 const EMPLOYMENT_BY_KEY = new KeyLookup(
   new Map<string, Employment>([
     ...EMPLOYMENT_TYPES.map((t) => [normaliseText(t), t] as [string, Employment]),
@@ -311,12 +319,7 @@ const EMPLOYMENT_BY_KEY = new KeyLookup(
     // Abbreviations of the employee's contract in payroll exports: tempo indeterminato/determinato.
     ['ti', 'dipendente'],
     ['td', 'dipendente'],
-    ['parttime', 'dipendente'],
-    ['fulltime', 'dipendente'],
-    ['tempopieno', 'dipendente'],
-    ['tempoparziale', 'dipendente'],
-    ['apprendista', 'dipendente'],
-    ['apprendistato', 'dipendente'],
+    ...EMPLOYEE_CONTRACT_WORDS.map((key) => [key, 'dipendente'] as [string, Employment]),
     ['collaborazionecoordinataecontinuativa', 'collaboratore'],
     ['collaboratorecoordinatoecontinuativo', 'collaboratore'],
     ['cocopro', 'collaboratore'],
@@ -335,15 +338,7 @@ const EMPLOYMENT_LEADING = new Map<string, Employment>([
   ['collaboratrice', 'collaboratore'],
   ['liberoprofessionista', 'libero professionista'],
   ['liberaprofessionista', 'libero professionista'],
-  // Words only an employee's contract has: its duration, its hours, an apprenticeship.
-  ['tempoindeterminato', 'dipendente'],
-  ['tempodeterminato', 'dipendente'],
-  ['parttime', 'dipendente'],
-  ['fulltime', 'dipendente'],
-  ['tempopieno', 'dipendente'],
-  ['tempoparziale', 'dipendente'],
-  ['apprendista', 'dipendente'],
-  ['apprendistato', 'dipendente'],
+  ...EMPLOYEE_CONTRACT_WORDS.map((key) => [key, 'dipendente'] as [string, Employment]),
 ]);
 
 function employmentByLeadingWords(text: string): Employment | null {

@@ -8,6 +8,16 @@ describe('the valid fixture rows', () => {
   });
 });
 
+/** Each Tipo rapporto cell as written and the type it is read as. */
+function expectEmploymentTypes(cases: readonly [string, string][]): void {
+  for (const [employment, type] of cases) {
+    expect({ employment, type: normaliseRow(pers({ employment }), agreement).values.employment }).toEqual({
+      employment,
+      type,
+    });
+  }
+}
+
 describe('R01 required fields', () => {
   it('passes when every required field of the category is there', () => {
     expect(located(rowFindingsOf([pers(), beni(), gen(), cofin()]), 'R01')).toEqual([]);
@@ -78,12 +88,7 @@ describe('R01 required fields', () => {
       ['Collaborazione coordinata e continuativa', 'collaboratore'],
       ['Co.co.pro.', 'collaboratore'],
     ];
-    for (const [employment, type] of cases) {
-      expect({ employment, type: normaliseRow(pers({ employment }), agreement).values.employment }).toEqual({
-        employment,
-        type,
-      });
-    }
+    expectEmploymentTypes(cases);
     // A bare member, a trainee and a word that only starts like one stay R01.
     for (const employment of ['Socio', 'Tirocinante', 'Tipo B']) {
       expect(located(rowFindingsOf([pers({ employment })]), 'R01')).toEqual([
@@ -101,12 +106,7 @@ describe('R01 required fields', () => {
       ['Socia lavoratrice collaboratrice', 'collaboratore'],
       ['socio dipendente', 'dipendente'],
     ];
-    for (const [employment, type] of cases) {
-      expect({ employment, type: normaliseRow(pers({ employment }), agreement).values.employment }).toEqual({
-        employment,
-        type,
-      });
-    }
+    expectEmploymentTypes(cases);
     // A member without a relationship, or a volunteer member, is no personnel relationship.
     const rows = [pers({ rowId: 's1', employment: 'Socio' }), pers({ rowId: 's2', employment: 'Socio volontario' })];
     expect(rowFindingsOf(rows).map((f) => `${f.rowId} ${f.code} ${f.field}`)).toEqual([
