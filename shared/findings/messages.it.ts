@@ -93,6 +93,10 @@ const NEGATIVE = (p: CellValue) => `«${p.campo}»: il valore non può essere ne
 // and what the partner spent is the invoice net of the note (R11 and R12 read it on that row).
 const CREDIT_NOTE =
   ": se è una nota di credito, non va rendicontata su una riga a parte: ridurre l'importo rendicontato sulla riga della fattura a cui si riferisce";
+// A month typed where a day is needed (an overhead cost "ottobre 2026"): which day is the partner's
+// to say, the product does not pick the first or the last.
+const MONTH_NOT_DATE = (p: CellValue) =>
+  `«${p.campo}»: «${p.valore}» è un mese, non una data: indicare il giorno (gg/mm/aaaa)`;
 const DECIMALS = (p: NumberCell) => `«${p.campo}»: al massimo ${p.decimali ?? 2} decimali (${p.valore})`;
 const EXCLUDED = '; la riga è esclusa dai totali finché non è corretto.';
 const EXPONENT = (p: CellValue) =>
@@ -133,6 +137,7 @@ export const MESSAGES_IT = {
     `«${p.campo}» (${p.quota}) supera l'importo (${p.importo}) e la quota lasciata vuota resterebbe negativa${EXCLUDED}`,
 
   'R03.invalidDate': (p: CellValue) => `«${p.campo}»: «${p.valore}» non è una data valida (usare gg/mm/aaaa).`,
+  'R03.monthNotDate': (p: CellValue) => `${MONTH_NOT_DATE(p)}, per esempio la data del documento.`,
   'R03.severalDates': (p: CellValue) =>
     `«${p.campo}»: la cella contiene più date («${p.valore}»): ogni riga ha una sola data (usare gg/mm/aaaa).`,
   'R03.invalidMonth': (p: CellValue) =>
@@ -179,6 +184,7 @@ export const MESSAGES_IT = {
   'R09.taxCode': (p: Cell) => `«${p.campo}»: codice fiscale non valido (16 caratteri con carattere di controllo).`,
 
   'R10.invalidDate': (p: CellValue) => `«${p.campo}»: «${p.valore}» non è una data valida (usare gg/mm/aaaa).`,
+  'R10.monthNotDate': (p: CellValue) => `${MONTH_NOT_DATE(p)} del pagamento.`,
   'R10.severalDates': (p: CellValue) =>
     `«${p.campo}»: la cella contiene più date («${p.valore}»): indicare la data dell'ultimo pagamento, oppure una riga per pagamento.`,
   'R10.beforeInvoice': (p: Cell & { pagamento: string; fattura: string }) =>

@@ -6,7 +6,7 @@ import type { ParsedRow } from '../rows/rows';
 import { checkRequired } from './required';
 import { checkAmounts } from './amounts';
 import { cellPreview, rowFinding } from './emit';
-import { holdsSeveralDates } from '../core/dates';
+import { holdsSeveralDates, parseMonth } from '../core/dates';
 
 export function cellFindings(row: ParsedRow, agreement: Agreement, out: Finding[] = []): Finding[] {
   checkRequired(row, out);
@@ -17,8 +17,19 @@ export function cellFindings(row: ParsedRow, agreement: Agreement, out: Finding[
     const code = problem.field === 'paymentDate' ? 'R10' : 'R03';
     const cell = row.input[problem.field];
     const variant =
-      problem.field === 'month' ? 'invalidMonth' : holdsSeveralDates(cell) ? 'severalDates' : 'invalidDate';
+      problem.field === 'month'
+        ? 'invalidMonth'
+        : holdsSeveralDates(cell)
+          ? 'severalDates'
+          : isMonthOnly(cell)
+            ? 'monthNotDate'
+            : 'invalidDate';
     out.push(rowFinding(row, code, 'error', problem.field, variant, { valore: cellPreview(cell) }));
   }
   return out;
+}
+
+/** A date cell holding a month ("ottobre 2026", "10/2026"): which day is the partner's to say. */
+function isMonthOnly(cell: unknown): boolean {
+  return typeof cell === 'string' && parseMonth(cell).ok;
 }

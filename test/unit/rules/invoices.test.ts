@@ -209,6 +209,20 @@ describe('dates written with words', () => {
     const [period] = rowFindingsOf([gen({ date: '01/02/2026 - 28/02/2026' })]);
     expect(period).toMatchObject({ code: 'R03', field: 'date', params: { variant: 'severalDates' } });
   });
+
+  it('says that a month typed in a date cell is a month and asks for the day (the product does not pick one)', () => {
+    const [cost] = rowFindingsOf([gen({ date: 'febbraio 2026' })]);
+    expect(cost).toMatchObject({ code: 'R03', field: 'date', params: { variant: 'monthNotDate' } });
+    expect(cost.message).toBe(
+      '«Data»: «febbraio 2026» è un mese, non una data: indicare il giorno (gg/mm/aaaa), per esempio la data del documento.',
+    );
+    const [paid] = rowFindingsOf([beni({ paymentDate: '02/2026' })]);
+    expect(paid.message).toBe(
+      '«Data pagamento»: «02/2026» è un mese, non una data: indicare il giorno (gg/mm/aaaa) del pagamento.',
+    );
+    // Anything else unreadable keeps the plain sentence.
+    expect(rowFindingsOf([gen({ date: 'da definire' })])[0].params?.variant).toBe('invalidDate');
+  });
 });
 
 describe('R14 expense types', () => {
