@@ -398,6 +398,8 @@ const RESOURCE_BY_KEY = new KeyLookup(
     ['risorsafinanziaria', 'monetaria'],
     ['contributoinnatura', 'non monetaria'],
     ['beni', 'non monetaria'],
+    ['valorizzazionebeni', 'non monetaria'],
+    ['risorseumanevolontarie', 'volontariato'],
   ]),
 );
 

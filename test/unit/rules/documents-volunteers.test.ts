@@ -1,5 +1,6 @@
 // R15 documents required under (c), R25 exclusion at lock, R16 volunteers.
-import { pers, beni, serv, gen, cofin, rowFindingsOf, located, ctx, run } from './fixtures';
+import { pers, beni, serv, gen, cofin, rowFindingsOf, located, ctx, run, agreement } from './fixtures';
+import { normaliseRow } from '../../../shared/rows/rows';
 
 describe('R15 documents', () => {
   it('accepts the required kinds under any synonym', () => {
@@ -63,8 +64,15 @@ describe('R15 documents', () => {
       cofin({ rowId: 'c1', resourceType: 'Lavoro volontario' }),
       cofin({ rowId: 'c2', resourceType: 'Ore volontari' }),
       cofin({ rowId: 'c3', resourceType: 'Risorse monetarie', volunteer: '', hours: '', hourlyValue: '' }),
+      cofin({ rowId: 'c4', resourceType: 'Risorse umane volontarie' }),
     ];
     expect(rowFindingsOf(rows).filter((f) => f.field === 'resourceType')).toEqual([]);
+    expect(normaliseRow(cofin({ resourceType: 'Risorse umane volontarie' }), agreement).values.resourceType).toBe(
+      'volontariato',
+    );
+    expect(normaliseRow(cofin({ resourceType: 'Valorizzazione beni' }), agreement).values.resourceType).toBe(
+      'non monetaria',
+    );
   });
 
   it('warns during the window, listing what is missing', () => {
