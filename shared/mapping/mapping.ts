@@ -464,10 +464,6 @@ export function skippedRowsFinding(sheet: string, rows: readonly number[]): Find
   return finding('M04', 'info', sheet, null, null, null, message);
 }
 
-/**
- * Rows of a table plus the row-level mapping findings; with `only` (Excel rows, inclusive), just
- * those rows (an edit re-read), classified and filled from merges exactly as in the whole read.
- */
 /** The table's unmapped row-number columns ("N.", "#", "Progressivo"), as 0-based indexes. */
 function numberingColumns(table: MappedTable): Set<number> {
   const out = new Set<number>();
@@ -477,6 +473,10 @@ function numberingColumns(table: MappedTable): Set<number> {
   return out;
 }
 
+/**
+ * Rows of a table plus the row-level mapping findings; with `only` (Excel rows, inclusive), just
+ * those rows (an edit re-read), classified and filled from merges exactly as in the whole read.
+ */
 export function readTable(table: MappedTable, grid: SheetGrid, only?: { first: number; last: number }): TableRead {
   const rows: RowInput[] = [];
   const findings: Finding[] = [];

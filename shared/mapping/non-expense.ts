@@ -59,7 +59,8 @@ const NUMBERING_KEYS: ReadonlySet<string> = new Set(
 /** Whether an unmapped header labels a row-number column (above). */
 export function isNumberingHeader(label: string): boolean {
   const text = label.trim();
-  return text === '#' || text === 'N°' || text === 'n°' || NUMBERING_KEYS.has(normaliseLabel(text));
+  // '#' has no letter or digit left once normalised ('N°' is 'n').
+  return text === '#' || NUMBERING_KEYS.has(normaliseLabel(text));
 }
 
 /** SUM/SUBTOTAL (also AGGREGATE, and Excel's future-function prefix): the formulas of totals rows. */
